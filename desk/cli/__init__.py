@@ -1,0 +1,1 @@
+"""The headless command line (DESIGN.md §5); ui.app adds the GUI commands."""

@@ -1,0 +1,72 @@
+"""Entry of the headless command line: parse, dispatch, map errors to exit codes.
+
+Exit codes (DESIGN.md §5): 0 success, 2 refused or bad request (one line on
+stderr), 1 internal error (one line; the traceback goes to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from desk import __version__
+from desk.cli import db, demo
+from desk.cli.parser import PROG, Commands, DeskArgumentParser
+from desk.domain.errors import DeskError
+from desk.logs import configure_logging
+
+log = logging.getLogger(__name__)
+
+Registrar = Callable[[Commands], None]
+HEADLESS: tuple[Registrar, ...] = (db.register, demo.register)
+
+
+def build_parser() -> tuple[DeskArgumentParser, Commands]:
+    """The parser with every headless command; callers may add more commands."""
+    parser = DeskArgumentParser(
+        prog=PROG,
+        description="Bürgerdesk – Schaltersoftware für die Bürgerbüros.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="BEFEHL", parser_class=DeskArgumentParser
+    )
+    for register in HEADLESS:
+        register(commands)
+    return parser, commands
+
+
+def dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run the chosen command with the error contract above."""
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 0
+    return run_guarded(func, args)
+
+
+def run_guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; domain errors → exit 2, anything unexpected → exit 1, no traceback."""
+    log_file = configure_logging()
+    try:
+        return func(args)
+    except DeskError as err:
+        sys.stderr.write(f"{PROG}: {err}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: abgebrochen\n")
+        return 130
+    except Exception as err:  # the one place that turns surprises into a calm line
+        log.exception("internal error in %s", getattr(args, "command", "?"))
+        where = f" (Details: {log_file})" if log_file else ""
+        sys.stderr.write(f"{PROG}: interner Fehler: {type(err).__name__}{where}\n")
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry (``python -m desk``): the same commands without the GUI."""
+    parser, _ = build_parser()
+    return dispatch(parser, argv)

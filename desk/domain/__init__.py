@@ -1,0 +1,1 @@
+"""Pure domain rules: values in, values out; no database, no clock."""

@@ -1,0 +1,21 @@
+"""Domain errors with messages meant for people (German first)."""
+
+
+class DeskError(Exception):
+    """Base class of errors a user can act on; ``str(err)`` is the message."""
+
+
+class RequestRefused(DeskError):
+    """A request was understood and refused (unknown id, bad value, rule)."""
+
+
+class UnknownId(RequestRefused):
+    """An id (office, service, counter, booking code) does not exist."""
+
+
+class DatabaseUnavailable(DeskError):
+    """The database cannot be reached or opened."""
+
+
+class DatabaseNotReady(DeskError):
+    """The database exists but has not been created or migrated."""

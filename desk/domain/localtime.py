@@ -1,0 +1,55 @@
+"""Local office time (Europe/Berlin by default) and its conversion to UTC.
+
+Times are stored in UTC and shown in the office's zone. Day bounds are computed
+from local midnights, so a DST day has 23 or 25 hours and none goes missing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from desk.domain.errors import RequestRefused
+
+DEFAULT_TIMEZONE = "Europe/Berlin"
+BERLIN = ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def local_day_bounds(day: date, tz: ZoneInfo = BERLIN) -> tuple[datetime, datetime]:
+    """UTC start and end of a local calendar day (23 or 25 hours on DST days)."""
+    start = datetime.combine(day, time(0), tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tz)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def at_local(day: date, clock: time, tz: ZoneInfo = BERLIN) -> datetime:
+    """An aware datetime for a local wall-clock time on a day."""
+    return datetime.combine(day, clock, tz)
+
+
+def parse_now(text: str, tz: ZoneInfo = BERLIN) -> datetime:
+    """Parse a ``--now`` value: ISO 8601, local office time unless it has an offset."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise RequestRefused(
+            f"Ungültige Zeitangabe {text!r}: erwartet ISO 8601, z. B. 2024-03-18T08:30"
+        ) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=tz)
+    return value.astimezone(tz)
+
+
+def parse_day(text: str) -> date:
+    """Parse a calendar date given as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RequestRefused(
+            f"Ungültiges Datum {text!r}: erwartet JJJJ-MM-TT, z. B. 2024-03-18"
+        ) from None
+
+
+def now_local(tz: ZoneInfo = BERLIN) -> datetime:
+    """The current local time (only entry points call this; rules take ``now``)."""
+    return datetime.now(tz)

@@ -1,0 +1,1 @@
+"""Use cases: one door per action, each running in one unit of work."""

@@ -1,0 +1,71 @@
+"""A day's appointments of an office, as immutable rows in local time."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from desk.domain.localtime import local_day_bounds
+from desk.services.database import DeskDatabase
+from desk.services.offices import get_office
+from desk.store.models import Appointment, Counter, Service
+from desk.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    """One appointment for display; times are aware and local to the office."""
+
+    id: uuid.UUID
+    starts_at: datetime
+    ends_at: datetime
+    counter_id: uuid.UUID
+    counter_number: int
+    counter_name: str
+    service_id: str
+    service_name: str
+    citizen_name: str
+    status: str
+    channel: str
+    booking_code: str
+
+
+def day_appointments(db: DeskDatabase, office_id: str, day: date) -> list[AppointmentRow]:
+    """The office's appointments on a local day (cancelled included), by time and counter."""
+    office = get_office(db, office_id)
+    tz = ZoneInfo(office.timezone)
+    start, end = local_day_bounds(day, tz)
+    query = (
+        select(Appointment, Counter.number, Counter.name, Service.name)
+        .join(Counter, Counter.id == Appointment.counter_id)
+        .join(Service, Service.id == Appointment.service_id)
+        .where(
+            Appointment.office_id == office_id,
+            Appointment.starts_at >= start,
+            Appointment.starts_at < end,
+        )
+        .order_by(Appointment.starts_at, Counter.number)
+    )
+    with UnitOfWork(db.engine) as uow:
+        rows = uow.session.execute(query).tuples().all()
+        return [
+            AppointmentRow(
+                id=a.id,
+                starts_at=a.starts_at.astimezone(tz),
+                ends_at=a.ends_at.astimezone(tz),
+                counter_id=a.counter_id,
+                counter_number=number,
+                counter_name=counter_name,
+                service_id=a.service_id,
+                service_name=service_name,
+                citizen_name=a.citizen_name,
+                status=a.status,
+                channel=a.channel,
+                booking_code=a.booking_code,
+            )
+            for a, number, counter_name, service_name in rows
+        ]

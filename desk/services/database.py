@@ -1,0 +1,77 @@
+"""Open a database for the services: check the URL, reach it, check its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from desk.domain.errors import DatabaseNotReady, DatabaseUnavailable
+from desk.store import migrate
+from desk.store.database import make_engine, mask, parse_url, sqlite_path
+
+
+@dataclass(frozen=True)
+class DeskDatabase:
+    """An opened database: the engine and how to name it to a person."""
+
+    engine: Engine
+    display_url: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is a local SQLite file."""
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        """Close all pooled connections."""
+        self.engine.dispose()
+
+
+def reason_of(error: BaseException) -> str:
+    """The first meaningful line of a driver error, for a one-line message."""
+    original = getattr(error, "orig", None) or error
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    return lines[0] if lines else type(original).__name__
+
+
+def open_database(url: str, *, ready: bool = True, create: bool = False) -> DeskDatabase:
+    """Open ``url``; with ``ready`` it must be migrated to head, with ``create`` a
+    missing SQLite file (and its folder) may be created."""
+    parsed = parse_url(url)
+    display = mask(parsed)
+    path = sqlite_path(parsed)
+    if path is not None and not create and not path.exists():
+        raise DatabaseNotReady(
+            f"Die Datenbankdatei {path} gibt es nicht: "
+            "zuerst 'buergerdesk db upgrade --url URL' ausführen"
+        )
+    engine = make_engine(parsed, create_dirs=create)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        if ready:
+            migrate.ensure_ready(engine)
+    except (OperationalError, DBAPIError) as err:
+        engine.dispose()
+        raise DatabaseUnavailable(
+            f"Datenbank {display} nicht erreichbar: {reason_of(err)}"
+        ) from None
+    except DatabaseNotReady:
+        engine.dispose()
+        raise
+    return DeskDatabase(engine=engine, display_url=display)
+
+
+def upgrade_database(url: str) -> tuple[str | None, str]:
+    """Create or migrate the database at ``url``; returns (before, after) revisions."""
+    db = open_database(url, ready=False, create=True)
+    try:
+        return migrate.upgrade(db.engine)
+    except (OperationalError, DBAPIError) as err:
+        raise DatabaseUnavailable(
+            f"Datenbank {db.display_url} konnte nicht migriert werden: {reason_of(err)}"
+        ) from None
+    finally:
+        db.dispose()

@@ -1,0 +1,310 @@
+"""Fill a database with the demo city; seeding again inserts only what is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desk.demo import bookings
+from desk.demo.city import (
+    CITY,
+    DEMO_PASSWORD,
+    OFFICES,
+    SERVICES,
+    USERS,
+    OfficeSpec,
+    demo_id,
+)
+from desk.domain.localtime import local_day_bounds
+from desk.domain.passwords import hash_password
+from desk.domain.status import HOLDING_STATES
+from desk.services.database import DeskDatabase
+from desk.store.models import (
+    Appointment,
+    Base,
+    BookingPolicy,
+    Counter,
+    Office,
+    OfficeService,
+    OpeningTemplate,
+    OpeningTemplateService,
+    Service,
+    Ticket,
+    User,
+)
+from desk.store.uow import UnitOfWork
+
+PAST_DAYS = 28
+FUTURE_DAYS = 21
+SEED_START = date(2020, 1, 1)
+
+
+@dataclass
+class SeedReport:
+    """How many rows of each table the seeding inserted."""
+
+    inserted: dict[str, int] = field(default_factory=dict)
+
+    def add(self, table: str, count: int) -> None:
+        self.inserted[table] = self.inserted.get(table, 0) + count
+
+    @property
+    def total(self) -> int:
+        return sum(self.inserted.values())
+
+
+def _insert_missing(
+    session: Session,
+    model: type[Base],
+    rows: Sequence[dict[str, Any]],
+    report: SeedReport,
+) -> None:
+    """Insert the rows whose primary key is not there yet."""
+    if not rows:
+        return
+    table = Base.metadata.tables[model.__tablename__]
+    key = next(iter(table.primary_key.columns))
+    wanted = [row[key.name] for row in rows]
+    existing: set[Any] = set()
+    for chunk in _chunks(wanted, 500):
+        existing.update(session.scalars(select(key).where(key.in_(chunk))))
+    missing = [row for row in rows if row[key.name] not in existing]
+    if missing:
+        session.execute(table.insert(), missing)
+    report.add(model.__tablename__, len(missing))
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _reference_rows(session: Session, report: SeedReport) -> None:
+    _insert_missing(
+        session,
+        Service,
+        [
+            {
+                "id": s.id,
+                "name": s.name,
+                "duration_minutes": s.minutes,
+                "leika_key": s.leika,
+                "online": s.online,
+            }
+            for s in SERVICES
+        ],
+        report,
+    )
+    _insert_missing(session, Office, [_office_row(o) for o in OFFICES], report)
+    session.flush()
+    _insert_missing(
+        session,
+        Counter,
+        [
+            {
+                "id": demo_id("counter", o.id, n),
+                "office_id": o.id,
+                "number": n,
+                "name": f"{o.counter_label} {n}",
+                "active": True,
+            }
+            for o in OFFICES
+            for n in range(1, o.counters + 1)
+        ],
+        report,
+    )
+    _link_services(session, report)
+    session.flush()
+    templates, links = [], []
+    for o in OFFICES:
+        for h in o.hours:
+            for weekday in h.weekdays:
+                for n in range(1, o.counters + 1):
+                    tid = demo_id("template", o.id, n, weekday, h.opens)
+                    templates.append(
+                        {
+                            "id": tid,
+                            "office_id": o.id,
+                            "counter_id": demo_id("counter", o.id, n),
+                            "weekday": weekday,
+                            "opens": h.opens,
+                            "closes": h.closes,
+                            "slot_minutes": o.slot_minutes,
+                            "valid_from": SEED_START,
+                            "valid_until": None,
+                        }
+                    )
+                    links += [(tid, s) for s in o.services]
+    _insert_missing(session, OpeningTemplate, templates, report)
+    session.flush()
+    have = set(
+        session.execute(
+            select(OpeningTemplateService.template_id, OpeningTemplateService.service_id)
+        ).tuples()
+    )
+    new = [{"template_id": t, "service_id": s} for t, s in links if (t, s) not in have]
+    if new:
+        session.execute(insert(OpeningTemplateService), new)
+    report.add("opening_template_service", len(new))
+    _insert_missing(
+        session,
+        BookingPolicy,
+        [
+            {
+                "id": demo_id("policy", o.id, p.kind, p.valid_from),
+                "office_id": o.id,
+                "service_id": p.service_id,
+                "kind": p.kind.value,
+                "valid_from": p.valid_from,
+                "valid_until": p.valid_until,
+                "horizon_days": p.horizon_days,
+                "min_lead_minutes": 0,
+                "release_weekday": p.release_weekday,
+                "release_time": p.release_time,
+                "free_months": p.free_months,
+                "fee_months": p.fee_months,
+                "fee_cents": p.fee_cents,
+                "portal_share_percent": p.portal_share_percent,
+            }
+            for o in OFFICES
+            for p in o.policies
+        ],
+        report,
+    )
+    _insert_missing(
+        session,
+        User,
+        [
+            {
+                "id": demo_id("user", u.username),
+                "username": u.username,
+                "display_name": u.display_name,
+                "role": u.role.value,
+                "password_hash": hash_password(DEMO_PASSWORD),
+                "office_id": u.office_id,
+                "active": True,
+            }
+            for u in USERS
+        ],
+        report,
+    )
+
+
+def _office_row(o: OfficeSpec) -> dict[str, Any]:
+    has_walk_in = o.walk_in_quota is not None
+    return {
+        "id": o.id,
+        "name": o.name,
+        "kind": o.kind.value,
+        "street": o.street,
+        "postcode": o.postcode,
+        "city": CITY,
+        "state": "ST",
+        "timezone": "Europe/Berlin",
+        "walk_in_quota": o.walk_in_quota,
+        "walk_in_from": time(8) if has_walk_in else None,
+        "walk_in_until": time(9) if has_walk_in else None,
+        "ticket_prefix": "W",
+    }
+
+
+def _link_services(session: Session, report: SeedReport) -> None:
+    have = set(session.execute(select(OfficeService.office_id, OfficeService.service_id)).tuples())
+    new = [
+        {"office_id": o.id, "service_id": s}
+        for o in OFFICES
+        for s in o.services
+        if (o.id, s) not in have
+    ]
+    if new:
+        session.execute(insert(OfficeService), new)
+    report.add("office_service", len(new))
+
+
+def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
+    first, last = (
+        now.date() - timedelta(days=PAST_DAYS),
+        now.date() + timedelta(days=FUTURE_DAYS),
+    )
+    for office in OFFICES:
+        start, _ = local_day_bounds(first)
+        _, end = local_day_bounds(last)
+        taken = set(
+            session.execute(
+                select(Appointment.counter_id, Appointment.starts_at).where(
+                    Appointment.office_id == office.id,
+                    Appointment.starts_at >= start,
+                    Appointment.starts_at < end,
+                    Appointment.status.in_(HOLDING_STATES),
+                )
+            ).tuples()
+        )
+        rows = []
+        for day in bookings.open_days(office, first, last):
+            for a in bookings.appointments_for_day(office, day, now):
+                counter_id = demo_id("counter", office.id, a.counter_number)
+                if a.status in HOLDING_STATES and (counter_id, a.starts_at) in taken:
+                    continue
+                rows.append(
+                    {
+                        "id": a.id,
+                        "office_id": office.id,
+                        "counter_id": counter_id,
+                        "service_id": a.service_id,
+                        "starts_at": a.starts_at,
+                        "ends_at": a.ends_at,
+                        "status": a.status.value,
+                        "channel": a.channel.value,
+                        "booking_code": a.booking_code,
+                        "citizen_name": a.citizen_name,
+                        "phone": a.phone,
+                        "email": None,
+                        "notes": None,
+                        "move_in_date": None,
+                        "fee_cents": None,
+                        "created_at": a.starts_at - timedelta(days=10),
+                        "updated_at": a.starts_at - timedelta(days=10),
+                    }
+                )
+        _insert_missing(session, Appointment, rows, report)
+        tickets = [
+            {
+                "id": t.id,
+                "office_id": office.id,
+                "service_day": t.service_day,
+                "number": t.number,
+                "code": t.code,
+                "reason": t.reason.value,
+                "status": t.status.value,
+                "issued_at": t.issued_at,
+                "called_at": t.called_at,
+                "finished_at": t.finished_at,
+                "recall_count": 0,
+                "counter_id": demo_id("counter", office.id, t.counter_number),
+            }
+            for day in bookings.open_days(office, first, now.date())
+            for t in bookings.tickets_for_day(office, day, now)
+        ]
+        _insert_missing(session, Ticket, tickets, report)
+
+
+def seed_demo_city(db: DeskDatabase, now: datetime) -> SeedReport:
+    """Insert the demo city and its appointments around ``now``; idempotent."""
+    report = SeedReport()
+    with UnitOfWork(db.engine) as uow:
+        _reference_rows(uow.session, report)
+        uow.session.flush()
+        _activity_rows(uow.session, now, report)
+        uow.commit()
+    return report
+
+
+def is_seeded(db: DeskDatabase) -> bool:
+    """Whether the database holds any office yet."""
+    with UnitOfWork(db.engine) as uow:
+        return uow.session.scalar(select(Office.id).limit(1)) is not None

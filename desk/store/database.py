@@ -1,0 +1,80 @@
+"""Engines for the local SQLite and the central PostgreSQL, with friendly errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from desk.domain.errors import RequestRefused
+
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def parse_url(url: str) -> URL:
+    """Parse and check a database URL; only SQLite and PostgreSQL (psycopg 3) are served."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise RequestRefused(
+            f"Ungültige Datenbank-URL {mask(url)!r}: erwartet sqlite:///PFAD "
+            "oder postgresql+psycopg://BENUTZER@HOST/DATENBANK"
+        ) from None
+    if parsed.get_backend_name() not in SUPPORTED:
+        raise RequestRefused(
+            f"Datenbank {parsed.get_backend_name()!r} wird nicht unterstützt: "
+            "nur sqlite:/// und postgresql+psycopg://"
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise RequestRefused("Eine SQLite-Datenbank braucht einen Dateipfad: sqlite:///PFAD")
+    return parsed
+
+
+def mask(url: str | URL) -> str:
+    """The URL for display, with any password replaced by ***."""
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url)
+    except ArgumentError:
+        return "<ungültige URL>"
+    return parsed.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for PostgreSQL."""
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    return Path(url.database)
+
+
+def make_engine(url: str | URL, *, create_dirs: bool = False) -> Engine:
+    """An engine for a checked URL; SQLite gets WAL, foreign keys and a busy timeout."""
+    parsed = url if isinstance(url, URL) else parse_url(url)
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(parsed)
+        if create_dirs and path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        connect_args["timeout"] = 15
+    else:
+        connect_args["connect_timeout"] = 5
+        connect_args.setdefault("application_name", "buergerdesk")
+    try:
+        engine = create_engine(parsed, connect_args=connect_args)
+    except NoSuchModuleError:
+        raise RequestRefused(f"Kein Treiber für {mask(parsed)!r}") from None
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

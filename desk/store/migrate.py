@@ -1,0 +1,65 @@
+"""Create or migrate a database through Alembic, and check that it is ready."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from desk.domain.errors import DatabaseNotReady
+from desk.store.database import mask
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic config pointing at the packaged migrations (no alembic.ini needed)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest revision this version of the program knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str]:
+    """Migrate to head in one transaction; returns (revision before, revision after)."""
+    before = current_revision(engine)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return before, head_revision()
+
+
+def ensure_ready(engine: Engine) -> None:
+    """Raise DatabaseNotReady unless the database is at this program's head revision."""
+    current = current_revision(engine)
+    if current == head_revision():
+        return
+    where = mask(engine.url)
+    if current is None:
+        raise DatabaseNotReady(
+            f"Die Datenbank {where} ist noch nicht eingerichtet: "
+            f"zuerst 'buergerdesk db upgrade --url URL' ausführen"
+        )
+    raise DatabaseNotReady(
+        f"Die Datenbank {where} hat den Stand {current}, erwartet {head_revision()}: "
+        f"'buergerdesk db upgrade --url URL' ausführen"
+    )
