@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn
+from typing import NoReturn, TypeAlias
 
 PROG = "buergerdesk"
 
@@ -36,5 +36,5 @@ def add_now(parser: argparse.ArgumentParser) -> None:
     )
 
 
-Commands = argparse._SubParsersAction[DeskArgumentParser]
+Commands: TypeAlias = "argparse._SubParsersAction[DeskArgumentParser]"
 """The sub-command collection each command module registers itself with."""

@@ -9,12 +9,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desk.domain.errors import DatabaseNotReady, DatabaseUnavailable
 from desk.store import migrate
-from desk.store.database import make_engine, mask, parse_url, sqlite_path
+from desk.store.database import describe, make_engine, parse_url, sqlite_path
 
 
 @dataclass(frozen=True)
 class DeskDatabase:
-    """An opened database: the engine and how to name it to a person."""
+    """An opened database: the engine and how to name it to a person
+    (``display_url`` never shows a password)."""
 
     engine: Engine
     display_url: str
@@ -40,7 +41,7 @@ def open_database(url: str, *, ready: bool = True, create: bool = False) -> Desk
     """Open ``url``; with ``ready`` it must be migrated to head, with ``create`` a
     missing SQLite file (and its folder) may be created."""
     parsed = parse_url(url)
-    display = mask(parsed)
+    display = describe(parsed)
     path = sqlite_path(parsed)
     if path is not None and not create and not path.exists():
         raise DatabaseNotReady(

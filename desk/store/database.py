@@ -44,6 +44,14 @@ def mask(url: str | URL) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
+def describe(url: URL) -> str:
+    """How to name a database to a person: the SQLite file, or the masked server URL."""
+    path = sqlite_path(url)
+    if path is not None:
+        return f"SQLite {path}"
+    return f"PostgreSQL {mask(url)}"
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for PostgreSQL."""
     if url.get_backend_name() != "sqlite" or not url.database:

@@ -1,0 +1,52 @@
+# Bürgerdesk developer tasks. Stamp files in .venv keep repeated runs fast.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: venv install install-dev run lint test bench clean
+
+venv: $(VENV)/.stamp-venv
+
+$(VENV)/.stamp-venv:
+	PYTHON=$(PYTHON) scripts/ensure-system-packages venv
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	touch $@
+
+install: $(VENV)/.stamp-install
+
+$(VENV)/.stamp-install: $(VENV)/.stamp-venv pyproject.toml
+	scripts/ensure-system-packages run
+	$(BIN)/pip install -e .
+	touch $@
+
+install-dev: $(VENV)/.stamp-dev
+
+$(VENV)/.stamp-dev: $(VENV)/.stamp-venv pyproject.toml
+	scripts/ensure-system-packages test
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/buergerdesk $(ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check desk ui tests bench
+	$(BIN)/mypy desk
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-dev
+	@found=; for f in bench/*.py; do \
+		[ -e "$$f" ] || continue; found=1; \
+		echo "== $$f"; $(BIN)/python "$$f" || exit 1; \
+	done; \
+	[ -n "$$found" ] || echo "bench: no benchmarks in bench/"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,40 @@
+"""Screenshot of the main window for docs/ (run under xvfb-run or offscreen).
+
+Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [buergerdesk GUI options]
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+
+from desk.cli.main import build_parser
+from ui.app import add_gui_options
+from ui.gui import build_window
+
+
+def main() -> int:
+    out, size, *rest = sys.argv[1:]
+    width, height = (int(v) for v in size.split("x"))
+    parser, _ = build_parser()
+    add_gui_options(parser)
+    args = parser.parse_args(rest)
+    app, ops, window = build_window(args)
+    window.resize(width, height)
+    window.show()
+    window.start()
+
+    def grab() -> None:
+        window.grab().save(out)
+        app.quit()
+
+    window.day_loaded.connect(lambda: QTimer.singleShot(300, grab))
+    QTimer.singleShot(60_000, app.quit)
+    app.exec()
+    ops.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

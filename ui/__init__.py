@@ -1,0 +1,1 @@
+"""Bürgerdesk's Qt face: windows, models and the console-script entry point."""

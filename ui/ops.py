@@ -1,0 +1,75 @@
+"""Run desk calls off the GUI thread and deliver results back on it (Anki's QueryOp idea).
+
+One worker thread serialises database work, so two operations never race on
+the same SQLite file from one app. Callbacks run on the GUI thread; an
+operation never touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Ops(QObject):
+    """Queue of background operations.
+
+    Signals:
+        busy_changed(bool): True while at least one operation is pending.
+    """
+
+    busy_changed = Signal(bool)
+    _finished = Signal(object, object, object)  # callback, result, error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-op")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> int:
+        """How many operations have not delivered their result yet."""
+        return self._pending
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)``."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def finished(future: Future[Any]) -> None:
+            error = future.exception()
+            result = None if error else future.result()
+            self._finished.emit((on_done, on_error), result, error)
+
+        self._pool.submit(work).add_done_callback(finished)
+
+    def _deliver(self, callbacks: Any, result: Any, error: BaseException | None) -> None:
+        on_done, on_error = callbacks
+        self._pending -= 1
+        try:
+            if error is None:
+                on_done(result)
+            elif on_error is not None:
+                on_error(error)
+            else:
+                log.error("operation failed", exc_info=error)
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+
+    def shutdown(self) -> None:
+        """Stop accepting work and wait for the running operation to end."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
