@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from desk.cli.time import now_from
@@ -59,20 +68,45 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
         first_start=first_start,
         office_id=args.office,
         counter_number=args.counter,
+        show_dialogs=not getattr(args, "smoke", False),
     )
     return app, ops, window
 
 
+def route_qt_messages_to_log() -> None:
+    """Qt's own warnings go to the log file, not to the clerk's terminal."""
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on ``--url`` or the standalone demo city; run the event loop."""
+    route_qt_messages_to_log()
     app, ops, window = build_window(args)
     window.resize(1366, 768)
-    window.show()
-    window.start()
     if args.smoke:
         window.day_loaded.connect(lambda: QTimer.singleShot(100, app.quit))
-        window.failed.connect(lambda _message: app.exit(2))
+        window.failed.connect(lambda message: _fail(app, message))
         QTimer.singleShot(60_000, lambda: app.exit(1))
+    window.show()
+    window.start()
     code = app.exec()
     ops.shutdown()
     return code
+
+
+def _fail(app: QApplication, message: str) -> None:
+    """In smoke mode a failed start is a refused request: one line, exit 2."""
+    sys.stderr.write(f"buergerdesk: {message}\n")
+    app.exit(2)

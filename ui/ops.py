@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,9 @@ class Ops(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-op")
         self._pending = 0
-        self._finished.connect(self._deliver)
+        # Queued even when the work finished before its callback was attached (then
+        # the done-callback runs on this thread): results always arrive later, by the loop.
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def pending(self) -> int:
@@ -71,5 +73,5 @@ class Ops(QObject):
                 self.busy_changed.emit(False)
 
     def shutdown(self) -> None:
-        """Stop accepting work and wait for the running operation to end."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Stop accepting work and wait until the queued operations have run."""
+        self._pool.shutdown(wait=True)

@@ -113,9 +113,9 @@ class DemoTicket:
     reason: TicketReason
     status: TicketStatus
     issued_at: datetime
-    called_at: datetime
-    finished_at: datetime
-    counter_number: int
+    called_at: datetime | None
+    finished_at: datetime | None
+    counter_number: int | None
 
 
 def open_days(office: OfficeSpec, first: date, last: date) -> Iterator[date]:
@@ -189,8 +189,12 @@ def appointments_for_day(office: OfficeSpec, day: date, now: datetime) -> Iterat
 
 
 def tickets_for_day(office: OfficeSpec, day: date, now: datetime) -> Iterator[DemoTicket]:
-    """Finished walk-in tickets of a past day's walk-in hour (8–9), within the quota."""
-    if office.walk_in_quota is None or at_local(day, time(9)) > now:
+    """Walk-in tickets of a day's walk-in hour (8–9) up to ``now``, within the quota.
+
+    Tickets issued after ``now`` do not exist yet; a ticket's later stamps are
+    dropped when they lie after ``now`` (still waiting, or still in service).
+    """
+    if office.walk_in_quota is None or at_local(day, time(8)) > now:
         return
     rng = random.Random(f"tickets:{office.id}:{day.isoformat()}")
     count = rng.randint(office.walk_in_quota * 6 // 10, office.walk_in_quota)
@@ -199,16 +203,28 @@ def tickets_for_day(office: OfficeSpec, day: date, now: datetime) -> Iterator[De
     for number, minute in enumerate(minutes, start=1):
         issued = at_local(day, time(8)) + timedelta(minutes=minute)
         called = issued + timedelta(minutes=rng.randint(2, 40))
+        finished = called + timedelta(minutes=rng.randint(5, 20))
+        reason = rng.choices(reasons, [3, 2, 2, 1])[0]
+        no_show = rng.random() < 0.05
+        counter = rng.randint(1, office.counters)
+        if issued > now:
+            return
+        if finished <= now:
+            status = TicketStatus.NO_SHOW if no_show else TicketStatus.DONE
+        elif called <= now:
+            status = TicketStatus.IN_SERVICE
+        else:
+            status = TicketStatus.WAITING
         yield DemoTicket(
             id=demo_id("ticket", office.id, day.isoformat(), number),
             office_id=office.id,
             service_day=day,
             number=number,
             code=f"W-{number:03d}",
-            reason=rng.choices(reasons, [3, 2, 2, 1])[0],
-            status=TicketStatus.NO_SHOW if rng.random() < 0.05 else TicketStatus.DONE,
+            reason=reason,
+            status=status,
             issued_at=issued,
-            called_at=called,
-            finished_at=called + timedelta(minutes=rng.randint(5, 20)),
-            counter_number=rng.randint(1, office.counters),
+            called_at=called if called <= now else None,
+            finished_at=finished if finished <= now else None,
+            counter_number=counter if called <= now else None,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import secrets
@@ -25,12 +26,20 @@ def verify_password(password: str, stored: str) -> bool:
     """Whether ``password`` matches a stored scrypt hash (constant-time compare)."""
     try:
         scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
-    except ValueError:
+        if scheme != "scrypt":
+            return False
+        salt = base64.b64decode(salt_b64, validate=True)
+        expected = base64.b64decode(digest_b64, validate=True)
+        if not salt or len(expected) < 16:
+            return False
+        digest = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=salt,
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
+        )
+    except (ValueError, binascii.Error):  # a corrupt stored hash refuses, never crashes
         return False
-    if scheme != "scrypt":
-        return False
-    salt, expected = base64.b64decode(salt_b64), base64.b64decode(digest_b64)
-    digest = hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected)
-    )
     return hmac.compare_digest(digest, expected)

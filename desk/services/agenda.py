@@ -51,7 +51,7 @@ def day_appointments(db: DeskDatabase, office_id: str, day: date) -> list[Appoin
         .order_by(Appointment.starts_at, Counter.number)
     )
     with UnitOfWork(db.engine) as uow:
-        rows = uow.session.execute(query).tuples().all()
+        rows = uow.session.execute(query).all()
         return [
             AppointmentRow(
                 id=a.id,

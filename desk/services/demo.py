@@ -142,11 +142,12 @@ def _reference_rows(session: Session, report: SeedReport) -> None:
                     links += [(tid, s) for s in o.services]
     _insert_missing(session, OpeningTemplate, templates, report)
     session.flush()
-    have = set(
-        session.execute(
+    have = {
+        (row[0], row[1])
+        for row in session.execute(
             select(OpeningTemplateService.template_id, OpeningTemplateService.service_id)
-        ).tuples()
-    )
+        )
+    }
     new = [{"template_id": t, "service_id": s} for t, s in links if (t, s) not in have]
     if new:
         session.execute(insert(OpeningTemplateService), new)
@@ -214,7 +215,10 @@ def _office_row(o: OfficeSpec) -> dict[str, Any]:
 
 
 def _link_services(session: Session, report: SeedReport) -> None:
-    have = set(session.execute(select(OfficeService.office_id, OfficeService.service_id)).tuples())
+    have = {
+        (row[0], row[1])
+        for row in session.execute(select(OfficeService.office_id, OfficeService.service_id))
+    }
     new = [
         {"office_id": o.id, "service_id": s}
         for o in OFFICES
@@ -234,16 +238,17 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
     for office in OFFICES:
         start, _ = local_day_bounds(first)
         _, end = local_day_bounds(last)
-        taken = set(
-            session.execute(
+        taken = {
+            (row[0], row[1])
+            for row in session.execute(
                 select(Appointment.counter_id, Appointment.starts_at).where(
                     Appointment.office_id == office.id,
                     Appointment.starts_at >= start,
                     Appointment.starts_at < end,
                     Appointment.status.in_(HOLDING_STATES),
                 )
-            ).tuples()
-        )
+            )
+        }
         rows = []
         for day in bookings.open_days(office, first, last):
             for a in bookings.appointments_for_day(office, day, now):
@@ -285,7 +290,11 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
                 "called_at": t.called_at,
                 "finished_at": t.finished_at,
                 "recall_count": 0,
-                "counter_id": demo_id("counter", office.id, t.counter_number),
+                "counter_id": (
+                    demo_id("counter", office.id, t.counter_number)
+                    if t.counter_number is not None
+                    else None
+                ),
             }
             for day in bookings.open_days(office, first, now.date())
             for t in bookings.tickets_for_day(office, day, now)

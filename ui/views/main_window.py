@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
         wanted = self.office_box.findData(self._wanted_office) if self._wanted_office else -1
         self.office_box.setCurrentIndex(max(wanted, 0))
         self.office_box.blockSignals(False)
+        if self.office is not None:
+            self._settings.setValue("office", self.office.id)
         self._set_enabled(bool(offices))
         self._fill_counters()
         self.statusBar().clearMessage()
@@ -325,6 +327,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.sync()
+        db, self._db = self._db, None
+        if db is not None:
+            self._ops.run(db.dispose, lambda _none: None)
         super().closeEvent(event)
 
 

@@ -1,0 +1,146 @@
+"""The main window on a real demo database, driven through pytest-qt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desk.domain.errors import DatabaseUnavailable
+from desk.services.agenda import day_appointments
+from desk.services.database import open_database
+from tests.ui.conftest import NOW
+
+
+def expected_rows(url: str, office: str, day: date):
+    db = open_database(url)
+    try:
+        return day_appointments(db, office, day)
+    finally:
+        db.dispose()
+
+
+def test_window_shows_the_offices_appointments_of_the_day(qtbot, make_window, demo_url):
+    window = make_window(demo_url, office_id="bb-mitte", counter_number=2)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+
+    expected = expected_rows(demo_url, "bb-mitte", NOW.date())
+    assert expected, "the demo city has appointments on the demo day"
+    model = window.model
+    assert model.rowCount() == len(expected)
+    first = expected[0]
+    assert model.index(0, 0).data() == f"{first.starts_at:%H:%M}–{first.ends_at:%H:%M}"
+    assert model.index(0, 3).data() == first.citizen_name
+    assert model.index(0, 6).data() == first.booking_code
+    assert window.office.id == "bb-mitte"
+    assert window.counter_box.currentText() == "Schalter 2"
+    assert "Bürgerbüro Mitte" in window.title.text()
+    assert "20. März 2024" in window.title.text()
+    assert window.stack.currentWidget() is window.table
+
+
+def test_status_bar_names_the_database(qtbot, make_window, demo_url):
+    window = make_window(demo_url)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    label = window.db_label.text()
+    if demo_url.startswith("sqlite"):
+        assert label == f"Datenbank: SQLite {demo_url.removeprefix('sqlite:///')}"
+    else:
+        assert label.startswith("Datenbank: PostgreSQL postgresql+psycopg://")
+        assert demo_url.rsplit("/", 1)[1] in label
+
+
+def test_own_counter_rows_are_bold(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-mitte", counter_number=3)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    model = window.model
+    fonts = {
+        model.row_at(r).counter_number: model.index(r, 0).data(Qt.ItemDataRole.FontRole)
+        for r in range(model.rowCount())
+    }
+    assert fonts[3] is not None and fonts[3].bold()
+    assert fonts[1] is None
+
+
+def test_switching_office_and_day_reloads(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    with qtbot.waitSignal(window.day_loaded, timeout=10_000):
+        window.office_box.setCurrentIndex(window.office_box.findData("bb-nord"))
+    assert {r.counter_name for r in expected_rows(demo_sqlite_url, "bb-nord", NOW.date())} == {
+        window.model.index(r, 1).data() for r in range(window.model.rowCount())
+    }
+    with qtbot.waitSignal(window.day_loaded, timeout=10_000):
+        window.next_button.click()
+    assert window.day == date(2024, 3, 21)
+    assert window.model.rowCount() == len(expected_rows(demo_sqlite_url, "bb-nord", window.day))
+
+
+def test_quick_day_changes_end_on_the_last_days_rows(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-sued")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    for days in (1, 1, 3):  # Thursday, Friday, Monday without waiting for the loads
+        window.shift_day(days)
+    qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=10_000)
+    assert window.day == date(2024, 3, 25)
+    expected = expected_rows(demo_sqlite_url, "bb-sued", date(2024, 3, 25))
+    assert [window.model.row_at(r).id for r in range(window.model.rowCount())] == [
+        row.id for row in expected
+    ]
+
+    # A late answer of an older request is dropped, not shown over the newer day.
+    window._day_loaded(window._generation - 1, [])
+    assert window.model.rowCount() == len(expected)
+
+
+def test_saturday_shows_a_plain_empty_day(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-west")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    with qtbot.waitSignal(window.day_loaded, timeout=10_000):
+        window.shift_day(3)
+    assert window.model.rowCount() == 0
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.text() == "Keine Termine am Samstag, 23. März 2024."
+
+
+def test_choice_of_office_and_counter_is_remembered(qtbot, make_window, settings, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-nord", counter_number=4)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    assert settings.value("office") == "bb-nord"
+    assert int(settings.value("counter")) == 4
+
+    again = make_window(demo_sqlite_url)
+    with qtbot.waitSignal(again.day_loaded, timeout=20_000):
+        again.start()
+    assert again.office.id == "bb-nord"
+    assert again.counter_box.currentData() == 4
+
+
+def test_unreachable_database_is_reported_not_raised(qtbot, make_window):
+    def refuse():
+        raise DatabaseUnavailable("Datenbank PostgreSQL x nicht erreichbar: Connection refused")
+
+    window = make_window(opener=refuse)
+    with qtbot.waitSignal(window.failed, timeout=10_000) as blocker:
+        window.start()
+    assert "nicht erreichbar" in blocker.args[0]
+    assert window.stack.currentWidget() is window.empty
+    assert "nicht erreichbar" in window.statusBar().currentMessage()
+    assert not window.office_box.isEnabled()
+
+
+def test_appointment_model_passes_the_model_tester(
+    qtbot, make_window, qtmodeltester, demo_sqlite_url
+):
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    assert window.model.rowCount() > 0
+    qtmodeltester.check(window.model)
