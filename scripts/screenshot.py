@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
 
 from desk.cli.main import build_parser
 from ui.app import add_gui_options
@@ -26,7 +27,13 @@ def main() -> int:
     window.start()
 
     def grab() -> None:
-        window.grab().save(out)
+        # a palette image keeps the docs/ screenshots small (under 300 KB)
+        image = (
+            window.grab()
+            .toImage()
+            .convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
+        )
+        image.save(out)
         app.quit()
 
     window.day_loaded.connect(lambda: QTimer.singleShot(300, grab))

@@ -57,12 +57,25 @@ def test_own_counter_rows_are_bold(qtbot, make_window, demo_sqlite_url):
     with qtbot.waitSignal(window.day_loaded, timeout=20_000):
         window.start()
     model = window.model
-    fonts = {
-        model.row_at(r).counter_number: model.index(r, 0).data(Qt.ItemDataRole.FontRole)
-        for r in range(model.rowCount())
-    }
-    assert fonts[3] is not None and fonts[3].bold()
-    assert fonts[1] is None
+    bold = {}
+    for r in range(model.rowCount()):
+        font = model.index(r, 0).data(Qt.ItemDataRole.FontRole)
+        bold.setdefault(model.row_at(r).counter_number, set()).add(bool(font and font.bold()))
+    assert bold[3] == {True}
+    assert bold[1] == {False}
+
+
+def test_cancelled_appointments_are_struck_out(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    model = window.model
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    cancelled = [r for r, row in enumerate(rows) if row.status == "cancelled"]
+    assert cancelled, "the demo day has cancelled appointments"
+    for r in range(model.rowCount()):
+        font = model.index(r, 2).data(Qt.ItemDataRole.FontRole)
+        assert bool(font and font.strikeOut()) == (r in cancelled)
 
 
 def test_switching_office_and_day_reloads(qtbot, make_window, demo_sqlite_url):
@@ -144,3 +157,14 @@ def test_appointment_model_passes_the_model_tester(
         window.start()
     assert window.model.rowCount() > 0
     qtmodeltester.check(window.model)
+
+
+def test_today_opens_scrolled_to_the_next_appointments(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
+    upcoming = next(i for i, row in enumerate(rows) if row.ends_at > NOW)
+    assert upcoming > 0
+    bar = window.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == min(upcoming, bar.maximum()), timeout=5_000)

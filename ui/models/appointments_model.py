@@ -73,9 +73,16 @@ class AppointmentTableModel(QAbstractTableModel):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 4:
             return QBrush(QColor(STATUS_COLOURS.get(AppointmentStatus(row.status), "#ffffff")))
-        if role == Qt.ItemDataRole.FontRole and row.counter_number == self._own_counter:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == AppointmentStatus.CANCELLED:
+            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.FontRole:
+            own = row.counter_number == self._own_counter
+            cancelled = row.status == AppointmentStatus.CANCELLED
+            if not (own or cancelled):
+                return None
             font = QFont()
-            font.setBold(True)
+            font.setBold(own)
+            font.setStrikeOut(cancelled)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return f"{row.starts_at:%d.%m.%Y %H:%M}–{row.ends_at:%H:%M} ({row.starts_at:%Z})"

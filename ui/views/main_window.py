@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -305,6 +305,9 @@ class MainWindow(QMainWindow):
         )
         if rows:
             self.stack.setCurrentWidget(self.table)
+            if self.day == self._now.date():
+                # after the view has laid out the new rows
+                QTimer.singleShot(0, lambda: self._scroll_to_now(rows))
         else:
             weekday = GERMAN.dayName(_qdate(self.day).dayOfWeek())
             self.empty.setText(
@@ -314,6 +317,14 @@ class MainWindow(QMainWindow):
             )
             self.stack.setCurrentWidget(self.empty)
         self.day_loaded.emit()
+
+    def _scroll_to_now(self, rows: list[AppointmentRow]) -> None:
+        """On today, show the appointments from now on (earlier ones are done)."""
+        upcoming = next((i for i, r in enumerate(rows) if r.ends_at > self._now), None)
+        if upcoming is not None and self.model.rowCount() == len(rows):
+            self.table.doItemsLayout()  # the scroll range is updated lazily otherwise
+            index = self.model.index(upcoming, 0)
+            self.table.scrollTo(index, QTableView.ScrollHint.PositionAtTop)
 
     def _load_failed(self, error: BaseException) -> None:
         if not isinstance(error, DeskError):
