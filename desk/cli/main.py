@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desk import __version__
-from desk.cli import agenda, db, demo
+from desk.cli import agenda, db, demo, portal, walkin
 from desk.cli.parser import PROG, Commands, DeskArgumentParser
 from desk.domain.errors import DeskError
 from desk.logs import configure_logging
@@ -20,7 +20,13 @@ from desk.logs import configure_logging
 log = logging.getLogger(__name__)
 
 Registrar = Callable[[Commands], None]
-HEADLESS: tuple[Registrar, ...] = (db.register, demo.register, agenda.register)
+HEADLESS: tuple[Registrar, ...] = (
+    db.register,
+    demo.register,
+    agenda.register,
+    portal.register,
+    walkin.register,
+)
 
 
 def build_parser() -> tuple[DeskArgumentParser, Commands]:

@@ -13,6 +13,14 @@ class UnknownId(RequestRefused):
     """An id (office, service, counter, booking code) does not exist."""
 
 
+class BookingRefused(RequestRefused):
+    """A booking or cancellation was refused by a rule (window, taken, closed)."""
+
+
+class WalkInRefused(RequestRefused):
+    """A walk-in ticket or call was refused (hour closed, quota used up, none waiting)."""
+
+
 class DatabaseUnavailable(DeskError):
     """The database cannot be reached or opened."""
 

@@ -34,6 +34,7 @@ from desk.store.models import (
     OpeningTemplate,
     OpeningTemplateService,
     Service,
+    SlotHold,
     Ticket,
     User,
 )
@@ -238,23 +239,46 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
     for office in OFFICES:
         start, _ = local_day_bounds(first)
         _, end = local_day_bounds(last)
-        taken = {
-            (row[0], row[1])
-            for row in session.execute(
-                select(Appointment.counter_id, Appointment.starts_at).where(
+        known = set(
+            session.scalars(
+                select(Appointment.id).where(
                     Appointment.office_id == office.id,
                     Appointment.starts_at >= start,
                     Appointment.starts_at < end,
-                    Appointment.status.in_(HOLDING_STATES),
+                )
+            )
+        )
+        held = {
+            (row[0], row[1])
+            for row in session.execute(
+                select(SlotHold.counter_id, SlotHold.slot_start)
+                .join(Counter, Counter.id == SlotHold.counter_id)
+                .where(
+                    Counter.office_id == office.id,
+                    SlotHold.slot_start >= start,
+                    SlotHold.slot_start < end,
                 )
             )
         }
+        step = timedelta(minutes=office.slot_minutes)
+        holds: list[dict[str, Any]] = []
         rows = []
         for day in bookings.open_days(office, first, last):
             for a in bookings.appointments_for_day(office, day, now):
                 counter_id = demo_id("counter", office.id, a.counter_number)
-                if a.status in HOLDING_STATES and (counter_id, a.starts_at) in taken:
+                if a.id in known:
                     continue
+                if a.status in HOLDING_STATES:
+                    cover = [
+                        (counter_id, a.starts_at + step * k)
+                        for k in range((a.ends_at - a.starts_at) // step)
+                    ]
+                    if any(c in held for c in cover):
+                        continue  # someone booked that slot since: theirs stands
+                    held.update(cover)
+                    holds += [
+                        {"counter_id": c, "slot_start": t, "appointment_id": a.id} for c, t in cover
+                    ]
                 rows.append(
                     {
                         "id": a.id,
@@ -277,6 +301,9 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
                     }
                 )
         _insert_missing(session, Appointment, rows, report)
+        if holds:
+            session.execute(Base.metadata.tables["slot_hold"].insert(), holds)
+        report.add("slot_hold", len(holds))
         tickets = [
             {
                 "id": t.id,

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from desk.domain.errors import RequestRefused
 
 SUPPORTED = ("sqlite", "postgresql")
+
+#: Execution option of write units of work: SQLite takes the write lock at BEGIN.
+IMMEDIATE = "buergerdesk_immediate"
 
 
 def parse_url(url: str) -> URL:
@@ -77,10 +80,19 @@ def make_engine(url: str | URL, *, create_dirs: bool = False) -> Engine:
         raise RequestRefused(f"Kein Treiber für {mask(parsed)!r}") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """Emit BEGIN ourselves: IMMEDIATE for write units of work, so that a read
+    followed by a write never fails on a lock upgrade (SQLAlchemy's SQLite recipe)."""
+    immediate = conn.get_execution_options().get(IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # the driver leaves transactions to us
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")

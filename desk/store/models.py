@@ -316,3 +316,34 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class SlotHold(Base):
+    """One slot held by an appointment; the key makes a double booking impossible.
+
+    An appointment longer than one slot holds each of its slots, so two
+    overlapping bookings at one counter collide here even with different starts.
+    Cancelling deletes the holds and frees the slots.
+    """
+
+    __tablename__ = "slot_hold"
+
+    counter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("counter.id"), primary_key=True)
+    slot_start: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    appointment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("appointment.id", ondelete="CASCADE"), index=True
+    )
+
+
+class ReleasedSlot(Base):
+    """An extra same-day slot a team lead released for the portal by hand."""
+
+    __tablename__ = "released_slot"
+    __table_args__ = (UniqueConstraint("counter_id", "starts_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    office_id: Mapped[str] = mapped_column(ForeignKey("office.id"), index=True)
+    counter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("counter.id"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    released_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,12 +7,19 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from desk.store.database import IMMEDIATE
+
 
 class UnitOfWork:
-    """``with UnitOfWork(engine) as uow: ...; uow.commit()`` — rolls back unless committed."""
+    """``with UnitOfWork(engine) as uow: ...; uow.commit()`` — rolls back unless committed.
 
-    def __init__(self, engine: Engine) -> None:
-        self._factory = sessionmaker(engine, expire_on_commit=False)
+    ``write=True`` marks a unit that will write after reading: on SQLite it takes
+    the write lock at its start, so concurrent writers queue instead of failing.
+    """
+
+    def __init__(self, engine: Engine, *, write: bool = False) -> None:
+        bind = engine.execution_options(**{IMMEDIATE: True}) if write else engine
+        self._factory = sessionmaker(bind, expire_on_commit=False)
         self._session: Session | None = None
 
     @property

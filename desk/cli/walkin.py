@@ -1,0 +1,89 @@
+"""``buergerdesk walkin issue|call``: walk-in tickets from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from desk.cli.parser import Commands, add_now, add_url
+from desk.cli.time import now_from
+from desk.domain.status import TicketReason
+from desk.domain.walkin import REASON_LABELS_DE
+from desk.services.database import open_database
+from desk.services.walkin import TicketInfo, call_next, issue_ticket, parse_reason
+
+
+def register(commands: Commands) -> None:
+    """Add the ``walkin`` command group."""
+    group = commands.add_parser("walkin", help="Wartenummern der Sprechstunde ohne Termin")
+    actions = group.add_subparsers(dest="walkin_command", metavar="BEFEHL", required=True)
+    issue = actions.add_parser("issue", help="die nächste Wartenummer ziehen")
+    _common(issue)
+    issue.add_argument(
+        "--reason",
+        metavar="R",
+        help="Grund: " + ", ".join(r.value for r in TicketReason) + " (Standard: sonstiges)",
+    )
+    issue.set_defaults(func=run_issue)
+    call = actions.add_parser("call", help="die nächste wartende Nummer an einen Schalter rufen")
+    _common(call)
+    call.add_argument("--counter", required=True, type=int, metavar="N", help="Schalter-Nummer")
+    call.set_defaults(func=run_call)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    add_url(parser)
+    parser.add_argument("--office", required=True, metavar="ID", help="Standort, z. B. bb-mitte")
+    add_now(parser)
+    parser.add_argument("--json", action="store_true", help="als JSON ausgeben")
+
+
+def ticket_json(t: TicketInfo) -> dict[str, object]:
+    """A ticket as JSON (times ISO 8601 with offset)."""
+    return {
+        "code": t.code,
+        "number": t.number,
+        "office": t.office_id,
+        "reason": t.reason,
+        "status": t.status,
+        "issued_at": t.issued_at.isoformat(),
+        "counter": t.counter_number,
+        "called_at": t.called_at.isoformat() if t.called_at else None,
+        "waiting_ahead": t.waiting_ahead,
+        "left_today": t.left_today,
+    }
+
+
+def run_issue(args: argparse.Namespace) -> int:
+    """Issue a ticket and print its number."""
+    now = now_from(args)
+    reason = parse_reason(args.reason)
+    db = open_database(args.url)
+    try:
+        ticket = issue_ticket(db, args.office, reason, now)
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(ticket_json(ticket), ensure_ascii=False, indent=2))
+        return 0
+    left = "" if ticket.left_today is None else f", noch {ticket.left_today} heute"
+    print(
+        f"{ticket.code} ({REASON_LABELS_DE[ticket.reason]}, {ticket.issued_at:%H:%M} Uhr, "
+        f"{ticket.waiting_ahead} vor Ihnen{left})"
+    )
+    return 0
+
+
+def run_call(args: argparse.Namespace) -> int:
+    """Call the next ticket and print the call."""
+    now = now_from(args)
+    db = open_database(args.url)
+    try:
+        ticket = call_next(db, args.office, args.counter, now)
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(ticket_json(ticket), ensure_ascii=False, indent=2))
+    else:
+        print(f"{ticket.code} → Schalter {ticket.counter_number}")
+    return 0

@@ -1,0 +1,104 @@
+"""Free slots for a service: for the portal (policy, share, releases) or internally."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from desk.domain.policy import Policy, add_months, policy_for, portal_capacity, portal_decision
+from desk.domain.slots import Slot, day_slots, runs_for_service
+from desk.domain.status import PolicyKind
+from desk.services.schedule import Occupancy, OfficeSchedule
+
+WEEKLY_RELEASE_REACH_DAYS = 13
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A bookable start for a service at one counter (times local to the office)."""
+
+    start: datetime
+    end: datetime
+    counter_number: int
+    counter_id: uuid.UUID
+    slot_starts: tuple[datetime, ...]
+    fee_cents: int | None = None
+    released: bool = False
+
+
+def portal_reach(policy: Policy | None, today: date) -> date:
+    """The last day the portal could possibly offer under ``policy``."""
+    if policy is None:
+        return today
+    match policy.kind:
+        case PolicyKind.ROLLING:
+            return today + timedelta(days=policy.horizon_days or 0)
+        case PolicyKind.WEEKLY_RELEASE:
+            return today + timedelta(days=WEEKLY_RELEASE_REACH_DAYS)
+        case PolicyKind.TIERED:
+            return add_months(today, policy.fee_months or policy.free_months or 0)
+    return today
+
+
+def _counters_per_start(slots: list[Slot]) -> dict[datetime, int]:
+    count: dict[datetime, int] = {}
+    for slot in slots:
+        count[slot.start] = count.get(slot.start, 0) + 1
+    return count
+
+
+def free_offers(
+    schedule: OfficeSchedule,
+    occupancy: Occupancy,
+    service_id: str,
+    first: date,
+    last: date,
+    now: datetime,
+    *,
+    portal: bool,
+) -> list[Offer]:
+    """Free starts for a service between two local days, never in the past.
+
+    For the portal each start appears once (the lowest free counter) and only
+    when the policy in force today allows it and the portal's share at that start
+    is not used up; a slot a team lead released by hand is offered regardless of
+    horizon and share. Internally every free counter run is listed.
+    """
+    minutes = schedule.services[service_id]
+    policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
+    offers: list[Offer] = []
+    day = first
+    while day <= last:
+        slots = day_slots(day, schedule.templates, schedule.closures, schedule.state, schedule.tz)
+        capacity = _counters_per_start(slots)
+        seen: set[datetime] = set()
+        for run in runs_for_service(slots, service_id, minutes):
+            head = run[0]
+            if head.start <= now or any((s.counter_id, s.start) in occupancy.held for s in run):
+                continue
+            fee = None
+            released = (head.counter_id, head.start) in occupancy.released
+            if portal:
+                if head.start in seen:
+                    continue
+                if not released:
+                    decision = portal_decision(policy, head.start, now, schedule.tz)
+                    share = portal_capacity(capacity[head.start], policy)
+                    if not decision.allowed or occupancy.portal_starts.get(head.start, 0) >= share:
+                        continue
+                    fee = decision.fee_cents
+                seen.add(head.start)
+            offers.append(
+                Offer(
+                    start=head.start.astimezone(schedule.tz),
+                    end=run[-1].end.astimezone(schedule.tz),
+                    counter_number=head.counter_number,
+                    counter_id=head.counter_id,
+                    slot_starts=tuple(s.start for s in run),
+                    fee_cents=fee,
+                    released=released,
+                )
+            )
+        day += timedelta(days=1)
+    return offers

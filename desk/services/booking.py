@@ -1,0 +1,281 @@
+"""Booking use cases: offered slots, book (portal or internal), cancel, suggestions."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desk.demo.bookings import CODE_ALPHABET
+from desk.domain import anmeldefrist
+from desk.domain.errors import BookingRefused, UnknownId
+from desk.domain.policy import policy_for, portal_decision
+from desk.domain.slots import closed_reason, day_slots, runs_for_service
+from desk.domain.status import AppointmentStatus, Channel
+from desk.services.availability import Offer, free_offers, portal_reach
+from desk.services.database import DeskDatabase
+from desk.services.schedule import (
+    OfficeSchedule,
+    load_occupancy,
+    load_office,
+    load_schedule,
+    require_service,
+)
+from desk.store.models import Appointment, AppointmentEvent, Counter, SlotHold
+from desk.store.uow import UnitOfWork
+
+SUGGESTION_DAYS = 14
+MAX_NAME = 300
+
+
+@dataclass(frozen=True)
+class Booking:
+    """A made (or cancelled) booking as the caller shows it; times local."""
+
+    id: uuid.UUID
+    code: str
+    office_id: str
+    service_id: str
+    counter_number: int
+    start: datetime
+    end: datetime
+    citizen_name: str
+    channel: str
+    status: str
+    fee_cents: int | None = None
+    frist: anmeldefrist.FristCheck | None = None
+
+
+def offered_slots(db: DeskDatabase, office_id: str, service_id: str, now: datetime) -> list[Offer]:
+    """The starts the online portal may offer at ``now`` (one per start time)."""
+    with UnitOfWork(db.engine) as uow:
+        schedule = load_schedule(uow.session, load_office(uow.session, office_id))
+        require_service(schedule, service_id)
+        today = now.astimezone(schedule.tz).date()
+        policy = policy_for(schedule.policies, today, service_id)
+        last = portal_reach(policy, today)
+        occupancy = load_occupancy(uow.session, schedule, today, last)
+        return free_offers(schedule, occupancy, service_id, today, last, now, portal=True)
+
+
+def suggestions(
+    db: DeskDatabase,
+    office_id: str,
+    service_id: str,
+    now: datetime,
+    days: int = SUGGESTION_DAYS,
+    limit: int = 10,
+) -> list[Offer]:
+    """The next free starts for a service within ``days`` (internal booking), earliest first."""
+    with UnitOfWork(db.engine) as uow:
+        schedule = load_schedule(uow.session, load_office(uow.session, office_id))
+        require_service(schedule, service_id)
+        today = now.astimezone(schedule.tz).date()
+        last = today + timedelta(days=days)
+        occupancy = load_occupancy(uow.session, schedule, today, last)
+        offers = free_offers(schedule, occupancy, service_id, today, last, now, portal=False)
+    return offers[:limit] if limit else offers
+
+
+def _refusal(
+    schedule: OfficeSchedule,
+    session: Session,
+    service_id: str,
+    start: datetime,
+    now: datetime,
+    portal: bool,
+) -> str:
+    """Why no booking can start at ``start`` (the first rule that fails)."""
+    day = start.astimezone(schedule.tz).date()
+    closed = closed_reason(day, schedule.closures, schedule.state)
+    if closed is not None:
+        return f"am {day:%d.%m.%Y} ist {schedule.name} {closed}"
+    slots = day_slots(day, schedule.templates, schedule.closures, schedule.state, schedule.tz)
+    runs = [
+        r
+        for r in runs_for_service(slots, service_id, schedule.services[service_id])
+        if r[0].start == start
+    ]
+    when = f"{start.astimezone(schedule.tz):%d.%m.%Y %H:%M}"
+    if not runs:
+        return f"um {when} beginnt kein Termin für {service_id} in {schedule.office_id}"
+    if start <= now:
+        return f"der Termin {when} liegt in der Vergangenheit"
+    if portal:
+        policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
+        decision = portal_decision(policy, start, now, schedule.tz)
+        if not decision.allowed:
+            return f"{when}: {decision.reason}"
+    occupancy = load_occupancy(session, schedule, day, day)
+    if all(any((s.counter_id, s.start) in occupancy.held for s in r) for r in runs):
+        return f"der Termin {when} ist bereits vergeben"
+    return f"{when} ist online ausgebucht; weitere Termine telefonisch oder am Schalter"
+
+
+def new_code() -> str:
+    """A fresh booking code: 8 characters without look-alikes, as XXXX-XXXX."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def clean_name(name: str) -> str:
+    """The citizen's name as given (never altered), refused when empty or too long."""
+    if not name.strip():
+        raise BookingRefused("Bitte einen Namen angeben")
+    if len(name) > MAX_NAME:
+        raise BookingRefused(f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)")
+    return name
+
+
+def book(
+    db: DeskDatabase,
+    office_id: str,
+    service_id: str,
+    start: datetime,
+    name: str,
+    now: datetime,
+    *,
+    channel: Channel = Channel.PORTAL,
+    phone: str | None = None,
+    email: str | None = None,
+    notes: str | None = None,
+    move_in: date | None = None,
+) -> Booking:
+    """Book the first free counter at ``start``; the portal only within its window.
+
+    The slot holds are the authority: if another booking took a slot meanwhile,
+    the insert fails on the database's key and the booking is refused.
+    """
+    name = clean_name(name)
+    portal = channel == Channel.PORTAL
+    with UnitOfWork(db.engine, write=True) as uow:
+        session = uow.session
+        schedule = load_schedule(session, load_office(session, office_id, lock=True))
+        require_service(schedule, service_id)
+        day = start.astimezone(schedule.tz).date()
+        occupancy = load_occupancy(session, schedule, day, day)
+        offers = [
+            o
+            for o in free_offers(schedule, occupancy, service_id, day, day, now, portal=portal)
+            if o.start == start
+        ]
+        if not offers:
+            raise BookingRefused(_refusal(schedule, session, service_id, start, now, portal))
+        offer = offers[0]
+        frist = None
+        if move_in is not None:
+            later = suggestions_in(session, schedule, service_id, now)
+            frist = anmeldefrist.check(move_in, offer.start, [o.start for o in later], schedule.tz)
+        appointment = Appointment(
+            id=uuid.uuid4(),
+            office_id=office_id,
+            counter_id=offer.counter_id,
+            service_id=service_id,
+            starts_at=offer.start,
+            ends_at=offer.end,
+            status=AppointmentStatus.BOOKED,
+            channel=channel,
+            booking_code=new_code(),
+            citizen_name=name,
+            phone=phone,
+            email=email,
+            notes=notes,
+            move_in_date=move_in,
+            fee_cents=offer.fee_cents,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(appointment)
+        session.flush()
+        session.add_all(
+            SlotHold(counter_id=offer.counter_id, slot_start=s, appointment_id=appointment.id)
+            for s in offer.slot_starts
+        )
+        session.add(
+            AppointmentEvent(
+                appointment_id=appointment.id,
+                status=AppointmentStatus.BOOKED,
+                at=now,
+                note=f"gebucht ({channel})",
+            )
+        )
+        try:
+            session.flush()
+            uow.commit()
+        except IntegrityError:
+            raise BookingRefused(
+                f"der Termin {offer.start:%d.%m.%Y %H:%M} wurde soeben vergeben"
+            ) from None
+        return _booking(appointment, schedule, offer.counter_number, frist)
+
+
+def suggestions_in(
+    session: Session, schedule: OfficeSchedule, service_id: str, now: datetime
+) -> list[Offer]:
+    """Free internal starts within the suggestion window, inside an open unit of work."""
+    today = now.astimezone(schedule.tz).date()
+    last = today + timedelta(days=SUGGESTION_DAYS)
+    occupancy = load_occupancy(session, schedule, today, last)
+    return free_offers(schedule, occupancy, service_id, today, last, now, portal=False)
+
+
+def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None) -> Booking:
+    """Cancel a booking by its code and free its slots."""
+    with UnitOfWork(db.engine, write=True) as uow:
+        session = uow.session
+        appointment = session.scalar(
+            select(Appointment)
+            .where(Appointment.booking_code == code.strip().upper())
+            .with_for_update()
+        )
+        if appointment is None:
+            raise UnknownId(f"Unbekannter Buchungscode {code!r}")
+        if appointment.status == AppointmentStatus.CANCELLED:
+            raise BookingRefused(f"Die Buchung {appointment.booking_code} ist bereits storniert")
+        if appointment.status != AppointmentStatus.BOOKED or appointment.starts_at <= now:
+            raise BookingRefused(
+                f"Die Buchung {appointment.booking_code} kann nicht mehr storniert werden"
+            )
+        appointment.status = AppointmentStatus.CANCELLED
+        appointment.updated_at = now
+        session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))
+        session.add(
+            AppointmentEvent(
+                appointment_id=appointment.id,
+                status=AppointmentStatus.CANCELLED,
+                at=now,
+                note=reason,
+            )
+        )
+        schedule = load_schedule(session, load_office(session, appointment.office_id))
+        counter = session.get(Counter, appointment.counter_id)
+        number = counter.number if counter is not None else 0
+        uow.commit()
+        return _booking(appointment, schedule, number, None)
+
+
+def _booking(
+    a: Appointment,
+    schedule: OfficeSchedule,
+    counter_number: int,
+    frist: anmeldefrist.FristCheck | None,
+) -> Booking:
+    return Booking(
+        id=a.id,
+        code=a.booking_code,
+        office_id=a.office_id,
+        service_id=a.service_id,
+        counter_number=counter_number,
+        start=a.starts_at.astimezone(schedule.tz),
+        end=a.ends_at.astimezone(schedule.tz),
+        citizen_name=a.citizen_name,
+        channel=a.channel,
+        status=a.status,
+        fee_cents=a.fee_cents,
+        frist=frist,
+    )

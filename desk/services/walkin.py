@@ -1,0 +1,182 @@
+"""Walk-in use cases: issue a ticket within hour and quota, call the next one."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
+
+from desk.domain import walkin
+from desk.domain.errors import UnknownId, WalkInRefused
+from desk.domain.slots import closed_reason
+from desk.domain.status import TicketReason, TicketStatus
+from desk.services.database import DeskDatabase
+from desk.services.schedule import load_office, load_schedule
+from desk.store.models import Call, Counter, Ticket
+from desk.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """A ticket as reception and counters show it (no personal data exists)."""
+
+    id: uuid.UUID
+    office_id: str
+    code: str
+    number: int
+    reason: str
+    status: str
+    issued_at: datetime
+    counter_number: int | None = None
+    called_at: datetime | None = None
+    waiting_ahead: int = 0
+    left_today: int | None = None
+
+
+def parse_reason(text: str | None) -> TicketReason:
+    """A reason category from its code (default: other)."""
+    if text is None:
+        return TicketReason.OTHER
+    try:
+        return TicketReason(text)
+    except ValueError:
+        known = ", ".join(r.value for r in TicketReason)
+        raise WalkInRefused(f"Unbekannter Grund {text!r} (möglich: {known})") from None
+
+
+def issue_ticket(
+    db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime
+) -> TicketInfo:
+    """Issue the day's next ticket, or refuse with the reason (hour, holiday, quota)."""
+    with UnitOfWork(db.engine, write=True) as uow:
+        session = uow.session
+        office = load_office(session, office_id, lock=True)
+        schedule = load_schedule(session, office)
+        local = now.astimezone(schedule.tz)
+        day = local.date()
+        issued = (
+            session.scalar(
+                select(func.count())
+                .select_from(Ticket)
+                .where(Ticket.office_id == office_id, Ticket.service_day == day)
+            )
+            or 0
+        )
+        closed = closed_reason(day, schedule.closures, schedule.state)
+        why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
+        if why is not None:
+            raise WalkInRefused(f"Keine Wartenummer: {why}")
+        last = (
+            session.scalar(
+                select(func.max(Ticket.number)).where(
+                    Ticket.office_id == office_id, Ticket.service_day == day
+                )
+            )
+            or 0
+        )
+        ahead = (
+            session.scalar(
+                select(func.count())
+                .select_from(Ticket)
+                .where(
+                    Ticket.office_id == office_id,
+                    Ticket.service_day == day,
+                    Ticket.status == TicketStatus.WAITING,
+                )
+            )
+            or 0
+        )
+        number = last + 1
+        ticket = Ticket(
+            id=uuid.uuid4(),
+            office_id=office_id,
+            service_day=day,
+            number=number,
+            code=walkin.ticket_code(schedule.ticket_prefix, number),
+            reason=reason,
+            status=TicketStatus.WAITING,
+            issued_at=now,
+            recall_count=0,
+        )
+        session.add(ticket)
+        try:
+            session.flush()
+        except IntegrityError:
+            raise WalkInRefused(
+                "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut"
+            ) from None
+        uow.commit()
+        quota = schedule.walk_in.quota
+        return TicketInfo(
+            ticket.id,
+            office_id,
+            ticket.code,
+            number,
+            reason,
+            TicketStatus.WAITING,
+            local,
+            waiting_ahead=ahead,
+            left_today=None if quota is None else quota - issued - 1,
+        )
+
+
+def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
+    """Call the next waiting ticket to a counter: priority reason first, then by number.
+
+    On PostgreSQL the row is claimed with FOR UPDATE SKIP LOCKED, so two counters
+    calling at once get two different tickets; SQLite serialises the writers.
+    """
+    with UnitOfWork(db.engine, write=True) as uow:
+        session = uow.session
+        office = load_office(session, office_id)
+        schedule = load_schedule(session, office)
+        counter = session.scalar(
+            select(Counter).where(Counter.office_id == office_id, Counter.number == counter_number)
+        )
+        if counter is None:
+            known = ", ".join(str(n) for n in sorted(schedule.counters)) or "keine"
+            raise UnknownId(
+                f"Unbekannter Schalter {counter_number} in {office_id} (vorhanden: {known})"
+            )
+        local = now.astimezone(schedule.tz)
+        priority = case((Ticket.reason == TicketReason.LOST_OR_STOLEN, 0), else_=1)
+        ticket = session.scalar(
+            select(Ticket)
+            .where(
+                Ticket.office_id == office_id,
+                Ticket.service_day == local.date(),
+                Ticket.status == TicketStatus.WAITING,
+            )
+            .order_by(priority, Ticket.number)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        if ticket is None:
+            raise WalkInRefused(f"Keine wartende Wartenummer in {office_id}")
+        ticket.status = TicketStatus.CALLED
+        ticket.called_at = now
+        ticket.counter_id = counter.id
+        session.add(
+            Call(
+                office_id=office_id,
+                counter_id=counter.id,
+                ticket_id=ticket.id,
+                display_code=ticket.code,
+                called_at=now,
+            )
+        )
+        uow.commit()
+        return TicketInfo(
+            ticket.id,
+            office_id,
+            ticket.code,
+            ticket.number,
+            ticket.reason,
+            ticket.status,
+            ticket.issued_at.astimezone(schedule.tz),
+            counter_number=counter_number,
+            called_at=local,
+        )
