@@ -11,7 +11,20 @@ import pytest
 from desk.store.migrate import head_revision
 from tests.conftest import DEMO_NOW_ISO
 
-SUBCOMMANDS = [[], ["db"], ["db", "upgrade"], ["demo"], ["agenda"]]
+SUBCOMMANDS = [
+    [],
+    ["db"],
+    ["db", "upgrade"],
+    ["demo"],
+    ["agenda"],
+    ["portal"],
+    ["portal", "slots"],
+    ["portal", "book"],
+    ["portal", "cancel"],
+    ["walkin"],
+    ["walkin", "issue"],
+    ["walkin", "call"],
+]
 
 
 @pytest.mark.parametrize("words", SUBCOMMANDS, ids=lambda w: " ".join(w) or "top")
