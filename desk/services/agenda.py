@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from desk.domain.localtime import local_day_bounds
+from desk.domain.slots import closed_reason
 from desk.services.database import DeskDatabase
 from desk.services.offices import get_office
+from desk.services.schedule import load_office, load_schedule
 from desk.store.models import Appointment, Counter, Service
 from desk.store.uow import UnitOfWork
 
@@ -69,3 +71,13 @@ def day_appointments(db: DeskDatabase, office_id: str, day: date) -> list[Appoin
             )
             for a, number, counter_name, service_name in rows
         ]
+
+
+def office_closed_reason(db: DeskDatabase, office_id: str, day: date) -> str | None:
+    """Why the office is closed on ``day`` (holiday, closure, no opening hours), else None."""
+    with UnitOfWork(db.engine) as uow:
+        schedule = load_schedule(uow.session, load_office(uow.session, office_id))
+    reason = closed_reason(day, schedule.closures, schedule.state)
+    if reason is None and not any(t.valid_on(day) for t in schedule.templates):
+        reason = "keine Öffnungszeiten"
+    return reason

@@ -119,7 +119,20 @@ def test_saturday_shows_a_plain_empty_day(qtbot, make_window, demo_sqlite_url):
         window.shift_day(3)
     assert window.model.rowCount() == 0
     assert window.stack.currentWidget() is window.empty
-    assert window.empty.text() == "Keine Termine am Samstag, 23. März 2024."
+    assert window.empty.text() == (
+        "Keine Termine am Samstag, 23. März 2024.\nBürgerbüro West: keine Öffnungszeiten"
+    )
+
+
+def test_a_holiday_says_why_the_office_is_closed(qtbot, make_window, demo_sqlite_url):
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    with qtbot.waitSignal(window.day_loaded, timeout=10_000):
+        window.shift_day(9)
+    assert window.day == date(2024, 3, 29)
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.text().endswith("Bürgerbüro Mitte: Feiertag (Karfreitag)")
 
 
 def test_choice_of_office_and_counter_is_remembered(qtbot, make_window, settings, demo_sqlite_url):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError
 from desk.domain.status import AppointmentStatus
-from desk.services.agenda import AppointmentRow, day_appointments
+from desk.services.agenda import AppointmentRow, day_appointments, office_closed_reason
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, list_offices
 from ui.models.appointments_model import AppointmentTableModel
@@ -286,12 +286,17 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(self.tr("Termine werden geladen …"))
         self._ops.run(
-            lambda: day_appointments(db, office.id, day),
-            lambda rows: self._day_loaded(generation, rows),
+            lambda: (
+                day_appointments(db, office.id, day),
+                office_closed_reason(db, office.id, day),
+            ),
+            lambda result: self._day_loaded(generation, *result),
             self._load_failed,
         )
 
-    def _day_loaded(self, generation: int, rows: list[AppointmentRow]) -> None:
+    def _day_loaded(
+        self, generation: int, rows: list[AppointmentRow], closed: str | None = None
+    ) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
         self.model.set_rows(rows)
@@ -310,11 +315,14 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self._scroll_to_now(rows))
         else:
             weekday = GERMAN.dayName(_qdate(self.day).dayOfWeek())
-            self.empty.setText(
-                self.tr("Keine Termine am {0}, {1}.").format(
-                    weekday, GERMAN.toString(_qdate(self.day), "d. MMMM yyyy")
-                )
+            text = self.tr("Keine Termine am {0}, {1}.").format(
+                weekday, GERMAN.toString(_qdate(self.day), "d. MMMM yyyy")
             )
+            if closed:
+                text += "\n" + self.tr("{0}: {1}").format(
+                    self.office.name if self.office else "", closed
+                )
+            self.empty.setText(text)
             self.stack.setCurrentWidget(self.empty)
         self.day_loaded.emit()
 
