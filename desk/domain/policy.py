@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from desk.domain.localtime import BERLIN
@@ -83,7 +83,8 @@ def portal_decision(
     local_now, local_start = now.astimezone(tz), start.astimezone(tz)
     if start <= now:
         return Decision(False, "der Termin liegt in der Vergangenheit")
-    if start < now + timedelta(minutes=policy.min_lead_minutes):
+    # in real minutes: wall-clock arithmetic on an aware local time is off by an hour on DST nights
+    if start.astimezone(UTC) < now.astimezone(UTC) + timedelta(minutes=policy.min_lead_minutes):
         return Decision(
             False, f"zu kurzfristig: online mindestens {policy.min_lead_minutes} Minuten vorher"
         )
