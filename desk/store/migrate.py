@@ -15,6 +15,16 @@ from desk.store.database import mask
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
+#: Tables only the central PostgreSQL has (created by the migrations, not models).
+CENTRAL_ONLY_TABLES = frozenset({"change_log"})
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Autogenerate filter: the central-only sync tables are not in the models."""
+    return not (type_ == "table" and name in CENTRAL_ONLY_TABLES)
+
 
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic config pointing at the packaged migrations (no alembic.ini needed)."""

@@ -347,3 +347,59 @@ class ReleasedSlot(Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     released_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --------------------------------------------------------------------------
+# Sync (DESIGN.md §4). Local side: outbox, state, conflicts. Central side:
+# applied operations (idempotency). The central change log is PostgreSQL-only
+# (xid8 and triggers) and lives in the migration, see desk/store/changelog.py.
+
+
+class OutboxOp(Base):
+    """An operation a counter made locally, waiting for the central database's ack."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    office_id: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncState(Base):
+    """Key/value state of the local sync: role, central cursor, last sync."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SyncConflict(Base):
+    """A local operation the central database refused; the citizen's data is kept."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    office_id: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AppliedOp(Base):
+    """Central record of every applied operation, written with its effect (exactly once)."""
+
+    __tablename__ = "applied_op"
+
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(20))
+    result: Mapped[str] = mapped_column(Text)
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,6 +7,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
 from desk.store.database import make_engine
+from desk.store.migrate import include_object
 from desk.store.models import Base
 from desk.store.types import UTCDateTime
 
@@ -29,6 +30,7 @@ def run(connection: Connection) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
