@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desk import __version__
-from desk.cli import agenda, db, demo, portal, walkin
+from desk.cli import agenda, db, demo, portal, sync, walkin
 from desk.cli.parser import PROG, Commands, DeskArgumentParser
 from desk.domain.errors import DeskError
 from desk.logs import configure_logging
@@ -26,6 +26,7 @@ HEADLESS: tuple[Registrar, ...] = (
     agenda.register,
     portal.register,
     walkin.register,
+    sync.register,
 )
 
 

@@ -28,6 +28,9 @@ from desk.services.schedule import (
 )
 from desk.store.models import Appointment, AppointmentEvent, Counter, SlotHold
 from desk.store.uow import UnitOfWork
+from desk.sync import outbox
+from desk.sync.codec import encode_row
+from desk.sync.rows import as_dict
 
 SUGGESTION_DAYS = 14
 MAX_NAME = 300
@@ -192,20 +195,26 @@ def book(
         )
         session.add(appointment)
         session.flush()
-        session.add_all(
+        holds = [
             SlotHold(counter_id=offer.counter_id, slot_start=s, appointment_id=appointment.id)
             for s in offer.slot_starts
+        ]
+        event = AppointmentEvent(
+            id=uuid.uuid4(),
+            appointment_id=appointment.id,
+            status=AppointmentStatus.BOOKED,
+            at=now,
+            note=f"gebucht ({channel})",
         )
-        session.add(
-            AppointmentEvent(
-                appointment_id=appointment.id,
-                status=AppointmentStatus.BOOKED,
-                at=now,
-                note=f"gebucht ({channel})",
-            )
-        )
+        session.add_all([*holds, event])
         try:
             session.flush()
+            payload = {
+                "appointment": encode_row(as_dict(appointment)),
+                "holds": [encode_row(as_dict(h)) for h in holds],
+                "events": [encode_row(as_dict(event))],
+            }
+            outbox.record(session, outbox.BOOK, office_id, appointment.id, payload)
             uow.commit()
         except IntegrityError:
             raise BookingRefused(
@@ -244,14 +253,22 @@ def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None
         appointment.status = AppointmentStatus.CANCELLED
         appointment.updated_at = now
         session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))
-        session.add(
-            AppointmentEvent(
-                appointment_id=appointment.id,
-                status=AppointmentStatus.CANCELLED,
-                at=now,
-                note=reason,
-            )
+        event = AppointmentEvent(
+            id=uuid.uuid4(),
+            appointment_id=appointment.id,
+            status=AppointmentStatus.CANCELLED,
+            at=now,
+            note=reason,
         )
+        session.add(event)
+        session.flush()
+        payload = {
+            "appointment_id": str(appointment.id),
+            "status": AppointmentStatus.CANCELLED.value,
+            "at": now.isoformat(),
+            "event": encode_row(as_dict(event)),
+        }
+        outbox.record(session, outbox.STATUS, appointment.office_id, appointment.id, payload)
         schedule = load_schedule(session, load_office(session, appointment.office_id))
         counter = session.get(Counter, appointment.counter_id)
         number = counter.number if counter is not None else 0

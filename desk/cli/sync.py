@@ -1,0 +1,76 @@
+"""``buergerdesk sync``: keep a counter's local database in step with the central one."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from desk.cli.parser import Commands, add_now, add_url
+from desk.cli.time import now_from
+from desk.domain.errors import DatabaseUnavailable
+from desk.services.database import open_database
+from desk.sync.engine import SyncEngine, SyncReport
+
+
+def register(commands: Commands) -> None:
+    """Add the ``sync`` command."""
+    sync = commands.add_parser(
+        "sync",
+        help="lokale Datenbank mit der zentralen abgleichen",
+        description="Lädt wartende Änderungen hoch und holt zentrale Änderungen. "
+        "Beim ersten Lauf wird eine leere lokale Datenbank zur Kopie der zentralen.",
+    )
+    add_url(sync)
+    sync.add_argument(
+        "--central",
+        required=True,
+        metavar="URL",
+        help="zentrale Datenbank: postgresql+psycopg://BENUTZER@HOST/DB",
+    )
+    sync.add_argument(
+        "--once",
+        action="store_true",
+        help="einmal abgleichen und beenden (Exit 0, wenn alles abgeglichen ist)",
+    )
+    sync.add_argument(
+        "--interval",
+        type=float,
+        default=30.0,
+        metavar="SEKUNDEN",
+        help="Abstand der Abgleiche ohne --once (Standard 30)",
+    )
+    add_now(sync)
+    sync.set_defaults(func=run)
+
+
+def describe(report: SyncReport) -> str:
+    """One line about a round."""
+    status = report.status
+    line = (
+        f"abgeglichen: {report.pushed} hochgeladen, {report.pulled} geholt, "
+        f"{status.waiting} wartend"
+    )
+    if report.rejected:
+        line += f", {report.rejected} abgelehnt (Konflikte: {status.conflicts})"
+    return line + "."
+
+
+def run(args: argparse.Namespace) -> int:
+    """Sync once, or keep syncing until interrupted."""
+    local = open_database(args.url)
+    central = open_database(args.central)
+    engine = SyncEngine(local, central)
+    try:
+        if args.once:
+            report = engine.sync_once(now_from(args))
+            print(describe(report))
+            return 0 if report.status.waiting == 0 else 1
+        while True:
+            try:
+                print(describe(engine.sync_once(now_from(args))), flush=True)
+            except DatabaseUnavailable as err:
+                print(f"offline: {err}", flush=True)
+            time.sleep(args.interval)
+    finally:
+        local.dispose()
+        central.dispose()

@@ -1,0 +1,126 @@
+"""The central side of an upload: apply a counter's operations exactly once.
+
+Each operation's effect and its ``applied_op`` row are written in the same
+transaction; a retried operation (after a lost acknowledgement) finds its row
+and gets the first result back, changing nothing. The database's constraints
+decide who holds a slot: a refused booking is answered with the reason and
+alternative starts, never dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desk.domain.status import AppointmentStatus
+from desk.store.models import AppliedOp, Appointment, SlotHold
+from desk.sync import outbox
+from desk.sync.codec import decode_row, encode_value
+from desk.sync.rows import table
+
+APPLIED = "applied"
+REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """What the central database answered for one operation."""
+
+    op_id: uuid.UUID
+    outcome: str
+    detail: dict[str, Any]
+
+
+def apply_op(session: Session, op_id: uuid.UUID, kind: str, payload: dict[str, Any]) -> OpResult:
+    """Apply one operation inside the caller's transaction (idempotent by ``op_id``)."""
+    done = session.get(AppliedOp, op_id)
+    if done is not None:
+        return OpResult(op_id, done.outcome, json.loads(done.result))
+    savepoint = session.begin_nested()
+    try:
+        detail = _effect(session, kind, payload)
+        savepoint.commit()
+        outcome = APPLIED
+    except IntegrityError:
+        savepoint.rollback()
+        detail, outcome = _refusal(session, kind, payload), REJECTED
+    except _Refused as refused:
+        savepoint.rollback()
+        detail, outcome = {"reason": str(refused)}, REJECTED
+    session.add(
+        AppliedOp(
+            op_id=op_id, kind=kind, outcome=outcome, result=json.dumps(detail, ensure_ascii=False)
+        )
+    )
+    session.flush()
+    return OpResult(op_id, outcome, detail)
+
+
+class _Refused(Exception):
+    """An operation that cannot apply (e.g. its appointment does not exist)."""
+
+
+def _effect(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    if kind == outbox.BOOK:
+        appointment = decode_row(table("appointment"), payload["appointment"])
+        session.execute(table("appointment").insert(), [appointment])
+        holds = [decode_row(table("slot_hold"), h) for h in payload["holds"]]
+        session.execute(table("slot_hold").insert(), holds)
+        events = [decode_row(table("appointment_event"), e) for e in payload["events"]]
+        if events:
+            session.execute(table("appointment_event").insert(), events)
+        session.flush()
+        return {"appointment": str(appointment["id"])}
+    if kind == outbox.STATUS:
+        appointment_id = uuid.UUID(payload["appointment_id"])
+        found = session.get(Appointment, appointment_id, with_for_update=True)
+        if found is None:
+            raise _Refused("Den Termin gibt es in der zentralen Datenbank nicht")
+        at = datetime.fromisoformat(payload["at"])
+        found.status = payload["status"]
+        found.updated_at = at
+        if payload["status"] == AppointmentStatus.CANCELLED:
+            session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment_id))
+        event = decode_row(table("appointment_event"), payload["event"])
+        session.execute(table("appointment_event").insert(), [event])
+        session.flush()
+        return {"appointment": str(appointment_id), "status": payload["status"]}
+    raise _Refused(f"unbekannte Operation {kind!r}")
+
+
+def _refusal(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """Why a booking lost, with alternative starts for the clerk."""
+    if kind != outbox.BOOK:
+        return {"reason": "Die Änderung widerspricht dem Stand der zentralen Datenbank"}
+    from desk.services.booking import suggestions_in
+    from desk.services.schedule import load_office, load_schedule
+
+    row = decode_row(table("appointment"), payload["appointment"])
+    holds = [decode_row(table("slot_hold"), h) for h in payload["holds"]]
+    taken = session.scalars(
+        select(SlotHold.slot_start).where(
+            SlotHold.counter_id == row["counter_id"],
+            SlotHold.slot_start.in_([h["slot_start"] for h in holds]),
+        )
+    ).all()
+    schedule = load_schedule(session, load_office(session, row["office_id"]))
+    start = row["starts_at"].astimezone(schedule.tz)
+    reason = (
+        f"Der Termin {start:%d.%m.%Y %H:%M} wurde zentral bereits vergeben"
+        if taken
+        else "Die Buchung widerspricht dem Stand der zentralen Datenbank"
+    )
+    alternatives = []
+    if row["service_id"] in schedule.services:
+        now = datetime.fromisoformat(payload["appointment"]["created_at"])
+        starts = sorted({o.start for o in suggestions_in(session, schedule, row["service_id"], now)})
+        alternatives = [encode_value(start) for start in starts[:5]], now)[:5]
+        ]
+    return {"reason": reason, "alternatives": alternatives}

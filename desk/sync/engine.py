@@ -1,0 +1,237 @@
+"""The sync engine: upload the outbox in order, then download central changes.
+
+One ``sync_once`` is safe to interrupt anywhere: an operation leaves the outbox
+only after the central database acknowledged it (and a retry is answered from
+``applied_op``); the download cursor moves in the same local transaction as the
+rows it brings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from desk.domain.errors import DatabaseUnavailable, RequestRefused
+from desk.domain.status import AppointmentStatus
+from desk.services.database import DeskDatabase, reason_of
+from desk.store.models import (
+    Appointment,
+    Office,
+    OutboxOp,
+    SlotHold,
+    SyncConflict,
+    SyncState,
+)
+from desk.store.uow import UnitOfWork
+from desk.sync import outbox
+from desk.sync.central import REJECTED, OpResult, apply_op
+from desk.sync.codec import decode_row
+from desk.sync.pull import CURSOR_KEY, apply_changes, fetch_changes
+from desk.sync.rows import read_by_ids, read_holds_at, table, upsert
+
+log = logging.getLogger(__name__)
+
+BATCH = 50
+INITIAL_DAYS_BACK = 7
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows: connected, offline since, waiting, last sync, conflicts."""
+
+    connected: bool
+    offline_since: datetime | None
+    waiting: int
+    last_sync: datetime | None
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one round did."""
+
+    pushed: int
+    rejected: int
+    pulled: int
+    status: SyncStatus
+
+
+class SyncEngine:
+    """Keeps one local replica in step with the central database."""
+
+    def __init__(self, local: DeskDatabase, central: DeskDatabase) -> None:
+        if central.is_sqlite:
+            raise RequestRefused("Die zentrale Datenbank muss PostgreSQL sein")
+        self.local = local
+        self.central = central
+
+    # ----------------------------------------------------------------- round
+    def sync_once(self, now: datetime) -> SyncReport:
+        """Push every waiting operation, then pull; raises DatabaseUnavailable when offline."""
+        try:
+            self._ensure_replica(now)
+            pushed = rejected = 0
+            while True:
+                done, lost = self._push_batch(now)
+                pushed, rejected = pushed + done, rejected + lost
+                if done == 0:
+                    break
+            pulled = self._pull(now)
+        except (OperationalError, DBAPIError) as err:
+            self._mark_offline(now)
+            raise DatabaseUnavailable(
+                f"Zentrale Datenbank {self.central.display_url} nicht erreichbar: {reason_of(err)}"
+            ) from None
+        self._set("offline_since", None)
+        self._set("last_sync", now.isoformat())
+        return SyncReport(pushed, rejected, pulled, self.status(connected=True))
+
+    def _ensure_replica(self, now: datetime) -> None:
+        with UnitOfWork(self.local.engine) as uow:
+            if outbox.is_replica(uow.session):
+                return
+            if uow.session.scalar(select(Office.id).limit(1)) is not None:
+                raise RequestRefused(
+                    "Die lokale Datenbank enthält bereits Daten (Einzelplatz); "
+                    "für den Abgleich eine neue, leere Datenbank anlegen"
+                )
+        self._pull(now, initial=True)
+
+    # ------------------------------------------------------------------ push
+    def _push_batch(self, now: datetime) -> tuple[int, int]:
+        with UnitOfWork(self.local.engine) as uow:
+            ops = [
+                (o.seq, o.op_id, o.kind, json.loads(o.payload))
+                for o in outbox.pending(uow.session, BATCH)
+            ]
+        if not ops:
+            return 0, 0
+        results: list[OpResult] = []
+        with UnitOfWork(self.central.engine) as uow:
+            for _seq, op_id, kind, payload in ops:
+                results.append(apply_op(uow.session, op_id, kind, payload))
+            uow.commit()
+        rejected = [(op, r) for op, r in zip(ops, results, strict=True) if r.outcome == REJECTED]
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            for (_seq, op_id, kind, payload), result in rejected:
+                self._settle_rejection(uow.session, op_id, kind, payload, result, now)
+            uow.session.execute(delete(OutboxOp).where(OutboxOp.seq.in_([o[0] for o in ops])))
+            uow.commit()
+        if rejected:
+            self._refresh_slots([payload for (_s, _i, _k, payload), _r in rejected])
+        return len(ops), len(rejected)
+
+    def _settle_rejection(
+        self,
+        session: Session,
+        op_id: uuid.UUID,
+        kind: str,
+        payload: dict[str, Any],
+        result: OpResult,
+        now: datetime,
+    ) -> None:
+        """Record the conflict for the clerk (the citizen's data is in the payload) and
+        withdraw the local effect so the central state can show."""
+        office = payload.get("appointment", {}).get("office_id", "")
+        detail = {**result.detail}
+        session.add(
+            SyncConflict(
+                op_id=op_id,
+                kind=kind,
+                office_id=office or "",
+                payload=json.dumps(payload, ensure_ascii=False),
+                reason=json.dumps(detail, ensure_ascii=False),
+                created_at=now,
+            )
+        )
+        if kind == outbox.BOOK:
+            appointment_id = uuid.UUID(payload["appointment"]["id"])
+            session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment_id))
+            found = session.get(Appointment, appointment_id)
+            if found is not None:
+                found.status = AppointmentStatus.CANCELLED
+                found.notes = ((found.notes or "") + " [Konflikt beim Abgleich]").strip()
+        log.warning("operation %s (%s) refused centrally: %s", op_id, kind, detail.get("reason"))
+
+    def _refresh_slots(self, payloads: list[dict[str, Any]]) -> None:
+        """Bring the central holders of slots a refused booking wanted."""
+        slots = [
+            (
+                decode_row(table("slot_hold"), h)["counter_id"],
+                decode_row(table("slot_hold"), h)["slot_start"],
+            )
+            for p in payloads
+            for h in p.get("holds", [])
+        ]
+        with UnitOfWork(self.central.engine) as uow:
+            holds = read_holds_at(uow.session, slots)
+            appointments = read_by_ids(
+                uow.session, "appointment", list({h["appointment_id"] for h in holds})
+            )
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            upsert(uow.session, "appointment", appointments)
+            upsert(uow.session, "slot_hold", holds, keep=True)
+            uow.commit()
+
+    # ------------------------------------------------------------------ pull
+    def _pull(self, now: datetime, initial: bool = False) -> int:
+        cursor = None if initial else self._get(CURSOR_KEY)
+        since = now.date() - timedelta(days=INITIAL_DAYS_BACK)
+        batch = fetch_changes(self.central.engine, cursor, since)
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            applied = apply_changes(uow.session, batch, now)
+            if initial:
+                uow.session.merge(SyncState(key=outbox.ROLE_KEY, value=outbox.REPLICA))
+                uow.session.merge(SyncState(key="central", value=self.central.display_url))
+            uow.commit()
+        return applied
+
+    # ---------------------------------------------------------------- status
+    def status(self, connected: bool | None = None) -> SyncStatus:
+        """The current sync state from the local database."""
+        with UnitOfWork(self.local.engine) as uow:
+            waiting = uow.session.scalar(select(func.count()).select_from(OutboxOp)) or 0
+            conflicts = (
+                uow.session.scalar(
+                    select(func.count())
+                    .select_from(SyncConflict)
+                    .where(SyncConflict.resolved_at.is_(None))
+                )
+                or 0
+            )
+        offline = self._get("offline_since")
+        last = self._get("last_sync")
+        return SyncStatus(
+            connected=connected if connected is not None else offline is None,
+            offline_since=datetime.fromisoformat(offline) if offline else None,
+            waiting=waiting,
+            last_sync=datetime.fromisoformat(last) if last else None,
+            conflicts=conflicts,
+        )
+
+    def _mark_offline(self, now: datetime) -> None:
+        if self._get("offline_since") is None:
+            self._set("offline_since", now.isoformat())
+
+    def _get(self, key: str) -> str | None:
+        with UnitOfWork(self.local.engine) as uow:
+            row = uow.session.get(SyncState, key)
+            return row.value if row else None
+
+    def _set(self, key: str, value: str | None) -> None:
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            row = uow.session.get(SyncState, key)
+            if value is None:
+                if row is not None:
+                    uow.session.delete(row)
+            else:
+                uow.session.merge(SyncState(key=key, value=value))
+            uow.commit()

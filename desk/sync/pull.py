@@ -1,0 +1,130 @@
+"""Download: central changes since the cursor, applied locally in one transaction.
+
+The cursor is the PostgreSQL snapshot of the previous pull. A change is new if
+its transaction was not visible in that snapshot — so a transaction that commits
+late (after later ones) is still picked up, which an ``updated_at`` or id cursor
+would skip. The rows are read in the same REPEATABLE READ snapshot that becomes
+the next cursor, and the reads cost in proportion to the changes (index on xid).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, select, text
+from sqlalchemy.orm import Session
+
+from desk.domain.localtime import local_day_bounds
+from desk.store.models import SlotHold, SyncState
+from desk.sync import outbox
+from desk.sync.rows import (
+    ACTIVITY_TABLES,
+    REFERENCE_TABLES,
+    read_all,
+    read_by_ids,
+    table,
+    upsert,
+)
+
+CURSOR_KEY = "cursor"
+
+NEW_CHANGES = text(
+    "SELECT DISTINCT entity, entity_id FROM change_log "
+    "WHERE xid >= (pg_snapshot_xmin(CAST(:prev AS pg_snapshot))::text)::bigint "
+    "AND NOT pg_visible_in_snapshot((xid::text)::xid8, CAST(:prev AS pg_snapshot))"
+)
+
+
+@dataclass
+class ChangeBatch:
+    """Central rows to apply locally, and the snapshot they were read in."""
+
+    snapshot: str
+    reference: dict[str, list[dict[str, Any]]] | None = None
+    activity: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    holds: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """How many rows the batch carries."""
+        rows = sum(len(v) for v in self.activity.values()) + len(self.holds)
+        return rows + sum(len(v) for v in (self.reference or {}).values())
+
+
+def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBatch:
+    """Read what changed centrally since ``cursor`` (everything from ``since`` if None)."""
+    snapshot_engine = central.execution_options(isolation_level="REPEATABLE READ")
+    with Session(snapshot_engine) as session, session.begin():
+        snapshot = session.scalar(text("SELECT pg_current_snapshot()::text"))
+        assert snapshot is not None
+        batch = ChangeBatch(snapshot)
+        if cursor is None:
+            batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
+            _initial_activity(session, batch, since)
+            return batch
+        ids: dict[str, list[uuid.UUID]] = {name: [] for name in ACTIVITY_TABLES}
+        reference = False
+        for entity, entity_id in session.execute(NEW_CHANGES, {"prev": cursor}):
+            if entity == "reference":
+                reference = True
+            elif entity in ids and entity_id:
+                ids[entity].append(uuid.UUID(entity_id))
+        if reference:
+            batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
+        for name, wanted in ids.items():
+            batch.activity[name] = read_by_ids(session, name, wanted) if wanted else []
+        appointments = [row["id"] for row in batch.activity["appointment"]]
+        batch.holds = read_by_ids(session, "slot_hold", appointments, "appointment_id")
+        return batch
+
+
+def _initial_activity(session: Session, batch: ChangeBatch, since: date) -> None:
+    start, _ = local_day_bounds(since)
+    appointment, ticket, call = table("appointment"), table("ticket"), table("call")
+    batch.activity["appointment"] = [
+        dict(r)
+        for r in session.execute(
+            select(appointment).where(appointment.c.starts_at >= start)
+        ).mappings()
+    ]
+    ids = [row["id"] for row in batch.activity["appointment"]]
+    batch.activity["appointment_event"] = read_by_ids(
+        session, "appointment_event", ids, "appointment_id"
+    )
+    batch.holds = read_by_ids(session, "slot_hold", ids, "appointment_id")
+    batch.activity["ticket"] = [
+        dict(r)
+        for r in session.execute(select(ticket).where(ticket.c.service_day >= since)).mappings()
+    ]
+    batch.activity["call"] = [
+        dict(r) for r in session.execute(select(call).where(call.c.called_at >= start)).mappings()
+    ]
+
+
+def apply_changes(session: Session, batch: ChangeBatch, now: datetime) -> int:
+    """Apply a batch inside the caller's local transaction and advance the cursor there.
+
+    Rows with a waiting local operation are not overwritten; central holds that
+    collide with a waiting local booking are left out until that booking is settled.
+    """
+    waiting = outbox.pending_entities(session)
+    applied = 0
+    if batch.reference is not None:
+        for name in REFERENCE_TABLES:
+            applied += upsert(session, name, batch.reference[name])
+    for name in ACTIVITY_TABLES:
+        rows = [r for r in batch.activity.get(name, []) if r.get("id") not in waiting]
+        if name == "appointment_event":
+            rows = [r for r in rows if r["appointment_id"] not in waiting]
+        applied += upsert(session, name, rows)
+        if name == "appointment" and rows:
+            settled = [r["id"] for r in rows]
+            session.execute(delete(SlotHold).where(SlotHold.appointment_id.in_(settled)))
+            holds = [h for h in batch.holds if h["appointment_id"] in set(settled)]
+            upsert(session, "slot_hold", holds, keep=True)
+    session.merge(SyncState(key=CURSOR_KEY, value=batch.snapshot))
+    session.merge(SyncState(key="last_pull", value=now.isoformat()))
+    return applied
