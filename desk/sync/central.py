@@ -120,7 +120,6 @@ def _refusal(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, 
     alternatives = []
     if row["service_id"] in schedule.services:
         now = datetime.fromisoformat(payload["appointment"]["created_at"])
-        starts = sorted({o.start for o in suggestions_in(session, schedule, row["service_id"], now)})
-        alternatives = [encode_value(start) for start in starts[:5]], now)[:5]
-        ]
+        free = suggestions_in(session, schedule, row["service_id"], now)
+        alternatives = [encode_value(start) for start in sorted({o.start for o in free})[:5]]
     return {"reason": reason, "alternatives": alternatives}
