@@ -22,4 +22,5 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per job run is noise
     return log_file

@@ -22,6 +22,11 @@ def add_gui_options(parser: DeskArgumentParser) -> None:
         help="Datenbank der App; ohne Angabe die lokale Demo-Stadt (SQLite im Datenordner)",
     )
     add_now(gui)  # type: ignore[arg-type]
+    gui.add_argument(
+        "--central",
+        metavar="URL",
+        help="zentrale PostgreSQL-Datenbank; die lokale (--url) wird laufend mit ihr abgeglichen",
+    )
     gui.add_argument("--office", metavar="ID", help="Standort vorwählen, z. B. bb-mitte")
     gui.add_argument("--counter", metavar="N", type=int, help="eigenen Schalter vorwählen")
     gui.add_argument(

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import QApplication
 
 from desk.cli.time import now_from
 from desk.config import paths
+from desk.domain.errors import RequestRefused
+from desk.domain.localtime import now_local
 from desk.services.database import DeskDatabase, open_database
 from desk.services.standalone import prepare_standalone
+from desk.sync.runner import SyncRunner
 from ui.ops import Ops
+from ui.sync_status import SyncBridge
 from ui.views.main_window import MainWindow
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -90,10 +94,34 @@ def route_qt_messages_to_log() -> None:
     qInstallMessageHandler(handler)
 
 
+def attach_sync(args: argparse.Namespace, window: MainWindow) -> list[SyncRunner]:
+    """With ``--central``: start the background sync once the local database is open."""
+    runners: list[SyncRunner] = []
+    if not getattr(args, "central", None):
+        return runners
+    bridge = SyncBridge(window)
+    bridge.report.connect(window.show_sync_report)
+    bridge.status.connect(window.show_sync_status)
+    fixed = now_from(args) if args.now else None
+
+    def start(db: DeskDatabase) -> None:
+        runner = SyncRunner(
+            db, args.central, lambda: fixed or now_local(), bridge.report.emit, bridge.status.emit
+        )
+        runners.append(runner)
+        runner.start([office.id for office in window.offices])
+
+    window.database_opened.connect(start)
+    return runners
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on ``--url`` or the standalone demo city; run the event loop."""
+    if getattr(args, "central", None) and not args.url:
+        raise RequestRefused("--central braucht --url: die lokale Datenbank dieses Schalters")
     route_qt_messages_to_log()
     app, ops, window = build_window(args)
+    runners = attach_sync(args, window)
     window.resize(1366, 768)
     if args.smoke:
         window.day_loaded.connect(lambda: QTimer.singleShot(100, app.quit))
@@ -102,6 +130,8 @@ def run_app(args: argparse.Namespace) -> int:
     window.show()
     window.start()
     code = app.exec()
+    for runner in runners:
+        runner.stop()
     ops.shutdown()
     return code
 

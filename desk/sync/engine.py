@@ -195,6 +195,17 @@ class SyncEngine:
         return applied
 
     # ---------------------------------------------------------------- status
+    @staticmethod
+    def offline_status(local: DeskDatabase, now: datetime) -> SyncStatus:
+        """The status of a replica whose central database was never reached this run."""
+        with UnitOfWork(local.engine) as uow:
+            waiting = uow.session.scalar(select(func.count()).select_from(OutboxOp)) or 0
+            offline = uow.session.get(SyncState, "offline_since")
+            last = uow.session.get(SyncState, "last_sync")
+            since = datetime.fromisoformat(offline.value) if offline else now
+            last_sync = datetime.fromisoformat(last.value) if last else None
+        return SyncStatus(False, since, waiting, last_sync, 0)
+
     def status(self, connected: bool | None = None) -> SyncStatus:
         """The current sync state from the local database."""
         with UnitOfWork(self.local.engine) as uow:

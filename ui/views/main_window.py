@@ -29,8 +29,10 @@ from desk.domain.status import AppointmentStatus
 from desk.services.agenda import AppointmentRow, day_appointments, office_closed_reason
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, list_offices
+from desk.sync.engine import SyncReport, SyncStatus
 from ui.models.appointments_model import AppointmentTableModel
 from ui.ops import Ops
+from ui.sync_status import status_text
 
 log = logging.getLogger(__name__)
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
@@ -45,10 +47,13 @@ class MainWindow(QMainWindow):
     Signals:
         day_loaded(): the shown day's appointments are in the model.
         failed(str): the database could not be opened; the message says why.
+        database_opened(DeskDatabase): the database is open and its offices are known
+            (the sync may start).
     """
 
     day_loaded = Signal()
     failed = Signal(str)
+    database_opened = Signal(object)
 
     def __init__(
         self,
@@ -140,6 +145,10 @@ class MainWindow(QMainWindow):
         central.setLayout(column)
         self.setCentralWidget(central)
 
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncLabel")
+        self.sync_label.hide()
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -219,6 +228,8 @@ class MainWindow(QMainWindow):
         self._fill_counters()
         self.statusBar().clearMessage()
         self.reload()
+        if self._db is not None:
+            self.database_opened.emit(self._db)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
@@ -226,6 +237,11 @@ class MainWindow(QMainWindow):
             self._progress = None
 
     # ------------------------------------------------------------ choosing
+    @property
+    def offices(self) -> list[OfficeInfo]:
+        """The offices known (empty until the database is open)."""
+        return list(self._offices)
+
     @property
     def office(self) -> OfficeInfo | None:
         """The office chosen in the combo box."""
@@ -343,6 +359,18 @@ class MainWindow(QMainWindow):
             else self.tr("Termine konnten nicht geladen werden ({0}).").format(type(error).__name__)
         )
         self.statusBar().showMessage(message)
+
+    def show_sync_report(self, report: SyncReport) -> None:
+        """A sync round finished: show the status, reload when central changes arrived."""
+        self.show_sync_status(report.status)
+        if report.pulled or report.rejected:
+            self.reload()
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        """Show connected / offline since / waiting / conflicts in the status bar."""
+        self.sync_label.setText(status_text(status))
+        self.sync_label.setProperty("offline", not status.connected)
+        self.sync_label.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.sync()

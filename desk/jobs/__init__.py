@@ -1,0 +1,1 @@
+"""Background jobs on an APScheduler BackgroundScheduler (never a Qt scheduler)."""

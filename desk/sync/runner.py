@@ -1,0 +1,84 @@
+"""Run the sync in the background of the app: scheduled rounds plus NOTIFY wake-ups."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from desk.domain.errors import DatabaseUnavailable, DeskError
+from desk.jobs.scheduler import SYNC_JOB, add_interval_job, make_scheduler, run_soon
+from desk.services.database import DeskDatabase, open_database
+from desk.store.database import parse_url
+from desk.sync.engine import SyncEngine, SyncReport, SyncStatus
+from desk.sync.listen import NotifyListener, channels
+
+log = logging.getLogger(__name__)
+
+
+class SyncRunner:
+    """Owns the scheduler job and the listener; reports every round through callbacks.
+
+    ``on_report(SyncReport)`` after a successful round, ``on_status(SyncStatus)``
+    after a failed one (offline); both are called on the scheduler's worker thread.
+    """
+
+    def __init__(
+        self,
+        local: DeskDatabase,
+        central_url: str,
+        now: Callable[[], datetime],
+        on_report: Callable[[SyncReport], None],
+        on_status: Callable[[SyncStatus], None],
+        interval: float = 30.0,
+    ) -> None:
+        self._local = local
+        self._central_url = central_url
+        self._now = now
+        self._on_report = on_report
+        self._on_status = on_status
+        self._interval = interval
+        self._engine: SyncEngine | None = None
+        self._scheduler = make_scheduler()
+        self._listener: NotifyListener | None = None
+
+    def start(self, office_ids: list[str]) -> None:
+        """Start the periodic job (first round now) and the NOTIFY listener."""
+        add_interval_job(
+            self._scheduler, SYNC_JOB, self._round, self._interval, self._on_report, self._failed
+        )
+        self._scheduler.start()
+        conninfo = parse_url(self._central_url).set(drivername="postgresql")
+        self._listener = NotifyListener(
+            conninfo.render_as_string(hide_password=False),
+            channels(office_ids),
+            lambda: run_soon(self._scheduler, SYNC_JOB),
+        )
+        self._listener.start()
+
+    def sync_now(self) -> None:
+        """Ask for a round as soon as the worker is free."""
+        run_soon(self._scheduler, SYNC_JOB)
+
+    def stop(self) -> None:
+        """Stop the listener and the scheduler (waits for a running round)."""
+        if self._listener is not None:
+            self._listener.stop()
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=True)
+        if self._engine is not None:
+            self._engine.central.dispose()
+
+    def _round(self) -> SyncReport:
+        if self._engine is None:
+            self._engine = SyncEngine(self._local, open_database(self._central_url))
+        return self._engine.sync_once(self._now())
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, DeskError):
+            log.error("sync round failed", exc_info=error)
+        if self._engine is None and isinstance(error, DatabaseUnavailable):
+            # never connected yet: the status still tells what waits locally
+            self._on_status(SyncEngine.offline_status(self._local, self._now()))
+        elif self._engine is not None:
+            self._on_status(self._engine.status(connected=False))
