@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -14,6 +15,8 @@ from desk.sync.engine import SyncEngine, SyncReport, SyncStatus
 from desk.sync.listen import NotifyListener, channels
 
 log = logging.getLogger(__name__)
+
+MAX_REPEATS = 5
 
 
 class SyncRunner:
@@ -41,6 +44,7 @@ class SyncRunner:
         self._engine: SyncEngine | None = None
         self._scheduler = make_scheduler()
         self._listener: NotifyListener | None = None
+        self._wanted = threading.Event()
 
     def start(self, office_ids: list[str]) -> None:
         """Start the periodic job (first round now) and the NOTIFY listener."""
@@ -52,12 +56,13 @@ class SyncRunner:
         self._listener = NotifyListener(
             conninfo.render_as_string(hide_password=False),
             channels(office_ids),
-            lambda: run_soon(self._scheduler, SYNC_JOB),
+            self.sync_now,
         )
         self._listener.start()
 
     def sync_now(self) -> None:
-        """Ask for a round as soon as the worker is free."""
+        """Ask for a round now; if one is running, it goes round once more when done."""
+        self._wanted.set()
         run_soon(self._scheduler, SYNC_JOB)
 
     def stop(self) -> None:
@@ -72,7 +77,16 @@ class SyncRunner:
     def _round(self) -> SyncReport:
         if self._engine is None:
             self._engine = SyncEngine(self._local, open_database(self._central_url))
-        return self._engine.sync_once(self._now())
+        pushed = rejected = pulled = 0
+        for _ in range(MAX_REPEATS):
+            # a wake-up during a round (its job run is skipped) makes this round repeat
+            self._wanted.clear()
+            report = self._engine.sync_once(self._now())
+            pushed, rejected = pushed + report.pushed, rejected + report.rejected
+            pulled += report.pulled
+            if not self._wanted.is_set():
+                break
+        return SyncReport(pushed, rejected, pulled, report.status)
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, DeskError):
