@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from desk.domain import walkin
 from desk.domain.errors import UnknownId, WalkInRefused
@@ -17,6 +18,9 @@ from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
 from desk.store.models import Call, Counter, Ticket
 from desk.store.uow import UnitOfWork
+from desk.sync import leases, outbox
+from desk.sync.codec import encode_row
+from desk.sync.rows import as_dict
 
 
 @dataclass(frozen=True)
@@ -69,14 +73,7 @@ def issue_ticket(
         why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
         if why is not None:
             raise WalkInRefused(f"Keine Wartenummer: {why}")
-        last = (
-            session.scalar(
-                select(func.max(Ticket.number)).where(
-                    Ticket.office_id == office_id, Ticket.service_day == day
-                )
-            )
-            or 0
-        )
+        number = _next_number(session, office_id, day)
         ahead = (
             session.scalar(
                 select(func.count())
@@ -89,7 +86,6 @@ def issue_ticket(
             )
             or 0
         )
-        number = last + 1
         ticket = Ticket(
             id=uuid.uuid4(),
             office_id=office_id,
@@ -108,6 +104,13 @@ def issue_ticket(
             raise WalkInRefused(
                 "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut"
             ) from None
+        outbox.record(
+            session,
+            outbox.TICKET_ISSUE,
+            office_id,
+            ticket.id,
+            {"ticket": encode_row(as_dict(ticket))},
+        )
         uow.commit()
         quota = schedule.walk_in.quota
         return TicketInfo(
@@ -121,6 +124,30 @@ def issue_ticket(
             waiting_ahead=ahead,
             left_today=None if quota is None else quota - issued - 1,
         )
+
+
+def _next_number(session: Session, office_id: str, day: date) -> int:
+    """The next ticket number: from this PC's block on a replica, else above all
+    numbers issued or leased to counter PCs for the day."""
+    if not outbox.is_replica(session):
+        return leases.highest_taken(session, office_id, day) + 1
+    lease = leases.own_lease(session, office_id, day)
+    if lease is None:
+        raise WalkInRefused(
+            "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "
+            "(erst mit der zentralen Datenbank verbinden)"
+        )
+    used = session.scalar(
+        select(func.max(Ticket.number)).where(
+            Ticket.office_id == office_id,
+            Ticket.service_day == day,
+            Ticket.number.between(lease.first_number, lease.last_number),
+        )
+    )
+    number = (used or lease.first_number - 1) + 1
+    if number > lease.last_number:
+        raise WalkInRefused("Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht")
+    return number
 
 
 def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
@@ -143,13 +170,20 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
             )
         local = now.astimezone(schedule.tz)
         priority = case((Ticket.reason == TicketReason.LOST_OR_STOLEN, 0), else_=1)
+        waiting = [
+            Ticket.office_id == office_id,
+            Ticket.service_day == local.date(),
+            Ticket.status == TicketStatus.WAITING,
+        ]
+        replica = outbox.is_replica(session)
+        if replica:  # offline, a counter calls only tickets of its own number block
+            lease = leases.own_lease(session, office_id, local.date())
+            if lease is None:
+                raise WalkInRefused(f"Keine eigenen Wartenummern in {office_id} (offline)")
+            waiting.append(Ticket.number.between(lease.first_number, lease.last_number))
         ticket = session.scalar(
             select(Ticket)
-            .where(
-                Ticket.office_id == office_id,
-                Ticket.service_day == local.date(),
-                Ticket.status == TicketStatus.WAITING,
-            )
+            .where(*waiting)
             .order_by(priority, Ticket.number)
             .limit(1)
             .with_for_update(skip_locked=True)
@@ -159,14 +193,28 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
         ticket.status = TicketStatus.CALLED
         ticket.called_at = now
         ticket.counter_id = counter.id
-        session.add(
-            Call(
-                office_id=office_id,
-                counter_id=counter.id,
-                ticket_id=ticket.id,
-                display_code=ticket.code,
-                called_at=now,
-            )
+        call = Call(
+            id=uuid.uuid4(),
+            office_id=office_id,
+            counter_id=counter.id,
+            ticket_id=ticket.id,
+            display_code=ticket.code,
+            called_at=now,
+            offline=replica,
+        )
+        session.add(call)
+        session.flush()
+        outbox.record(
+            session,
+            outbox.TICKET_CALL,
+            office_id,
+            ticket.id,
+            {
+                "ticket_id": str(ticket.id),
+                "counter_id": str(counter.id),
+                "at": now.isoformat(),
+                "call": encode_row(as_dict(call)),
+            },
         )
         uow.commit()
         return TicketInfo(

@@ -403,3 +403,20 @@ class AppliedOp(Base):
     outcome: Mapped[str] = mapped_column(String(20))
     result: Mapped[str] = mapped_column(Text)
     applied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TicketLease(Base):
+    """A block of ticket numbers a counter PC may issue offline for one office and day."""
+
+    __tablename__ = "ticket_lease"
+    __table_args__ = (
+        UniqueConstraint("office_id", "service_day", "client_id"),
+        CheckConstraint("first_number <= last_number", name="block"),
+    )
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    service_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    first_number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    leased_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk.domain.status import AppointmentStatus
-from desk.store.models import AppliedOp, Appointment, SlotHold
+from desk.domain.status import AppointmentStatus, TicketStatus
+from desk.store.models import AppliedOp, Appointment, Office, SlotHold, Ticket
 from desk.sync import outbox
 from desk.sync.codec import decode_row, encode_value
 from desk.sync.rows import table
@@ -92,6 +92,52 @@ def _effect(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, A
         session.execute(table("appointment_event").insert(), [event])
         session.flush()
         return {"appointment": str(appointment_id), "status": payload["status"]}
+    if kind == outbox.TICKET_ISSUE:
+        ticket = decode_row(table("ticket"), payload["ticket"])
+        office = session.get(Office, ticket["office_id"], with_for_update=True)
+        issued = (
+            session.scalar(
+                select(func.count())
+                .select_from(Ticket)
+                .where(
+                    Ticket.office_id == ticket["office_id"],
+                    Ticket.service_day == ticket["service_day"],
+                )
+            )
+            or 0
+        )
+        if (
+            office is not None
+            and office.walk_in_quota is not None
+            and issued >= office.walk_in_quota
+        ):
+            raise _Refused(
+                f"{ticket['code']}: das Tageskontingent von "
+                f"{office.walk_in_quota} war zentral bereits ausgeschöpft"
+            )
+        session.execute(table("ticket").insert(), [ticket])
+        session.flush()
+        return {"ticket": str(ticket["id"])}
+    if kind == outbox.TICKET_CALL:
+        ticket_id = uuid.UUID(payload["ticket_id"])
+        claimed = session.execute(
+            update(Ticket)
+            .where(Ticket.id == ticket_id, Ticket.status == TicketStatus.WAITING)
+            .values(
+                status=TicketStatus.CALLED,
+                called_at=datetime.fromisoformat(payload["at"]),
+                counter_id=uuid.UUID(payload["counter_id"]),
+            )
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            called = session.get(Ticket, ticket_id)
+            code = called.code if called else str(ticket_id)
+            raise _Refused(
+                f"{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)"
+            )
+        session.execute(table("call").insert(), [decode_row(table("call"), payload["call"])])
+        session.flush()
+        return {"ticket": str(ticket_id), "status": TicketStatus.CALLED.value}
     raise _Refused(f"unbekannte Operation {kind!r}")
 
 

@@ -20,8 +20,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
-from desk.domain.status import AppointmentStatus
+from desk.domain.status import AppointmentStatus, OfficeKind
+from desk.services import walkin
 from desk.services.database import DeskDatabase, reason_of
+from desk.services.walkin import TicketInfo
 from desk.store.models import (
     Appointment,
     Office,
@@ -31,11 +33,11 @@ from desk.store.models import (
     SyncState,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
+from desk.sync import leases, outbox
 from desk.sync.central import REJECTED, OpResult, apply_op
 from desk.sync.codec import decode_row
 from desk.sync.pull import CURSOR_KEY, apply_changes, fetch_changes
-from desk.sync.rows import read_by_ids, read_holds_at, table, upsert
+from desk.sync.rows import as_dict, read_by_ids, read_holds_at, table, upsert
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ class SyncEngine:
                 if done == 0:
                     break
             pulled = self._pull(now)
+            self._ensure_leases(now)
         except (OperationalError, DBAPIError) as err:
             self._mark_offline(now)
             raise DatabaseUnavailable(
@@ -104,6 +107,23 @@ class SyncEngine:
                     "für den Abgleich eine neue, leere Datenbank anlegen"
                 )
         self._pull(now, initial=True)
+
+    # -------------------------------------------------------------- walk-in
+    def call_next(self, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
+        """Call the next ticket: claimed centrally (exactly once across all counters) while
+        online, then pulled here; offline from this PC's own tickets, reconciled later."""
+        try:
+            ticket = walkin.call_next(self.central, office_id, counter_number, now)
+        except DatabaseUnavailable:
+            return walkin.call_next(self.local, office_id, counter_number, now)
+        except (OperationalError, DBAPIError):
+            self._mark_offline(now)
+            return walkin.call_next(self.local, office_id, counter_number, now)
+        try:
+            self._pull(now)
+        except (OperationalError, DBAPIError):
+            self._mark_offline(now)
+        return ticket
 
     # ------------------------------------------------------------------ push
     def _push_batch(self, now: datetime) -> tuple[int, int]:
@@ -127,6 +147,12 @@ class SyncEngine:
             uow.commit()
         if rejected:
             self._refresh_slots([payload for (_s, _i, _k, payload), _r in rejected])
+            tickets = [
+                uuid.UUID(p["ticket_id"])
+                for (_s, _i, k, p), _r in rejected
+                if k == outbox.TICKET_CALL
+            ]
+            self._refresh_rows("ticket", tickets)
         return len(ops), len(rejected)
 
     def _settle_rejection(
@@ -140,7 +166,8 @@ class SyncEngine:
     ) -> None:
         """Record the conflict for the clerk (the citizen's data is in the payload) and
         withdraw the local effect so the central state can show."""
-        office = payload.get("appointment", {}).get("office_id", "")
+        subject = payload.get("appointment") or payload.get("ticket") or payload.get("call") or {}
+        office = subject.get("office_id", "")
         detail = {**result.detail}
         session.add(
             SyncConflict(
@@ -179,6 +206,43 @@ class SyncEngine:
         with UnitOfWork(self.local.engine, write=True) as uow:
             upsert(uow.session, "appointment", appointments)
             upsert(uow.session, "slot_hold", holds, keep=True)
+            uow.commit()
+
+    def _refresh_rows(self, name: str, ids: list[uuid.UUID]) -> None:
+        """Bring the central state of rows a refused operation changed locally."""
+        if not ids:
+            return
+        with UnitOfWork(self.central.engine) as uow:
+            rows = read_by_ids(uow.session, name, ids)
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            upsert(uow.session, name, rows)
+            uow.commit()
+
+    # --------------------------------------------------------------- leases
+    def _ensure_leases(self, now: datetime) -> None:
+        """Hold a ticket number block for today and tomorrow at each walk-in office."""
+        days = [now.date(), now.date() + timedelta(days=1)]
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            client = leases.client_id(uow.session)
+            offices = [
+                o.id
+                for o in uow.session.scalars(select(Office))
+                if o.walk_in_quota is not None or o.kind == OfficeKind.WALK_IN_ONLY
+            ]
+            missing = [
+                (o, d) for o in offices for d in days if leases.own_lease(uow.session, o, d) is None
+            ]
+            uow.commit()
+        if not missing:
+            return
+        with UnitOfWork(self.central.engine) as uow:
+            got = []
+            for office_id, day in missing:
+                uow.session.get(Office, office_id, with_for_update=True)
+                got.append(as_dict(leases.lease_block(uow.session, office_id, day, client, now)))
+            uow.commit()
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            upsert(uow.session, "ticket_lease", got)
             uow.commit()
 
     # ------------------------------------------------------------------ pull

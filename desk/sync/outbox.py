@@ -17,6 +17,8 @@ REPLICA = "replica"
 
 BOOK = "appointment.book"
 STATUS = "appointment.status"
+TICKET_ISSUE = "ticket.issue"
+TICKET_CALL = "ticket.call"
 
 
 def is_replica(session: Session) -> bool:
