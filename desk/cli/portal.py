@@ -9,7 +9,7 @@ from datetime import datetime
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.errors import RequestRefused
-from desk.domain.localtime import parse_day
+from desk.domain.localtime import check_year, parse_day
 from desk.domain.policy import WEEKDAYS_DE
 from desk.services.availability import Offer
 from desk.services.booking import Booking, book, cancel, offered_slots
@@ -65,6 +65,7 @@ def parse_start(text: str, now: datetime) -> datetime:
         raise RequestRefused(
             f"Ungültiger Beginn {text!r}: erwartet ISO 8601, z. B. 2024-03-20T10:15"
         ) from None
+    check_year(value.date(), text)
     if value.tzinfo is None:
         value = value.replace(tzinfo=now.tzinfo)
     return value

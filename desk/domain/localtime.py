@@ -27,27 +27,46 @@ def at_local(day: date, clock: time, tz: ZoneInfo = BERLIN) -> datetime:
     return datetime.combine(day, clock, tz)
 
 
-def parse_now(text: str, tz: ZoneInfo = BERLIN) -> datetime:
-    """Parse a ``--now`` value: ISO 8601, local office time unless it has an offset."""
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def check_year(day: date, text: str) -> None:
+    """Refuse dates outside the years the calendar serves (no overflow at its ends)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise RequestRefused(
+            f"{text!r} liegt außerhalb des unterstützten Zeitraums {FIRST_YEAR}–{LAST_YEAR}"
+        )
+
+
+def parse_local(text: str, tz: ZoneInfo = BERLIN, what: str = "Zeitangabe") -> datetime:
+    """Parse an ISO 8601 local time (an explicit offset is honoured) within the served years."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise RequestRefused(
-            f"Ungültige Zeitangabe {text!r}: erwartet ISO 8601, z. B. 2024-03-18T08:30"
+            f"Ungültige {what} {text!r}: erwartet ISO 8601, z. B. 2024-03-18T08:30"
         ) from None
+    check_year(value.date(), text)
     if value.tzinfo is None:
         value = value.replace(tzinfo=tz)
     return value.astimezone(tz)
 
 
+def parse_now(text: str, tz: ZoneInfo = BERLIN) -> datetime:
+    """Parse a ``--now`` value: ISO 8601, local office time unless it has an offset."""
+    return parse_local(text, tz)
+
+
 def parse_day(text: str) -> date:
     """Parse a calendar date given as YYYY-MM-DD."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise RequestRefused(
             f"Ungültiges Datum {text!r}: erwartet JJJJ-MM-TT, z. B. 2024-03-18"
         ) from None
+    check_year(day, text)
+    return day
 
 
 def now_local(tz: ZoneInfo = BERLIN) -> datetime:

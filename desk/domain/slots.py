@@ -57,7 +57,7 @@ class Closure:
         return self.counter_id is None or self.counter_id == counter_id
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Slot:
     """One bookable period at one counter; times are aware UTC."""
 
@@ -109,8 +109,12 @@ def day_slots(
                 )
             )
             start += step
-    slots.sort()
+    slots.sort(key=_slot_key)
     return slots
+
+
+def _slot_key(slot: Slot) -> tuple[datetime, int]:
+    return slot.start, slot.counter_number
 
 
 def slots_needed(service_minutes: int, slot: Slot) -> int:
@@ -131,8 +135,7 @@ def runs_for_service(
     for slot in slots:
         by_counter.setdefault(slot.counter_id, []).append(slot)
     runs: list[tuple[Slot, ...]] = []
-    for counter_slots in by_counter.values():
-        counter_slots.sort()
+    for counter_slots in by_counter.values():  # already in start order (day_slots sorts)
         for i, first in enumerate(counter_slots):
             need = slots_needed(service_minutes, first)
             run = tuple(counter_slots[i : i + need])

@@ -210,3 +210,9 @@ def test_sqlite_refuses_a_counter_of_an_unknown_office(sqlite_url: str) -> None:
             assert conn.scalar(select(func.count()).select_from(table("counter"))) == 0
     finally:
         db.dispose()
+
+
+def test_written_out_head_matches_the_migration_scripts() -> None:
+    from desk.store.migrate import HEAD
+
+    assert head_revision() == HEAD
