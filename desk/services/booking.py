@@ -132,7 +132,20 @@ def clean_name(name: str) -> str:
         raise BookingRefused("Bitte einen Namen angeben")
     if len(name) > MAX_NAME:
         raise BookingRefused(f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)")
+    check_text("Name", name, MAX_NAME)
     return name
+
+
+def check_text(label: str, value: str | None, limit: int) -> str | None:
+    """A free-text field as given, refused when too long or holding control characters
+    (a NUL cannot be stored centrally and would block the sync)."""
+    if value is None:
+        return None
+    if len(value) > limit:
+        raise BookingRefused(f"{label} ist zu lang (höchstens {limit} Zeichen)")
+    if any((ord(c) < 32 and c not in "\t\n\r") or c == "\x7f" for c in value):
+        raise BookingRefused(f"{label} enthält unzulässige Steuerzeichen")
+    return value
 
 
 def book(
@@ -155,6 +168,9 @@ def book(
     the insert fails on the database's key and the booking is refused.
     """
     name = clean_name(name)
+    phone = check_text("Telefon", phone, 40)
+    email = check_text("E-Mail", email, 254)
+    notes = check_text("Notiz", notes, 4000)
     portal = channel == Channel.PORTAL
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.domain.status import AppointmentStatus, TicketStatus
@@ -51,6 +51,10 @@ def apply_op(session: Session, op_id: uuid.UUID, kind: str, payload: dict[str, A
     except IntegrityError:
         savepoint.rollback()
         detail, outcome = _refusal(session, kind, payload), REJECTED
+    except DataError as err:  # a value the central schema cannot hold: refuse, never jam
+        savepoint.rollback()
+        detail = {"reason": f"Ein Wert passt nicht in die zentrale Datenbank ({err.orig})"}
+        outcome = REJECTED
     except _Refused as refused:
         savepoint.rollback()
         detail, outcome = {"reason": str(refused)}, REJECTED

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import psycopg
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
@@ -43,6 +44,12 @@ log = logging.getLogger(__name__)
 
 BATCH = 50
 INITIAL_DAYS_BACK = 7
+
+
+def central_failure(err: DBAPIError) -> bool:
+    """Whether a database error means the central PostgreSQL is out of reach
+    (a local SQLite error is a fault to report, not an outage)."""
+    return isinstance(err.orig, psycopg.Error)
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,9 @@ class SyncEngine:
                     break
             pulled = self._pull(now)
             self._ensure_leases(now)
-        except (OperationalError, DBAPIError) as err:
+        except (OperationalError, InterfaceError) as err:
+            if not central_failure(err):
+                raise
             self._mark_offline(now)
             raise DatabaseUnavailable(
                 f"Zentrale Datenbank {self.central.display_url} nicht erreichbar: {reason_of(err)}"
@@ -116,12 +125,16 @@ class SyncEngine:
             ticket = walkin.call_next(self.central, office_id, counter_number, now)
         except DatabaseUnavailable:
             return walkin.call_next(self.local, office_id, counter_number, now)
-        except (OperationalError, DBAPIError):
+        except (OperationalError, InterfaceError) as err:
+            if not central_failure(err):
+                raise
             self._mark_offline(now)
             return walkin.call_next(self.local, office_id, counter_number, now)
         try:
             self._pull(now)
-        except (OperationalError, DBAPIError):
+        except (OperationalError, InterfaceError) as err:
+            if not central_failure(err):
+                raise
             self._mark_offline(now)
         return ticket
 

@@ -18,7 +18,8 @@ from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 
 from desk.domain.localtime import local_day_bounds
-from desk.store.models import SlotHold, SyncState
+from desk.domain.status import AppointmentStatus
+from desk.store.models import Appointment, SlotHold, SyncState
 from desk.sync import outbox
 from desk.sync.rows import (
     ACTIVITY_TABLES,
@@ -104,6 +105,16 @@ def _initial_activity(session: Session, batch: ChangeBatch, since: date) -> None
     ]
 
 
+def _slots_of(session: Session, ids: set[uuid.UUID]) -> set[tuple[uuid.UUID, datetime]]:
+    """(counter, start) of the holding local appointments among ``ids``."""
+    if not ids:
+        return set()
+    query = select(Appointment.counter_id, Appointment.starts_at).where(
+        Appointment.id.in_(list(ids)), Appointment.status != AppointmentStatus.CANCELLED
+    )
+    return {(row[0], row[1]) for row in session.execute(query)}
+
+
 def apply_changes(session: Session, batch: ChangeBatch, now: datetime) -> int:
     """Apply a batch inside the caller's local transaction and advance the cursor there.
 
@@ -111,14 +122,29 @@ def apply_changes(session: Session, batch: ChangeBatch, now: datetime) -> int:
     collide with a waiting local booking are left out until that booking is settled.
     """
     waiting = outbox.pending_entities(session)
+    held_by_waiting = _slots_of(session, waiting)
+    deferred: set[uuid.UUID] = set()
     applied = 0
     if batch.reference is not None:
         for name in REFERENCE_TABLES:
             applied += upsert(session, name, batch.reference[name])
     for name in ACTIVITY_TABLES:
         rows = [r for r in batch.activity.get(name, []) if r.get("id") not in waiting]
+        if name == "appointment":  # the waiting local booking keeps its slot until settled
+            kept = [
+                r
+                for r in rows
+                if r["status"] == AppointmentStatus.CANCELLED
+                or (r["counter_id"], r["starts_at"]) not in held_by_waiting
+            ]
+            deferred = {r["id"] for r in rows} - {r["id"] for r in kept}
+            rows = kept
         if name == "appointment_event":
-            rows = [r for r in rows if r["appointment_id"] not in waiting]
+            rows = [
+                r
+                for r in rows
+                if r["appointment_id"] not in waiting and r["appointment_id"] not in deferred
+            ]
         applied += upsert(session, name, rows)
         if name == "appointment" and rows:
             settled = [r["id"] for r in rows]

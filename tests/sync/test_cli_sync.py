@@ -1,0 +1,95 @@
+"""``buergerdesk sync``: the command line of the sync (DESIGN.md §5 exit codes)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desk.services.database import open_database, upgrade_database
+from desk.store.models import Office, SyncState
+from tests.conftest import DEMO_NOW_ISO
+from tests.sync.conftest import Central, count
+
+OFFICE = "bb-cli"
+UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/x"
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def central(central_factory: Callable[..., Central]) -> Central:
+    return central_factory({OFFICE: 1})
+
+
+def empty_local(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'counter.sqlite'}"
+    upgrade_database(url)
+    return url
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_sync_once_makes_a_replica_and_says_so(central: Central, run_cli: Cli, tmp_path: Path):
+    local = empty_local(tmp_path)
+    args = ("sync", "--url", local, "--central", central.url, "--once", "--now", DEMO_NOW_ISO)
+
+    first = run_cli(*args)
+
+    assert first.returncode == 0, first.stderr
+    assert lines(first.stdout) == [lines(first.stdout)[0]]
+    assert "abgeglichen" in first.stdout
+    assert first.stderr == ""
+    db = open_database(local)
+    try:
+        assert count(db, Office, Office.id == OFFICE) == 1
+        assert count(db, SyncState, SyncState.key == "role") == 1
+    finally:
+        db.dispose()
+
+    second = run_cli(*args)
+    assert second.returncode == 0, second.stderr
+    assert "abgeglichen: 0 hochgeladen, 0 geholt, 0 wartend" in second.stdout
+
+
+def test_unreachable_central_is_one_line_and_exit_2(run_cli: Cli, tmp_path: Path):
+    local = empty_local(tmp_path)
+
+    done = run_cli("sync", "--url", local, "--central", UNREACHABLE, "--once")
+
+    assert done.returncode == 2
+    assert len(lines(done.stderr)) == 1
+    assert "nicht erreichbar" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_a_standalone_database_with_demo_data_is_refused(
+    central: Central, run_cli: Cli, tmp_path: Path, demo_sqlite_url: str
+):
+    seeded = Path(demo_sqlite_url.removeprefix("sqlite:///"))
+    copy = tmp_path / "einzelplatz.sqlite"
+    shutil.copyfile(seeded, copy)  # the session's demo database stays untouched
+    local = f"sqlite:///{copy}"
+    db = open_database(local)
+    offices = count(db, Office)
+    db.dispose()
+    assert offices > 1
+
+    done = run_cli("sync", "--url", local, "--central", central.url, "--once")
+
+    assert done.returncode == 2
+    assert len(lines(done.stderr)) == 1
+    assert "Einzelplatz" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    db = open_database(local)
+    try:  # left as it was: no replica role, no central offices copied in
+        assert count(db, SyncState) == 0
+        assert count(db, Office) == offices
+        assert count(db, Office, Office.id == OFFICE) == 0
+    finally:
+        db.dispose()
