@@ -37,6 +37,7 @@ from desk.store.uow import UnitOfWork
 from desk.sync import leases, outbox
 from desk.sync.central import REJECTED, OpResult, apply_op
 from desk.sync.codec import decode_row
+from desk.sync.faults import crash_point
 from desk.sync.pull import CURSOR_KEY, apply_changes, fetch_changes
 from desk.sync.rows import as_dict, read_by_ids, read_holds_at, table, upsert
 
@@ -152,10 +153,12 @@ class SyncEngine:
             for _seq, op_id, kind, payload in ops:
                 results.append(apply_op(uow.session, op_id, kind, payload))
             uow.commit()
+        crash_point("after_central_commit")  # the acknowledgement is lost
         rejected = [(op, r) for op, r in zip(ops, results, strict=True) if r.outcome == REJECTED]
         with UnitOfWork(self.local.engine, write=True) as uow:
             for (_seq, op_id, kind, payload), result in rejected:
                 self._settle_rejection(uow.session, op_id, kind, payload, result, now)
+            crash_point("before_outbox_delete")
             uow.session.execute(delete(OutboxOp).where(OutboxOp.seq.in_([o[0] for o in ops])))
             uow.commit()
         if rejected:
@@ -265,10 +268,12 @@ class SyncEngine:
         batch = fetch_changes(self.central.engine, cursor, since)
         with UnitOfWork(self.local.engine, write=True) as uow:
             applied = apply_changes(uow.session, batch, now)
+            crash_point("mid_download")  # rows applied, cursor moved, nothing committed
             if initial:
                 uow.session.merge(SyncState(key=outbox.ROLE_KEY, value=outbox.REPLICA))
                 uow.session.merge(SyncState(key="central", value=self.central.display_url))
             uow.commit()
+        crash_point("after_download")
         return applied
 
     # ---------------------------------------------------------------- status
