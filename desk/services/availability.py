@@ -6,7 +6,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from desk.domain.policy import Policy, add_months, policy_for, portal_capacity, portal_decision
+from desk.domain.policy import (
+    Decision,
+    Policy,
+    add_months,
+    policy_for,
+    portal_capacity,
+    portal_decision,
+)
 from desk.domain.slots import Slot, day_slots, runs_for_service
 from desk.domain.status import PolicyKind
 from desk.services.schedule import Occupancy, OfficeSchedule
@@ -68,6 +75,8 @@ def free_offers(
     minutes = schedule.services[service_id]
     policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
     offers: list[Offer] = []
+    held = occupancy.held
+    decisions: dict[datetime, Decision] = {}  # one policy answer per start time
     day = first
     while day <= last:
         slots = day_slots(day, schedule.templates, schedule.closures, schedule.state, schedule.tz)
@@ -75,17 +84,22 @@ def free_offers(
         seen: set[datetime] = set()
         for run in runs_for_service(slots, service_id, minutes):
             head = run[0]
-            if head.start <= now or any((s.counter_id, s.start) in occupancy.held for s in run):
+            if head.start <= now or (portal and head.start in seen):
+                continue
+            if any((s.counter_id, s.start) in held for s in run):
                 continue
             fee = None
             released = (head.counter_id, head.start) in occupancy.released
             if portal:
-                if head.start in seen:
-                    continue
                 if not released:
-                    decision = portal_decision(policy, head.start, now, schedule.tz)
+                    decision = decisions.get(head.start)
+                    if decision is None:
+                        decision = portal_decision(policy, head.start, now, schedule.tz)
+                        decisions[head.start] = decision
+                    if not decision.allowed:
+                        continue
                     share = portal_capacity(capacity[head.start], policy)
-                    if not decision.allowed or occupancy.portal_starts.get(head.start, 0) >= share:
+                    if occupancy.portal_starts.get(head.start, 0) >= share:
                         continue
                     fee = decision.fee_cents
                 seen.add(head.start)
