@@ -32,6 +32,15 @@ from desk.sync.rows import (
 
 CURSOR_KEY = "cursor"
 
+#: Reference tables whose rows may vanish centrally (nothing local depends on them).
+PRUNABLE_REFERENCE = (
+    "closure",
+    "released_slot",
+    "booking_policy",
+    "opening_template_service",
+    "office_service",
+)
+
 NEW_CHANGES = text(
     "SELECT DISTINCT entity, entity_id FROM change_log "
     "WHERE xid >= (pg_snapshot_xmin(CAST(:prev AS pg_snapshot))::text)::bigint "
@@ -47,6 +56,7 @@ class ChangeBatch:
     reference: dict[str, list[dict[str, Any]]] | None = None
     activity: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     holds: list[dict[str, Any]] = field(default_factory=list)
+    deleted: dict[str, list[uuid.UUID]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -77,6 +87,8 @@ def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBat
             batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
         for name, wanted in ids.items():
             batch.activity[name] = read_by_ids(session, name, wanted) if wanted else []
+            found = {row["id"] for row in batch.activity[name]}
+            batch.deleted[name] = [i for i in set(wanted) if i not in found]
         appointments = [row["id"] for row in batch.activity["appointment"]]
         batch.holds = read_by_ids(session, "slot_hold", appointments, "appointment_id")
         return batch
@@ -105,6 +117,18 @@ def _initial_activity(session: Session, batch: ChangeBatch, since: date) -> None
     ]
 
 
+def _prune(session: Session, name: str, central_rows: list[dict[str, Any]]) -> int:
+    """Delete local rows of a reference table that the central copy no longer has."""
+    t = table(name)
+    keys = [c.name for c in t.primary_key.columns]
+    wanted = {tuple(row[k] for k in keys) for row in central_rows}
+    local = [tuple(row) for row in session.execute(select(*(t.c[k] for k in keys)))]
+    gone = [key for key in local if key not in wanted]
+    for key in gone:
+        session.execute(delete(t).where(*(t.c[k] == v for k, v in zip(keys, key, strict=True))))
+    return len(gone)
+
+
 def _slots_of(session: Session, ids: set[uuid.UUID]) -> set[tuple[uuid.UUID, datetime]]:
     """(counter, start) of the holding local appointments among ``ids``."""
     if not ids:
@@ -128,6 +152,13 @@ def apply_changes(session: Session, batch: ChangeBatch, now: datetime) -> int:
     if batch.reference is not None:
         for name in REFERENCE_TABLES:
             applied += upsert(session, name, batch.reference[name])
+        for name in PRUNABLE_REFERENCE:
+            applied += _prune(session, name, batch.reference[name])
+    for name in reversed(ACTIVITY_TABLES):  # rows deleted centrally (dependants first)
+        gone = [i for i in batch.deleted.get(name, []) if i not in waiting]
+        if gone:
+            t = table(name)
+            applied += session.execute(delete(t).where(t.c.id.in_(gone))).rowcount  # type: ignore[attr-defined]
     for name in ACTIVITY_TABLES:
         rows = [r for r in batch.activity.get(name, []) if r.get("id") not in waiting]
         if name == "appointment":  # the waiting local booking keeps its slot until settled
