@@ -1,6 +1,7 @@
 """Screenshot of the main window for docs/ (run under xvfb-run or offscreen).
 
 Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [buergerdesk GUI options]
+With --central the first sync round is awaited, so the status bar shows it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from desk.cli.main import build_parser
 from ui.app import add_gui_options
-from ui.gui import build_window
+from ui.gui import attach_sync, build_window
 
 
 def main() -> int:
@@ -22,23 +23,25 @@ def main() -> int:
     add_gui_options(parser)
     args = parser.parse_args(rest)
     app, ops, window = build_window(args)
+    runners = attach_sync(args, window)
     window.resize(width, height)
     window.show()
     window.start()
 
     def grab() -> None:
         # a palette image keeps the docs/ screenshots small (under 300 KB)
-        image = (
-            window.grab()
-            .toImage()
-            .convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
+        image = window.grab().toImage().convertToFormat(
+            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
         )
         image.save(out)
         app.quit()
 
-    window.day_loaded.connect(lambda: QTimer.singleShot(300, grab))
+    delay = 3000 if args.central else 300
+    window.day_loaded.connect(lambda: QTimer.singleShot(delay, grab))
     QTimer.singleShot(60_000, app.quit)
     app.exec()
+    for runner in runners:
+        runner.stop()
     ops.shutdown()
     return 0
 
