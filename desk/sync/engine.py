@@ -27,11 +27,13 @@ from desk.services.database import DeskDatabase, reason_of
 from desk.services.walkin import TicketInfo
 from desk.store.models import (
     Appointment,
+    Call,
     Office,
     OutboxOp,
     SlotHold,
     SyncConflict,
     SyncState,
+    Ticket,
 )
 from desk.store.uow import UnitOfWork
 from desk.sync import leases, outbox
@@ -195,6 +197,10 @@ class SyncEngine:
                 created_at=now,
             )
         )
+        if kind == outbox.TICKET_ISSUE:  # central never had it: the conflict keeps it
+            ticket_id = uuid.UUID(payload["ticket"]["id"])
+            session.execute(delete(Call).where(Call.ticket_id == ticket_id))
+            session.execute(delete(Ticket).where(Ticket.id == ticket_id))
         if kind == outbox.BOOK:
             appointment_id = uuid.UUID(payload["appointment"]["id"])
             session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment_id))
