@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: venv install install-dev run lint test bench clean
+.PHONY: venv install install-dev run lint test soak bench clean
 
 venv: $(VENV)/.stamp-venv
 
@@ -39,6 +39,9 @@ lint: install-dev
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+soak: install-dev
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m soak $(PYTEST_ARGS)
 
 bench: install-dev
 	@found=; for f in bench/*.py; do \
