@@ -135,7 +135,10 @@ def _effect(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, A
         )
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
             called = session.get(Ticket, ticket_id)
-            code = called.code if called else str(ticket_id)
+            if called is None:  # its issue was refused (e.g. quota): no double call
+                code = payload.get("call", {}).get("display_code", str(ticket_id))
+                raise _Refused(f"{code}: Aufruf einer zentral nicht ausgegebenen Wartenummer")
+            code = called.code
             raise _Refused(
                 f"{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)"
             )
