@@ -8,8 +8,7 @@ keeps the stable slug ids of the demo city. All timestamps are UTC-aware.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time
-from enum import StrEnum
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     Boolean,
@@ -18,7 +17,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     Time,
@@ -26,7 +24,7 @@ from sqlalchemy import (
     Uuid,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.domain.status import (
     AppointmentStatus,
@@ -37,32 +35,8 @@ from desk.domain.status import (
     TicketReason,
     TicketStatus,
 )
+from desk.store.base import Base, one_of, utcnow
 from desk.store.types import UTCDateTime
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    """Default for stamp columns."""
-    return datetime.now(UTC)
-
-
-def one_of(column: str, values: type[StrEnum], name: str) -> CheckConstraint:
-    """A CHECK constraint that keeps a string column within an enum's values."""
-    allowed = ", ".join(f"'{v.value}'" for v in values)
-    return CheckConstraint(f"{column} IN ({allowed})", name=name)
-
-
-class Base(DeclarativeBase):
-    """Declarative base with a naming convention (needed by SQLite batch migrations)."""
-
-    metadata = MetaData(naming_convention=NAMING)
 
 
 class Office(Base):
@@ -349,74 +323,22 @@ class ReleasedSlot(Base):
     released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-# --------------------------------------------------------------------------
-# Sync (DESIGN.md §4). Local side: outbox, state, conflicts. Central side:
-# applied operations (idempotency). The central change log is PostgreSQL-only
-# (xid8 and triggers) and lives in the migration, see desk/store/changelog.py.
+# The sync tables live in their own module; importing it here registers them
+# with Base.metadata wherever the models are loaded (migrations, tests).
+from desk.store.sync_models import (  # noqa: E402
+    AppliedOp,
+    OutboxOp,
+    SyncConflict,
+    SyncState,
+    TicketLease,
+)
 
-
-class OutboxOp(Base):
-    """An operation a counter made locally, waiting for the central database's ack."""
-
-    __tablename__ = "outbox"
-
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    office_id: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
-    payload: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class SyncState(Base):
-    """Key/value state of the local sync: role, central cursor, last sync."""
-
-    __tablename__ = "sync_state"
-
-    key: Mapped[str] = mapped_column(String(40), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class SyncConflict(Base):
-    """A local operation the central database refused; the citizen's data is kept."""
-
-    __tablename__ = "sync_conflict"
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    office_id: Mapped[str] = mapped_column(String(40))
-    payload: Mapped[str] = mapped_column(Text)
-    reason: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class AppliedOp(Base):
-    """Central record of every applied operation, written with its effect (exactly once)."""
-
-    __tablename__ = "applied_op"
-
-    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    outcome: Mapped[str] = mapped_column(String(20))
-    result: Mapped[str] = mapped_column(Text)
-    applied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class TicketLease(Base):
-    """A block of ticket numbers a counter PC may issue offline for one office and day."""
-
-    __tablename__ = "ticket_lease"
-    __table_args__ = (
-        UniqueConstraint("office_id", "service_day", "client_id"),
-        CheckConstraint("first_number <= last_number", name="block"),
-    )
-
-    office_id: Mapped[str] = mapped_column(ForeignKey("office.id"), primary_key=True)
-    service_day: Mapped[date] = mapped_column(Date, primary_key=True)
-    first_number: Mapped[int] = mapped_column(Integer, primary_key=True)
-    last_number: Mapped[int] = mapped_column(Integer)
-    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    leased_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+__all__ = [
+    "AppliedOp",
+    "Base",
+    "OutboxOp",
+    "SyncConflict",
+    "SyncState",
+    "TicketLease",
+    "utcnow",
+]
