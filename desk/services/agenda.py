@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import closed_reason
@@ -36,15 +37,45 @@ class AppointmentRow:
     booking_code: str
 
 
+def appointments_query() -> Select[Appointment, int, str, str]:
+    """Appointments with their counter's number and name and their service's name."""
+    return (
+        select(Appointment, Counter.number, Counter.name, Service.name)
+        .join(Counter, Counter.id == Appointment.counter_id)
+        .join(Service, Service.id == Appointment.service_id)
+    )
+
+
+def rows_of(
+    session: Session, query: Select[Appointment, int, str, str], tz: ZoneInfo
+) -> list[AppointmentRow]:
+    """Run an ``appointments_query`` and turn its rows into display rows in ``tz``."""
+    return [
+        AppointmentRow(
+            id=a.id,
+            starts_at=a.starts_at.astimezone(tz),
+            ends_at=a.ends_at.astimezone(tz),
+            counter_id=a.counter_id,
+            counter_number=number,
+            counter_name=counter_name,
+            service_id=a.service_id,
+            service_name=service_name,
+            citizen_name=a.citizen_name,
+            status=a.status,
+            channel=a.channel,
+            booking_code=a.booking_code,
+        )
+        for a, number, counter_name, service_name in session.execute(query).all()
+    ]
+
+
 def day_appointments(db: DeskDatabase, office_id: str, day: date) -> list[AppointmentRow]:
     """The office's appointments on a local day (cancelled included), by time and counter."""
     office = get_office(db, office_id)
     tz = ZoneInfo(office.timezone)
     start, end = local_day_bounds(day, tz)
     query = (
-        select(Appointment, Counter.number, Counter.name, Service.name)
-        .join(Counter, Counter.id == Appointment.counter_id)
-        .join(Service, Service.id == Appointment.service_id)
+        appointments_query()
         .where(
             Appointment.office_id == office_id,
             Appointment.starts_at >= start,
@@ -53,24 +84,7 @@ def day_appointments(db: DeskDatabase, office_id: str, day: date) -> list[Appoin
         .order_by(Appointment.starts_at, Counter.number)
     )
     with UnitOfWork(db.engine) as uow:
-        rows = uow.session.execute(query).all()
-        return [
-            AppointmentRow(
-                id=a.id,
-                starts_at=a.starts_at.astimezone(tz),
-                ends_at=a.ends_at.astimezone(tz),
-                counter_id=a.counter_id,
-                counter_number=number,
-                counter_name=counter_name,
-                service_id=a.service_id,
-                service_name=service_name,
-                citizen_name=a.citizen_name,
-                status=a.status,
-                channel=a.channel,
-                booking_code=a.booking_code,
-            )
-            for a, number, counter_name, service_name in rows
-        ]
+        return rows_of(uow.session, query, tz)
 
 
 def office_closed_reason(db: DeskDatabase, office_id: str, day: date) -> str | None:

@@ -94,6 +94,8 @@ def _effect(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, A
             session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment_id))
         event = decode_row(table("appointment_event"), payload["event"])
         session.execute(table("appointment_event").insert(), [event])
+        if "call" in payload:  # a call to a counter, for the waiting-room display
+            session.execute(table("call").insert(), [decode_row(table("call"), payload["call"])])
         session.flush()
         return {"appointment": str(appointment_id), "status": payload["status"]}
     if kind == outbox.TICKET_ISSUE:

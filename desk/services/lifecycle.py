@@ -1,0 +1,215 @@
+"""An appointment's life cycle at the counter: check in, call, serve, finish, no-show,
+cancel, recall; every step is stamped (time, counter, clerk) and goes to the outbox."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desk.domain.errors import RequestRefused, UnknownId
+from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus
+from desk.services.database import DeskDatabase
+from desk.store.models import (
+    Appointment,
+    AppointmentEvent,
+    Call,
+    Counter,
+    Office,
+    SlotHold,
+    User,
+)
+from desk.store.uow import UnitOfWork
+from desk.sync import outbox
+from desk.sync.codec import encode_row
+from desk.sync.rows import as_dict
+
+S = AppointmentStatus
+MAX_REASON = 500
+
+
+class Action(StrEnum):
+    """What a clerk can do with an appointment."""
+
+    CHECK_IN = "check_in"
+    CALL = "call"
+    RECALL = "recall"
+    START = "start"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class Step:
+    """A transition: the states it may start from and the state it leads to."""
+
+    sources: frozenset[AppointmentStatus]
+    target: AppointmentStatus
+    label: str
+
+
+STEPS: dict[Action, Step] = {
+    Action.CHECK_IN: Step(frozenset({S.BOOKED}), S.CHECKED_IN, "angemeldet"),
+    Action.CALL: Step(frozenset({S.BOOKED, S.CHECKED_IN}), S.CALLED, "aufgerufen"),
+    Action.RECALL: Step(frozenset({S.CALLED}), S.CALLED, "erneut aufgerufen"),
+    Action.START: Step(frozenset({S.CHECKED_IN, S.CALLED}), S.IN_SERVICE, "in Bearbeitung"),
+    Action.DONE: Step(frozenset({S.CALLED, S.IN_SERVICE}), S.DONE, "erledigt"),
+    Action.NO_SHOW: Step(
+        frozenset({S.BOOKED, S.CHECKED_IN, S.CALLED}), S.NO_SHOW, "nicht erschienen"
+    ),
+    Action.CANCEL: Step(frozenset({S.BOOKED, S.CHECKED_IN}), S.CANCELLED, "storniert"),
+}
+
+ACTION_LABELS_DE: dict[Action, str] = {
+    Action.CHECK_IN: "Anmelden",
+    Action.CALL: "Aufrufen",
+    Action.RECALL: "Erneut aufrufen",
+    Action.START: "In Bearbeitung",
+    Action.DONE: "Erledigt",
+    Action.NO_SHOW: "Nicht erschienen",
+    Action.CANCEL: "Stornieren",
+}
+
+
+def allowed_actions(status: str) -> list[Action]:
+    """The actions possible from ``status``, in the order of the life cycle."""
+    return [action for action, step in STEPS.items() if status in step.sources]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One stamped step of an appointment's history (local time)."""
+
+    status: str
+    at: datetime
+    counter_name: str | None
+    user_name: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Transition:
+    """The outcome of a step: the new state and the call display code, if called."""
+
+    appointment_id: uuid.UUID
+    booking_code: str
+    status: AppointmentStatus
+    at: datetime
+    display_code: str | None = None
+
+
+def perform(
+    db: DeskDatabase,
+    appointment_id: uuid.UUID,
+    action: Action,
+    now: datetime,
+    *,
+    counter_number: int | None = None,
+    user_id: uuid.UUID | None = None,
+    reason: str | None = None,
+) -> Transition:
+    """Take one life-cycle step; an illegal step is refused with the reason in words.
+
+    A call (or recall) goes to the clerk's counter and is written as a call row for
+    the waiting-room display, showing the booking code, never the name. A
+    cancellation frees the appointment's slots and keeps the reason.
+    """
+    step = STEPS[action]
+    note = (reason or "").strip() or None
+    if note is not None and len(note) > MAX_REASON:
+        raise RequestRefused(f"Der Grund ist zu lang (höchstens {MAX_REASON} Zeichen)")
+    if action == Action.CANCEL and note is None:
+        raise RequestRefused("Bitte einen Grund für die Stornierung angeben")
+    with UnitOfWork(db.engine, write=True) as uow:
+        session = uow.session
+        found = session.get(Appointment, appointment_id, with_for_update=True)
+        if found is None:
+            raise UnknownId(f"Den Termin {appointment_id} gibt es nicht (mehr)")
+        if found.status not in step.sources:
+            raise RequestRefused(
+                f"Termin {found.booking_code} ist „{STATUS_LABELS_DE[found.status]}“ – "
+                f"„{step.label}“ ist von dort aus nicht möglich"
+            )
+        counter = _counter(session, found.office_id, counter_number)
+        if step.target in (S.CALLED, S.IN_SERVICE) and counter is None:
+            raise RequestRefused("Zum Aufrufen zuerst einen Schalter wählen")
+        found.status = step.target
+        found.updated_at = now
+        if step.target == S.CANCELLED:
+            session.execute(delete(SlotHold).where(SlotHold.appointment_id == found.id))
+        event = AppointmentEvent(
+            id=uuid.uuid4(),
+            appointment_id=found.id,
+            status=step.target,
+            at=now,
+            counter_id=counter.id if counter is not None else None,
+            user_id=user_id,
+            note=note if note is not None else (step.label if action == Action.RECALL else None),
+        )
+        session.add(event)
+        display_code = None
+        call = None
+        if step.target == S.CALLED and counter is not None:
+            display_code = found.booking_code
+            call = Call(
+                id=uuid.uuid4(),
+                office_id=found.office_id,
+                counter_id=counter.id,
+                appointment_id=found.id,
+                display_code=display_code,
+                called_at=now,
+                user_id=user_id,
+                offline=False,
+            )
+            session.add(call)
+        session.flush()
+        payload: dict[str, object] = {
+            "appointment_id": str(found.id),
+            "status": step.target.value,
+            "at": now.isoformat(),
+            "event": encode_row(as_dict(event)),
+        }
+        if call is not None:
+            payload["call"] = encode_row(as_dict(call))
+        outbox.record(session, outbox.STATUS, found.office_id, found.id, payload)
+        uow.commit()
+        return Transition(found.id, found.booking_code, step.target, now, display_code)
+
+
+def _counter(session: Session, office_id: str, number: int | None) -> Counter | None:
+    if number is None:
+        return None
+    counter = session.scalar(
+        select(Counter).where(Counter.office_id == office_id, Counter.number == number)
+    )
+    if counter is None:
+        raise UnknownId(f"Unbekannter Schalter {number} in {office_id}")
+    return counter
+
+
+def history(db: DeskDatabase, appointment_id: uuid.UUID) -> list[HistoryEntry]:
+    """Every stamped step of an appointment, oldest first, in the office's time."""
+    with UnitOfWork(db.engine) as uow:
+        session = uow.session
+        found = session.get(Appointment, appointment_id)
+        if found is None:
+            raise UnknownId(f"Den Termin {appointment_id} gibt es nicht (mehr)")
+        office = session.get(Office, found.office_id)
+        tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
+        rows = session.execute(
+            select(AppointmentEvent, Counter.name, User.display_name)
+            .outerjoin(Counter, Counter.id == AppointmentEvent.counter_id)
+            .outerjoin(User, User.id == AppointmentEvent.user_id)
+            .where(AppointmentEvent.appointment_id == appointment_id)
+            .order_by(AppointmentEvent.at, AppointmentEvent.id)
+        ).all()
+        return [
+            HistoryEntry(e.status, e.at.astimezone(tz), counter_name, user_name, e.note)
+            for e, counter_name, user_name in rows
+        ]
