@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desk.domain.errors import UnknownId
 from desk.services.database import DeskDatabase
-from desk.store.models import Counter, Office
+from desk.store.models import Counter, Office, OfficeService, Service
 from desk.store.uow import UnitOfWork
 
 
@@ -66,3 +66,24 @@ def get_office(db: DeskDatabase, office_id: str) -> OfficeInfo:
             return office
     known = ", ".join(sorted(o.id for o in offices)) or "keine"
     raise UnknownId(f"Unbekannter Standort {office_id!r} (vorhanden: {known})")
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    """A service an office offers, with its length."""
+
+    id: str
+    name: str
+    minutes: int
+
+
+def office_services(db: DeskDatabase, office_id: str) -> list[ServiceInfo]:
+    """The services an office offers, by name."""
+    with UnitOfWork(db.engine) as uow:
+        rows = uow.session.execute(
+            select(Service)
+            .join(OfficeService, OfficeService.service_id == Service.id)
+            .where(OfficeService.office_id == office_id)
+            .order_by(Service.name)
+        ).scalars()
+        return [ServiceInfo(s.id, s.name, s.duration_minutes) for s in rows]

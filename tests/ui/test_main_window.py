@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.services.agenda import day_appointments
+from desk.services.calendar import DayGrid
 from desk.services.database import open_database
 from tests.ui.conftest import NOW
 
@@ -37,7 +38,7 @@ def test_window_shows_the_offices_appointments_of_the_day(qtbot, make_window, de
     assert window.counter_box.currentText() == "Schalter 2"
     assert "Bürgerbüro Mitte" in window.title.text()
     assert "20. März 2024" in window.title.text()
-    assert window.stack.currentWidget() is window.table
+    assert window.stack.currentWidget() is window.views
 
 
 def test_status_bar_names_the_database(qtbot, make_window, demo_url):
@@ -107,7 +108,8 @@ def test_quick_day_changes_end_on_the_last_days_rows(qtbot, make_window, demo_sq
     ]
 
     # A late answer of an older request is dropped, not shown over the newer day.
-    window._day_loaded(window._generation - 1, [])
+    stale = DayGrid("bb-sued", date(2024, 3, 21), 15, (), (), {}, (), None)
+    window._day_loaded(window._generation - 1, stale)
     assert window.model.rowCount() == len(expected)
 
 
@@ -174,9 +176,20 @@ def test_appointment_model_passes_the_model_tester(
 
 def test_today_opens_scrolled_to_the_next_appointments(qtbot, make_window, demo_sqlite_url):
     window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    window.resize(1366, 480)  # the morning does not fit: the view has to scroll
     with qtbot.waitSignal(window.day_loaded, timeout=20_000):
         window.start()
-    rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
+    grid = window.calendar_model.grid
+    now_row = grid.row_of(NOW)
+    assert now_row is not None and now_row > 1
+    # the calendar opens with the row before "now" at the top, and draws the now line
+    qtbot.waitUntil(lambda: window.calendar.rowAt(0) == now_row - 1, timeout=5_000)
+    y = window.calendar.now_y()
+    assert y is not None and 0 < y < window.calendar.viewport().height()
+    # the list, when shown, starts at the next appointments
+    window.views.setCurrentWidget(window.table)
+    window._scroll_to_now(window.model.rows)
+    rows = window.model.rows
     upcoming = next(i for i, row in enumerate(rows) if row.ends_at > NOW)
     assert upcoming > 0
     bar = window.table.verticalScrollBar()

@@ -46,6 +46,11 @@ class AppointmentTableModel(QAbstractTableModel):
             last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.FontRole])
 
+    @property
+    def rows(self) -> list[AppointmentRow]:
+        """The rows shown."""
+        return list(self._rows)
+
     def row_at(self, row: int) -> AppointmentRow:
         """The appointment shown in a row."""
         return self._rows[row]

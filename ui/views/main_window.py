@@ -1,59 +1,90 @@
-"""The clerk's main window: office and counter, a day, that day's appointments."""
+"""The clerk's main window: office and counter, the counter calendar (day, week, list),
+the selected appointment with its life-cycle steps, booking and search."""
 
 from __future__ import annotations
 
 import logging
+import time
+import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.domain.errors import DeskError
-from desk.domain.status import AppointmentStatus
-from desk.services.agenda import AppointmentRow, day_appointments, office_closed_reason
+from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus
+from desk.services.agenda import AppointmentRow, office_closed_reason
+from desk.services.calendar import DayGrid, WeekSummary, day_grid, week_summary
 from desk.services.database import DeskDatabase
+from desk.services.lifecycle import ACTION_LABELS_DE, Action, Transition, history, perform
 from desk.services.offices import OfficeInfo, list_offices
 from desk.sync.engine import SyncReport, SyncStatus
 from ui.models.appointments_model import AppointmentTableModel
+from ui.models.calendar_model import CalendarModel
+from ui.models.week_model import WeekModel
 from ui.ops import Ops
 from ui.sync_status import status_text
+from ui.views.appointment_panel import AppointmentPanel
+from ui.views.calendar_view import CalendarView
+from ui.views.clerk_commands import ClerkCommands
 
 log = logging.getLogger(__name__)
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+REFRESH_MS = 20_000
+SHORTCUTS: dict[Action, str] = {
+    Action.CHECK_IN: "F5",
+    Action.CALL: "F6",
+    Action.RECALL: "Shift+F6",
+    Action.START: "F7",
+    Action.DONE: "F8",
+    Action.NO_SHOW: "Ctrl+F8",
+    Action.CANCEL: "Del",
+}
 
 
-class MainWindow(QMainWindow):
-    """Office/counter chooser, date navigation and the day's appointments.
+class MainWindow(QMainWindow, ClerkCommands):
+    """Office/counter chooser, date navigation, the counter calendar and the clerk's steps.
 
     The database is opened by ``open_db`` on the worker thread; every query runs
     there too, and results arrive through ``Ops`` on the GUI thread.
 
     Signals:
-        day_loaded(): the shown day's appointments are in the model.
+        day_loaded(): the shown day is in the models (calendar, list).
+        week_loaded(): the week summary is in its model.
         failed(str): the database could not be opened; the message says why.
         database_opened(DeskDatabase): the database is open and its offices are known
             (the sync may start).
+        step_done(object): a life-cycle step was saved (a Transition).
+        step_refused(str): a step was refused; the message says why.
+        history_loaded(): the selected appointment's history is shown.
     """
 
     day_loaded = Signal()
+    week_loaded = Signal()
     failed = Signal(str)
     database_opened = Signal(object)
+    step_done = Signal(object)
+    step_refused = Signal(str)
+    history_loaded = Signal()
 
     def __init__(
         self,
@@ -66,13 +97,16 @@ class MainWindow(QMainWindow):
         office_id: str | None = None,
         counter_number: int | None = None,
         show_dialogs: bool = True,
+        clock_runs: bool = False,
     ) -> None:
         super().__init__()
         self._show_dialogs = show_dialogs
         self._ops = ops
         self._settings = settings
         self._open_db = open_db
-        self._now = now
+        self._start_now = now
+        self._started = time.monotonic()
+        self._clock_runs = clock_runs
         self._first_start = first_start
         self._wanted_office = office_id or settings.value("office", None, str)
         wanted_counter = counter_number or settings.value("counter", 0, int)
@@ -80,13 +114,53 @@ class MainWindow(QMainWindow):
         self._db: DeskDatabase | None = None
         self._offices: list[OfficeInfo] = []
         self._generation = 0
+        self._week_generation = 0
         self._progress: QProgressDialog | None = None
+        self._selected: AppointmentRow | None = None
+        self._pending_select: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
+        self.calendar_model = CalendarModel(self)
+        self.week_model = WeekModel(self)
+        self.actions_by_step = self._make_step_actions()
         self._build()
+        self._build_menus()
         self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+
+    def now(self) -> datetime:
+        """The current time (runs on from the start time when the clock runs)."""
+        if not self._clock_runs:
+            return self._start_now
+        return self._start_now + timedelta(seconds=time.monotonic() - self._started)
+
+    @property
+    def database(self) -> DeskDatabase | None:
+        """The open database (None until opened)."""
+        return self._db
+
+    @property
+    def counter_number(self) -> int | None:
+        """The clerk's own counter."""
+        number = self.counter_box.currentData()
+        return int(number) if number is not None else None
 
     # ----------------------------------------------------------------- layout
+    def _make_step_actions(self) -> dict[Action, QAction]:
+        actions: dict[Action, QAction] = {}
+        for step, key in SHORTCUTS.items():
+            label = ACTION_LABELS_DE[step] + ("…" if step == Action.CANCEL else "")
+            action = QAction(self.tr(label), self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, s=step: self.take_step(s))
+            self.addAction(action)
+            actions[step] = action
+        return actions
+
     def _build(self) -> None:
         bar = QHBoxLayout()
         self.office_box = QComboBox()
@@ -100,9 +174,11 @@ class MainWindow(QMainWindow):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setLocale(GERMAN)
         self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy")
-        self.date_edit.setDate(_qdate(self._now.date()))
+        self.date_edit.setDate(_qdate(self.now().date()))
         self.next_button = QPushButton(self.tr("Folgetag ▶"))
         self.today_button = QPushButton(self.tr("&Heute"))
+        self.book_button = QPushButton(self.tr("&Neuer Termin …"))
+        self.book_button.setObjectName("primaryButton")
         for label, widget in (
             (self.tr("&Standort:"), self.office_box),
             (self.tr("S&chalter:"), self.counter_box),
@@ -115,40 +191,73 @@ class MainWindow(QMainWindow):
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.book_button)
 
         self.title = QLabel()
         self.title.setObjectName("dayTitle")
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
+        self.legend = QLabel(
+            self.tr(
+                "Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · "
+                "▩ geschlossen · rote Linie: jetzt"
+            )
+        )
+        self.legend.setObjectName("legend")
+
+        self.calendar = CalendarView()
+        self.calendar.setModel(self.calendar_model)
+        self.week = QTableView()
+        self.week.setModel(self.week_model)
+        self.week.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.week.setAccessibleName(self.tr("Wochenübersicht"))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.views = QTabWidget()
+        self.views.addTab(self.calendar, self.tr("&Tag"))
+        self.views.addTab(self.week, self.tr("&Woche"))
+        self.views.addTab(self.table, self.tr("&Liste"))
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.views)
         self.stack.addWidget(self.empty)
+        self.panel = AppointmentPanel(self.actions_by_step)
 
         column = QVBoxLayout()
         column.addLayout(bar)
         column.addWidget(self.title)
         column.addWidget(self.summary)
         column.addWidget(self.stack, 1)
-        central = QWidget()
-        central.setLayout(column)
-        self.setCentralWidget(central)
+        column.addWidget(self.legend)
+        left = QWidget()
+        left.setLayout(column)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
 
         self.sync_label = QLabel()
         self.sync_label.setObjectName("syncLabel")
         self.sync_label.hide()
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.user_label = QLabel(self.tr("Ohne Anmeldung (Einzelplatz)"))
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -159,8 +268,22 @@ class MainWindow(QMainWindow):
         self.prev_button.clicked.connect(lambda: self.shift_day(-1))
         self.next_button.clicked.connect(lambda: self.shift_day(1))
         self.today_button.clicked.connect(self.go_today)
+        self.views.currentChanged.connect(lambda _i: self._view_changed())
+        self.calendar.selectionModel().currentChanged.connect(self._calendar_current)
+        self.table.selectionModel().currentChanged.connect(self._list_current)
+        self.week.doubleClicked.connect(self._week_day_chosen)
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.shift_day(-1))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.shift_day(1))
+        # plain keys work while the calendar views have the focus (not in input fields)
+        for key, handler in (
+            ("Left", lambda: self.shift_day(-1)),
+            ("Right", lambda: self.shift_day(1)),
+            ("T", self.go_today),
+            ("PgUp", lambda: self.shift_day(-7)),
+            ("PgDown", lambda: self.shift_day(7)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.views, handler)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_enabled(False)
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -171,6 +294,7 @@ class MainWindow(QMainWindow):
             self.date_edit,
             self.next_button,
             self.today_button,
+            self.book_button,
         ):
             widget.setEnabled(enabled)
 
@@ -228,6 +352,7 @@ class MainWindow(QMainWindow):
         self._fill_counters()
         self.statusBar().clearMessage()
         self.reload()
+        self.refresh_timer.start()
         if self._db is not None:
             self.database_opened.emit(self._db)
 
@@ -277,6 +402,7 @@ class MainWindow(QMainWindow):
             self._settings.setValue("counter", int(number))
             self._wanted_counter = int(number)
         self.model.set_own_counter(number)
+        self.refresh()
 
     def shift_day(self, days: int) -> None:
         """Show the day ``days`` away from the shown one."""
@@ -284,15 +410,23 @@ class MainWindow(QMainWindow):
 
     def go_today(self) -> None:
         """Show today."""
-        self.date_edit.setDate(_qdate(self._now.date()))
+        self.date_edit.setDate(_qdate(self.now().date()))
 
     # -------------------------------------------------------------- loading
     def reload(self) -> None:
-        """Load the shown day's appointments of the chosen office in the background."""
+        """Load the shown day of the chosen office in the background (a new day)."""
+        self._load(fresh=True)
+
+    def refresh(self) -> None:
+        """Load the shown day again; changed appointments update in place, the scroll
+        position and the selection stay."""
+        self._load(fresh=False)
+
+    def _load(self, fresh: bool) -> None:
         office, db = self.office, self._db
         if office is None or db is None:
             return
-        day = self.day
+        day, now = self.day, self.now()
         self._generation += 1
         generation = self._generation
         self.title.setText(
@@ -300,21 +434,24 @@ class MainWindow(QMainWindow):
                 office.name, GERMAN.toString(_qdate(day), QLocale.FormatType.LongFormat)
             )
         )
-        self.statusBar().showMessage(self.tr("Termine werden geladen …"))
+        if fresh:
+            self.statusBar().showMessage(self.tr("Termine werden geladen …"))
         self._ops.run(
-            lambda: (
-                day_appointments(db, office.id, day),
-                office_closed_reason(db, office.id, day),
-            ),
-            lambda result: self._day_loaded(generation, *result),
+            lambda: (day_grid(db, office.id, day, now), office_closed_reason(db, office.id, day)),
+            lambda result: self._day_loaded(generation, *result, fresh=fresh),
             self._load_failed,
         )
+        if self.views.currentWidget() is self.week:
+            self._load_week()
 
     def _day_loaded(
-        self, generation: int, rows: list[AppointmentRow], closed: str | None = None
+        self, generation: int, grid: DayGrid, closed: str | None = None, *, fresh: bool = True
     ) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
+        rows = list(grid.appointments)
+        self.calendar.set_now(self.now())
+        self.calendar_model.set_grid(grid, self.counter_number)
         self.model.set_rows(rows)
         self.statusBar().clearMessage()
         active = [r for r in rows if r.status != AppointmentStatus.CANCELLED]
@@ -324,9 +461,14 @@ class MainWindow(QMainWindow):
                 len(active), done, len(rows) - len(active)
             )
         )
-        if rows:
-            self.stack.setCurrentWidget(self.table)
-            if self.day == self._now.date():
+        if grid.times or rows:
+            self.stack.setCurrentWidget(self.views)
+            if self._pending_select is not None:
+                wanted, self._pending_select = self._pending_select, None
+                self.select_appointment(wanted)
+            else:
+                self._reselect(rows)
+            if fresh and self.day == self.now().date():
                 # after the view has laid out the new rows
                 QTimer.singleShot(0, lambda: self._scroll_to_now(rows))
         else:
@@ -340,11 +482,14 @@ class MainWindow(QMainWindow):
                 )
             self.empty.setText(text)
             self.stack.setCurrentWidget(self.empty)
+            self._select(None)
         self.day_loaded.emit()
 
     def _scroll_to_now(self, rows: list[AppointmentRow]) -> None:
         """On today, show the appointments from now on (earlier ones are done)."""
-        upcoming = next((i for i, r in enumerate(rows) if r.ends_at > self._now), None)
+        now = self.now()
+        self.calendar.scroll_to_now()
+        upcoming = next((i for i, r in enumerate(rows) if r.ends_at > now), None)
         if upcoming is not None and self.model.rowCount() == len(rows):
             self.table.doItemsLayout()  # the scroll range is updated lazily otherwise
             index = self.model.index(upcoming, 0)
@@ -360,17 +505,230 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(message)
 
+    def _view_changed(self) -> None:
+        if self.views.currentWidget() is self.week:
+            self._load_week()
+
+    def _load_week(self) -> None:
+        office, db = self.office, self._db
+        if office is None or db is None:
+            return
+        monday = self.day - timedelta(days=self.day.weekday())
+        now = self.now()
+        self._week_generation += 1
+        generation = self._week_generation
+        self._ops.run(
+            lambda: week_summary(db, office.id, monday, now),
+            lambda week: self._week_loaded(generation, week),
+            self._load_failed,
+        )
+
+    def _week_loaded(self, generation: int, week: WeekSummary) -> None:
+        if generation != self._week_generation:
+            return
+        self.week_model.set_week(week, self.counter_number)
+        self.week_loaded.emit()
+
+    def _week_day_chosen(self, index: QModelIndex) -> None:
+        day = self.week_model.day_at(index.row())
+        if day is not None:
+            self.views.setCurrentWidget(self.calendar)
+            self.date_edit.setDate(_qdate(day))
+
+    # ------------------------------------------------------------- selection
+    @property
+    def selected(self) -> AppointmentRow | None:
+        """The appointment the clerk works on."""
+        return self._selected
+
+    def select_appointment(self, appointment_id: uuid.UUID) -> bool:
+        """Select an appointment of the shown day in the calendar and the list."""
+        index = self.calendar_model.index_of(appointment_id)
+        row = self.calendar_model.appointment_at(index) if index.isValid() else None
+        if row is not None:
+            self.calendar.setCurrentIndex(index)
+            self.calendar.scrollTo(index)
+        else:  # cancelled ones are only in the list
+            row = next((r for r in self.model.rows if r.id == appointment_id), None)
+            if row is not None:
+                self.table.selectRow(self.model.rows.index(row))
+        self._select(row)
+        return row is not None
+
+    def _calendar_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._select(self.calendar_model.appointment_at(current) if current.isValid() else None)
+
+    def _list_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._select(self.model.row_at(current.row()))
+
+    def _reselect(self, rows: list[AppointmentRow]) -> None:
+        """Keep the selected appointment selected (with its new state) after a load."""
+        if self._selected is None:
+            return
+        again = next((r for r in rows if r.id == self._selected.id), None)
+        if again is None:
+            self._select(None)
+            return
+        index = self.calendar_model.index_of(again.id)
+        if index.isValid() and self.calendar.currentIndex() != index:
+            self.calendar.setCurrentIndex(index)
+        self._select(again)
+
+    def _select(self, row: AppointmentRow | None) -> None:
+        changed = row != self._selected
+        self._selected = row
+        for action in self.actions_by_step.values():
+            action.setEnabled(row is not None)
+        for action in (self.ics_action, self.print_action):
+            action.setEnabled(row is not None)
+        if changed:
+            self.panel.show_appointment(row)
+            if row is not None:
+                self._load_history(row.id)
+            else:
+                self.panel.history.clear()
+
+    def _load_history(self, appointment_id: uuid.UUID) -> None:
+        db = self._db
+        if db is None:
+            return
+
+        def shown(entries: list) -> None:  # type: ignore[type-arg]
+            if self._selected is not None and self._selected.id == appointment_id:
+                self.panel.show_history(entries)
+                self.history_loaded.emit()
+
+        self._ops.run(lambda: history(db, appointment_id), shown, self._load_failed)
+
+    # -------------------------------------------------------------- steps
+    def take_step(self, step: Action, reason: str | None = None) -> None:
+        """Take a life-cycle step with the selected appointment (a cancellation asks why)."""
+        row, db = self._selected, self._db
+        if row is None or db is None:
+            return
+        if step == Action.CANCEL and reason is None:
+            if not self._show_dialogs:
+                return
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Termin stornieren"),
+                self.tr("Grund der Stornierung für {0} ({1}):").format(
+                    row.booking_code, row.citizen_name
+                ),
+            )
+            if not ok:
+                return
+            reason = text
+        counter, now = self.counter_number, self.now()
+        self._ops.run(
+            lambda: perform(db, row.id, step, now, counter_number=counter, reason=reason),
+            self._step_done,
+            self._step_refused,
+        )
+
+    def _step_done(self, transition: Transition) -> None:
+        self.statusBar().showMessage(
+            self.tr("{0}: {1}").format(
+                transition.booking_code, STATUS_LABELS_DE.get(transition.status, transition.status)
+            ),
+            5000,
+        )
+        self.step_done.emit(transition)
+        if self._selected is not None and self._selected.id == transition.appointment_id:
+            self._load_history(transition.appointment_id)
+        self.refresh()
+
+    def _step_refused(self, error: BaseException) -> None:
+        if isinstance(error, DeskError):
+            message = str(error)
+        else:
+            log.error("a life-cycle step failed", exc_info=error)
+            message = self.tr("Der Schritt ist fehlgeschlagen ({0}).").format(type(error).__name__)
+        self.statusBar().showMessage(message, 8000)
+        self.step_refused.emit(message)
+        if self._show_dialogs:
+            QMessageBox.warning(self, self.tr("Nicht möglich"), message)
+
+    # ---------------------------------------------------------------- sync
     def show_sync_report(self, report: SyncReport) -> None:
-        """A sync round finished: show the status, reload when central changes arrived."""
+        """A sync round finished: show the status, refresh when central changes arrived."""
         self.show_sync_status(report.status)
         if report.pulled or report.rejected:
-            self.reload()
+            self.refresh()
 
     def show_sync_status(self, status: SyncStatus) -> None:
         """Show connected / offline since / waiting / conflicts in the status bar."""
         self.sync_label.setText(status_text(status))
         self.sync_label.setProperty("offline", not status.connected)
         self.sync_label.show()
+
+    # ---------------------------------------------------------------- menus
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Termin"))
+        self.book_action = menu.addAction(self.tr("&Neuer Termin …"), self.open_booking)
+        self.book_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.book_button.clicked.connect(self.open_booking)
+        self.search_action = menu.addAction(self.tr("&Suchen …"), self.open_search)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        menu.addSeparator()
+        for action in self.actions_by_step.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        self.ics_action = menu.addAction(
+            self.tr("Als &Kalenderdatei (.ics) speichern …"), self.save_ics_dialog
+        )
+        self.ics_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.print_action = menu.addAction(self.tr("Bestätigung &drucken …"), self.print_dialog)
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        for action in (self.ics_action, self.print_action):
+            action.setEnabled(False)
+
+        view = self.menuBar().addMenu(self.tr("&Ansicht"))
+        for number, (label, widget) in enumerate(
+            (
+                (self.tr("&Tag"), self.calendar),
+                (self.tr("&Woche"), self.week),
+                (self.tr("&Liste"), self.table),
+            ),
+            start=1,
+        ):
+            action = view.addAction(label, lambda w=widget: self.views.setCurrentWidget(w))
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        view.addSeparator()
+        self.contrast_action = view.addAction(self.tr("&Hoher Kontrast"))
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(self._settings.value("high_contrast", False, bool))
+        self.contrast_action.toggled.connect(self.set_high_contrast)
+        self.set_high_contrast(self.contrast_action.isChecked())
+        view.addAction(self.tr("Aktualisieren"), self.refresh).setShortcut(QKeySequence("F12"))
+
+        self.language_menu = self.menuBar().addMenu(self.tr("&Sprache"))
+        help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
+        help_menu.addAction(self.tr("&Tastenkürzel"), self.show_shortcuts).setShortcut(
+            QKeySequence("F1")
+        )
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Black on white blocks with strong edges, remembered."""
+        self._settings.setValue("high_contrast", on)
+        self.calendar.delegate.high_contrast = on
+        self.setProperty("highContrast", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.calendar.viewport().update()
+
+    def show_shortcuts(self) -> None:
+        """The clerk's keys at a glance."""
+        lines = [
+            self.tr("← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall"),
+            self.tr("T  Heute · Bild↑ / Bild↓  Woche zurück / vor"),
+            self.tr("Strg+1 / 2 / 3  Tag / Woche / Liste"),
+            self.tr("Strg+N  Neuer Termin · Strg+F  Suchen"),
+        ]
+        lines += [f"{SHORTCUTS[s]}  {self.actions_by_step[s].text()}" for s in self.actions_by_step]
+        lines += [self.tr("Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren")]
+        QMessageBox.information(self, self.tr("Tastenkürzel"), "\n".join(lines))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.sync()

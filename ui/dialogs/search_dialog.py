@@ -1,0 +1,117 @@
+"""Search an office's appointments by booking code or citizen name (clerks only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.services.agenda import AppointmentRow
+from desk.services.calendar import MAX_SEARCH_HITS, search
+from desk.services.database import DeskDatabase
+from desk.services.offices import OfficeInfo
+from ui.models.appointments_model import AppointmentTableModel
+from ui.ops import Ops
+
+DEBOUNCE_MS = 250
+
+
+class SearchDialog(QDialog):
+    """A search field and the matching appointments; Enter or a double click goes there.
+
+    Signals:
+        chosen(AppointmentRow): the clerk picked an appointment.
+        results_loaded(): the hits for the current text are shown.
+    """
+
+    chosen = Signal(object)
+    results_loaded = Signal()
+
+    def __init__(
+        self, ops: Ops, db: DeskDatabase, office: OfficeInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ops, self._db, self._office = ops, db, office
+        self._asked = 0
+        self.setWindowTitle(self.tr("Termin suchen – {0}").format(office.name))
+        self.resize(820, 480)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Buchungsnummer (z. B. 39KJ-TGPT) oder Name"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName(self.tr("Suchbegriff"))
+        self.model = AppointmentTableModel(self)
+        self.results = QTableView()
+        self.results.setModel(self.model)
+        self.results.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().setVisible(False)
+        self.results.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.results.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.info = QLabel(self.tr("Mindestens zwei Zeichen eingeben."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.info)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.field.returnPressed.connect(self._enter)
+        self.results.activated.connect(self._activated)
+
+    def run_search(self) -> None:
+        """Search now for the field's text (in the background)."""
+        text, db, office = self.field.text(), self._db, self._office.id
+        self._asked += 1
+        asked = self._asked
+        self._ops.run(
+            lambda: search(db, office, text),
+            lambda rows: self._shown(asked, rows),
+            self._failed,
+        )
+
+    def _shown(self, asked: int, rows: list[AppointmentRow]) -> None:
+        if asked != self._asked:
+            return
+        self.model.set_rows(rows)
+        if len(self.field.text().strip()) < 2:
+            self.info.setText(self.tr("Mindestens zwei Zeichen eingeben."))
+        elif not rows:
+            self.info.setText(self.tr("Kein Termin gefunden."))
+        elif len(rows) >= MAX_SEARCH_HITS:
+            self.info.setText(
+                self.tr("Die ersten {0} Treffer (neueste zuerst) – bitte genauer suchen.").format(
+                    len(rows)
+                )
+            )
+        else:
+            self.info.setText(
+                self.tr("{0} Treffer – Eingabe oder Doppelklick öffnet den Tag.").format(len(rows))
+            )
+        if rows:
+            self.results.selectRow(0)
+        self.results_loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.info.setText(str(error) if isinstance(error, DeskError) else type(error).__name__)
+
+    def _enter(self) -> None:
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.chosen.emit(self.model.row_at(index.row()))
+        self.accept()

@@ -1,0 +1,125 @@
+"""The side panel: the selected appointment, its possible steps and its history."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.status import CHANNEL_LABELS_DE, STATUS_LABELS_DE
+from desk.services.agenda import AppointmentRow
+from desk.services.lifecycle import Action, HistoryEntry, allowed_actions
+
+
+class AppointmentPanel(QFrame):
+    """Details of one appointment with buttons for its life-cycle steps."""
+
+    def __init__(self, actions: dict[Action, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("appointmentPanel")
+        self.setMinimumWidth(280)
+        self.setMaximumWidth(380)
+        self._actions = actions
+        self.heading = QLabel(self.tr("Kein Termin gewählt"))
+        self.heading.setObjectName("panelHeading")
+        self.heading.setWordWrap(True)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, caption in (
+            ("time", self.tr("Zeit")),
+            ("service", self.tr("Anliegen")),
+            ("name", self.tr("Name")),
+            ("code", self.tr("Buchungsnr.")),
+            ("status", self.tr("Status")),
+            ("channel", self.tr("Gebucht")),
+            ("counter", self.tr("Schalter")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(value.textInteractionFlags())
+            self.fields[key] = value
+            form.addRow(caption + ":", value)
+        buttons = QGridLayout()
+        self.buttons: dict[Action, QToolButton] = {}
+        for i, action in enumerate(Action):
+            button = QToolButton()
+            button.setDefaultAction(actions[action])
+            button.setMinimumHeight(34)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.buttons[action] = button
+            buttons.addWidget(button, i // 2, i % 2)
+        self.possible = QLabel()
+        self.possible.setObjectName("possibleSteps")
+        self.possible.setWordWrap(True)
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Verlauf"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.possible)
+        layout.addWidget(QLabel(self.tr("Verlauf:")))
+        layout.addWidget(self.history, 1)
+        self.show_appointment(None)
+
+    def show_appointment(self, row: AppointmentRow | None) -> None:
+        """Show an appointment (None: nothing selected)."""
+        for action in Action:
+            self.buttons[action].setProperty("possible", False)
+        if row is None:
+            self.heading.setText(self.tr("Kein Termin gewählt"))
+            for label in self.fields.values():
+                label.clear()
+            self.possible.setText(
+                self.tr("Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).")
+            )
+            self.history.clear()
+            return
+        self.heading.setText(f"{row.starts_at:%H:%M} · {row.service_name}")
+        self.fields["time"].setText(
+            f"{row.starts_at:%d.%m.%Y %H:%M}–{row.ends_at:%H:%M} ({row.starts_at:%Z})"
+        )
+        self.fields["service"].setText(row.service_name)
+        self.fields["name"].setText(row.citizen_name)
+        self.fields["code"].setText(row.booking_code)
+        self.fields["status"].setText(STATUS_LABELS_DE.get(row.status, row.status))
+        self.fields["channel"].setText(CHANNEL_LABELS_DE.get(row.channel, row.channel))
+        self.fields["counter"].setText(row.counter_name)
+        possible = allowed_actions(row.status)
+        for action in possible:
+            self.buttons[action].setProperty("possible", True)
+        for button in self.buttons.values():
+            button.style().unpolish(button)
+            button.style().polish(button)
+        if possible:
+            steps = ", ".join(
+                "{} ({})".format(
+                    self._actions[a].text().replace("&", ""), self._actions[a].shortcut().toString()
+                )
+                for a in possible
+            )
+            self.possible.setText(self.tr("Möglich: {0}").format(steps))
+        else:
+            self.possible.setText(self.tr("Keine weiteren Schritte möglich."))
+
+    def show_history(self, entries: list[HistoryEntry]) -> None:
+        """Show the stamped steps of the appointment, oldest first."""
+        self.history.clear()
+        for entry in entries:
+            parts = [f"{entry.at:%d.%m. %H:%M}", STATUS_LABELS_DE.get(entry.status, entry.status)]
+            if entry.counter_name:
+                parts.append(entry.counter_name)
+            if entry.user_name:
+                parts.append(entry.user_name)
+            if entry.note:
+                parts.append(f"„{entry.note}“")
+            self.history.addItem(" · ".join(parts))

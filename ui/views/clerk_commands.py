@@ -1,0 +1,159 @@
+"""The main window's commands around one appointment: book, search, .ics, print.
+
+A mixin of MainWindow (it uses the window's ops queue, database, office and
+selection); kept apart so that the window module stays about layout and loading.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from desk.domain.errors import DeskError
+from desk.services.agenda import AppointmentRow
+from desk.services.confirmation import Confirmation, load_confirmation, to_ics
+from ui.dialogs.booking_dialog import BookingDialog
+from ui.dialogs.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from ui.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class ClerkCommands:
+    """Booking, search, calendar file and printed confirmation for the main window."""
+
+    def open_booking(self: MainWindow) -> BookingDialog | None:  # type: ignore[misc]
+        """Open the booking dialog (modal in the app, returned for tests)."""
+        db, office = self.database, self.office
+        if db is None or office is None:
+            return None
+        dialog = BookingDialog(self._ops, db, office, self.now(), self)
+        dialog.accepted.connect(lambda: self._booked(dialog))
+        if self._show_dialogs:
+            dialog.open()
+        return dialog
+
+    def _booked(self: MainWindow, dialog: BookingDialog) -> None:  # type: ignore[misc]
+        booking = dialog.booking
+        if booking is None:
+            return
+        self.statusBar().showMessage(
+            self.tr("Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})").format(
+                booking.code, booking.start, booking.citizen_name
+            ),
+            8000,
+        )
+        day = booking.start.date()
+        if day != self.day:
+            self.date_edit.setDate(_qdate(day))
+        else:
+            self.refresh()
+        self._pending_select = booking.id
+
+    def open_search(self: MainWindow) -> SearchDialog | None:  # type: ignore[misc]
+        """Open the search by booking code or name."""
+        db, office = self.database, self.office
+        if db is None or office is None:
+            return None
+        dialog = SearchDialog(self._ops, db, office, self)
+        dialog.chosen.connect(self.go_to_appointment)
+        if self._show_dialogs:
+            dialog.open()
+        return dialog
+
+    def go_to_appointment(self: MainWindow, row: AppointmentRow) -> None:  # type: ignore[misc]
+        """Show an appointment's day and select it."""
+        self._pending_select = row.id
+        if row.starts_at.date() != self.day:
+            self.date_edit.setDate(_qdate(row.starts_at.date()))
+        else:
+            self.select_appointment(row.id)
+
+    # ------------------------------------------------------------ .ics, print
+    def save_ics_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        """Ask where to save the selected appointment's calendar file, then save it."""
+        row = self.selected
+        if row is None:
+            return
+        suggested = str(Path.home() / f"Termin-{row.booking_code}.ics")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Kalenderdatei speichern"), suggested, self.tr("Kalender (*.ics)")
+        )
+        if path:
+            self.export_ics(Path(path))
+
+    def export_ics(self: MainWindow, path: Path) -> None:  # type: ignore[misc]
+        """Write the selected appointment's confirmation as an .ics file (in the background)."""
+        row, db = self.selected, self.database
+        if row is None or db is None:
+            return
+        stamped = self.now()
+
+        def work() -> Path:
+            path.write_bytes(to_ics(load_confirmation(db, row.id), stamped))
+            return path
+
+        self._ops.run(
+            work,
+            lambda saved: self.statusBar().showMessage(
+                self.tr("Kalenderdatei gespeichert: {0}").format(saved.name), 8000
+            ),
+            lambda error: self._command_failed(self.tr("Kalenderdatei"), error),
+        )
+
+    def print_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+        """Print the selected appointment's confirmation (printer chosen in a dialog)."""
+        row, db = self.selected, self.database
+        if row is None or db is None:
+            return
+
+        def loaded(confirmation: Confirmation) -> None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                print_confirmation(printer, confirmation, self.now())
+
+        self._ops.run(
+            lambda: load_confirmation(db, row.id),
+            loaded,
+            lambda error: self._command_failed(self.tr("Drucken"), error),
+        )
+
+    def _command_failed(self: MainWindow, what: str, error: BaseException) -> None:  # type: ignore[misc]
+        if not isinstance(error, DeskError | OSError):
+            log.error("%s failed", what, exc_info=error)
+        message = self.tr("{0}: {1}").format(what, error)
+        self.statusBar().showMessage(message, 8000)
+        if self._show_dialogs:
+            QMessageBox.warning(self, what, message)
+
+
+def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: datetime) -> None:
+    """Lay out a confirmation on A4 (or the printer's page) and print it."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    lines = confirmation.lines()
+    body = "".join(f"<p>{_html(line) or '&nbsp;'}</p>" for line in lines[1:])
+    document = QTextDocument()
+    document.setHtml(
+        f"<h1>{_html(lines[0])}</h1>{body}"
+        f"<p style='color:#555'>Erstellt {_html(f'{printed:%d.%m.%Y %H:%M}')}</p>"
+    )
+    document.print_(printer)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
