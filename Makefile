@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: venv install install-dev run lint test soak bench clean
+.PHONY: venv install install-dev run lint test soak bench translations clean
 
 venv: $(VENV)/.stamp-venv
 
@@ -49,6 +49,13 @@ bench: install-dev
 		echo "== $$f"; $(BIN)/python "$$f" || exit 1; \
 	done; \
 	[ -n "$$found" ] || echo "bench: no benchmarks in bench/"
+
+# after changing UI texts: update the .ts catalogue, translate in Qt Linguist
+# (pyside6-linguist), then compile the .qm that the app loads
+translations: install-dev
+	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts resources/i18n/buergerdesk_en.ts \
+		-source-language de -target-language en
+	$(BIN)/pyside6-lrelease resources/i18n/buergerdesk_en.ts -qm resources/i18n/buergerdesk_en.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info

@@ -1,7 +1,8 @@
 """Screenshot of the main window for docs/ (run under xvfb-run or offscreen).
 
-Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [buergerdesk GUI options]
-With --central the first sync round is awaited, so the status bar shows it.
+Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [--view day|week] [buergerdesk GUI options]
+With --central the first sync round is awaited, so the status bar shows it. In the
+day view the next appointment of the own counter is selected (panel and history).
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from ui.gui import attach_sync, build_window
 
 def main() -> int:
     out, size, *rest = sys.argv[1:]
+    view = "day"
+    if "--view" in rest:
+        at = rest.index("--view")
+        view = rest[at + 1]
+        del rest[at : at + 2]
     width, height = (int(v) for v in size.split("x"))
     parser, _ = build_parser()
     add_gui_options(parser)
@@ -36,8 +42,25 @@ def main() -> int:
         image.save(out)
         app.quit()
 
-    delay = 3000 if args.central else 300
-    window.day_loaded.connect(lambda: QTimer.singleShot(delay, grab))
+    delay = 3000 if args.central else 500
+
+    def loaded() -> None:
+        window.day_loaded.disconnect(loaded)
+        if view == "week":
+            window.week_loaded.connect(lambda: QTimer.singleShot(delay, grab))
+            window.views.setCurrentWidget(window.week)
+            return
+        now = window.now()
+        own = [
+            r
+            for r in window.model.rows
+            if r.counter_number == window.counter_number and r.ends_at > now
+        ]
+        if own:
+            window.select_appointment(own[0].id)
+        QTimer.singleShot(delay, grab)
+
+    window.day_loaded.connect(loaded)
     QTimer.singleShot(60_000, app.quit)
     app.exec()
     for runner in runners:

@@ -30,6 +30,11 @@ def add_gui_options(parser: DeskArgumentParser) -> None:
     gui.add_argument("--office", metavar="ID", help="Standort vorwählen, z. B. bb-mitte")
     gui.add_argument("--counter", metavar="N", type=int, help="eigenen Schalter vorwählen")
     gui.add_argument(
+        "--language",
+        choices=("de", "en"),
+        help="Sprache der Oberfläche (sonst die im Menü gewählte oder die des Systems)",
+    )
+    gui.add_argument(
         "--smoke",
         action="store_true",
         help="Fenster öffnen, Daten laden und wieder beenden (Prüfung einer Installation)",

@@ -8,12 +8,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
     QSettings,
     QTimer,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication
@@ -25,6 +22,7 @@ from desk.domain.localtime import now_local
 from desk.services.database import DeskDatabase, open_database
 from desk.services.standalone import prepare_standalone
 from desk.sync.runner import SyncRunner
+from ui import i18n
 from ui.ops import Ops
 from ui.sync_status import SyncBridge
 from ui.views.main_window import MainWindow
@@ -32,18 +30,16 @@ from ui.views.main_window import MainWindow
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     """The QApplication, German first (Qt's own dialogs translated too)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Bürgerdesk")
     app.setOrganizationName("Buergerdesk")
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    translator = QTranslator(app)
-    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(), "qtbase", "_", qt_translations):
-        app.installTranslator(translator)
+    if not app.property("languageInstalled"):
+        i18n.install(app, language or i18n.chosen_language(QSettings()))
+        app.setProperty("languageInstalled", True)
     style = RESOURCES / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
@@ -62,7 +58,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
             return open_database(url)
         return prepare_standalone(standalone.standalone_url, now)
 
-    app = make_application()
+    app = make_application(language=getattr(args, "language", None))
     ops = Ops()
     window = MainWindow(
         ops,

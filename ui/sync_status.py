@@ -21,16 +21,21 @@ class SyncBridge(QObject):
 
 def status_text(status: SyncStatus) -> str:
     """German status-bar text: connected / offline since / waiting / last sync / conflicts."""
-    tr = QCoreApplication.translate
     if status.connected:
-        text = tr("SyncStatus", "Abgleich: verbunden")
+        text = QCoreApplication.translate("SyncStatus", "Abgleich: verbunden")
         if status.last_sync is not None:
-            text += tr("SyncStatus", " · zuletzt {0:%H:%M:%S}").format(status.last_sync)
+            text += QCoreApplication.translate("SyncStatus", " · zuletzt {0:%H:%M:%S}").format(
+                status.last_sync
+            )
     else:
-        text = tr("SyncStatus", "Abgleich: offline")
+        text = QCoreApplication.translate("SyncStatus", "Abgleich: offline")
         if status.offline_since is not None:
-            text += tr("SyncStatus", " seit {0:%d.%m. %H:%M}").format(status.offline_since)
-    text += tr("SyncStatus", " · {0} wartend").format(status.waiting)
+            text += QCoreApplication.translate("SyncStatus", " seit {0:%d.%m. %H:%M}").format(
+                status.offline_since
+            )
+    text += QCoreApplication.translate("SyncStatus", " · {0} wartend").format(status.waiting)
     if status.conflicts:
-        text += tr("SyncStatus", " · {0} Konflikt(e)").format(status.conflicts)
+        text += QCoreApplication.translate("SyncStatus", " · {0} Konflikt(e)").format(
+            status.conflicts
+        )
     return text

@@ -39,7 +39,6 @@ from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
 from ui.ops import Ops
 
-GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 SUGGESTION_DAYS = 42  # internal capacity reaches beyond the portal's 14 days
 SUGGESTION_LIMIT = 40
 REGISTRATION = "anmeldung"
@@ -86,7 +85,6 @@ class BookingDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(56)
         self.move_in_edit = QDateEdit()
-        self.move_in_edit.setLocale(GERMAN)
         self.move_in_edit.setCalendarPopup(True)
         self.move_in_edit.setDisplayFormat("dd.MM.yyyy")
         today = self._now.date()
@@ -221,7 +219,7 @@ class BookingDialog(QDialog):
         self.slot_list.clear()
         self.slot_list.setEnabled(True)
         for offer in offers:
-            day = GERMAN.toString(_qdate(offer.start.date()), "ddd dd.MM.yyyy")
+            day = QLocale().toString(_qdate(offer.start.date()), "ddd dd.MM.yyyy")
             text = self.tr("{0}, {1}–{2} · Schalter {3}").format(
                 day, f"{offer.start:%H:%M}", f"{offer.end:%H:%M}", offer.counter_number
             )
@@ -279,7 +277,7 @@ class BookingDialog(QDialog):
         check = self.frist()
         if check is None:
             return
-        deadline = GERMAN.toString(
+        deadline = QLocale().toString(
             QDate(check.deadline.year, check.deadline.month, check.deadline.day),
             "dddd, d. MMMM yyyy",
         )

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desk.domain.status import CHANNEL_LABELS_DE, STATUS_LABELS_DE, AppointmentStatus
+from desk.domain.status import AppointmentStatus
 from desk.services.agenda import AppointmentRow
+from ui.labels import channel_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -26,7 +34,15 @@ STATUS_COLOURS = {
 class AppointmentTableModel(QAbstractTableModel):
     """Read-only rows: time, counter, service, citizen, status, channel, code."""
 
-    COLUMNS = ("Zeit", "Schalter", "Dienstleistung", "Name", "Status", "Kanal", "Buchungscode")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Zeit"),
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Schalter"),
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Dienstleistung"),
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Name"),
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Status"),
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Kanal"),
+        QT_TRANSLATE_NOOP("AppointmentTableModel", "Buchungscode"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,8 +121,8 @@ class AppointmentTableModel(QAbstractTableModel):
             case 3:
                 return row.citizen_name
             case 4:
-                return STATUS_LABELS_DE.get(row.status, row.status)
+                return status_label(row.status)
             case 5:
-                return CHANNEL_LABELS_DE.get(row.channel, row.channel)
+                return channel_label(row.channel)
             case _:
                 return row.booking_code

@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desk.domain.status import HOLDING_STATES, STATUS_LABELS_DE
+from desk.domain.status import HOLDING_STATES
 from desk.services.agenda import AppointmentRow
-from desk.services.calendar import CELL_LABELS_DE, CellKind, DayGrid, GridCounter
+from desk.services.calendar import CellKind, DayGrid, GridCounter
+from ui.labels import cell_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,6 +93,21 @@ class CalendarModel(QAbstractTableModel):
         """The counter of a column."""
         return self._columns[column] if 0 <= column < len(self._columns) else None
 
+    def cell(self, row: int, column: int) -> Cell | None:
+        """(kind, appointment, head, rows) of a cell, for painting without QVariant trips."""
+        return self._cells.get((row, column))
+
+    def is_own(self, column: int) -> bool:
+        """Whether a column is the clerk's own counter."""
+        return 0 <= column < len(self._columns) and self._columns[column].number == self._own
+
+    def block_lines(self, appointment: AppointmentRow) -> list[str]:
+        """The text lines of an appointment block."""
+        status = status_label(appointment.status)
+        lines = [f"{appointment.starts_at:%H:%M} {appointment.service_name}"]
+        lines.append(f"{appointment.citizen_name} · {status}" if self._show_names else status)
+        return lines
+
     def appointment_at(self, index: Index) -> AppointmentRow | None:
         """The appointment covering a cell, if any."""
         cell = self._cells.get((index.row(), index.column()))
@@ -162,23 +178,15 @@ class CalendarModel(QAbstractTableModel):
             counter = self._columns[index.column()]
             return counter.number == self._own
         if role == Qt.ItemDataRole.DisplayRole:
-            if appointment is None:
-                return None
-            status = STATUS_LABELS_DE.get(appointment.status, appointment.status)
-            lines = [f"{appointment.starts_at:%H:%M} {appointment.service_name}"]
-            if self._show_names:
-                lines.append(f"{appointment.citizen_name} · {status}")
-            else:
-                lines.append(status)
-            return "\n".join(lines)
+            return "\n".join(self.block_lines(appointment)) if appointment is not None else None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if appointment is None:
-                return CELL_LABELS_DE[kind]
+                return cell_label(kind)
             name = f" · {appointment.citizen_name}" if self._show_names else ""
             return (
                 f"{appointment.starts_at:%H:%M}–{appointment.ends_at:%H:%M} "
                 f"{appointment.service_name}{name} · "
-                f"{STATUS_LABELS_DE.get(appointment.status, appointment.status)} · "
+                f"{status_label(appointment.status)} · "
                 f"{appointment.booking_code}"
             )
         return None

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.status import CHANNEL_LABELS_DE, STATUS_LABELS_DE
 from desk.services.agenda import AppointmentRow
 from desk.services.lifecycle import Action, HistoryEntry, allowed_actions
+from ui.labels import channel_label, status_label
 
 
 class AppointmentPanel(QFrame):
@@ -91,8 +91,8 @@ class AppointmentPanel(QFrame):
         self.fields["service"].setText(row.service_name)
         self.fields["name"].setText(row.citizen_name)
         self.fields["code"].setText(row.booking_code)
-        self.fields["status"].setText(STATUS_LABELS_DE.get(row.status, row.status))
-        self.fields["channel"].setText(CHANNEL_LABELS_DE.get(row.channel, row.channel))
+        self.fields["status"].setText(status_label(row.status))
+        self.fields["channel"].setText(channel_label(row.channel))
         self.fields["counter"].setText(row.counter_name)
         possible = allowed_actions(row.status)
         for action in possible:
@@ -115,7 +115,7 @@ class AppointmentPanel(QFrame):
         """Show the stamped steps of the appointment, oldest first."""
         self.history.clear()
         for entry in entries:
-            parts = [f"{entry.at:%d.%m. %H:%M}", STATUS_LABELS_DE.get(entry.status, entry.status)]
+            parts = [f"{entry.at:%d.%m. %H:%M}", status_label(entry.status)]
             if entry.counter_name:
                 parts.append(entry.counter_name)
             if entry.user_name:

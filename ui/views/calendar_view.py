@@ -22,13 +22,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.status import AppointmentStatus
 from desk.services.calendar import CellKind
-from ui.models.calendar_model import (
-    APPOINTMENT_ROLE,
-    HEAD_ROLE,
-    KIND_ROLE,
-    OWN_ROLE,
-    CalendarModel,
-)
+from ui.models.calendar_model import CalendarModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,14 +62,25 @@ class CalendarDelegate(QStyledItemDelegate):
         self.high_contrast = False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        kind = CellKind(index.data(KIND_ROLE) or CellKind.CLOSED)
+        # Read the model directly: index.data() returning None corrupts None's
+        # reference count in PySide6 6.12 (a crash after many paints).
+        model = index.model()
+        if not isinstance(model, CalendarModel):
+            return
+        cell = model.cell(index.row(), index.column())
+        if cell is None:
+            return
+        kind, appointment, head, _rows = cell
         rect: QRect = option.rect  # type: ignore[attr-defined]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         painter.save()
-        if kind == CellKind.BOOKED:
-            self._paint_block(painter, rect, index, selected)
+        if kind == CellKind.BOOKED and appointment is not None:
+            if head:
+                self._paint_block(
+                    painter, rect, model.block_lines(appointment), appointment.status, selected
+                )
         else:
-            self._paint_free(painter, rect, kind, bool(index.data(OWN_ROLE)), selected)
+            self._paint_free(painter, rect, kind, model.is_own(index.column()), selected)
         painter.restore()
 
     def _paint_free(
@@ -107,11 +112,10 @@ class CalendarDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor("#1a4fa0"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
-    def _paint_block(self, painter: QPainter, rect: QRect, index: Index, selected: bool) -> None:
-        appointment = index.data(APPOINTMENT_ROLE)
-        if appointment is None or not index.data(HEAD_ROLE):
-            return
-        status = AppointmentStatus(appointment.status)
+    def _paint_block(
+        self, painter: QPainter, rect: QRect, lines: list[str], state: str, selected: bool
+    ) -> None:
+        status = AppointmentStatus(state)
         block = rect.adjusted(2, 1, -2, -1)
         fill = HIGH_CONTRAST_FILL if self.high_contrast else STATUS_FILL.get(status, "#ffffff")
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -121,7 +125,6 @@ class CalendarDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(block, 4, 4)
         painter.fillRect(QRect(block.left(), block.top(), 5, block.height()), edge)
         painter.setPen(QColor("#000000" if self.high_contrast else "#1b1b1b"))
-        lines = str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
         metrics = painter.fontMetrics()
         area = block.adjusted(9, 2, -4, -2)
         y = area.top()

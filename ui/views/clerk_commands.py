@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -47,9 +47,9 @@ class ClerkCommands:
         if booking is None:
             return
         self.statusBar().showMessage(
-            self.tr("Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})").format(
-                booking.code, booking.start, booking.citizen_name
-            ),
+            QCoreApplication.translate(
+                "ClerkCommands", "Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})"
+            ).format(booking.code, booking.start, booking.citizen_name),
             8000,
         )
         day = booking.start.date()
@@ -86,7 +86,10 @@ class ClerkCommands:
             return
         suggested = str(Path.home() / f"Termin-{row.booking_code}.ics")
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Kalenderdatei speichern"), suggested, self.tr("Kalender (*.ics)")
+            self,
+            QCoreApplication.translate("ClerkCommands", "Kalenderdatei speichern"),
+            suggested,
+            QCoreApplication.translate("ClerkCommands", "Kalender (*.ics)"),
         )
         if path:
             self.export_ics(Path(path))
@@ -105,9 +108,14 @@ class ClerkCommands:
         self._ops.run(
             work,
             lambda saved: self.statusBar().showMessage(
-                self.tr("Kalenderdatei gespeichert: {0}").format(saved.name), 8000
+                QCoreApplication.translate(
+                    "ClerkCommands", "Kalenderdatei gespeichert: {0}"
+                ).format(saved.name),
+                8000,
             ),
-            lambda error: self._command_failed(self.tr("Kalenderdatei"), error),
+            lambda error: self._command_failed(
+                QCoreApplication.translate("ClerkCommands", "Kalenderdatei"), error
+            ),
         )
 
     def print_dialog(self: MainWindow) -> None:  # type: ignore[misc]
@@ -125,13 +133,15 @@ class ClerkCommands:
         self._ops.run(
             lambda: load_confirmation(db, row.id),
             loaded,
-            lambda error: self._command_failed(self.tr("Drucken"), error),
+            lambda error: self._command_failed(
+                QCoreApplication.translate("ClerkCommands", "Drucken"), error
+            ),
         )
 
     def _command_failed(self: MainWindow, what: str, error: BaseException) -> None:  # type: ignore[misc]
         if not isinstance(error, DeskError | OSError):
             log.error("%s failed", what, exc_info=error)
-        message = self.tr("{0}: {1}").format(what, error)
+        message = QCoreApplication.translate("ClerkCommands", "{0}: {1}").format(what, error)
         self.statusBar().showMessage(message, 8000)
         if self._show_dialogs:
             QMessageBox.warning(self, what, message)

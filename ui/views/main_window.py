@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
-from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus
+from desk.domain.status import AppointmentStatus
 from desk.services.agenda import AppointmentRow, office_closed_reason
 from desk.services.calendar import DayGrid, WeekSummary, day_grid, week_summary
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import ACTION_LABELS_DE, Action, Transition, history, perform
+from desk.services.lifecycle import Action, Transition, history, perform
 from desk.services.offices import OfficeInfo, list_offices
 from desk.sync.engine import SyncReport, SyncStatus
+from ui import i18n
+from ui.labels import action_label, status_label
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
@@ -48,7 +50,6 @@ from ui.views.calendar_view import CalendarView
 from ui.views.clerk_commands import ClerkCommands
 
 log = logging.getLogger(__name__)
-GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 REFRESH_MS = 20_000
 SHORTCUTS: dict[Action, str] = {
     Action.CHECK_IN: "F5",
@@ -151,8 +152,8 @@ class MainWindow(QMainWindow, ClerkCommands):
     def _make_step_actions(self) -> dict[Action, QAction]:
         actions: dict[Action, QAction] = {}
         for step, key in SHORTCUTS.items():
-            label = ACTION_LABELS_DE[step] + ("…" if step == Action.CANCEL else "")
-            action = QAction(self.tr(label), self)
+            label = action_label(step) + ("…" if step == Action.CANCEL else "")
+            action = QAction(label, self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setEnabled(False)
@@ -172,7 +173,6 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.prev_button = QPushButton(self.tr("◀ Vortag"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setLocale(GERMAN)
         self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy")
         self.date_edit.setDate(_qdate(self.now().date()))
         self.next_button = QPushButton(self.tr("Folgetag ▶"))
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         generation = self._generation
         self.title.setText(
             self.tr("Termine – {0} – {1}").format(
-                office.name, GERMAN.toString(_qdate(day), QLocale.FormatType.LongFormat)
+                office.name, QLocale().toString(_qdate(day), QLocale.FormatType.LongFormat)
             )
         )
         if fresh:
@@ -472,9 +472,9 @@ class MainWindow(QMainWindow, ClerkCommands):
                 # after the view has laid out the new rows
                 QTimer.singleShot(0, lambda: self._scroll_to_now(rows))
         else:
-            weekday = GERMAN.dayName(_qdate(self.day).dayOfWeek())
+            weekday = QLocale().dayName(_qdate(self.day).dayOfWeek())
             text = self.tr("Keine Termine am {0}, {1}.").format(
-                weekday, GERMAN.toString(_qdate(self.day), "d. MMMM yyyy")
+                weekday, QLocale().toString(_qdate(self.day), "d. MMMM yyyy")
             )
             if closed:
                 text += "\n" + self.tr("{0}: {1}").format(
@@ -629,9 +629,7 @@ class MainWindow(QMainWindow, ClerkCommands):
 
     def _step_done(self, transition: Transition) -> None:
         self.statusBar().showMessage(
-            self.tr("{0}: {1}").format(
-                transition.booking_code, STATUS_LABELS_DE.get(transition.status, transition.status)
-            ),
+            self.tr("{0}: {1}").format(transition.booking_code, status_label(transition.status)),
             5000,
         )
         self.step_done.emit(transition)
@@ -704,10 +702,31 @@ class MainWindow(QMainWindow, ClerkCommands):
         view.addAction(self.tr("Aktualisieren"), self.refresh).setShortcut(QKeySequence("F12"))
 
         self.language_menu = self.menuBar().addMenu(self.tr("&Sprache"))
+        current = i18n.chosen_language(self._settings)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = self.language_menu.addAction(name, lambda c=code: self.choose_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            self.language_actions[code] = action
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
         help_menu.addAction(self.tr("&Tastenkürzel"), self.show_shortcuts).setShortcut(
             QKeySequence("F1")
         )
+
+    def choose_language(self, code: str) -> None:
+        """Remember the UI language; it applies from the next start."""
+        self._settings.setValue("language", code)
+        for other, action in self.language_actions.items():
+            action.setChecked(other == code)
+        message = (
+            "Die Sprache wird beim nächsten Start umgestellt."
+            if code == "de"
+            else "The language changes at the next start."
+        )
+        self.statusBar().showMessage(message, 8000)
+        if self._show_dialogs:
+            QMessageBox.information(self, i18n.LANGUAGES[code], message)
 
     def set_high_contrast(self, on: bool) -> None:
         """Black on white blocks with strong edges, remembered."""
