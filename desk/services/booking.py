@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -102,7 +102,7 @@ def _refusal(
     runs = [
         r
         for r in runs_for_service(slots, service_id, schedule.services[service_id])
-        if r[0].start == start
+        if r[0].start == start.astimezone(UTC)
     ]
     when = f"{start.astimezone(schedule.tz):%d.%m.%Y %H:%M}"
     if not runs:
@@ -181,7 +181,7 @@ def book(
         offers = [
             o
             for o in free_offers(schedule, occupancy, service_id, day, day, now, portal=portal)
-            if o.start == start
+            if o.start.astimezone(UTC) == start.astimezone(UTC)  # fold-safe (DST)
         ]
         if not offers:
             raise BookingRefused(_refusal(schedule, session, service_id, start, now, portal))

@@ -82,9 +82,10 @@ class DayGrid:
         """The row whose period contains ``moment``, or None outside the day's rows."""
         if not self.times:
             return None
+        # in UTC: arithmetic on two times of one zone is wall-clock time (DST days)
         step = timedelta(minutes=self.step_minutes)
-        first = self.times[0]
-        if moment < first or moment >= self.times[-1] + step:
+        first, moment = self.times[0].astimezone(UTC), moment.astimezone(UTC)
+        if moment < first or moment >= self.times[-1].astimezone(UTC) + step:
             return None
         return int((moment - first) // step)
 
@@ -94,7 +95,8 @@ class DayGrid:
         if first is None:
             return None
         step = self.step_minutes * 60
-        length = max(1, math.ceil((row.ends_at - row.starts_at).total_seconds() / step))
+        real = row.ends_at.astimezone(UTC) - row.starts_at.astimezone(UTC)
+        length = max(1, math.ceil(real.total_seconds() / step))
         return first, min(length, len(self.times) - first)
 
 
@@ -271,7 +273,7 @@ def _mark_free(
         for slot in sorted(at_start, key=lambda s: s.counter_number):
             if (slot.counter_id, slot.start) in occupancy.held:
                 continue
-            if (slot.counter_id, slot.start) in occupancy.released:
+            if (slot.counter_id, slot.start) in occupancy.released and start > now:
                 kind = CellKind.RELEASED
             elif online_left > 0:
                 kind = CellKind.ONLINE

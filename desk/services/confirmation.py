@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -111,8 +111,8 @@ def to_ics(confirmation: Confirmation, stamped: datetime) -> bytes:
     event = Event()
     event.add("uid", f"{confirmation.appointment_id}@{UID_DOMAIN}")
     event.add("dtstamp", stamped)
-    event.add("dtstart", confirmation.starts_at)
-    event.add("dtend", confirmation.ends_at)
+    event.add("dtstart", _ical_time(confirmation.starts_at))
+    event.add("dtend", _ical_time(confirmation.ends_at))
     event.add("summary", f"{confirmation.service_name} – {confirmation.office_name}")
     event.add("location", f"{confirmation.office_name}, {confirmation.address}")
     event.add(
@@ -125,3 +125,11 @@ def to_ics(confirmation: Confirmation, stamped: datetime) -> bytes:
     year = confirmation.starts_at.year
     calendar.add_missing_timezones(first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
     return bytes(calendar.to_ical())
+
+
+def _ical_time(moment: datetime) -> datetime:
+    """A time as written to the file: local with its TZID, except in the hour repeated when
+    the clocks go back, whose second pass RFC 5545 (3.3.5) cannot name locally: in UTC."""
+    if moment.fold and moment.replace(fold=0).utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment

@@ -22,7 +22,7 @@ from desk.demo.city import (
 )
 from desk.domain.localtime import local_day_bounds
 from desk.domain.passwords import hash_password
-from desk.domain.status import HOLDING_STATES
+from desk.domain.status import HOLDING_STATES, AppointmentStatus
 from desk.services.database import DeskDatabase
 from desk.store.models import (
     Appointment,
@@ -279,6 +279,7 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
                     holds += [
                         {"counter_id": c, "slot_start": t, "appointment_id": a.id} for c, t in cover
                     ]
+                booked_at = min(a.starts_at - timedelta(days=10), now - timedelta(hours=1))
                 rows.append(
                     {
                         "id": a.id,
@@ -296,11 +297,15 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
                         "notes": None,
                         "move_in_date": None,
                         "fee_cents": None,
-                        "created_at": a.starts_at - timedelta(days=10),
-                        "updated_at": a.starts_at - timedelta(days=10),
+                        "created_at": booked_at,
+                        "updated_at": booked_at,
                     }
                 )
         _insert_missing(session, Appointment, rows, report)
+        events = [e for row in rows for e in _demo_events(row)]
+        if events:
+            session.execute(Base.metadata.tables["appointment_event"].insert(), events)
+        report.add("appointment_event", len(events))
         if holds:
             session.execute(Base.metadata.tables["slot_hold"].insert(), holds)
         report.add("slot_hold", len(holds))
@@ -344,3 +349,50 @@ def is_seeded(db: DeskDatabase) -> bool:
     """Whether the database holds any office yet."""
     with UnitOfWork(db.engine) as uow:
         return uow.session.scalar(select(Office.id).limit(1)) is not None
+
+
+#: Demo life cycles: (state, minutes after the start) stamped after "booked".
+_DEMO_STEPS: dict[str, tuple[tuple[AppointmentStatus, int], ...]] = {
+    AppointmentStatus.DONE: (
+        (AppointmentStatus.CHECKED_IN, -6),
+        (AppointmentStatus.CALLED, 0),
+        (AppointmentStatus.IN_SERVICE, 1),
+    ),
+    AppointmentStatus.IN_SERVICE: (
+        (AppointmentStatus.CHECKED_IN, -4),
+        (AppointmentStatus.CALLED, 0),
+        (AppointmentStatus.IN_SERVICE, 1),
+    ),
+    AppointmentStatus.NO_SHOW: ((AppointmentStatus.NO_SHOW, 15),),
+}
+
+
+def _demo_events(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stamped history of a demo appointment: booked, then its steps to its state."""
+    status = AppointmentStatus(row["status"])
+    events: list[tuple[AppointmentStatus, datetime, Any, str | None]] = [
+        (AppointmentStatus.BOOKED, row["created_at"], None, f"gebucht ({row['channel']})")
+    ]
+    for step, minutes in _DEMO_STEPS.get(status, ()):
+        counter = (
+            None
+            if step in (AppointmentStatus.CHECKED_IN, AppointmentStatus.NO_SHOW)
+            else (row["counter_id"])
+        )
+        events.append((step, row["starts_at"] + timedelta(minutes=minutes), counter, None))
+    if status == AppointmentStatus.DONE:
+        events.append((status, row["ends_at"], row["counter_id"], None))
+    if status == AppointmentStatus.CANCELLED:
+        events.append((status, row["created_at"] + timedelta(days=2), None, "vom Bürger abgesagt"))
+    return [
+        {
+            "id": demo_id("event", str(row["id"]), step.value),
+            "appointment_id": row["id"],
+            "status": step.value,
+            "at": at,
+            "counter_id": counter,
+            "user_id": None,
+            "note": note,
+        }
+        for step, at, counter, note in events
+    ]
