@@ -187,6 +187,10 @@ class SyncEngine:
         subject = payload.get("appointment") or payload.get("ticket") or payload.get("call") or {}
         office = subject.get("office_id", "")
         detail = {**result.detail}
+        if kind == outbox.STATUS and self._booking_refused(session, payload["appointment_id"]):
+            # its booking is already a conflict for the clerk: one case, not two
+            log.info("operation %s (%s) follows a refused booking", op_id, kind)
+            return
         session.add(
             SyncConflict(
                 op_id=op_id,
@@ -209,6 +213,19 @@ class SyncEngine:
                 found.status = AppointmentStatus.CANCELLED
                 found.notes = ((found.notes or "") + " [Konflikt beim Abgleich]").strip()
         log.warning("operation %s (%s) refused centrally: %s", op_id, kind, detail.get("reason"))
+
+    @staticmethod
+    def _booking_refused(session: Session, appointment_id: str) -> bool:
+        """Whether the booking of an appointment was refused (a BOOK conflict exists)."""
+        found = session.scalar(
+            select(SyncConflict.op_id)
+            .where(
+                SyncConflict.kind == outbox.BOOK,
+                SyncConflict.payload.contains(f'"id": "{appointment_id}"'),
+            )
+            .limit(1)
+        )
+        return found is not None
 
     def _refresh_slots(self, payloads: list[dict[str, Any]]) -> None:
         """Bring the central holders of slots a refused booking wanted."""

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import AppointmentStatus, Channel
+from desk.services.booking import cancel
 from desk.services.database import DeskDatabase
 from desk.store.models import Appointment, OutboxOp, SyncConflict
 from desk.store.uow import UnitOfWork
@@ -185,3 +186,21 @@ def test_a_booking_made_during_a_round_does_not_break_the_pull(
     assert len(conflicts(a.db)) == 1
     mine = get(a.db, Appointment, made[0])
     assert isinstance(mine, Appointment) and mine.status == AppointmentStatus.CANCELLED
+
+
+def test_a_refused_booking_cancelled_offline_is_one_conflict(
+    central: Central, new_replica: Callable[[], Replica]
+):
+    a = new_replica()
+    start = slot(DAY, 11, 30)
+    offline = book_at(a.db, OFFICE, start, NAME)
+    cancel(a.db, offline.code, NOW, "Bürger hat abgesagt")  # still offline
+    book_at(central.db, OFFICE, start, "Portal Bürger", Channel.PORTAL)
+
+    report = a.engine.sync_once(NOW)
+
+    assert (report.pushed, report.rejected) == (2, 2)  # booking and its cancellation
+    found = [c for c in conflicts(a.db) if offline.id.hex in c.payload.replace("-", "")]
+    assert [c.kind for c in found] == ["appointment.book"]
+    assert NAME in json.loads(found[0].payload)["appointment"]["citizen_name"]
+    assert count(a.db, OutboxOp) == 0

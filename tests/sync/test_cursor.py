@@ -134,6 +134,28 @@ def test_a_transaction_committing_after_a_later_one_is_not_skipped(
 def test_randomised_commit_orders_never_lose_a_change(
     replica: Replica, ids: list[uuid.UUID], connect
 ):
+    """As many randomised interleavings as fit the budget (at least 50)."""
+    runs = randomised_runs(replica, ids, connect, MAX_RUNS, BUDGET_SECONDS)
+    assert runs >= 50
+
+
+@pytest.mark.soak
+def test_a_thousand_randomised_commit_orders_never_lose_a_change(
+    replica: Replica, ids: list[uuid.UUID], connect
+):
+    """R7 in full: 1,000 randomised interleavings, no time budget (``make soak``)."""
+    assert randomised_runs(replica, ids, connect, MAX_RUNS, None) == MAX_RUNS
+
+
+def randomised_runs(
+    replica: Replica,
+    ids: list[uuid.UUID],
+    connect: Callable[[], psycopg.Connection],
+    max_runs: int,
+    budget: float | None,
+) -> int:
+    """Interleave writes, commits, rollbacks and syncs at random; after every sync the
+    replica holds exactly the committed values. Returns the number of runs done."""
     seed = int(os.environ.get("BD_SYNC_SEED", random.randrange(1 << 30)))
     rng = random.Random(seed)
     targets = ids[2 : 2 + TRANSACTIONS]
@@ -142,7 +164,7 @@ def test_randomised_commit_orders_never_lose_a_change(
     committed = notes(replica.db, targets)
     started = time.perf_counter()
     runs = syncs = 0
-    while runs < MAX_RUNS and time.perf_counter() - started < BUDGET_SECONDS:
+    while runs < max_runs and (budget is None or time.perf_counter() - started < budget):
         value = {t: f"lauf {runs} / {n}" for n, t in enumerate(targets)}
         to_write = list(range(TRANSACTIONS))
         open_: list[int] = []
@@ -175,4 +197,6 @@ def test_randomised_commit_orders_never_lose_a_change(
         runs += 1
     elapsed = time.perf_counter() - started
     print(f"\ncursor: {runs} randomised runs, {syncs} syncs in {elapsed:.1f} s (seed {seed})")
-    assert runs >= 50
+    for conn in conns:
+        conn.rollback()
+    return runs

@@ -103,9 +103,11 @@ class CalendarModel(QAbstractTableModel):
 
     def block_lines(self, appointment: AppointmentRow) -> list[str]:
         """The text lines of an appointment block."""
-        status = status_label(appointment.status)
         lines = [f"{appointment.starts_at:%H:%M} {appointment.service_name}"]
-        lines.append(f"{appointment.citizen_name} · {status}" if self._show_names else status)
+        # a booked block says nothing more; any later state is named, not only coloured
+        status = "" if appointment.status == "booked" else status_label(appointment.status)
+        name = appointment.citizen_name if self._show_names else ""
+        lines.append(" · ".join(part for part in (status, name) if part))
         return lines
 
     def appointment_at(self, index: Index) -> AppointmentRow | None:

@@ -5,14 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.services.calendar import WeekCell, WeekSummary
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
-WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 
 class WeekModel(QAbstractTableModel):
@@ -64,7 +70,8 @@ class WeekModel(QAbstractTableModel):
             return f"{self._names[section]}{own}"
         day = self.day_at(section) if orientation == Qt.Orientation.Vertical else None
         if day is not None:
-            return f"{WEEKDAYS[day.weekday()]} {day:%d.%m.}"
+            name = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            return f"{name} {day:%d.%m.}"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
