@@ -36,7 +36,7 @@ from desk.store.models import (
     Ticket,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import leases, outbox
+from desk.sync import horizon, leases, outbox
 from desk.sync.central import REJECTED, OpResult, apply_op
 from desk.sync.codec import decode_row
 from desk.sync.faults import crash_point
@@ -98,6 +98,10 @@ class SyncEngine:
                     break
             pulled = self._pull(now)
             self._ensure_leases(now)
+            if horizon.prune_due(self._get("last_prune"), now):
+                pruned = horizon.prune_change_log(self.central.engine, now)
+                self._set("last_prune", now.isoformat())
+                log.info("change log pruned: %d rows older than %d days", pruned, horizon.KEEP_DAYS)
         except (OperationalError, InterfaceError) as err:
             if not central_failure(err):
                 raise
@@ -289,6 +293,8 @@ class SyncEngine:
         cursor = None if initial else self._get(CURSOR_KEY)
         since = now.date() - timedelta(days=INITIAL_DAYS_BACK)
         batch = fetch_changes(self.central.engine, cursor, since)
+        if batch.full and not initial:
+            log.warning("cursor older than the pruned change log: reading everything again")
         with UnitOfWork(self.local.engine, write=True) as uow:
             applied = apply_changes(uow.session, batch, now)
             crash_point("mid_download")  # rows applied, cursor moved, nothing committed

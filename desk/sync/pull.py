@@ -21,6 +21,7 @@ from desk.domain.localtime import local_day_bounds
 from desk.domain.status import AppointmentStatus
 from desk.store.models import Appointment, SlotHold, SyncState
 from desk.sync import outbox
+from desk.sync.horizon import cursor_behind_horizon
 from desk.sync.rows import (
     ACTIVITY_TABLES,
     REFERENCE_TABLES,
@@ -57,6 +58,7 @@ class ChangeBatch:
     activity: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     holds: list[dict[str, Any]] = field(default_factory=list)
     deleted: dict[str, list[uuid.UUID]] = field(default_factory=dict)
+    full: bool = False  # everything read again (the cursor was older than the log)
 
     @property
     def size(self) -> int:
@@ -72,6 +74,9 @@ def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBat
         snapshot = session.scalar(text("SELECT pg_current_snapshot()::text"))
         assert snapshot is not None
         batch = ChangeBatch(snapshot)
+        if cursor is not None and cursor_behind_horizon(session, cursor):
+            batch.full = True  # the log no longer reaches back to the cursor
+            cursor = None
         if cursor is None:
             batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
             _initial_activity(session, batch, since)
