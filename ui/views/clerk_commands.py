@@ -46,18 +46,19 @@ class ClerkCommands:
         booking = dialog.booking
         if booking is None:
             return
-        self.statusBar().showMessage(
-            QCoreApplication.translate(
-                "ClerkCommands", "Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})"
-            ).format(booking.code, booking.start, booking.citizen_name),
-            8000,
-        )
         day = booking.start.date()
         if day != self.day:
             self.date_edit.setDate(_qdate(day))
         else:
             self.refresh()
         self._pending_select = booking.id
+        # after the day's "loading" message, which would replace it
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "ClerkCommands", "Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})"
+            ).format(booking.code, booking.start, booking.citizen_name),
+            8000,
+        )
 
     def open_search(self: MainWindow) -> SearchDialog | None:  # type: ignore[misc]
         """Open the search by booking code or name."""

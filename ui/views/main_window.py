@@ -119,6 +119,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self._progress: QProgressDialog | None = None
         self._selected: AppointmentRow | None = None
         self._pending_select: uuid.UUID | None = None
+        self._load_message: str | None = None  # the status message a load may clear
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
         self.calendar_model = CalendarModel(self)
@@ -435,7 +436,8 @@ class MainWindow(QMainWindow, ClerkCommands):
             )
         )
         if fresh:
-            self.statusBar().showMessage(self.tr("Termine werden geladen …"))
+            self._load_message = self.tr("Termine werden geladen …")
+            self.statusBar().showMessage(self._load_message)
         self._ops.run(
             lambda: (day_grid(db, office.id, day, now), office_closed_reason(db, office.id, day)),
             lambda result: self._day_loaded(generation, *result, fresh=fresh),
@@ -453,7 +455,8 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.calendar.set_now(self.now())
         self.calendar_model.set_grid(grid, self.counter_number)
         self.model.set_rows(rows)
-        self.statusBar().clearMessage()
+        if self.statusBar().currentMessage() == self._load_message:
+            self.statusBar().clearMessage()  # not a step's or a booking's message
         active = [r for r in rows if r.status != AppointmentStatus.CANCELLED]
         done = sum(r.status == AppointmentStatus.DONE for r in rows)
         self.summary.setText(
@@ -503,6 +506,7 @@ class MainWindow(QMainWindow, ClerkCommands):
             if isinstance(error, DeskError)
             else self.tr("Termine konnten nicht geladen werden ({0}).").format(type(error).__name__)
         )
+        self._load_message = message
         self.statusBar().showMessage(message)
 
     def _view_changed(self) -> None:
