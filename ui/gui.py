@@ -69,6 +69,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
         office_id=args.office,
         counter_number=args.counter,
         show_dialogs=not getattr(args, "smoke", False),
+        clock_runs=True,
     )
     return app, ops, window
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -62,6 +63,8 @@ class AppointmentPanel(QFrame):
         self.possible.setWordWrap(True)
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Verlauf"))
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
@@ -120,6 +123,10 @@ class AppointmentPanel(QFrame):
                 parts.append(entry.counter_name)
             if entry.user_name:
                 parts.append(entry.user_name)
-            if entry.note:
-                parts.append(f"„{entry.note}“")
+            note = entry.note
+            if note and entry.status == "booked" and note.startswith("gebucht ("):
+                note = None  # "gebucht (portal)": the channel, shown in words instead
+                parts.append(channel_label(entry.note.removeprefix("gebucht (").rstrip(")")))
+            if note:
+                parts.append(f"„{note}“")
             self.history.addItem(" · ".join(parts))
