@@ -82,21 +82,21 @@ class DayGrid:
         """The row whose period contains ``moment``, or None outside the day's rows."""
         if not self.times:
             return None
-        # in UTC: arithmetic on two times of one zone is wall-clock time (DST days)
-        step = timedelta(minutes=self.step_minutes)
-        first, moment = self.times[0].astimezone(UTC), moment.astimezone(UTC)
-        if moment < first or moment >= self.times[-1].astimezone(UTC) + step:
+        # on the time line (POSIX seconds): arithmetic on two times of one zone would be
+        # wall-clock time, wrong on DST days
+        step = self.step_minutes * 60
+        first, at = self.times[0].timestamp(), moment.timestamp()
+        if at < first or at >= self.times[-1].timestamp() + step:
             return None
-        return int((moment - first) // step)
+        return int((at - first) // step)
 
     def rows_spanned(self, row: AppointmentRow) -> tuple[int, int] | None:
         """(first row, number of rows) an appointment covers, or None if outside."""
         first = self.row_of(row.starts_at)
         if first is None:
             return None
-        step = self.step_minutes * 60
-        real = row.ends_at.astimezone(UTC) - row.starts_at.astimezone(UTC)
-        length = max(1, math.ceil(real.total_seconds() / step))
+        real = row.ends_at.timestamp() - row.starts_at.timestamp()
+        length = max(1, math.ceil(real / (self.step_minutes * 60)))
         return first, min(length, len(self.times) - first)
 
 

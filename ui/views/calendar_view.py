@@ -55,11 +55,35 @@ ROW_HEIGHT = 42  # two lines: time and service, then the name
 
 
 class CalendarDelegate(QStyledItemDelegate):
-    """Paints appointment blocks (spanning their rows) and the free/closed patterns."""
+    """Paints appointment blocks (spanning their rows) and the free/closed patterns.
+
+    Colours, brushes and pens are made once: a day switch paints a few hundred cells.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.high_contrast = False
+        self._fills = {k: QColor(v) for k, v in STATUS_FILL.items()}
+        self._edges = {k: QColor(v) for k, v in STATUS_EDGE.items()}
+        self._kind_fill = {k: QColor(v[0]) for k, v in KIND_STYLE.items()}
+        self._patterns = {
+            k: QBrush(QColor("#9e9e9e" if k == CellKind.CLOSED else "#b5b5a0"), v[1])
+            for k, v in KIND_STYLE.items()
+            if v[1] is not None
+        }
+        self._mark_pens = {
+            CellKind.ONLINE: QPen(QColor("#2e7d32")),
+            CellKind.RELEASED: QPen(QColor("#0b5c8a")),
+        }
+        self._own_tint = QColor(255, 230, 120, 40)
+        self._line = QPen(QColor("#d0d0d0"))
+        self._selection = QPen(QColor("#1a4fa0"), 2)
+        self._white = QColor(HIGH_CONTRAST_FILL)
+        self._closed_contrast = QColor("#bdbdbd")
+        self._black = QColor("#000000")
+        self._text = QColor("#1b1b1b")
+        self._grey = QColor("#555555")
+        self._fonts: tuple[QFont, QFont] | None = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # Read the model directly: index.data() returning None corrupts None's
@@ -73,7 +97,6 @@ class CalendarDelegate(QStyledItemDelegate):
         kind, appointment, head, _rows = cell
         rect: QRect = option.rect  # type: ignore[attr-defined]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        painter.save()
         if kind == CellKind.BOOKED and appointment is not None:
             if head:
                 self._paint_block(
@@ -81,35 +104,45 @@ class CalendarDelegate(QStyledItemDelegate):
                 )
         else:
             self._paint_free(painter, rect, kind, model.is_own(index.column()), selected)
-        painter.restore()
+
+    def _fonts_for(self, painter: QPainter) -> tuple[QFont, QFont]:
+        if self._fonts is None or self._fonts[0] != painter.font():
+            plain = QFont(painter.font())
+            bold = QFont(plain)
+            bold.setBold(True)
+            self._fonts = (plain, bold)
+        return self._fonts
 
     def _paint_free(
         self, painter: QPainter, rect: QRect, kind: CellKind, own: bool, selected: bool
     ) -> None:
-        colour, pattern, mark = KIND_STYLE[kind]
         if self.high_contrast:
-            colour = HIGH_CONTRAST_FILL if kind != CellKind.CLOSED else "#bdbdbd"
-        painter.fillRect(rect, QColor(colour))
-        if own and kind != CellKind.CLOSED:
-            painter.fillRect(rect, QColor(255, 230, 120, 40))
-        if pattern is not None:
             painter.fillRect(
-                rect, QBrush(QColor("#b5b5a0" if kind != CellKind.CLOSED else "#9e9e9e"), pattern)
+                rect, self._white if kind != CellKind.CLOSED else self._closed_contrast
             )
+        else:
+            painter.fillRect(rect, self._kind_fill[kind])
+        if own and kind != CellKind.CLOSED:
+            painter.fillRect(rect, self._own_tint)
+        pattern = self._patterns.get(kind)
+        if pattern is not None:
+            painter.fillRect(rect, pattern)
+        mark = KIND_STYLE[kind][2]
         if mark:
-            painter.setPen(QColor("#2e7d32" if kind == CellKind.ONLINE else "#0b5c8a"))
-            font = QFont(painter.font())
-            font.setBold(True)
-            painter.setFont(font)
+            plain, bold = self._fonts_for(painter)
+            painter.setPen(self._mark_pens[kind])
+            painter.setFont(bold)
             painter.drawText(
                 rect.adjusted(4, 0, -4, 0),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 mark,
             )
-        painter.setPen(QColor("#d0d0d0"))
+            painter.setFont(plain)
+        painter.setPen(self._line)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         if selected:
-            painter.setPen(QPen(QColor("#1a4fa0"), 2))
+            painter.setPen(self._selection)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
     def _paint_block(
@@ -117,26 +150,27 @@ class CalendarDelegate(QStyledItemDelegate):
     ) -> None:
         status = AppointmentStatus(state)
         block = rect.adjusted(2, 1, -2, -1)
-        fill = HIGH_CONTRAST_FILL if self.high_contrast else STATUS_FILL.get(status, "#ffffff")
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(fill))
-        edge = QColor("#000000" if self.high_contrast else STATUS_EDGE.get(status, "#555555"))
+        contrast = self.high_contrast
+        fill = self._white if contrast else self._fills.get(status, self._white)
+        edge = self._black if contrast else self._edges.get(status, self._grey)
+        painter.setBrush(fill)
         painter.setPen(QPen(edge, 3 if selected else 1))
-        painter.drawRoundedRect(block, 4, 4)
+        painter.drawRoundedRect(block, 3, 3)
         painter.fillRect(QRect(block.left(), block.top(), 5, block.height()), edge)
-        painter.setPen(QColor("#000000" if self.high_contrast else "#1b1b1b"))
+        painter.setPen(self._black if contrast else self._text)
+        plain, bold = self._fonts_for(painter)
         metrics = painter.fontMetrics()
         area = block.adjusted(9, 2, -4, -2)
+        height, ascent = metrics.height(), metrics.ascent()
         y = area.top()
         for number, line in enumerate(lines):
-            if y + metrics.height() > area.bottom() + 2 and number > 0:
+            if number > 0 and y + height > area.bottom() + 2:
                 break
-            font = QFont(painter.font())
-            font.setBold(number == 0)
-            painter.setFont(font)
+            painter.setFont(bold if number == 0 else plain)
             text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, area.width())
-            painter.drawText(area.left(), y + painter.fontMetrics().ascent(), text)
-            y += metrics.height()
+            painter.drawText(area.left(), y + ascent, text)
+            y += height
+        painter.setFont(plain)
 
 
 class CalendarView(QTableView):

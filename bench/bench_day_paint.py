@@ -1,0 +1,611 @@
+"""Benchmark P4: switching the counter calendar to a day of 500 appointments over 6 counters.
+
+Run: ``.venv/bin/python bench/bench_day_paint.py [--runs 30]``. Targets: time to first
+paint ≤ 50 ms, and ≤ 1.5× a plain list-backed model painting the same rows, measured in
+the same run.
+
+Setup (once, not timed): a temporary SQLite database with one office of 6 counters open
+7:00–21:00 in 5-minute slots and two days (Tue 2024-03-19, "today", and Thu 2024-03-21)
+of 500 appointments each (5- and 20-minute services, mixed states on today). Each day is
+loaded once with ``desk.services.calendar.day_grid``; that database time is printed on
+its own line, because in the app it runs on the worker thread, not the GUI thread.
+
+Measured, in a QApplication built by ``ui.gui.make_application`` (the app's style sheet
+and locale; ``QT_QPA_PLATFORM=offscreen`` unless set):
+
+- ``calendar``: a ``CalendarView`` shown as a fixed 1366×768 window with a
+  ``CalendarModel``. One switch = ``model.set_grid(other_day_grid, own_counter)`` (a model
+  reset: spans, layout, paint), alternating the two days, so every switch is a real one;
+- ``floor``: a minimal ``QAbstractTableModel`` over a list of lists with the same rows ×
+  columns, headers and head-cell texts, in a plain ``QTableView`` of the same size, row
+  height and stretched columns. One switch = a model reset to the other day's list.
+
+Time to first paint = from just before the switch call to the end of the viewport's first
+``QEvent.Paint`` after it. The end is stamped by a thin subclass of each view whose
+``paintEvent`` (where ``QAbstractScrollArea`` delivers the viewport's paint events) calls
+the real one and then reads the clock; an event filter on the viewport stamps the start
+of that paint too. Between the stamps only ``QApplication.processEvents()`` runs, so the
+delayed items layout and the update request are included. Before each switch the event
+loop is drained until no paint has come for 20 ms. Both windows are shown at once and
+the switches interleaved (calendar, floor, calendar, …; 4 untimed first), so load from
+other processes falls on both alike. Printed: p50/p95 of the switch call, of the paint
+start and of the first paint, for both views; the ratio calendar/floor at p50 and p95, and
+whether the targets are met (the 50 ms target checked at p50 and at p95).
+
+Correctness (exit 1 when violated): after checking in one appointment (via
+``desk.services.lifecycle.perform``), ``set_grid`` with the reloaded grid of the same day
+emits ``dataChanged`` only over that appointment's cells and no ``modelReset``. The time
+of that in-place refresh up to the first paint (the changed block scrolled into sight,
+alternating the grids before and after the change) is printed as well (no target).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QWidget
+from sqlalchemy import insert
+
+from desk.demo.bookings import FIRST_NAMES, LAST_NAMES
+from desk.domain.localtime import at_local, parse_now
+from desk.domain.status import AppointmentStatus, Channel
+from desk.services.calendar import DayGrid, day_grid
+from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.services.lifecycle import Action, perform
+from desk.store.models import (
+    Appointment,
+    BookingPolicy,
+    Counter,
+    Office,
+    OfficeService,
+    OpeningTemplate,
+    OpeningTemplateService,
+    Service,
+    SlotHold,
+)
+from desk.store.uow import UnitOfWork
+from ui.gui import make_application
+from ui.models.calendar_model import HEAD_ROLE, CalendarModel
+from ui.views.calendar_view import ROW_HEIGHT, CalendarView
+
+OFFICE = "bb-bench"
+COUNTERS = 6
+APPOINTMENTS = 500
+OPENS, CLOSES, SLOT_MINUTES = clock(7), clock(21), 5
+SERVICES = {"abholung": ("Abholung Ausweis/Pass", 5), "personalausweis": ("Personalausweis", 20)}
+NOW = parse_now("2024-03-19T12:00")  # a Tuesday: DAY_A is "today", with mixed states
+DAY_A, DAY_B = date(2024, 3, 19), date(2024, 3, 21)
+OWN_COUNTER = 2
+WIDTH, HEIGHT = 1366, 768
+TARGET_MS = 50.0
+TARGET_RATIO = 1.5
+WARMUP = 4
+SETTLE_S = 0.020
+TIMEOUT_S = 10.0
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+# ------------------------------------------------------------------ database
+def add_office(db: DeskDatabase) -> dict[int, uuid.UUID]:
+    """One office, 6 counters open every day 7–21 in 5-minute slots; number → counter id."""
+    ids: dict[int, uuid.UUID] = {}
+    with UnitOfWork(db.engine) as uow:
+        s = uow.session
+        s.add(
+            Office(
+                id=OFFICE,
+                name="Bürgerbüro Benchmark",
+                kind="buergerbuero",
+                street="Marktplatz 1",
+                postcode="06108",
+                city="Saalfurt",
+                state="ST",
+                timezone="Europe/Berlin",
+                walk_in_quota=None,
+                ticket_prefix="W",
+            )
+        )
+        for service_id, (name, minutes) in SERVICES.items():
+            s.add(Service(id=service_id, name=name, duration_minutes=minutes, online=True))
+        s.flush()
+        for service_id in SERVICES:
+            s.add(OfficeService(office_id=OFFICE, service_id=service_id))
+        for number in range(1, COUNTERS + 1):
+            counter = Counter(
+                id=uuid.uuid4(), office_id=OFFICE, number=number, name=f"Schalter {number}"
+            )
+            s.add(counter)
+            s.flush()
+            ids[number] = counter.id
+            for weekday in range(7):
+                template = OpeningTemplate(
+                    id=uuid.uuid4(),
+                    office_id=OFFICE,
+                    counter_id=counter.id,
+                    weekday=weekday,
+                    opens=OPENS,
+                    closes=CLOSES,
+                    slot_minutes=SLOT_MINUTES,
+                    valid_from=date(2020, 1, 1),
+                )
+                s.add(template)
+                s.flush()
+                for service_id in SERVICES:
+                    s.add(OpeningTemplateService(template_id=template.id, service_id=service_id))
+        s.add(
+            BookingPolicy(
+                office_id=OFFICE,
+                kind="rolling",
+                valid_from=date(2020, 1, 1),
+                horizon_days=14,
+                min_lead_minutes=0,
+                portal_share_percent=60,
+            )
+        )
+        uow.commit()
+    return ids
+
+
+def _status(start: datetime, end: datetime, rng: random.Random) -> AppointmentStatus:
+    if end <= NOW:
+        return AppointmentStatus.NO_SHOW if rng.random() < 0.08 else AppointmentStatus.DONE
+    if start <= NOW:
+        return AppointmentStatus.IN_SERVICE
+    if start - NOW < timedelta(minutes=30) and rng.random() < 0.5:
+        return AppointmentStatus.CHECKED_IN
+    return AppointmentStatus.BOOKED
+
+
+def add_day(db: DeskDatabase, counters: dict[int, uuid.UUID], day: date) -> int:
+    """Insert exactly ``APPOINTMENTS`` appointments (and their slot holds) on ``day``."""
+    rng = random.Random(f"day-paint:{day.isoformat()}")
+    step = timedelta(minutes=SLOT_MINUTES)
+    slots = int((at_local(day, CLOSES) - at_local(day, OPENS)) / step)
+    appointments: list[dict[str, Any]] = []
+    holds: list[dict[str, Any]] = []
+    for number, counter_id in counters.items():
+        quota = APPOINTMENTS // COUNTERS + (number <= APPOINTMENTS % COUNTERS)
+        slot = 0
+        for k in range(quota):
+            service = "personalausweis" if rng.random() < 0.15 else "abholung"
+            length = -(-SERVICES[service][1] // SLOT_MINUTES)
+            gap = 1 if rng.random() < 0.3 else 0
+            still_needed = quota - k - 1
+            if slots - slot - length - gap < still_needed:  # keep room for the quota
+                service, length, gap = "abholung", 1, 0
+            start = at_local(day, OPENS) + step * slot
+            end = start + step * length
+            appointment_id = uuid.uuid4()
+            appointments.append(
+                {
+                    "id": appointment_id,
+                    "office_id": OFFICE,
+                    "counter_id": counter_id,
+                    "service_id": service,
+                    "starts_at": start,
+                    "ends_at": end,
+                    "status": _status(start, end, rng).value,
+                    "channel": rng.choice(list(Channel)).value,
+                    "booking_code": f"{day:%m%d}-{number}{k:03d}",
+                    "citizen_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                    "created_at": start - timedelta(days=7),
+                    "updated_at": start - timedelta(days=7),
+                }
+            )
+            holds += [
+                {
+                    "counter_id": counter_id,
+                    "slot_start": start + step * i,
+                    "appointment_id": appointment_id,
+                }
+                for i in range(length)
+            ]
+            slot += length + gap
+        assert slot <= slots, "the day does not hold the quota"
+    with UnitOfWork(db.engine) as uow:
+        uow.session.execute(insert(Appointment), appointments)
+        uow.session.execute(insert(SlotHold), holds)
+        uow.commit()
+    return len(appointments)
+
+
+@contextmanager
+def bench_database() -> Iterator[DeskDatabase]:
+    """A migrated temporary SQLite database with the office and its two days."""
+    with tempfile.TemporaryDirectory(prefix="bd-bench-paint-") as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
+        upgrade_database(url)
+        db = open_database(url)
+        try:
+            counters = add_office(db)
+            for day in (DAY_A, DAY_B):
+                add_day(db, counters, day)
+            yield db
+        finally:
+            db.dispose()
+
+
+# ------------------------------------------------------------------ floor model
+class ListModel(QAbstractTableModel):
+    """The floor: a table over a list of rows of display texts, reset as a whole."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[list[str]] = []
+        self._columns: list[str] = []
+        self._times: list[str] = []
+
+    def set_rows(self, rows: list[list[str]], columns: list[str], times: list[str]) -> None:
+        """Show other rows (a model reset, as a plain list model does)."""
+        self.beginResetModel()
+        self._rows, self._columns, self._times = rows, columns, times
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section] if 0 <= section < len(self._columns) else None
+        return self._times[section] if 0 <= section < len(self._times) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        return self._rows[index.row()][index.column()] or None
+
+
+def floor_rows(model: CalendarModel) -> tuple[list[list[str]], list[str], list[str]]:
+    """The texts the calendar paints (block heads only), its column and row headers."""
+    horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    rows = []
+    for r in range(model.rowCount()):
+        row = []
+        for c in range(model.columnCount()):
+            index = model.index(r, c)
+            head = bool(model.data(index, HEAD_ROLE))
+            row.append(str(model.data(index) or "") if head else "")
+        rows.append(row)
+    columns = [str(model.headerData(c, horizontal)) for c in range(model.columnCount())]
+    times = [str(model.headerData(r, vertical)) for r in range(model.rowCount())]
+    return rows, columns, times
+
+
+# ------------------------------------------------------------------ paint clocks
+class PaintStart(QObject):
+    """Event filter on a viewport: stamps the start of each ``QEvent.Paint``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.started: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.started is None:
+            self.started = time.perf_counter()
+        return False
+
+
+class TimedCalendarView(CalendarView):
+    """The calendar view, stamping the end of each viewport paint."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.painted: float | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted = time.perf_counter()
+
+
+class TimedTableView(QTableView):
+    """A plain table view, stamping the end of each viewport paint."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.painted: float | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted = time.perf_counter()
+
+
+@dataclass
+class Switch:
+    """One measured switch, in ms from just before the switch call."""
+
+    call: float
+    paint_start: float
+    first_paint: float
+
+
+def settle(app: QApplication, view: TimedCalendarView | TimedTableView) -> None:
+    """Run the event loop until no paint has come for ``SETTLE_S``."""
+    quiet_since = time.perf_counter()
+    view.painted = None
+    while time.perf_counter() - quiet_since < SETTLE_S:
+        app.processEvents()
+        if view.painted is not None:
+            view.painted, quiet_since = None, time.perf_counter()
+
+
+def measure_switch(
+    app: QApplication,
+    view: TimedCalendarView | TimedTableView,
+    start: PaintStart,
+    switch: Callable[[], None],
+) -> Switch:
+    """Time one switch up to the end of the viewport's first paint after it."""
+    settle(app, view)
+    view.painted, start.started = None, None
+    began = time.perf_counter()
+    switch()
+    called = time.perf_counter()
+    while view.painted is None:
+        app.processEvents()
+        if time.perf_counter() - began > TIMEOUT_S:
+            raise TimeoutError("no paint after the switch")
+    assert start.started is not None
+    return Switch(
+        (called - began) * 1000, (start.started - began) * 1000, (view.painted - began) * 1000
+    )
+
+
+def show(view: TimedCalendarView | TimedTableView, start: PaintStart, app: QApplication) -> None:
+    """Show the view as a fixed-size window and wait for its first paint."""
+    view.setFixedSize(WIDTH, HEIGHT)
+    view.viewport().installEventFilter(start)
+    view.show()
+    began = time.perf_counter()
+    while view.painted is None and time.perf_counter() - began < TIMEOUT_S:
+        app.processEvents()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (``share`` in 0..1) of ``values``."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+@dataclass
+class Subject:
+    """A view under measurement, its paint-start filter and the switches it cycles."""
+
+    view: TimedCalendarView | TimedTableView
+    start: PaintStart
+    switches: list[Callable[[], None]]
+
+
+def run_switches(app: QApplication, subjects: list[Subject], runs: int) -> list[list[Switch]]:
+    """``WARMUP`` untimed then ``runs`` timed switches of each subject, interleaved (one
+    switch of each in turn, so load on the machine falls on all alike)."""
+    results: list[list[Switch]] = [[] for _ in subjects]
+    for n in range(WARMUP + runs):
+        for subject, measured in zip(subjects, results, strict=True):
+            switch = subject.switches[n % len(subject.switches)]
+            one = measure_switch(app, subject.view, subject.start, switch)
+            if n >= WARMUP:
+                measured.append(one)
+    return results
+
+
+def line(what: str, values: list[float]) -> tuple[float, float]:
+    """Print p50/p95 of ``values``; returns them."""
+    p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+    print(f"{what:<44} p50 {p50:8.2f} ms   p95 {p95:8.2f} ms")
+    return p50, p95
+
+
+# ------------------------------------------------------------------ correctness
+def check_one_change(
+    app: QApplication, db: DeskDatabase, model: CalendarModel, grid: DayGrid
+) -> tuple[list[str], DayGrid, QModelIndex]:
+    """Check in one booked appointment of ``grid``'s day, reload, ``set_grid``: only
+    dataChanged over that appointment's cells, no reset. Returns the errors, the new
+    grid and the changed appointment's head cell."""
+    model.set_grid(grid, OWN_COUNTER)
+    booked = next(
+        a
+        for a in grid.appointments
+        if a.status == AppointmentStatus.BOOKED and a.counter_number == OWN_COUNTER
+    )
+    perform(db, booked.id, Action.CHECK_IN, NOW)
+    changed = day_grid(db, OFFICE, grid.day, NOW)
+    resets: list[str] = []
+    cells: set[tuple[int, int]] = set()
+
+    def data_changed(top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
+        for r in range(top_left.row(), bottom_right.row() + 1):
+            for c in range(top_left.column(), bottom_right.column() + 1):
+                cells.add((r, c))
+
+    def about_to_reset() -> None:
+        resets.append("modelAboutToBeReset")
+
+    def reset() -> None:
+        resets.append("modelReset")
+
+    model.modelAboutToBeReset.connect(about_to_reset)
+    model.modelReset.connect(reset)
+    model.dataChanged.connect(data_changed)
+    try:
+        model.set_grid(changed, OWN_COUNTER)
+    finally:
+        model.modelAboutToBeReset.disconnect(about_to_reset)
+        model.modelReset.disconnect(reset)
+        model.dataChanged.disconnect(data_changed)
+    app.processEvents()
+    head = model.index_of(booked.id)
+    span = changed.rows_spanned(booked)
+    expected = {(span[0] + i, head.column()) for i in range(span[1])} if span else set()
+    errors = []
+    if resets:
+        errors.append(f"one changed appointment reset the model ({', '.join(resets)})")
+    if not cells:
+        errors.append("one changed appointment emitted no dataChanged")
+    elif cells != expected:
+        errors.append(
+            f"dataChanged covered {len(cells)} cells, expected the {len(expected)} "
+            f"cells of the changed appointment: extra {sorted(cells - expected)[:5]}, "
+            f"missing {sorted(expected - cells)[:5]}"
+        )
+    status = model.appointment_at(head)
+    if status is None or status.status != AppointmentStatus.CHECKED_IN:
+        errors.append("the model does not show the new status")
+    print(
+        f"one status change (booked → checked_in): modelReset {len(resets)}, "
+        f"dataChanged cells {len(cells)} (expected {len(expected)})"
+    )
+    return errors, changed, head
+
+
+# ------------------------------------------------------------------ main
+def main(argv: list[str] | None = None) -> int:
+    """Build, measure, print; 1 on a correctness error, else 0 (targets met or not)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="timed switches per view")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application(sys.argv[:1])
+    print(f"platform {QApplication.platformName()}, window {WIDTH}×{HEIGHT}, runs {args.runs}")
+    with bench_database() as db:
+        started = time.perf_counter()
+        grids = [day_grid(db, OFFICE, day, NOW) for day in (DAY_A, DAY_B)]
+        first_ms = (time.perf_counter() - started) * 1000 / 2
+        db_ms = statistics.median(
+            _timed(lambda: day_grid(db, OFFICE, DAY_A, NOW)) for _ in range(5)
+        )
+        for grid in grids:
+            held = [a for a in grid.appointments if a.status != AppointmentStatus.CANCELLED]
+            if len(held) != APPOINTMENTS or len(grid.counters) != COUNTERS:
+                print(f"setup error: {grid.day} has {len(held)} appointments", file=sys.stderr)
+                return 1
+        rows = len(grids[0].times)
+        print(
+            f"{'day_grid (DB, worker thread in the app)':<44} first {first_ms:6.1f} ms   "
+            f"median {db_ms:6.1f} ms   ({APPOINTMENTS} appointments, {rows} rows × {COUNTERS})"
+        )
+
+        calendar_model = CalendarModel()
+        calendar = TimedCalendarView()
+        calendar.setModel(calendar_model)
+        calendar.set_now(NOW)
+        calendar_start = PaintStart(calendar)
+        show(calendar, calendar_start, app)
+        texts = []
+        scratch = CalendarModel()
+        for grid in grids:
+            scratch.set_grid(grid, OWN_COUNTER)
+            texts.append(floor_rows(scratch))
+        list_model = ListModel()
+        floor = TimedTableView()
+        floor.setModel(list_model)
+        floor.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        floor.horizontalHeader().setMinimumSectionSize(120)
+        floor.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        floor.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        floor_start = PaintStart(floor)
+        show(floor, floor_start, app)
+        calendar_runs, floor_runs = run_switches(
+            app,
+            [
+                Subject(
+                    calendar,
+                    calendar_start,
+                    [lambda g=g: calendar_model.set_grid(g, OWN_COUNTER) for g in grids],
+                ),
+                Subject(floor, floor_start, [lambda t=t: list_model.set_rows(*t) for t in texts]),
+            ],
+            args.runs,
+        )
+        floor.hide()
+
+        errors, changed, head = check_one_change(app, db, calendar_model, grids[0])
+        calendar.scrollTo(head)  # a change out of sight needs no paint
+        (refresh_runs,) = run_switches(
+            app,
+            [
+                Subject(
+                    calendar,
+                    calendar_start,
+                    [
+                        lambda g=g: calendar_model.set_grid(g, OWN_COUNTER)
+                        for g in (grids[0], changed)
+                    ],
+                )
+            ],
+            args.runs,
+        )
+        calendar.hide()
+        for widget in (calendar, floor):  # before the QApplication goes, or Qt crashes at exit
+            shiboken6.delete(widget)
+
+    print()
+    line("floor   switch call (list model reset)", [r.call for r in floor_runs])
+    line("floor   to paint start", [r.paint_start for r in floor_runs])
+    f50, f95 = line("floor   first paint", [r.first_paint for r in floor_runs])
+    line("calendar set_grid call (other day)", [r.call for r in calendar_runs])
+    line("calendar to paint start", [r.paint_start for r in calendar_runs])
+    c50, c95 = line("calendar first paint", [r.first_paint for r in calendar_runs])
+    line("calendar refresh set_grid call (one change)", [r.call for r in refresh_runs])
+    line("calendar refresh first paint (no target)", [r.first_paint for r in refresh_runs])
+    print()
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    print(
+        f"target first paint ≤ {TARGET_MS:.0f} ms: p50 {c50:.2f} ms {verdict(c50 <= TARGET_MS)}, "
+        f"p95 {c95:.2f} ms {verdict(c95 <= TARGET_MS)}"
+    )
+    print(
+        f"target ≤ {TARGET_RATIO}× floor: p50 x{c50 / f50:.2f} {verdict(c50 / f50 <= TARGET_RATIO)}"
+        f", p95 x{c95 / f95:.2f} {verdict(c95 / f95 <= TARGET_RATIO)}"
+    )
+    for error in errors:
+        print(f"ERROR: {error}", file=sys.stderr)
+    QCoreApplication.processEvents()
+    return 1 if errors else 0
+
+
+def _timed(action: Callable[[], object]) -> float:
+    """Wall time of one ``action()`` in ms."""
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+if __name__ == "__main__":
+    sys.exit(main())
