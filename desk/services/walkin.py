@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
@@ -158,17 +159,22 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
     """
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
-        office = load_office(session, office_id)
-        schedule = load_schedule(session, office)
+        office = load_office(session, office_id)  # only its time zone: a call must be quick
+        tz = ZoneInfo(office.timezone)
         counter = session.scalar(
             select(Counter).where(Counter.office_id == office_id, Counter.number == counter_number)
         )
         if counter is None:
-            known = ", ".join(str(n) for n in sorted(schedule.counters)) or "keine"
+            numbers = session.scalars(
+                select(Counter.number)
+                .where(Counter.office_id == office_id)
+                .order_by(Counter.number)
+            )
+            known = ", ".join(str(n) for n in numbers) or "keine"
             raise UnknownId(
                 f"Unbekannter Schalter {counter_number} in {office_id} (vorhanden: {known})"
             )
-        local = now.astimezone(schedule.tz)
+        local = now.astimezone(tz)
         priority = case((Ticket.reason == TicketReason.LOST_OR_STOLEN, 0), else_=1)
         waiting = [
             Ticket.office_id == office_id,
@@ -224,7 +230,7 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
             ticket.number,
             ticket.reason,
             ticket.status,
-            ticket.issued_at.astimezone(schedule.tz),
+            ticket.issued_at.astimezone(tz),
             counter_number=counter_number,
             called_at=local,
         )
