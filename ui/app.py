@@ -7,10 +7,12 @@ friends start as fast as the headless command line.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
-from desk.cli.main import build_parser, run_guarded
-from desk.cli.parser import DeskArgumentParser, add_now
+from desk import __version__
+from desk.cli.guard import run_guarded
+from desk.cli.parser import PROG, DeskArgumentParser, add_now
 
 
 def add_gui_options(parser: DeskArgumentParser) -> None:
@@ -48,11 +50,45 @@ def launch_gui(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
+def gui_parser() -> DeskArgumentParser:
+    """The parser of the app alone (no command): quick to build, imports no command."""
+    parser = DeskArgumentParser(prog=PROG, description="Bürgerdesk – Schalter-App.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    add_gui_options(parser)
+    return parser
+
+
+def wants_gui(argv: Sequence[str]) -> bool:
+    """Whether the arguments start the app: only the app's options (no command word, no
+    help, which lists the commands); anything else goes to the full command line."""
+    if {"-h", "--help"} & set(argv):
+        return False
+    taking_value = {
+        action.option_strings[0]
+        for action in gui_parser()._actions
+        if action.option_strings and action.nargs != 0
+    }
+    expect_value = False
+    for word in argv:
+        if expect_value:
+            expect_value = False
+        elif word.startswith("-"):
+            expect_value = word.split("=", 1)[0] in taking_value and "=" not in word
+        else:
+            return False  # a command (or a typo of one: the full parser says which)
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if wants_gui(arguments):  # the app starts without importing the headless commands
+        return run_guarded(launch_gui, gui_parser().parse_args(arguments))
+    from desk.cli.main import build_parser
+
     parser, _commands = build_parser()
     add_gui_options(parser)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if getattr(args, "func", None) is None:
         return run_guarded(launch_gui, args)
     return run_guarded(args.func, args)

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QSettings,
@@ -19,13 +20,14 @@ from desk.cli.time import now_from
 from desk.config import paths
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import now_local
-from desk.services.database import DeskDatabase, open_database
-from desk.services.standalone import prepare_standalone
-from desk.sync.runner import SyncRunner
 from ui import i18n
 from ui.ops import Ops
 from ui.sync_status import SyncBridge
 from ui.views.main_window import MainWindow
+
+if TYPE_CHECKING:  # the database layer is imported on the worker thread, after the first paint
+    from desk.services.database import DeskDatabase
+    from desk.sync.runner import SyncRunner
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -53,7 +55,10 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
     standalone = paths()
     first_start = not url and not standalone.standalone_db.exists()
 
-    def opener() -> DeskDatabase:  # runs on the worker thread
+    def opener() -> DeskDatabase:  # runs on the worker thread (and imports SQLAlchemy there)
+        from desk.services.database import open_database
+        from desk.services.standalone import prepare_standalone
+
         if url:
             return open_database(url)
         return prepare_standalone(standalone.standalone_url, now)
@@ -102,6 +107,8 @@ def attach_sync(args: argparse.Namespace, window: MainWindow) -> list[SyncRunner
     fixed = now_from(args) if args.now else None
 
     def start(db: DeskDatabase) -> None:
+        from desk.sync.runner import SyncRunner
+
         runner = SyncRunner(
             db, args.central, lambda: fixed or now_local(), bridge.report.emit, bridge.status.emit
         )
@@ -121,7 +128,7 @@ def run_app(args: argparse.Namespace) -> int:
     runners = attach_sync(args, window)
     window.resize(1366, 768)
     if args.smoke:
-        window.day_loaded.connect(lambda: QTimer.singleShot(100, app.quit))
+        window.day_loaded.connect(lambda: _quit_after_paint(app, window))
         window.failed.connect(lambda message: _fail(app, message))
         QTimer.singleShot(60_000, lambda: app.exit(1))
     window.show()
@@ -131,6 +138,13 @@ def run_app(args: argparse.Namespace) -> int:
         runner.stop()
     ops.shutdown()
     return code
+
+
+def _quit_after_paint(app: QApplication, window: MainWindow) -> None:
+    """Smoke test: the loaded day is painted (synchronously), then quit."""
+    window.repaint()
+    window.calendar.viewport().repaint()
+    QTimer.singleShot(0, app.quit)
 
 
 def _fail(app: QApplication, message: str) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from desk.domain.cells import CELL_LABELS_DE, CellKind
 from desk.domain.status import CHANNEL_LABELS_DE, STATUS_LABELS_DE
-from desk.services.calendar import CELL_LABELS_DE, CellKind
-from desk.services.lifecycle import ACTION_LABELS_DE, Action
+from desk.domain.steps import ACTION_LABELS_DE, Action
 
 CONTEXT = "labels"
 _MARKED = (

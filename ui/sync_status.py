@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desk.sync.engine import SyncStatus
+if TYPE_CHECKING:
+    from desk.sync.engine import SyncStatus
 
 
 class SyncBridge(QObject):

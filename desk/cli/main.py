@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Callable, Sequence
 
 from desk import __version__
 from desk.cli import agenda, db, demo, portal, sync, walkin
+from desk.cli.guard import run_guarded
 from desk.cli.parser import PROG, Commands, DeskArgumentParser
-from desk.domain.errors import DeskError
-from desk.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -53,24 +51,6 @@ def dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int
         parser.print_help()
         return 0
     return run_guarded(func, args)
-
-
-def run_guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run a command; domain errors → exit 2, anything unexpected → exit 1, no traceback."""
-    log_file = configure_logging()
-    try:
-        return func(args)
-    except DeskError as err:
-        sys.stderr.write(f"{PROG}: {err}\n")
-        return 2
-    except KeyboardInterrupt:
-        sys.stderr.write(f"{PROG}: abgebrochen\n")
-        return 130
-    except Exception as err:  # the one place that turns surprises into a calm line
-        log.exception("internal error in %s", getattr(args, "command", "?"))
-        where = f" (Details: {log_file})" if log_file else ""
-        sys.stderr.write(f"{PROG}: interner Fehler: {type(err).__name__}{where}\n")
-        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,11 +13,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from desk.domain.cells import CELL_LABELS_DE as CELL_LABELS_DE
+from desk.domain.cells import CellKind
 from desk.domain.localtime import local_day_bounds
 from desk.domain.policy import policy_for, portal_capacity, portal_decision
 from desk.domain.slots import Slot, closed_reason, day_slots
@@ -35,25 +36,6 @@ from desk.store.models import Appointment, Counter
 from desk.store.uow import UnitOfWork
 
 MAX_SEARCH_HITS = 200
-
-
-class CellKind(StrEnum):
-    """What a time at a counter is."""
-
-    CLOSED = "closed"
-    ONLINE = "online"
-    INTERNAL = "internal"
-    RELEASED = "released"
-    BOOKED = "booked"
-
-
-CELL_LABELS_DE: dict[CellKind, str] = {
-    CellKind.CLOSED: "geschlossen",
-    CellKind.ONLINE: "frei (online buchbar)",
-    CellKind.INTERNAL: "frei (nur intern)",
-    CellKind.RELEASED: "frei (zusätzlich freigegeben)",
-    CellKind.BOOKED: "belegt",
-}
 
 
 @dataclass(frozen=True)

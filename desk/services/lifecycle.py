@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
@@ -14,6 +13,9 @@ from sqlalchemy.orm import Session
 
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus
+from desk.domain.steps import ACTION_LABELS_DE as ACTION_LABELS_DE
+from desk.domain.steps import STEPS, Action
+from desk.domain.steps import allowed_actions as allowed_actions
 from desk.services.database import DeskDatabase
 from desk.store.models import (
     Appointment,
@@ -31,55 +33,6 @@ from desk.sync.rows import as_dict
 
 S = AppointmentStatus
 MAX_REASON = 500
-
-
-class Action(StrEnum):
-    """What a clerk can do with an appointment."""
-
-    CHECK_IN = "check_in"
-    CALL = "call"
-    RECALL = "recall"
-    START = "start"
-    DONE = "done"
-    NO_SHOW = "no_show"
-    CANCEL = "cancel"
-
-
-@dataclass(frozen=True)
-class Step:
-    """A transition: the states it may start from and the state it leads to."""
-
-    sources: frozenset[AppointmentStatus]
-    target: AppointmentStatus
-    label: str
-
-
-STEPS: dict[Action, Step] = {
-    Action.CHECK_IN: Step(frozenset({S.BOOKED}), S.CHECKED_IN, "angemeldet"),
-    Action.CALL: Step(frozenset({S.BOOKED, S.CHECKED_IN}), S.CALLED, "aufgerufen"),
-    Action.RECALL: Step(frozenset({S.CALLED}), S.CALLED, "erneut aufgerufen"),
-    Action.START: Step(frozenset({S.CHECKED_IN, S.CALLED}), S.IN_SERVICE, "in Bearbeitung"),
-    Action.DONE: Step(frozenset({S.CALLED, S.IN_SERVICE}), S.DONE, "erledigt"),
-    Action.NO_SHOW: Step(
-        frozenset({S.BOOKED, S.CHECKED_IN, S.CALLED}), S.NO_SHOW, "nicht erschienen"
-    ),
-    Action.CANCEL: Step(frozenset({S.BOOKED, S.CHECKED_IN}), S.CANCELLED, "storniert"),
-}
-
-ACTION_LABELS_DE: dict[Action, str] = {
-    Action.CHECK_IN: "Anmelden",
-    Action.CALL: "Aufrufen",
-    Action.RECALL: "Erneut aufrufen",
-    Action.START: "In Bearbeitung",
-    Action.DONE: "Erledigt",
-    Action.NO_SHOW: "Nicht erschienen",
-    Action.CANCEL: "Stornieren",
-}
-
-
-def allowed_actions(status: str) -> list[Action]:
-    """The actions possible from ``status``, in the order of the life cycle."""
-    return [action for action, step in STEPS.items() if status in step.sources]
 
 
 @dataclass(frozen=True)

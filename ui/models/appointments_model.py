@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,8 +15,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.status import AppointmentStatus
-from desk.services.agenda import AppointmentRow
 from ui.labels import channel_label, status_label
+
+if TYPE_CHECKING:
+    from desk.services.agenda import AppointmentRow
+
 
 Index = QModelIndex | QPersistentModelIndex
 

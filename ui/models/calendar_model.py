@@ -8,14 +8,18 @@ day or another set of counters resets the model.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from desk.domain.cells import CellKind
 from desk.domain.status import HOLDING_STATES
-from desk.services.agenda import AppointmentRow
-from desk.services.calendar import CellKind, DayGrid, GridCounter
 from ui.labels import cell_label, status_label
+
+if TYPE_CHECKING:
+    from desk.services.agenda import AppointmentRow
+    from desk.services.calendar import DayGrid, GridCounter
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +29,7 @@ HEAD_ROLE = Qt.ItemDataRole.UserRole + 3
 OWN_ROLE = Qt.ItemDataRole.UserRole + 4
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 5
 
-Cell = tuple[CellKind, AppointmentRow | None, bool, int]  # kind, appointment, head, rows
+Cell = tuple[CellKind, "AppointmentRow | None", bool, int]  # kind, appointment, head, rows
 
 
 class CalendarModel(QAbstractTableModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.services.agenda import AppointmentRow
-from desk.services.lifecycle import Action, HistoryEntry, allowed_actions
+from desk.domain.steps import Action, allowed_actions
 from ui.labels import channel_label, status_label
+
+if TYPE_CHECKING:
+    from desk.services.agenda import AppointmentRow
+    from desk.services.lifecycle import HistoryEntry
 
 
 class AppointmentPanel(QFrame):

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.cells import CellKind
 from desk.domain.status import AppointmentStatus
-from desk.services.calendar import CellKind
 from ui.models.calendar_model import CalendarModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -7,6 +7,7 @@ selection); kept apart so that the window module stays about layout and loading.
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +18,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from desk.domain.errors import DeskError
-from desk.services.agenda import AppointmentRow
-from desk.services.confirmation import Confirmation, load_confirmation, to_ics
-from ui.dialogs.booking_dialog import BookingDialog
-from ui.dialogs.search_dialog import SearchDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and services load on first use, not at start
+    from desk.services.agenda import AppointmentRow
+    from desk.services.confirmation import Confirmation
+    from desk.services.database import DeskDatabase
+    from ui.dialogs.booking_dialog import BookingDialog
+    from ui.dialogs.search_dialog import SearchDialog
     from ui.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,8 @@ class ClerkCommands:
 
     def open_booking(self: MainWindow) -> BookingDialog | None:  # type: ignore[misc]
         """Open the booking dialog (modal in the app, returned for tests)."""
+        from ui.dialogs.booking_dialog import BookingDialog
+
         db, office = self.database, self.office
         if db is None or office is None:
             return None
@@ -62,6 +66,8 @@ class ClerkCommands:
 
     def open_search(self: MainWindow) -> SearchDialog | None:  # type: ignore[misc]
         """Open the search by booking code or name."""
+        from ui.dialogs.search_dialog import SearchDialog
+
         db, office = self.database, self.office
         if db is None or office is None:
             return None
@@ -103,6 +109,8 @@ class ClerkCommands:
         stamped = self.now()
 
         def work() -> Path:
+            from desk.services.confirmation import load_confirmation, to_ics
+
             path.write_bytes(to_ics(load_confirmation(db, row.id), stamped))
             return path
 
@@ -132,7 +140,7 @@ class ClerkCommands:
                 print_confirmation(printer, confirmation, self.now())
 
         self._ops.run(
-            lambda: load_confirmation(db, row.id),
+            lambda: _confirmation(db, row.id),
             loaded,
             lambda error: self._command_failed(
                 QCoreApplication.translate("ClerkCommands", "Drucken"), error
@@ -160,6 +168,12 @@ def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: d
         f"<p style='color:#555'>Erstellt {_html(f'{printed:%d.%m.%Y %H:%M}')}</p>"
     )
     document.print_(printer)
+
+
+def _confirmation(db: DeskDatabase, appointment_id: uuid.UUID) -> Confirmation:
+    from desk.services.confirmation import load_confirmation
+
+    return load_confirmation(db, appointment_id)
 
 
 def _html(text: str) -> str:

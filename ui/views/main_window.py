@@ -8,6 +8,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -32,12 +33,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError
 from desk.domain.status import AppointmentStatus
-from desk.services.agenda import AppointmentRow, office_closed_reason
-from desk.services.calendar import DayGrid, WeekSummary, day_grid, week_summary
-from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, Transition, history, perform
-from desk.services.offices import OfficeInfo, list_offices
-from desk.sync.engine import SyncReport, SyncStatus
+from desk.domain.steps import Action
 from ui import i18n
 from ui.labels import action_label, status_label
 from ui.models.appointments_model import AppointmentTableModel
@@ -48,6 +44,14 @@ from ui.sync_status import status_text
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
 from ui.views.clerk_commands import ClerkCommands
+
+if TYPE_CHECKING:
+    from desk.services.agenda import AppointmentRow
+    from desk.services.calendar import DayGrid, WeekSummary
+    from desk.services.database import DeskDatabase
+    from desk.services.lifecycle import HistoryEntry, Transition
+    from desk.services.offices import OfficeInfo
+    from desk.sync.engine import SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 20_000
@@ -317,7 +321,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self._db = db
         self.db_label.setText(self.tr("Datenbank: {0}").format(db.display_url))
         self.db_label.setToolTip(db.display_url)
-        self._ops.run(lambda: list_offices(db), self._offices_loaded, self._database_failed)
+        self._ops.run(lambda: _offices(db), self._offices_loaded, self._database_failed)
 
     def _database_failed(self, error: BaseException) -> None:
         self._close_progress()
@@ -439,7 +443,7 @@ class MainWindow(QMainWindow, ClerkCommands):
             self._load_message = self.tr("Termine werden geladen …")
             self.statusBar().showMessage(self._load_message)
         self._ops.run(
-            lambda: (day_grid(db, office.id, day, now), office_closed_reason(db, office.id, day)),
+            lambda: _day(db, office.id, day, now),
             lambda result: self._day_loaded(generation, *result, fresh=fresh),
             self._load_failed,
         )
@@ -522,7 +526,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self._week_generation += 1
         generation = self._week_generation
         self._ops.run(
-            lambda: week_summary(db, office.id, monday, now),
+            lambda: _week(db, office.id, monday, now),
             lambda week: self._week_loaded(generation, week),
             self._load_failed,
         )
@@ -603,7 +607,7 @@ class MainWindow(QMainWindow, ClerkCommands):
                 self.panel.show_history(entries)
                 self.history_loaded.emit()
 
-        self._ops.run(lambda: history(db, appointment_id), shown, self._load_failed)
+        self._ops.run(lambda: _history(db, appointment_id), shown, self._load_failed)
 
     # -------------------------------------------------------------- steps
     def take_step(self, step: Action, reason: str | None = None) -> None:
@@ -626,7 +630,7 @@ class MainWindow(QMainWindow, ClerkCommands):
             reason = text
         counter, now = self.counter_number, self.now()
         self._ops.run(
-            lambda: perform(db, row.id, step, now, counter_number=counter, reason=reason),
+            lambda: _perform(db, row.id, step, now, counter, reason),
             self._step_done,
             self._step_refused,
         )
@@ -759,6 +763,46 @@ class MainWindow(QMainWindow, ClerkCommands):
         if db is not None:
             self._ops.run(db.dispose, lambda _none: None)
         super().closeEvent(event)
+
+
+# Database work runs on the worker thread; the desk services (and SQLAlchemy with
+# them) are imported there, on first use, so the window paints before they load.
+def _offices(db: DeskDatabase) -> list[OfficeInfo]:
+    from desk.services.offices import list_offices
+
+    return list_offices(db)
+
+
+def _day(db: DeskDatabase, office_id: str, day: date, now: datetime) -> tuple[DayGrid, str | None]:
+    from desk.services.agenda import office_closed_reason
+    from desk.services.calendar import day_grid
+
+    return day_grid(db, office_id, day, now), office_closed_reason(db, office_id, day)
+
+
+def _week(db: DeskDatabase, office_id: str, monday: date, now: datetime) -> WeekSummary:
+    from desk.services.calendar import week_summary
+
+    return week_summary(db, office_id, monday, now)
+
+
+def _history(db: DeskDatabase, appointment_id: uuid.UUID) -> list[HistoryEntry]:
+    from desk.services.lifecycle import history
+
+    return history(db, appointment_id)
+
+
+def _perform(
+    db: DeskDatabase,
+    appointment_id: uuid.UUID,
+    step: Action,
+    now: datetime,
+    counter: int | None,
+    reason: str | None,
+) -> Transition:
+    from desk.services.lifecycle import perform
+
+    return perform(db, appointment_id, step, now, counter_number=counter, reason=reason)
 
 
 def _qdate(day: date) -> QDate:

@@ -1,0 +1,38 @@
+"""The app's window paints before the database layer loads: starting the GUI imports
+neither SQLAlchemy nor the headless commands on the GUI thread (P5, cold start)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from ui.app import wants_gui
+
+HEAVY = ("sqlalchemy", "psycopg", "apscheduler", "icalendar", "holidays", "desk.cli.main")
+
+
+def test_the_window_modules_import_no_database_layer():
+    code = f"import sys, ui.app, ui.gui;print([m for m in {HEAVY!r} if m in sys.modules])"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("argv", "gui"),
+    [
+        ([], True),
+        (["--office", "bb-mitte", "--counter", "2", "--now", "2024-03-20T10:30"], True),
+        (["--url=sqlite:///x.sqlite", "--smoke", "--language", "en"], True),
+        (["--office", "sync"], True),  # an option's value, not a command
+        (["sync", "--url", "x", "--central", "y"], False),
+        (["agenda", "--help"], False),
+        (["--help"], False),
+        (["frobnicate"], False),  # the full parser names the valid commands
+    ],
+)
+def test_which_arguments_start_the_app(argv, gui):
+    assert wants_gui(argv) is gui
