@@ -43,6 +43,13 @@ def add_gui_options(parser: DeskArgumentParser) -> None:
     )
 
 
+def add_display(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``display`` command (Qt; its options are parsed without importing Qt)."""
+    from ui.display.command import add_display_command
+
+    add_display_command(commands)
+
+
 def launch_gui(args: argparse.Namespace) -> int:
     """Start the clerk app (imports Qt)."""
     from ui.gui import run_app
@@ -86,8 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_guarded(launch_gui, gui_parser().parse_args(arguments))
     from desk.cli.main import build_parser
 
-    parser, _commands = build_parser()
+    parser, commands = build_parser()
     add_gui_options(parser)
+    add_display(commands)
     args = parser.parse_args(arguments)
     if getattr(args, "func", None) is None:
         return run_guarded(launch_gui, args)

@@ -1,0 +1,44 @@
+"""The ``display`` command's options (no Qt here: parsing must stay quick and headless)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_display_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register ``display`` on the command line."""
+    parser = commands.add_parser(
+        "display",
+        help="Aufrufanzeige für das Wartezimmer (zweiter Bildschirm)",
+        description=(
+            "Zeigt die Aufrufe eines Standorts im Vollbild: die neueste Nummer groß, "
+            "die vorigen kleiner, die Zahl der Wartenden und die Uhrzeit. Zeigt keine "
+            "personenbezogenen Daten."
+        ),
+    )
+    parser.add_argument("--url", required=True, metavar="URL", help="Datenbank (zentral)")
+    parser.add_argument("--office", required=True, metavar="ID", help="Standort, z. B. bb-mitte")
+    parser.add_argument(
+        "--screen", type=int, metavar="N", help="Bildschirm (1, 2, …); sonst der zweite"
+    )
+    parser.add_argument("--window", action="store_true", help="als Fenster statt im Vollbild")
+    parser.add_argument("--now", metavar="ISO-DATETIME", help="feste Uhrzeit (Schulung, Tests)")
+    parser.add_argument("--no-sound", action="store_true", help="ohne Gong")
+    parser.add_argument("--no-speech", action="store_true", help="ohne Sprachansage")
+    parser.add_argument(
+        "--poll-seconds", type=float, default=2.0, metavar="S", help="Abfrageabstand (2 s)"
+    )
+    parser.add_argument(
+        "--stale-seconds",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="„Anzeige nicht aktuell“ nach so vielen Sekunden ohne Daten (30 s)",
+    )
+    parser.set_defaults(func=_launch)
+
+
+def _launch(args: argparse.Namespace) -> int:
+    from ui.display.run import run_display  # Qt is imported only when the display starts
+
+    return run_display(args)

@@ -1,0 +1,103 @@
+"""``buergerdesk display``: the call display full screen on the chosen monitor."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication, QScreen
+
+from desk.cli.time import now_from
+from desk.domain.errors import RequestRefused
+from desk.domain.localtime import now_local
+from ui.display.window import DisplayWindow
+from ui.gui import make_application, route_qt_messages_to_log
+from ui.ops import Ops
+
+if TYPE_CHECKING:
+    from desk.services.database import DeskDatabase
+    from desk.sync.listen import NotifyListener
+
+
+def choose_screen(screens: Sequence[QScreen], wanted: int | None) -> QScreen:
+    """Screen ``wanted`` (1-based), else the second one if there is one, else the first."""
+    if wanted is not None:
+        if not 1 <= wanted <= len(screens):
+            names = ", ".join(f"{i} ({s.name()})" for i, s in enumerate(screens, start=1))
+            raise RequestRefused(f"Bildschirm {wanted} gibt es nicht (vorhanden: {names})")
+        return screens[wanted - 1]
+    return screens[1] if len(screens) > 1 else screens[0]
+
+
+def place(window: DisplayWindow, screen: QScreen, full_screen: bool = True) -> None:
+    """Show the window on a screen, full screen (kiosk) or as a window there."""
+    window.setScreen(screen)
+    geometry = screen.availableGeometry()
+    if full_screen:
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    else:
+        window.setGeometry(geometry.adjusted(40, 40, -40, -40))
+        window.show()
+
+
+def run_display(args: argparse.Namespace) -> int:
+    """Open the display of ``--office`` on ``--url`` and run until closed."""
+    route_qt_messages_to_log()
+    app = make_application()
+    fixed = now_from(args) if args.now else None
+    ops = Ops()
+    url, office = args.url, args.office
+
+    def opener() -> DeskDatabase:
+        from desk.services.database import open_database
+        from desk.services.offices import get_office
+
+        db = open_database(url)
+        get_office(db, office)  # an unknown office is refused before anything shows
+        return db
+
+    window = DisplayWindow(
+        ops,
+        opener,
+        office,
+        lambda: fixed or now_local(),
+        poll_ms=int(args.poll_seconds * 1000),
+        stale_after=args.stale_seconds,
+        sound=not args.no_sound,
+        speech=not args.no_speech,
+    )
+    screen = choose_screen(QGuiApplication.screens(), args.screen)
+    place(window, screen, full_screen=not args.window)
+    listener = _listen(url, office, window)
+    window.failed.connect(lambda message: _fail(app, message))
+    window.start()
+    code = app.exec()
+    window.stop()
+    if listener is not None:
+        listener.stop()
+    ops.shutdown()
+    return code
+
+
+def _listen(url: str, office: str, window: DisplayWindow) -> NotifyListener | None:
+    """On PostgreSQL, wake the display on every NOTIFY of the office (polling stays)."""
+    from desk.store.database import parse_url
+
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    from desk.sync.listen import NotifyListener, channels
+
+    conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    listener = NotifyListener(conninfo, channels([office]), window.wake)
+    listener.start()
+    return listener
+
+
+def _fail(app: QGuiApplication, message: str) -> None:
+    """The database or office is wrong: one line, exit 2 (DESIGN.md §5)."""
+    sys.stderr.write(f"buergerdesk display: {message}\n")
+    app.exit(2)

@@ -1,0 +1,318 @@
+"""The waiting-room call display: the newest call large, the previous ones smaller, how
+many wait, the time; a new call blinks three times, chimes and is announced.
+
+It shows no personal data: everything it shows comes from ``display_board``, which
+selects only call codes, counter labels, times and a count. Updates come by push
+(``wake()``, e.g. from PostgreSQL's NOTIFY) and by polling; when no read has
+succeeded for ``stale_after`` seconds a warning says the display is not current, and
+it clears by itself once reads succeed again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.ops import Ops
+
+if TYPE_CHECKING:
+    from desk.services.database import DeskDatabase
+    from desk.services.display import DisplayBoard, DisplayCall
+
+log = logging.getLogger(__name__)
+GONG = Path(__file__).resolve().parent.parent.parent / "resources" / "sounds" / "gong.wav"
+PREVIOUS = 6
+BLINKS = 3
+
+
+class DisplayWindow(QWidget):
+    """The board of one office.
+
+    Signals:
+        updated(): a read of the board was shown.
+        announced(str): a new call was announced (its spoken text).
+        stale_changed(bool): the "not current" warning appeared (True) or went (False).
+        failed(str): the database could not be opened (the message says why).
+        wake_requested(): thread-safe request for an immediate read.
+    """
+
+    updated = Signal()
+    announced = Signal(str)
+    stale_changed = Signal(bool)
+    failed = Signal(str)
+    wake_requested = Signal()
+
+    def __init__(
+        self,
+        ops: Ops,
+        open_db: Callable[[], DeskDatabase],
+        office_id: str,
+        clock: Callable[[], datetime],
+        *,
+        poll_ms: int = 2000,
+        stale_after: float = 30.0,
+        sound: bool = True,
+        speech: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("callDisplay")
+        self.setWindowTitle(self.tr("Aufrufanzeige"))
+        self._ops, self._open_db, self._office_id, self._clock = ops, open_db, office_id, clock
+        self._db: DeskDatabase | None = None
+        self._last_ok = time.monotonic()
+        self._stale = False
+        self._stale_after = stale_after
+        self._shown_newest: tuple[str, str, datetime] | None = None
+        self._loading = False
+        self._blinks_left = 0
+        self._sound_on, self._speech_on = sound, speech
+        self._sound: Any = None
+        self._speech: Any = None
+        self._build()
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms)
+        self._poll.timeout.connect(self.refresh)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._second)
+        self._blink = QTimer(self)
+        self._blink.setInterval(400)
+        self._blink.timeout.connect(self._blink_step)
+        self.wake_requested.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+
+    # ----------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.office_label = QLabel()
+        self.office_label.setObjectName("displayOffice")
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("displayClock")
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(self.office_label, 1)
+        header.addWidget(self.clock_label)
+        self.stale_label = QLabel(self.tr("Anzeige nicht aktuell – bitte am Empfang nachfragen"))
+        self.stale_label.setObjectName("displayStale")
+        self.stale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stale_label.hide()
+        self.current = QFrame()
+        self.current.setObjectName("displayCurrent")
+        self.current_code = QLabel("–")
+        self.current_code.setObjectName("displayCode")
+        self.current_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.current_counter = QLabel()
+        self.current_counter.setObjectName("displayCounter")
+        self.current_counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        current = QVBoxLayout(self.current)
+        current.addWidget(self.current_code)
+        current.addWidget(self.current_counter)
+        self.previous: list[QLabel] = []
+        previous = QVBoxLayout()
+        caption = QLabel(self.tr("Zuvor aufgerufen"))
+        caption.setObjectName("displayCaption")
+        self.caption = caption
+        previous.addWidget(caption)
+        for _ in range(PREVIOUS):
+            label = QLabel()
+            label.setObjectName("displayPrevious")
+            previous.addWidget(label)
+            self.previous.append(label)
+        previous.addStretch(1)
+        self.waiting_label = QLabel()
+        self.waiting_label.setObjectName("displayWaiting")
+        body = QHBoxLayout()
+        body.addWidget(self.current, 3)
+        body.addLayout(previous, 2)
+        column = QVBoxLayout(self)
+        column.addLayout(header)
+        column.addWidget(self.stale_label)
+        column.addLayout(body, 1)
+        column.addWidget(self.waiting_label)
+        self.setStyleSheet(
+            "#callDisplay { background: #0b1f3a; }"
+            "#callDisplay QLabel { color: #ffffff; }"
+            "#displayCurrent { background: #123a6b; border-radius: 16px; }"
+            '#displayCurrent[flash="true"] { background: #ffd400; }'
+            '#displayCurrent[flash="true"] QLabel { color: #000000; }'
+            "#displayStale { background: #b00020; padding: 8px; font-weight: 700; }"
+            "#displayCaption { color: #b9c7dc; }"
+            "#displayPrevious { color: #e6edf7; }"
+        )
+        self._second()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fonts follow the window's height: readable from 8 m at 720p as at 4K."""
+        height = max(event.size().height(), 300)
+        for label, share, bold in (
+            (self.current_code, 0.20, True),
+            (self.current_counter, 0.10, True),
+            (self.office_label, 0.045, True),
+            (self.clock_label, 0.055, True),
+            (self.waiting_label, 0.045, False),
+            (self.stale_label, 0.04, True),
+            (self.caption, 0.035, False),
+            *((label, 0.055, False) for label in self.previous),
+        ):
+            # a style sheet, as the app's own sets font sizes for every widget
+            weight = 700 if bold else 400
+            label.setStyleSheet(
+                f"font-size: {max(12, int(height * share))}px; font-weight: {weight};"
+            )
+        super().resizeEvent(event)
+
+    # --------------------------------------------------------------- reading
+    def start(self) -> None:
+        """Open the database in the background, then read and keep reading."""
+        self._ops.run(self._open_db, self._opened, self._open_failed)
+        self._tick.start()
+
+    def _open_failed(self, error: BaseException) -> None:
+        from desk.domain.errors import DeskError
+
+        message = str(error) if isinstance(error, DeskError) else type(error).__name__
+        log.error("display: database not opened: %s", message)
+        self.current_counter.setText(message)
+        self.failed.emit(message)
+
+    def wake(self) -> None:
+        """Read now (callable from any thread, e.g. a NOTIFY listener)."""
+        self.wake_requested.emit()
+
+    def _opened(self, db: DeskDatabase) -> None:
+        self._db = db
+        self._poll.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the board in the background (one read at a time)."""
+        db = self._db
+        if db is None or self._loading:
+            return
+        self._loading = True
+        office, now = self._office_id, self._clock()
+        self._ops.run(lambda: _board(db, office, now), self._shown, self._read_failed)
+
+    def _shown(self, board: DisplayBoard) -> None:
+        self._loading = False
+        self._last_ok = time.monotonic()
+        self._set_stale(False)
+        self.office_label.setText(board.office_name)
+        calls = board.calls
+        if calls:
+            newest = calls[0]
+            self.current_code.setText(newest.code)
+            self.current_counter.setText(f"→ {newest.counter}")
+            key = (newest.code, newest.counter, newest.called_at)
+            if self._shown_newest is not None and key != self._shown_newest:
+                self._announce(newest)
+            self._shown_newest = key
+        else:
+            self.current_code.setText("–")
+            self.current_counter.setText(self.tr("Noch kein Aufruf"))
+            self._shown_newest = ("", "", self._clock())
+        for label, call in zip(self.previous, [*calls[1:], *([None] * PREVIOUS)], strict=False):
+            label.setText(
+                f"{call.code}  →  {call.counter}   {call.called_at:%H:%M}" if call else ""
+            )
+        self.waiting_label.setText(self.tr("Wartende: {0}").format(board.waiting))
+        self.updated.emit()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self._loading = False
+        log.warning("display read failed: %s", error)
+        self._second()
+
+    # ----------------------------------------------------------- new calls
+    def _announce(self, call: DisplayCall) -> None:
+        from desk.services.display import spoken
+
+        text = spoken(call)
+        self._blinks_left = BLINKS * 2
+        self._blink.start()
+        self._blink_step()
+        if self._sound_on:
+            self._play_gong()
+        if self._speech_on:
+            self._say(text)
+        self.announced.emit(text)
+
+    def _blink_step(self) -> None:
+        flash = self._blinks_left % 2 == 0 and self._blinks_left > 0
+        self.current.setProperty("flash", flash)
+        self.current.style().unpolish(self.current)
+        self.current.style().polish(self.current)
+        for label in (self.current_code, self.current_counter):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        if self._blinks_left <= 0:
+            self._blink.stop()
+        self._blinks_left -= 1
+
+    @property
+    def flashing(self) -> bool:
+        """Whether the newest call is highlighted right now."""
+        return bool(self.current.property("flash"))
+
+    def _play_gong(self) -> None:
+        try:
+            if self._sound is None:
+                from PySide6.QtMultimedia import QSoundEffect
+
+                self._sound = QSoundEffect(self)
+                self._sound.setSource(QUrl.fromLocalFile(str(GONG)))
+                self._sound.setVolume(0.8)
+            self._sound.play()
+        except ImportError as err:  # no audio libraries: the display stays silent
+            log.info("no sound: %s", err)
+            self._sound_on = False
+
+    def _say(self, text: str) -> None:
+        try:
+            if self._speech is None:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+
+                if not QTextToSpeech.availableEngines():
+                    log.info("no text-to-speech engine: announcements are not spoken")
+                    self._speech_on = False
+                    return
+                self._speech = QTextToSpeech(self)
+                self._speech.setLocale(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+            self._speech.say(text)
+        except ImportError as err:
+            log.info("no text-to-speech: %s", err)
+            self._speech_on = False
+
+    # ------------------------------------------------------------ clock, stale
+    def _second(self) -> None:
+        now = self._clock()
+        self.clock_label.setText(f"{now:%H:%M}")
+        self._set_stale(time.monotonic() - self._last_ok > self._stale_after)
+
+    def _set_stale(self, stale: bool) -> None:
+        if stale != self._stale:
+            self._stale = stale
+            self.stale_label.setVisible(stale)
+            self.stale_changed.emit(stale)
+
+    @property
+    def stale(self) -> bool:
+        """Whether the "not current" warning shows."""
+        return self._stale
+
+    def stop(self) -> None:
+        """Stop reading (before closing)."""
+        for timer in (self._poll, self._tick, self._blink):
+            timer.stop()
+
+
+def _board(db: DeskDatabase, office_id: str, now: datetime) -> DisplayBoard:
+    from desk.services.display import display_board
+
+    return display_board(db, office_id, now)
