@@ -3,68 +3,68 @@
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="32" />
-        <location filename="../../ui/views/appointment_panel.py" line="79" />
+        <location filename="../../ui/views/appointment_panel.py" line="38" />
+        <location filename="../../ui/views/appointment_panel.py" line="87" />
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="38" />
+        <location filename="../../ui/views/appointment_panel.py" line="44" />
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="39" />
+        <location filename="../../ui/views/appointment_panel.py" line="45" />
         <source>Anliegen</source>
         <translation>Concern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="40" />
+        <location filename="../../ui/views/appointment_panel.py" line="46" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="41" />
+        <location filename="../../ui/views/appointment_panel.py" line="47" />
         <source>Buchungsnr.</source>
         <translation>Booking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="42" />
+        <location filename="../../ui/views/appointment_panel.py" line="48" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="43" />
+        <location filename="../../ui/views/appointment_panel.py" line="49" />
         <source>Gebucht</source>
         <translation>Booked via</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="44" />
+        <location filename="../../ui/views/appointment_panel.py" line="50" />
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="64" />
+        <location filename="../../ui/views/appointment_panel.py" line="70" />
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="70" />
+        <location filename="../../ui/views/appointment_panel.py" line="78" />
         <source>Verlauf:</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="83" />
+        <location filename="../../ui/views/appointment_panel.py" line="91" />
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="110" />
+        <location filename="../../ui/views/appointment_panel.py" line="118" />
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="112" />
+        <location filename="../../ui/views/appointment_panel.py" line="120" />
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
     </message>
@@ -72,37 +72,37 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="38" />
+        <location filename="../../ui/models/appointments_model.py" line="41" />
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="39" />
+        <location filename="../../ui/models/appointments_model.py" line="42" />
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="40" />
+        <location filename="../../ui/models/appointments_model.py" line="43" />
         <source>Dienstleistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="41" />
+        <location filename="../../ui/models/appointments_model.py" line="44" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="42" />
+        <location filename="../../ui/models/appointments_model.py" line="45" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="43" />
+        <location filename="../../ui/models/appointments_model.py" line="46" />
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="44" />
+        <location filename="../../ui/models/appointments_model.py" line="47" />
         <source>Buchungscode</source>
         <translation>Booking code</translation>
     </message>
@@ -243,7 +243,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/models/calendar_model.py" line="136" />
+        <location filename="../../ui/models/calendar_model.py" line="157" />
         <source>Ihr Schalter</source>
         <translation>Your counter</translation>
     </message>
@@ -251,7 +251,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar_view.py" line="162" />
+        <location filename="../../ui/views/calendar_view.py" line="199" />
         <source>Schalterkalender</source>
         <extracomment>Block colours by appointment state (text stays dark on all of them). Free and closed time: background, pattern, mark.</extracomment>
         <translation>Counter calendar</translation>
@@ -260,280 +260,313 @@
 <context>
     <name>ClerkCommands</name>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="50" />
+        <location filename="../../ui/views/clerk_commands.py" line="61" />
         <source>Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})</source>
         <translation>Booked: {0} on {1:%d/%m/%Y at %H:%M} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="90" />
+        <location filename="../../ui/views/clerk_commands.py" line="97" />
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="92" />
+        <location filename="../../ui/views/clerk_commands.py" line="99" />
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="111" />
+        <location filename="../../ui/views/clerk_commands.py" line="120" />
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="117" />
+        <location filename="../../ui/views/clerk_commands.py" line="126" />
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="137" />
+        <location filename="../../ui/views/clerk_commands.py" line="146" />
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="144" />
+        <location filename="../../ui/views/clerk_commands.py" line="153" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../ui/display/window.py" line="67" />
+        <source>Aufrufanzeige</source>
+        <translation>Call display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="101" />
+        <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
+        <translation>Display not up to date – please ask at reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="118" />
+        <source>Zuvor aufgerufen</source>
+        <translation>Called before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="220" />
+        <source>Noch kein Aufruf</source>
+        <translation>No call yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="226" />
+        <source>Wartende: {0}</source>
+        <translation>Waiting: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="122" />
+        <location filename="../../ui/views/main_window.py" line="128" />
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="129" />
+        <location filename="../../ui/views/main_window.py" line="135" />
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="169" />
+        <location filename="../../ui/views/main_window.py" line="175" />
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="172" />
+        <location filename="../../ui/views/main_window.py" line="178" />
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="173" />
+        <location filename="../../ui/views/main_window.py" line="179" />
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="178" />
+        <location filename="../../ui/views/main_window.py" line="184" />
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="179" />
+        <location filename="../../ui/views/main_window.py" line="185" />
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="180" />
-        <location filename="../../ui/views/main_window.py" line="667" />
+        <location filename="../../ui/views/main_window.py" line="186" />
+        <location filename="../../ui/views/main_window.py" line="676" />
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="183" />
+        <location filename="../../ui/views/main_window.py" line="189" />
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184" />
+        <location filename="../../ui/views/main_window.py" line="190" />
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="202" />
+        <location filename="../../ui/views/main_window.py" line="208" />
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="215" />
+        <location filename="../../ui/views/main_window.py" line="221" />
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="227" />
-        <location filename="../../ui/views/main_window.py" line="688" />
+        <location filename="../../ui/views/main_window.py" line="233" />
+        <location filename="../../ui/views/main_window.py" line="697" />
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="228" />
-        <location filename="../../ui/views/main_window.py" line="689" />
+        <location filename="../../ui/views/main_window.py" line="234" />
+        <location filename="../../ui/views/main_window.py" line="698" />
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="229" />
-        <location filename="../../ui/views/main_window.py" line="690" />
+        <location filename="../../ui/views/main_window.py" line="235" />
+        <location filename="../../ui/views/main_window.py" line="699" />
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="258" />
+        <location filename="../../ui/views/main_window.py" line="264" />
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="306" />
+        <location filename="../../ui/views/main_window.py" line="312" />
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="308" />
+        <location filename="../../ui/views/main_window.py" line="314" />
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="317" />
+        <location filename="../../ui/views/main_window.py" line="323" />
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="326" />
+        <location filename="../../ui/views/main_window.py" line="332" />
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="337" />
+        <location filename="../../ui/views/main_window.py" line="343" />
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="433" />
+        <location filename="../../ui/views/main_window.py" line="439" />
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="438" />
+        <location filename="../../ui/views/main_window.py" line="444" />
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="460" />
+        <location filename="../../ui/views/main_window.py" line="468" />
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="476" />
+        <location filename="../../ui/views/main_window.py" line="484" />
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="480" />
-        <location filename="../../ui/views/main_window.py" line="632" />
+        <location filename="../../ui/views/main_window.py" line="488" />
+        <location filename="../../ui/views/main_window.py" line="641" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="504" />
+        <location filename="../../ui/views/main_window.py" line="512" />
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="615" />
+        <location filename="../../ui/views/main_window.py" line="624" />
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="616" />
+        <location filename="../../ui/views/main_window.py" line="625" />
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="645" />
+        <location filename="../../ui/views/main_window.py" line="654" />
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="649" />
+        <location filename="../../ui/views/main_window.py" line="658" />
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="666" />
+        <location filename="../../ui/views/main_window.py" line="675" />
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="670" />
+        <location filename="../../ui/views/main_window.py" line="679" />
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="677" />
+        <location filename="../../ui/views/main_window.py" line="686" />
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="680" />
+        <location filename="../../ui/views/main_window.py" line="689" />
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="685" />
+        <location filename="../../ui/views/main_window.py" line="694" />
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="697" />
+        <location filename="../../ui/views/main_window.py" line="706" />
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="702" />
+        <location filename="../../ui/views/main_window.py" line="711" />
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="704" />
+        <location filename="../../ui/views/main_window.py" line="714" />
+        <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
+        <translation>Open the &amp;call display (second screen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="717" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="712" />
+        <location filename="../../ui/views/main_window.py" line="725" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="713" />
+        <location filename="../../ui/views/main_window.py" line="726" />
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="743" />
+        <location filename="../../ui/views/main_window.py" line="775" />
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="744" />
+        <location filename="../../ui/views/main_window.py" line="776" />
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="745" />
+        <location filename="../../ui/views/main_window.py" line="777" />
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="746" />
+        <location filename="../../ui/views/main_window.py" line="778" />
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="749" />
+        <location filename="../../ui/views/main_window.py" line="781" />
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="750" />
+        <location filename="../../ui/views/main_window.py" line="782" />
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -580,32 +613,32 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="25" />
+        <location filename="../../ui/sync_status.py" line="28" />
         <source>Abgleich: verbunden</source>
         <translation>Sync: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="27" />
+        <location filename="../../ui/sync_status.py" line="30" />
         <source> · zuletzt {0:%H:%M:%S}</source>
         <translation> · last {0:%H:%M:%S}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="31" />
+        <location filename="../../ui/sync_status.py" line="34" />
         <source>Abgleich: offline</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="33" />
+        <location filename="../../ui/sync_status.py" line="36" />
         <source> seit {0:%d.%m. %H:%M}</source>
         <translation> since {0:%d/%m %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="36" />
+        <location filename="../../ui/sync_status.py" line="39" />
         <source> · {0} wartend</source>
         <translation> · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="38" />
+        <location filename="../../ui/sync_status.py" line="41" />
         <source> · {0} Konflikt(e)</source>
         <translation> · {0} conflict(s)</translation>
     </message>
@@ -613,12 +646,12 @@
 <context>
     <name>WeekModel</name>
     <message>
-        <location filename="../../ui/models/week_model.py" line="80" />
+        <location filename="../../ui/models/week_model.py" line="89" />
         <source>geschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/week_model.py" line="81" />
+        <location filename="../../ui/models/week_model.py" line="90" />
         <source>{0} Termine
 {1} frei ({2} online)</source>
         <translation>{0} appointments

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.ops import Ops
@@ -201,6 +201,8 @@ class DisplayWindow(QWidget):
 
     def _shown(self, board: DisplayBoard) -> None:
         self._loading = False
+        if self._db is None:
+            return  # stopped meanwhile
         self._last_ok = time.monotonic()
         self._set_stale(False)
         self.office_label.setText(board.office_name)
@@ -308,8 +310,14 @@ class DisplayWindow(QWidget):
 
     def stop(self) -> None:
         """Stop reading (before closing)."""
+        self._db = None
         for timer in (self._poll, self._tick, self._blink):
             timer.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window stops its reads (a display window of a counter PC)."""
+        self.stop()
+        super().closeEvent(event)
 
 
 def _board(db: DeskDatabase, office_id: str, now: datetime) -> DisplayBoard:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self._progress: QProgressDialog | None = None
         self._selected: AppointmentRow | None = None
         self._pending_select: uuid.UUID | None = None
+        self._displays: list[QWidget] = []
         self._load_message: str | None = None  # the status message a load may clear
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
@@ -708,6 +709,10 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.contrast_action.toggled.connect(self.set_high_contrast)
         self.set_high_contrast(self.contrast_action.isChecked())
         view.addAction(self.tr("Aktualisieren"), self.refresh).setShortcut(QKeySequence("F12"))
+        view.addSeparator()
+        self.display_action = view.addAction(
+            self.tr("&Aufrufanzeige öffnen (zweiter Bildschirm)"), self.open_display
+        )
 
         self.language_menu = self.menuBar().addMenu(self.tr("&Sprache"))
         current = i18n.chosen_language(self._settings)
@@ -736,6 +741,25 @@ class MainWindow(QMainWindow, ClerkCommands):
         if self._show_dialogs:
             QMessageBox.information(self, i18n.LANGUAGES[code], message)
 
+    def open_display(self) -> QWidget | None:
+        """The call display of the chosen office as a window on the second screen (or
+        this one), reading the same database; closing it stops its reads."""
+        from PySide6.QtGui import QGuiApplication
+
+        from ui.display.run import choose_screen, place
+        from ui.display.window import DisplayWindow
+
+        db, office = self._db, self.office
+        if db is None or office is None:
+            return None
+        for old in self._displays:  # one display window per office is enough
+            old.close()
+        window = DisplayWindow(self._ops, lambda: db, office.id, self.now)
+        place(window, choose_screen(QGuiApplication.screens(), None), full_screen=False)
+        window.start()
+        self._displays = [window]
+        return window
+
     def set_high_contrast(self, on: bool) -> None:
         """Black on white blocks with strong edges, remembered."""
         self._settings.setValue("high_contrast", on)
@@ -758,6 +782,8 @@ class MainWindow(QMainWindow, ClerkCommands):
         QMessageBox.information(self, self.tr("Tastenkürzel"), "\n".join(lines))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for display in self._displays:
+            display.close()
         self._settings.sync()
         db, self._db = self._db, None
         if db is not None:
