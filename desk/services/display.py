@@ -11,16 +11,31 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, String, bindparam, text
 
 from desk.domain.localtime import local_day_bounds
-from desk.domain.status import AppointmentStatus, TicketStatus
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office
-from desk.store.models import Appointment, Call, Counter, Ticket
+from desk.store.types import UTCDateTime
 from desk.store.uow import UnitOfWork
 
 SHOWN_CALLS = 8
+_CALLS_SQL = text(
+    "SELECT display_code, counter_name, called_at FROM display_call"
+    " WHERE office_id = :office AND called_at >= :start AND called_at < :end"
+    " ORDER BY called_at DESC, id LIMIT :limit"
+).bindparams(bindparam("start", type_=UTCDateTime()), bindparam("end", type_=UTCDateTime()))
+_CALLS = _CALLS_SQL.columns(display_code=String(), counter_name=String(), called_at=UTCDateTime())
+_WAITING = text(
+    "SELECT (SELECT count(*) FROM display_waiting_ticket"
+    "        WHERE office_id = :office AND service_day = :day)"
+    " + (SELECT count(*) FROM display_checked_in"
+    "    WHERE office_id = :office AND starts_at >= :start AND starts_at < :end)"
+).bindparams(
+    bindparam("start", type_=UTCDateTime()),
+    bindparam("end", type_=UTCDateTime()),
+    bindparam("day", type_=Date()),
+)
 
 
 @dataclass(frozen=True)
@@ -44,43 +59,21 @@ class DisplayBoard:
 def display_board(
     db: DeskDatabase, office_id: str, now: datetime, limit: int = SHOWN_CALLS
 ) -> DisplayBoard:
-    """Today's newest calls of an office and the number of people waiting."""
+    """Today's newest calls of an office and the number of people waiting, read from the
+    display views only (migration 0006), which hold no personal data."""
     with UnitOfWork(db.engine) as uow:
         session = uow.session
         office = load_office(session, office_id)
         tz = ZoneInfo(office.timezone)
         day = now.astimezone(tz).date()
         start, end = local_day_bounds(day, tz)
-        rows = session.execute(
-            select(Call.display_code, Counter.name, Call.called_at)
-            .join(Counter, Counter.id == Call.counter_id)
-            .where(Call.office_id == office_id, Call.called_at >= start, Call.called_at < end)
-            .order_by(Call.called_at.desc(), Call.id)
-            .limit(limit)
-        ).all()
-        tickets = session.scalar(
-            select(func.count())
-            .select_from(Ticket)
-            .where(
-                Ticket.office_id == office_id,
-                Ticket.service_day == day,
-                Ticket.status == TicketStatus.WAITING,
-            )
-        )
-        checked_in = session.scalar(
-            select(func.count())
-            .select_from(Appointment)
-            .where(
-                Appointment.office_id == office_id,
-                Appointment.starts_at >= start,
-                Appointment.starts_at < end,
-                Appointment.status == AppointmentStatus.CHECKED_IN,
-            )
-        )
+        window = {"office": office_id, "start": start, "end": end}
+        rows = session.execute(_CALLS, {**window, "limit": limit}).all()
+        waiting = session.execute(_WAITING, {**window, "day": day}).scalar_one()
         return DisplayBoard(
             office.name,
             tuple(DisplayCall(code, counter, at.astimezone(tz)) for code, counter, at in rows),
-            (tickets or 0) + (checked_in or 0),
+            int(waiting or 0),
         )
 
 
