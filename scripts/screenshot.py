@@ -1,6 +1,6 @@
 """Screenshot of the main window for docs/ (run under xvfb-run or offscreen).
 
-Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [--view day|week] [buergerdesk GUI options]
+Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [--view day|week|reception|queue] [buergerdesk GUI options]
 With --central the first sync round is awaited, so the status bar shows it. In the
 day view the next appointment of the own counter is selected (panel and history).
 """
@@ -49,6 +49,16 @@ def main() -> int:
         if view == "week":
             window.week_loaded.connect(lambda: QTimer.singleShot(delay, grab))
             window.views.setCurrentWidget(window.week)
+            return
+        if view == "queue":
+            window.queue.loaded.connect(lambda: QTimer.singleShot(delay, grab))
+            window.side.setCurrentIndex(1)
+            window.queue.refresh()
+            return
+        if view == "reception":
+            window.reception.status_loaded.connect(lambda: QTimer.singleShot(delay, grab))
+            window.views.setCurrentWidget(window.reception)
+            window.reception.refresh()
             return
         now = window.now()
         own = [

@@ -113,6 +113,7 @@ def attach_sync(args: argparse.Namespace, window: MainWindow) -> list[SyncRunner
             db, args.central, lambda: fixed or now_local(), bridge.report.emit, bridge.status.emit
         )
         runners.append(runner)
+        window.queue.call_ticket = runner.call_next  # claimed centrally while online
         runner.start([office.id for office in window.offices])
 
     window.database_opened.connect(start)

@@ -76,3 +76,11 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
         ) from None
     finally:
         db.dispose()
+
+
+def notify_conninfo(url: str) -> str | None:
+    """A libpq connection string for LISTEN on a PostgreSQL URL (None for SQLite)."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)

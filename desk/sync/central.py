@@ -20,6 +20,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.domain.status import AppointmentStatus, TicketStatus
+from desk.domain.ticket_steps import TICKET_STATUS_LABELS_DE, TICKET_STEPS, TicketAction
 from desk.store.models import AppliedOp, Appointment, Office, SlotHold, Ticket
 from desk.sync import outbox
 from desk.sync.codec import decode_row, encode_value
@@ -147,7 +148,38 @@ def _effect(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, A
         session.execute(table("call").insert(), [decode_row(table("call"), payload["call"])])
         session.flush()
         return {"ticket": str(ticket_id), "status": TicketStatus.CALLED.value}
+    if kind == outbox.TICKET_STEP:
+        return _ticket_step(session, payload)
     raise _Refused(f"unbekannte Operation {kind!r}")
+
+
+#: The ticket columns a step at the counter changes.
+_STEP_FIELDS = ("status", "called_at", "finished_at", "counter_id", "recall_count")
+
+
+def _ticket_step(session: Session, payload: dict[str, Any]) -> dict[str, Any]:
+    """A counter's step on a called ticket: applied only if the central ticket is still
+    in the state the counter saw (status and counter), else refused as a conflict."""
+    ticket_id = uuid.UUID(payload["ticket_id"])
+    after = decode_row(table("ticket"), payload["ticket"])
+    found = session.get(Ticket, ticket_id, with_for_update=True)
+    if found is None:
+        raise _Refused(f"{after['code']}: Schritt für eine zentral nicht vorhandene Wartenummer")
+    expected = payload["expected"]
+    seen = str(found.counter_id) if found.counter_id is not None else None
+    if found.status != expected["status"] or seen != expected["counter_id"]:
+        label = TICKET_STATUS_LABELS_DE.get(found.status, found.status)
+        step = TICKET_STEPS[TicketAction(payload["action"])].label
+        raise _Refused(
+            f"{found.code} ist zentral inzwischen „{label}“ – „{step}“ dieses Platzes "
+            "wurde nicht übernommen"
+        )
+    for name in _STEP_FIELDS:
+        setattr(found, name, after[name])
+    if "call" in payload:  # a recall, for the waiting-room display
+        session.execute(table("call").insert(), [decode_row(table("call"), payload["call"])])
+    session.flush()
+    return {"ticket": str(ticket_id), "status": found.status}
 
 
 def _refusal(session: Session, kind: str, payload: dict[str, Any]) -> dict[str, Any]:

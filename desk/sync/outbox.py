@@ -19,6 +19,7 @@ BOOK = "appointment.book"
 STATUS = "appointment.status"
 TICKET_ISSUE = "ticket.issue"
 TICKET_CALL = "ticket.call"
+TICKET_STEP = "ticket.step"
 
 
 def is_replica(session: Session) -> bool:

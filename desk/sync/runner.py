@@ -10,6 +10,7 @@ from datetime import datetime
 from desk.domain.errors import DatabaseUnavailable, DeskError
 from desk.jobs.scheduler import SYNC_JOB, add_interval_job, make_scheduler, run_soon
 from desk.services.database import DeskDatabase, open_database
+from desk.services.walkin import TicketInfo, call_next
 from desk.store.database import parse_url
 from desk.sync.engine import SyncEngine, SyncReport, SyncStatus
 from desk.sync.listen import NotifyListener, channels
@@ -73,6 +74,14 @@ class SyncRunner:
             self._scheduler.shutdown(wait=True)
         if self._engine is not None:
             self._engine.central.dispose()
+
+    def call_next(self, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
+        """Call the next ticket: claimed centrally while online (exactly once across all
+        counters), from this PC's own number block while offline."""
+        engine = self._engine
+        if engine is None:  # before the first round: the local block, if any
+            return call_next(self._local, office_id, counter_number, now)
+        return engine.call_next(office_id, counter_number, now)
 
     def _round(self) -> SyncReport:
         if self._engine is None:

@@ -303,22 +303,22 @@
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="101" />
+        <location filename="../../ui/display/window.py" line="102" />
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="118" />
+        <location filename="../../ui/display/window.py" line="119" />
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="220" />
+        <location filename="../../ui/display/window.py" line="224" />
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="226" />
+        <location filename="../../ui/display/window.py" line="230" />
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -326,249 +326,418 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="128" />
+        <location filename="../../ui/views/main_window.py" line="133" />
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="135" />
+        <location filename="../../ui/views/main_window.py" line="140" />
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="175" />
+        <location filename="../../ui/views/main_window.py" line="180" />
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="178" />
+        <location filename="../../ui/views/main_window.py" line="183" />
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="179" />
+        <location filename="../../ui/views/main_window.py" line="184" />
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184" />
+        <location filename="../../ui/views/main_window.py" line="189" />
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="185" />
+        <location filename="../../ui/views/main_window.py" line="190" />
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="186" />
-        <location filename="../../ui/views/main_window.py" line="676" />
+        <location filename="../../ui/views/main_window.py" line="191" />
+        <location filename="../../ui/views/main_window.py" line="708" />
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="189" />
+        <location filename="../../ui/views/main_window.py" line="194" />
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="190" />
+        <location filename="../../ui/views/main_window.py" line="195" />
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="208" />
+        <location filename="../../ui/views/main_window.py" line="215" />
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="221" />
+        <location filename="../../ui/views/main_window.py" line="229" />
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="233" />
-        <location filename="../../ui/views/main_window.py" line="697" />
+        <location filename="../../ui/views/main_window.py" line="241" />
+        <location filename="../../ui/views/main_window.py" line="729" />
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="234" />
-        <location filename="../../ui/views/main_window.py" line="698" />
+        <location filename="../../ui/views/main_window.py" line="242" />
+        <location filename="../../ui/views/main_window.py" line="730" />
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="235" />
-        <location filename="../../ui/views/main_window.py" line="699" />
+        <location filename="../../ui/views/main_window.py" line="243" />
+        <location filename="../../ui/views/main_window.py" line="731" />
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="264" />
+        <location filename="../../ui/views/main_window.py" line="245" />
+        <source>&amp;Empfang</source>
+        <translation>&amp;Reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="257" />
+        <source>Termin</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="258" />
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="288" />
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="312" />
+        <location filename="../../ui/views/main_window.py" line="337" />
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="314" />
+        <location filename="../../ui/views/main_window.py" line="339" />
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="323" />
+        <location filename="../../ui/views/main_window.py" line="348" />
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="332" />
+        <location filename="../../ui/views/main_window.py" line="357" />
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="343" />
+        <location filename="../../ui/views/main_window.py" line="368" />
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="439" />
+        <location filename="../../ui/views/main_window.py" line="471" />
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="444" />
+        <location filename="../../ui/views/main_window.py" line="476" />
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="468" />
+        <location filename="../../ui/views/main_window.py" line="500" />
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="484" />
+        <location filename="../../ui/views/main_window.py" line="516" />
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="488" />
-        <location filename="../../ui/views/main_window.py" line="641" />
+        <location filename="../../ui/views/main_window.py" line="520" />
+        <location filename="../../ui/views/main_window.py" line="673" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="512" />
+        <location filename="../../ui/views/main_window.py" line="544" />
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="624" />
+        <location filename="../../ui/views/main_window.py" line="656" />
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="625" />
+        <location filename="../../ui/views/main_window.py" line="657" />
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="654" />
+        <location filename="../../ui/views/main_window.py" line="686" />
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="658" />
+        <location filename="../../ui/views/main_window.py" line="690" />
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="675" />
+        <location filename="../../ui/views/main_window.py" line="707" />
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="679" />
+        <location filename="../../ui/views/main_window.py" line="711" />
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="686" />
+        <location filename="../../ui/views/main_window.py" line="718" />
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="689" />
+        <location filename="../../ui/views/main_window.py" line="721" />
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="694" />
+        <location filename="../../ui/views/main_window.py" line="726" />
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="706" />
+        <location filename="../../ui/views/main_window.py" line="738" />
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="711" />
+        <location filename="../../ui/views/main_window.py" line="743" />
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="714" />
+        <location filename="../../ui/views/main_window.py" line="746" />
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="717" />
+        <location filename="../../ui/views/main_window.py" line="749" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="725" />
+        <location filename="../../ui/views/main_window.py" line="757" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="726" />
+        <location filename="../../ui/views/main_window.py" line="758" />
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="775" />
+        <location filename="../../ui/views/main_window.py" line="834" />
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="776" />
+        <location filename="../../ui/views/main_window.py" line="835" />
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="777" />
+        <location filename="../../ui/views/main_window.py" line="836" />
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="778" />
+        <location filename="../../ui/views/main_window.py" line="837" />
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="781" />
+        <location filename="../../ui/views/main_window.py" line="840" />
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="782" />
+        <location filename="../../ui/views/main_window.py" line="841" />
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="37" />
+        <source>Erneut aufrufen</source>
+        <extracomment>(key, German label) of the steps for the ticket at the counter.</extracomment>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="38" />
+        <source>In Bearbeitung</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="39" />
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="40" />
+        <source>Nicht erschienen</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="41" />
+        <source>Zurückstellen</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="72" />
+        <location filename="../../ui/views/queue_panel.py" line="152" />
+        <source>Niemand aufgerufen</source>
+        <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now) → info.</extracomment>
+        <translation>Nobody called</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="75" />
+        <source>Nächste(n) aufrufen (F9)</source>
+        <translation>Call the next person (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="86" />
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="89" />
+        <source>Zurückgestellt</source>
+        <translation>Parked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="91" />
+        <source>Wieder einreihen</source>
+        <translation>Back into the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="103" />
+        <source>Zurückgestellt (holen Unterlagen):</source>
+        <translation>Parked (fetching documents):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="136" />
+        <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
+        <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="146" />
+        <source>{0} warten</source>
+        <translation>{0} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="155" />
+        <source>in Bearbeitung</source>
+        <translation>in service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="157" />
+        <source>aufgerufen</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="204" />
+        <source>Aufgerufen: {0}</source>
+        <translation>Called: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionView</name>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="71" />
+        <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
+        <translation>Take a number – walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="91" />
+        <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
+        <translation>Booking number, e.g. 39KJ-TGPT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="92" />
+        <source>Buchungsnummer zum Anmelden</source>
+        <translation>Booking number to check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="93" />
+        <source>Mit Termin &amp;anmelden</source>
+        <translation>&amp;Check in with appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="97" />
+        <source>Termin:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="135" />
+        <source>Noch {0} von {1} Wartenummern heute</source>
+        <translation>{0} of {1} numbers left today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="137" />
+        <source>{0} Wartenummern heute</source>
+        <translation>{0} numbers today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="139" />
+        <source>{0} warten</source>
+        <translation>{0} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="141" />
+        <source>geschätzte Wartezeit etwa {0} min</source>
+        <translation>estimated wait about {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="173" />
+        <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
+        <translation>Last: {0} ({1}, {2:%H:%M})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="182" />
+        <source>Drucken nicht möglich: {0}</source>
+        <translation>Cannot print: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="193" />
+        <source>Bitte die Buchungsnummer eingeben.</source>
+        <translation>Please enter the booking number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="200" />
+        <source>{0} ist angemeldet.</source>
+        <translation>{0} is checked in.</translation>
     </message>
 </context>
 <context>

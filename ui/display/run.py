@@ -84,14 +84,13 @@ def run_display(args: argparse.Namespace) -> int:
 
 def _listen(url: str, office: str, window: DisplayWindow) -> NotifyListener | None:
     """On PostgreSQL, wake the display on every NOTIFY of the office (polling stays)."""
-    from desk.store.database import parse_url
+    from desk.services.database import notify_conninfo
 
-    parsed = parse_url(url)
-    if parsed.get_backend_name() != "postgresql":
+    conninfo = notify_conninfo(url)
+    if conninfo is None:
         return None
     from desk.sync.listen import NotifyListener, channels
 
-    conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
     listener = NotifyListener(conninfo, channels([office]), window.wake)
     listener.start()
     return listener

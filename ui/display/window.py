@@ -72,6 +72,7 @@ class DisplayWindow(QWidget):
         self._stale_after = stale_after
         self._shown_newest: tuple[str, str, datetime] | None = None
         self._loading = False
+        self._again = False  # a refresh was asked for during a read: read once more after it
         self._blinks_left = 0
         self._sound_on, self._speech_on = sound, speech
         self._sound: Any = None
@@ -193,9 +194,12 @@ class DisplayWindow(QWidget):
     def refresh(self) -> None:
         """Read the board in the background (one read at a time)."""
         db = self._db
-        if db is None or self._loading:
+        if db is None:
             return
-        self._loading = True
+        if self._loading:  # the read under way may predate what woke us: read again after it
+            self._again = True
+            return
+        self._loading, self._again = True, False
         office, now = self._office_id, self._clock()
         self._ops.run(lambda: _board(db, office, now), self._shown, self._read_failed)
 
@@ -225,11 +229,15 @@ class DisplayWindow(QWidget):
             )
         self.waiting_label.setText(self.tr("Wartende: {0}").format(board.waiting))
         self.updated.emit()
+        if self._again:
+            self.refresh()
 
     def _read_failed(self, error: BaseException) -> None:
         self._loading = False
         log.warning("display read failed: %s", error)
         self._second()
+        if self._again:
+            self.refresh()
 
     # ----------------------------------------------------------- new calls
     def _announce(self, call: DisplayCall) -> None:

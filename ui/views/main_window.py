@@ -8,10 +8,12 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -44,6 +47,8 @@ from ui.sync_status import status_text
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
 from ui.views.clerk_commands import ClerkCommands
+from ui.views.queue_panel import QueuePanel
+from ui.views.reception_view import ReceptionView
 
 if TYPE_CHECKING:
     from desk.services.agenda import AppointmentRow
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow, ClerkCommands):
     def _build(self) -> None:
         bar = QHBoxLayout()
         self.office_box = QComboBox()
-        self.office_box.setMinimumContentsLength(18)
+        self.office_box.setMinimumContentsLength(14)
         self.office_box.setAccessibleName(self.tr("Standort"))
         self.counter_box = QComboBox()
         self.counter_box.setMinimumContentsLength(10)
@@ -193,14 +198,16 @@ class MainWindow(QMainWindow, ClerkCommands):
             caption.setBuddy(widget)
             bar.addWidget(caption)
             bar.addWidget(widget)
-        bar.addSpacing(16)
-        for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
-            bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.book_button)
+        days = QHBoxLayout()  # a row of its own: the window fits 1366 px with the side panel
+        for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
+            days.addWidget(widget)
+        days.addStretch(1)
 
         self.title = QLabel()
         self.title.setObjectName("dayTitle")
+        self.title.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
         self.legend = QLabel(
@@ -210,6 +217,7 @@ class MainWindow(QMainWindow, ClerkCommands):
             )
         )
         self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
 
         self.calendar = CalendarView()
         self.calendar.setModel(self.calendar_model)
@@ -233,6 +241,8 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.views.addTab(self.calendar, self.tr("&Tag"))
         self.views.addTab(self.week, self.tr("&Woche"))
         self.views.addTab(self.table, self.tr("&Liste"))
+        self.reception = ReceptionView(self._ops, self.now, self.ticket_printer)
+        self.views.addTab(self.reception, self.tr("&Empfang"))
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -241,9 +251,23 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.stack.addWidget(self.views)
         self.stack.addWidget(self.empty)
         self.panel = AppointmentPanel(self.actions_by_step)
+        self.queue = QueuePanel(self._ops, self.now)
+        self.side = QTabWidget()
+        for widget, label in (
+            (self.panel, self.tr("Termin")),
+            (self.queue, self.tr("Warteschlange")),
+        ):
+            scroll = QScrollArea()  # small windows scroll the panel instead of clipping it
+            scroll.setWidget(widget)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.side.addTab(scroll, label)
+        self.side.setMinimumWidth(300)
+        self.side.setMaximumWidth(400)
 
         column = QVBoxLayout()
         column.addLayout(bar)
+        column.addLayout(days)
         column.addWidget(self.title)
         column.addWidget(self.summary)
         column.addWidget(self.stack, 1)
@@ -252,7 +276,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         left.setLayout(column)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
@@ -278,6 +302,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.calendar.selectionModel().currentChanged.connect(self._calendar_current)
         self.table.selectionModel().currentChanged.connect(self._list_current)
         self.week.doubleClicked.connect(self._week_day_chosen)
+        QShortcut(QKeySequence("F9"), self, self.call_next_person)
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.shift_day(-1))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.shift_day(1))
         # plain keys work while the calendar views have the focus (not in input fields)
@@ -359,6 +384,9 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.statusBar().clearMessage()
         self.reload()
         self.refresh_timer.start()
+        if self.office is not None and self._db is not None:
+            self.reception.set_office(self._db, self.office.id, self.office.name)
+            self._queue_for_counter()
         if self._db is not None:
             self.database_opened.emit(self._db)
 
@@ -399,6 +427,9 @@ class MainWindow(QMainWindow, ClerkCommands):
         office = self.office
         if office is not None:
             self._settings.setValue("office", office.id)
+            if self._db is not None:
+                self.reception.set_office(self._db, office.id, office.name)
+                self._queue_for_counter()
         self._fill_counters()
         self.reload()
 
@@ -409,6 +440,7 @@ class MainWindow(QMainWindow, ClerkCommands):
             self._wanted_counter = int(number)
         self.model.set_own_counter(number)
         self.refresh()
+        self._queue_for_counter()
 
     def shift_day(self, days: int) -> None:
         """Show the day ``days`` away from the shown one."""
@@ -741,6 +773,16 @@ class MainWindow(QMainWindow, ClerkCommands):
         if self._show_dialogs:
             QMessageBox.information(self, i18n.LANGUAGES[code], message)
 
+    def call_next_person(self) -> None:
+        """F9: call the head of the queue to this counter (shows the queue panel)."""
+        self.side.setCurrentIndex(1)
+        self.queue.call_next()
+
+    def _queue_for_counter(self) -> None:
+        office = self.office
+        if office is not None and self._db is not None:
+            self.queue.set_counter(self._db, office.id, self.counter_number)
+
     def open_display(self) -> QWidget | None:
         """The call display of the chosen office as a window on the second screen (or
         this one), reading the same database; closing it stops its reads."""
@@ -759,6 +801,23 @@ class MainWindow(QMainWindow, ClerkCommands):
         window.start()
         self._displays = [window]
         return window
+
+    def ticket_printer(self) -> QPrinter | None:
+        """Where tickets print: the system's default printer, else a PDF per ticket in the
+        data folder (setting "ticket_pdf_dir" forces PDFs into that folder)."""
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        folder = self._settings.value("ticket_pdf_dir", "", str)
+        if not folder and QPrinterInfo.availablePrinterNames():
+            return QPrinter(QPrinterInfo.defaultPrinter(), QPrinter.PrinterMode.HighResolution)
+        from desk.config import paths
+
+        target = Path(folder) if folder else paths().data_dir / "tickets"
+        target.mkdir(parents=True, exist_ok=True)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target / f"ticket-{self.now():%Y%m%d-%H%M%S%f}.pdf"))
+        return printer
 
     def set_high_contrast(self, on: bool) -> None:
         """Black on white blocks with strong edges, remembered."""

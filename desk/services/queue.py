@@ -1,0 +1,333 @@
+"""Today's queue of an office: who is called next, how long they waited, how long they
+will still wait, and the state of the walk-in hour for reception.
+
+Call order (the same for the queue panel and the display):
+
+1. walk-in tickets with the priority reason "Verlust/Diebstahl", by number;
+2. checked-in appointments that are due (start at most 5 minutes after now), by start;
+3. the other waiting tickets, by number;
+4. checked-in appointments not yet due, by start.
+
+Estimated wait: every counter that called someone in the last 30 minutes counts as
+staffed (at least one). With ``m`` the moving average of today's service times
+(:func:`service_minutes_today`), the k-th entry (k = 1 for the next one) waits
+``k × m ÷ counters`` minutes: the service in progress plus the k − 1 entries ahead of
+it. Before anything was measured today, each entry ahead counts with its own service's
+configured minutes (an appointment) or 10 minutes (a ticket), and the service in
+progress with 10 minutes. The queue holds no names: only codes and labels.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk.domain import walkin
+from desk.domain.localtime import local_day_bounds
+from desk.domain.slots import closed_reason
+from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
+from desk.services.database import DeskDatabase
+from desk.services.schedule import load_office, load_schedule
+from desk.store.models import Appointment, AppointmentEvent, Call, Service, Ticket
+from desk.store.uow import UnitOfWork
+
+#: An appointment counts as due this long before its start.
+DUE_AHEAD = timedelta(minutes=5)
+#: How many of today's last services the moving average takes.
+MOVING_WINDOW = 10
+#: Minutes of a ticket's service (and of the one in progress) before any was measured.
+DEFAULT_MINUTES = 10.0
+#: A counter that called someone this recently counts as staffed.
+ACTIVE_WINDOW = timedelta(minutes=30)
+
+TICKET = "ticket"
+APPOINTMENT = "appointment"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """One waiting ticket or checked-in appointment, in call order (nothing personal)."""
+
+    kind: str  # TICKET or APPOINTMENT
+    id: uuid.UUID
+    code: str  # ticket code "W-017" or the appointment's booking code
+    label: str  # reason (ticket) or service (appointment), in German
+    since: datetime  # issued (ticket) or checked in (appointment), local time
+    waited_minutes: int
+    estimated_wait_minutes: int
+    starts_at: datetime | None = None  # an appointment's start, local time
+    priority: bool = False  # a ticket with the priority reason
+
+
+@dataclass(frozen=True)
+class WalkInStatus:
+    """The walk-in hour at a glance for reception."""
+
+    office_id: str
+    issued_today: int
+    quota: int | None
+    left_today: int | None  # None: no quota
+    waiting: int  # waiting tickets
+    open_now: bool
+    reason: str | None  # why no ticket can be issued now, in German (None when open)
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    kind: str
+    id: uuid.UUID
+    code: str
+    label: str
+    since: datetime
+    minutes: float  # this entry's service minutes before any was measured
+    key: tuple[int, datetime, int, str]
+    starts_at: datetime | None = None
+    priority: bool = False
+
+
+def waiting_queue(db: DeskDatabase, office_id: str, now: datetime) -> list[QueueEntry]:
+    """The office's waiting tickets and checked-in appointments of today, in call order."""
+    with UnitOfWork(db.engine) as uow:
+        session = uow.session
+        tz = ZoneInfo(load_office(session, office_id).timezone)
+        day = now.astimezone(tz).date()
+        waiting = _tickets(session, office_id, day)
+        waiting += _appointments(session, office_id, day, tz, now)
+        waiting.sort(key=lambda w: w.key)
+        measured = _service_minutes(session, office_id, day, tz, now)
+        counters = active_counters(session, office_id, now)
+    minutes = [measured if measured is not None else w.minutes for w in waiting]
+    waits = estimated_waits(minutes, counters, measured)
+    return [
+        QueueEntry(
+            w.kind,
+            w.id,
+            w.code,
+            w.label,
+            w.since.astimezone(tz),
+            max(0, int((now - w.since).total_seconds() // 60)),
+            _whole(wait),
+            w.starts_at.astimezone(tz) if w.starts_at is not None else None,
+            w.priority,
+        )
+        for w, wait in zip(waiting, waits, strict=True)
+    ]
+
+
+def estimated_waits(
+    minutes: Sequence[float], counters: int, current: float | None = None
+) -> list[float]:
+    """Estimated minutes until each entry (in call order) is called.
+
+    ``minutes[i]`` is the i-th entry's expected service time; the service in progress
+    takes ``current`` (default :data:`DEFAULT_MINUTES`). The k-th entry waits for it and
+    the k − 1 entries ahead, shared by ``counters`` counters (at least one): with equal
+    minutes ``m`` that is ``k × m ÷ counters``.
+    """
+    staffed = max(1, counters)
+    ahead = DEFAULT_MINUTES if current is None else current
+    waits: list[float] = []
+    for own in minutes:
+        waits.append(ahead / staffed)
+        ahead += own
+    return waits
+
+
+def service_minutes_today(db: DeskDatabase, office_id: str, now: datetime) -> float | None:
+    """Moving average of today's last ten service times in minutes (None: none yet).
+
+    A ticket's service runs from its call to its finish (status done); an appointment's
+    from its last "in service" step (else its last call) to its "done" step.
+    """
+    with UnitOfWork(db.engine) as uow:
+        session = uow.session
+        tz = ZoneInfo(load_office(session, office_id).timezone)
+        return _service_minutes(session, office_id, now.astimezone(tz).date(), tz, now)
+
+
+def active_counters(session: Session, office_id: str, now: datetime) -> int:
+    """How many counters called someone in the last 30 minutes (at least one)."""
+    found = session.scalar(
+        select(func.count(func.distinct(Call.counter_id))).where(
+            Call.office_id == office_id,
+            Call.called_at > now - ACTIVE_WINDOW,
+            Call.called_at <= now,
+        )
+    )
+    return max(1, found or 0)
+
+
+def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInStatus:
+    """Tickets issued today, quota and what is left, how many wait, and whether a ticket
+    can be issued now (else why not, by the rules of desk.domain.walkin)."""
+    with UnitOfWork(db.engine) as uow:
+        session = uow.session
+        schedule = load_schedule(session, load_office(session, office_id))
+        local = now.astimezone(schedule.tz)
+        day = local.date()
+        counts = dict(
+            session.execute(
+                select(Ticket.status, func.count())
+                .where(Ticket.office_id == office_id, Ticket.service_day == day)
+                .group_by(Ticket.status)
+            ).all()
+        )
+        issued = sum(counts.values())
+        closed = closed_reason(day, schedule.closures, schedule.state)
+        why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
+        quota = schedule.walk_in.quota
+        return WalkInStatus(
+            office_id,
+            issued,
+            quota,
+            None if quota is None else max(0, quota - issued),
+            counts.get(TicketStatus.WAITING, 0),
+            why is None,
+            None if why is None else why[:1].upper() + why[1:],
+        )
+
+
+# ------------------------------------------------------------------- reading
+
+
+def _tickets(session: Session, office_id: str, day: date) -> list[_Waiting]:
+    rows = session.scalars(
+        select(Ticket).where(
+            Ticket.office_id == office_id,
+            Ticket.service_day == day,
+            Ticket.status == TicketStatus.WAITING,
+        )
+    )
+    found = []
+    for t in rows:
+        priority = t.reason == TicketReason.LOST_OR_STOLEN
+        found.append(
+            _Waiting(
+                TICKET,
+                t.id,
+                t.code,
+                walkin.REASON_LABELS_DE.get(t.reason, t.reason),
+                t.issued_at,
+                DEFAULT_MINUTES,
+                (0 if priority else 2, _EPOCH, t.number, t.code),
+                priority=priority,
+            )
+        )
+    return found
+
+
+def _appointments(
+    session: Session, office_id: str, day: date, tz: ZoneInfo, now: datetime
+) -> list[_Waiting]:
+    start, end = local_day_bounds(day, tz)
+    rows = session.execute(
+        select(Appointment, Service.name, Service.duration_minutes)
+        .join(Service, Service.id == Appointment.service_id)
+        .where(
+            Appointment.office_id == office_id,
+            Appointment.starts_at >= start,
+            Appointment.starts_at < end,
+            Appointment.status == AppointmentStatus.CHECKED_IN,
+        )
+    ).all()
+    ids = [a.id for a, _name, _minutes in rows]
+    checked_in = dict(
+        session.execute(
+            select(AppointmentEvent.appointment_id, func.max(AppointmentEvent.at))
+            .where(
+                AppointmentEvent.appointment_id.in_(ids),
+                AppointmentEvent.status == AppointmentStatus.CHECKED_IN,
+            )
+            .group_by(AppointmentEvent.appointment_id)
+        ).all()
+        if ids
+        else []
+    )
+    due_by = now + DUE_AHEAD
+    return [
+        _Waiting(
+            APPOINTMENT,
+            a.id,
+            a.booking_code,
+            name,
+            checked_in.get(a.id) or a.updated_at,
+            float(minutes),
+            (1 if a.starts_at <= due_by else 3, a.starts_at, 0, a.booking_code),
+            starts_at=a.starts_at,
+        )
+        for a, name, minutes in rows
+    ]
+
+
+def _service_minutes(
+    session: Session, office_id: str, day: date, tz: ZoneInfo, now: datetime
+) -> float | None:
+    """The moving average of the day's last MOVING_WINDOW service times up to ``now``."""
+    start, _end = local_day_bounds(day, tz)
+    done: list[tuple[datetime, float]] = []
+    for called_at, finished_at in session.execute(
+        select(Ticket.called_at, Ticket.finished_at)
+        .where(
+            Ticket.office_id == office_id,
+            Ticket.service_day == day,
+            Ticket.status == TicketStatus.DONE,
+            Ticket.called_at.is_not(None),
+            Ticket.finished_at >= start,
+            Ticket.finished_at <= now,
+        )
+        .order_by(Ticket.finished_at.desc())
+        .limit(MOVING_WINDOW)
+    ):
+        if called_at is not None and finished_at is not None:
+            done.append((finished_at, (finished_at - called_at).total_seconds() / 60))
+    finished = dict(
+        session.execute(
+            select(AppointmentEvent.appointment_id, func.max(AppointmentEvent.at))
+            .join(Appointment, Appointment.id == AppointmentEvent.appointment_id)
+            .where(
+                Appointment.office_id == office_id,
+                Appointment.status == AppointmentStatus.DONE,
+                AppointmentEvent.status == AppointmentStatus.DONE,
+                AppointmentEvent.at >= start,
+                AppointmentEvent.at <= now,
+            )
+            .group_by(AppointmentEvent.appointment_id)
+            .order_by(func.max(AppointmentEvent.at).desc())
+            .limit(MOVING_WINDOW)
+        ).all()
+    )
+    began: dict[uuid.UUID, dict[str, datetime]] = {}
+    if finished:
+        for appointment_id, status, at in session.execute(
+            select(AppointmentEvent.appointment_id, AppointmentEvent.status, AppointmentEvent.at)
+            .where(
+                AppointmentEvent.appointment_id.in_(list(finished)),
+                AppointmentEvent.status.in_(
+                    [AppointmentStatus.IN_SERVICE, AppointmentStatus.CALLED]
+                ),
+            )
+            .order_by(AppointmentEvent.at)
+        ):
+            if at <= finished[appointment_id]:
+                began.setdefault(appointment_id, {})[status] = at  # the latest one wins
+    for appointment_id, finished_at in finished.items():
+        steps = began.get(appointment_id, {})
+        served_from = steps.get(AppointmentStatus.IN_SERVICE) or steps.get(AppointmentStatus.CALLED)
+        if served_from is not None:
+            done.append((finished_at, (finished_at - served_from).total_seconds() / 60))
+    last = sorted((d for d in done if d[1] >= 0), reverse=True)[:MOVING_WINDOW]
+    if not last:
+        return None
+    return sum(minutes for _at, minutes in last) / len(last)
+
+
+def _whole(minutes: float) -> int:
+    """Minutes rounded half up to whole minutes."""
+    return int(minutes + 0.5)

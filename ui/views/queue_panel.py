@@ -1,0 +1,274 @@
+"""The counter's queue panel: who waits in call order (tickets and checked-in
+appointments, with waits), call the next one (F9), and the steps of the ticket at
+this counter: call again, in service, done, no-show, park and back from parking."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.walkin import REASON_LABELS_DE
+from ui.ops import Ops
+
+if TYPE_CHECKING:
+    from desk.services.counter_work import WorkTicket
+    from desk.services.database import DeskDatabase
+    from desk.services.queue import QueueEntry
+
+log = logging.getLogger(__name__)
+REFRESH_MS = 5000
+#: (key, German label) of the steps for the ticket at the counter.
+TICKET_BUTTONS = (
+    ("recall", QT_TRANSLATE_NOOP("QueuePanel", "Erneut aufrufen")),
+    ("start_service", QT_TRANSLATE_NOOP("QueuePanel", "In Bearbeitung")),
+    ("finish", QT_TRANSLATE_NOOP("QueuePanel", "Erledigt")),
+    ("no_show", QT_TRANSLATE_NOOP("QueuePanel", "Nicht erschienen")),
+    ("park", QT_TRANSLATE_NOOP("QueuePanel", "Zurückstellen")),
+)
+
+#: Calls the next ticket exactly once across all counters: (office, counter, now) → info.
+CallTicket = Callable[[str, int, datetime], Any]
+
+
+class QueuePanel(QWidget):
+    """Waiting list, call next, and the current ticket's steps.
+
+    Signals:
+        loaded(): the queue and the counter's tickets are shown.
+        called(str): someone was called to this counter (the display code).
+        refused(str): a step was refused; the message says why.
+    """
+
+    loaded = Signal()
+    called = Signal(str)
+    refused = Signal(str)
+
+    def __init__(self, ops: Ops, clock: Callable[[], datetime], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ops, self._clock = ops, clock
+        self._db: DeskDatabase | None = None
+        self._office: str | None = None
+        self._counter: int | None = None
+        self._queue: list[QueueEntry] = []
+        self._mine: list[WorkTicket] = []
+        self._parked: list[WorkTicket] = []
+        self.call_ticket: CallTicket | None = None  # set by the sync (central claim)
+        self.setObjectName("queuePanel")
+        self.current = QLabel(self.tr("Niemand aufgerufen"))
+        self.current.setObjectName("queueCurrent")
+        self.current.setWordWrap(True)
+        self.call_next_button = QPushButton(self.tr("Nächste(n) aufrufen (F9)"))
+        self.call_next_button.setObjectName("callNextButton")
+        self.step_buttons: dict[str, QPushButton] = {}
+        steps = QGridLayout()
+        for i, (key, label) in enumerate(TICKET_BUTTONS):
+            button = QPushButton(self.tr(label))
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, k=key: self.ticket_step(k))
+            self.step_buttons[key] = button
+            steps.addWidget(button, i // 2, i % 2)
+        self.waiting = QListWidget()
+        self.waiting.setAccessibleName(self.tr("Warteschlange"))
+        self.waiting.setWordWrap(True)
+        self.parked = QListWidget()
+        self.parked.setAccessibleName(self.tr("Zurückgestellt"))
+        self.parked.setMaximumHeight(90)
+        self.unpark_button = QPushButton(self.tr("Wieder einreihen"))
+        self.unpark_button.setEnabled(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.summary = QLabel()
+        column = QVBoxLayout(self)
+        column.addWidget(self.current)
+        column.addWidget(self.call_next_button)
+        column.addLayout(steps)
+        column.addWidget(self.message)
+        column.addWidget(self.summary)
+        column.addWidget(self.waiting, 1)
+        column.addWidget(QLabel(self.tr("Zurückgestellt (holen Unterlagen):")))
+        column.addWidget(self.parked)
+        column.addWidget(self.unpark_button)
+        self.call_next_button.clicked.connect(self.call_next)
+        self.unpark_button.clicked.connect(self.unpark)
+        self.parked.currentRowChanged.connect(
+            lambda row: self.unpark_button.setEnabled(0 <= row < len(self._parked))
+        )
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    # ---------------------------------------------------------------- loading
+    def set_counter(self, db: DeskDatabase, office_id: str, counter_number: int | None) -> None:
+        """Work for this office and counter from now on."""
+        self._db, self._office, self._counter = db, office_id, counter_number
+        self.refresh()
+        self.timer.start()
+
+    def refresh(self) -> None:
+        """Read the queue and this counter's tickets (in the background)."""
+        db, office, counter = self._db, self._office, self._counter
+        if db is None or office is None:
+            return
+        now = self._clock()
+        self._ops.run(lambda: _read(db, office, counter, now), self._shown, self._failed)
+
+    def _shown(self, result: tuple[list[QueueEntry], list[WorkTicket], list[WorkTicket]]) -> None:
+        self._queue, self._mine, self._parked = result
+        self.waiting.clear()
+        for entry in self._queue:
+            mark = "❗ " if entry.priority else ""
+            due = f" · {entry.starts_at:%H:%M}" if entry.starts_at is not None else ""
+            text = self.tr("{0}{1} · {2}{3} · wartet {4} min · ca. {5} min").format(
+                mark,
+                entry.code,
+                entry.label,
+                due,
+                entry.waited_minutes,
+                entry.estimated_wait_minutes,
+            )
+            item = QListWidgetItem(text)
+            self.waiting.addItem(item)
+        self.summary.setText(self.tr("{0} warten").format(len(self._queue)))
+        self.parked.clear()
+        for ticket in self._parked:
+            self.parked.addItem(f"{ticket.code} · {REASON_LABELS_DE.get(ticket.reason, '')}")
+        current = self._mine[-1] if self._mine else None
+        if current is None:
+            self.current.setText(self.tr("Niemand aufgerufen"))
+        else:
+            state = (
+                self.tr("in Bearbeitung")
+                if current.status == "in_service"
+                else self.tr("aufgerufen")
+            )
+            self.current.setText(f"{current.code} – {state}")
+        for key, button in self.step_buttons.items():
+            button.setEnabled(
+                current is not None
+                and not (key == "start_service" and current.status == "in_service")
+            )
+        self.call_next_button.setEnabled(bool(self._queue) and self._counter is not None)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, DeskError) else type(error).__name__
+        if not isinstance(error, DeskError):
+            log.error("queue step failed", exc_info=error)
+        self.message.setText(message)
+        self.refused.emit(message)
+        self.refresh()
+
+    @property
+    def entries(self) -> list[QueueEntry]:
+        """The waiting list shown, in call order."""
+        return list(self._queue)
+
+    @property
+    def current_ticket(self) -> WorkTicket | None:
+        """The ticket this counter called last (still open)."""
+        return self._mine[-1] if self._mine else None
+
+    # ------------------------------------------------------------------ steps
+    def call_next(self) -> None:
+        """Call the head of the queue to this counter: an appointment due, or the next
+        ticket claimed exactly once across all counters."""
+        db, office, counter = self._db, self._office, self._counter
+        if db is None or office is None or counter is None:
+            return
+        head = self._queue[0] if self._queue else None
+        appointment = head.id if head is not None and head.kind == "appointment" else None
+        call_ticket, now = self.call_ticket, self._clock()
+        self.call_next_button.setEnabled(False)
+        self._ops.run(
+            lambda: _call(db, office, counter, now, appointment, call_ticket),
+            self._called,
+            self._failed,
+        )
+
+    def _called(self, code: str) -> None:
+        self.message.setText(self.tr("Aufgerufen: {0}").format(code))
+        self.called.emit(code)
+        self.refresh()
+
+    def ticket_step(self, key: str) -> None:
+        """Take a step with the ticket at this counter."""
+        db, ticket, counter = self._db, self.current_ticket, self._counter
+        if db is None or ticket is None:
+            return
+        now = self._clock()
+        self._ops.run(
+            lambda: _ticket_step(db, key, ticket.id, now, counter), self._stepped, self._failed
+        )
+
+    def unpark(self) -> None:
+        """Put the selected parked ticket back in the queue at its old place."""
+        db, row = self._db, self.parked.currentRow()
+        if db is None or not 0 <= row < len(self._parked):
+            return
+        ticket, now = self._parked[row], self._clock()
+        self._ops.run(
+            lambda: _ticket_step(db, "unpark", ticket.id, now, None), self._stepped, self._failed
+        )
+
+    def _stepped(self, message: str) -> None:
+        self.message.setText(message)
+        self.refresh()
+
+
+# Database work on the worker thread.
+def _read(
+    db: DeskDatabase, office: str, counter: int | None, now: datetime
+) -> tuple[list[Any], list[Any], list[Any]]:
+    from desk.services.counter_work import counter_tickets
+    from desk.services.queue import waiting_queue
+
+    queue = waiting_queue(db, office, now)
+    mine, parked = counter_tickets(db, office, counter, now) if counter else ([], [])
+    return queue, mine, parked
+
+
+def _call(
+    db: DeskDatabase,
+    office: str,
+    counter: int,
+    now: datetime,
+    appointment: uuid.UUID | None,
+    call_ticket: CallTicket | None,
+) -> str:
+    if appointment is not None:
+        from desk.services.lifecycle import Action, perform
+
+        return str(perform(db, appointment, Action.CALL, now, counter_number=counter).booking_code)
+    if call_ticket is None:
+        from desk.services.walkin import call_next
+
+        return str(call_next(db, office, counter, now).code)
+    return str(call_ticket(office, counter, now).code)
+
+
+def _ticket_step(
+    db: DeskDatabase, key: str, ticket_id: uuid.UUID, now: datetime, counter: int | None
+) -> str:
+    from desk.services import ticket_steps
+
+    if key == "recall":
+        assert counter is not None
+        result = ticket_steps.recall(db, ticket_id, now, counter)
+    else:
+        result = getattr(ticket_steps, key)(db, ticket_id, now)
+    return str(result.message)

@@ -1,0 +1,243 @@
+"""Reception: one big button per reason to issue a walk-in ticket, the day's contingent
+left, how many wait and the estimated wait; appointment holders check in here too.
+
+Outside the walk-in hour, on holidays or with the quota used up the buttons are
+disabled and the reason is shown in words. An issued ticket is printed at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.status import TicketReason
+from desk.domain.walkin import REASON_LABELS_DE
+from ui.ops import Ops
+from ui.printing.ticket import print_ticket
+
+if TYPE_CHECKING:
+    from desk.services.database import DeskDatabase
+    from desk.services.queue import WalkInStatus
+    from desk.services.walkin import TicketInfo
+
+log = logging.getLogger(__name__)
+REFRESH_MS = 5000
+
+
+class ReceptionView(QWidget):
+    """Ticket buttons, contingent and check-in by booking code.
+
+    Signals:
+        status_loaded(): the contingent line and the buttons are current.
+        issued(object): a ticket was issued (TicketInfo) and printed.
+        refused(str): issuing or checking in was refused; the message says why.
+        checked_in(str): an appointment was checked in (its booking code).
+    """
+
+    status_loaded = Signal()
+    issued = Signal(object)
+    refused = Signal(str)
+    checked_in = Signal(str)
+
+    def __init__(
+        self,
+        ops: Ops,
+        clock: Callable[[], datetime],
+        printer_factory: Callable[[], QPrinter | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ops, self._clock, self._printer_factory = ops, clock, printer_factory
+        self._db: DeskDatabase | None = None
+        self._office: tuple[str, str] | None = None  # id, name
+        self._status: WalkInStatus | None = None
+        self.setObjectName("receptionView")
+        heading = QLabel(self.tr("Wartenummer ziehen – Sprechstunde ohne Termin"))
+        heading.setObjectName("receptionHeading")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("receptionStatus")
+        self.status_label.setWordWrap(True)
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("receptionClosed")
+        self.reason_label.setWordWrap(True)
+        grid = QGridLayout()
+        self.buttons: dict[TicketReason, QPushButton] = {}
+        for i, reason in enumerate(TicketReason):
+            button = QPushButton(REASON_LABELS_DE[reason])
+            button.setObjectName("ticketButton")
+            button.setMinimumHeight(64)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, r=reason: self.issue(r))
+            self.buttons[reason] = button
+            grid.addWidget(button, i // 2, i % 2)
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("Buchungsnummer, z. B. 39KJ-TGPT"))
+        self.code_edit.setAccessibleName(self.tr("Buchungsnummer zum Anmelden"))
+        self.check_in_button = QPushButton(self.tr("Mit Termin &anmelden"))
+        self.check_in_message = QLabel()
+        self.check_in_message.setWordWrap(True)
+        check_in = QHBoxLayout()
+        check_in.addWidget(QLabel(self.tr("Termin:")))
+        check_in.addWidget(self.code_edit, 1)
+        check_in.addWidget(self.check_in_button)
+        self.last_ticket = QLabel()
+        self.last_ticket.setObjectName("receptionLastTicket")
+        column = QVBoxLayout(self)
+        column.addWidget(heading)
+        column.addWidget(self.status_label)
+        column.addWidget(self.reason_label)
+        column.addLayout(grid, 1)
+        column.addWidget(self.last_ticket)
+        column.addLayout(check_in)
+        column.addWidget(self.check_in_message)
+        self.check_in_button.clicked.connect(self.check_in)
+        self.code_edit.returnPressed.connect(self.check_in)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    # ---------------------------------------------------------------- status
+    def set_office(self, db: DeskDatabase, office_id: str, office_name: str) -> None:
+        """Serve this office from now on."""
+        self._db, self._office = db, (office_id, office_name)
+        self.refresh()
+        self.timer.start()
+
+    def refresh(self) -> None:
+        """Read the contingent and the queue length (in the background)."""
+        db, office = self._db, self._office
+        if db is None or office is None:
+            return
+        now = self._clock()
+        self._ops.run(lambda: _status(db, office[0], now), self._shown, self._failed)
+
+    def _shown(self, result: tuple[WalkInStatus, int | None]) -> None:
+        status, wait = result
+        self._status = status
+        left = (
+            self.tr("Noch {0} von {1} Wartenummern heute").format(status.left_today, status.quota)
+            if status.quota is not None
+            else self.tr("{0} Wartenummern heute").format(status.issued_today)
+        )
+        parts = [left, self.tr("{0} warten").format(status.waiting)]
+        if wait is not None:
+            parts.append(self.tr("geschätzte Wartezeit etwa {0} min").format(wait))
+        self.status_label.setText(" · ".join(parts))
+        self.reason_label.setText(status.reason or "")
+        self.reason_label.setVisible(not status.open_now)
+        for button in self.buttons.values():
+            button.setEnabled(status.open_now)
+            button.setToolTip(status.reason or "")
+        self.status_loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, DeskError) else type(error).__name__
+        if not isinstance(error, DeskError):
+            log.error("reception failed", exc_info=error)
+        self.check_in_message.setText(message)
+        self.refused.emit(message)
+        self.refresh()
+
+    # ----------------------------------------------------------------- issue
+    def issue(self, reason: TicketReason) -> None:
+        """Issue a ticket for ``reason`` and print it."""
+        db, office = self._db, self._office
+        if db is None or office is None:
+            return
+        for button in self.buttons.values():
+            button.setEnabled(False)  # one press, one ticket
+        now = self._clock()
+        self._ops.run(lambda: _issue(db, office[0], reason, now), self._issued, self._failed)
+
+    def _issued(self, result: tuple[TicketInfo, int | None]) -> None:
+        info, wait = result
+        name = self._office[1] if self._office else ""
+        self.last_ticket.setText(
+            self.tr("Zuletzt: {0} ({1}, {2:%H:%M} Uhr)").format(
+                info.code, REASON_LABELS_DE.get(info.reason, info.reason), info.issued_at
+            )
+        )
+        printer = self._printer_factory()
+        if printer is not None:
+            try:
+                print_ticket(printer, info.code, name, info.issued_at, info.reason, wait)
+            except OSError as err:
+                self.check_in_message.setText(self.tr("Drucken nicht möglich: {0}").format(err))
+        self.issued.emit(info)
+        self.refresh()
+
+    # -------------------------------------------------------------- check in
+    def check_in(self) -> None:
+        """Check in the appointment with the booking code typed in."""
+        db, office, code = self._db, self._office, self.code_edit.text().strip()
+        if db is None or office is None:
+            return
+        if not code:
+            self.check_in_message.setText(self.tr("Bitte die Buchungsnummer eingeben."))
+            return
+        now = self._clock()
+        self._ops.run(lambda: _check_in(db, office[0], code, now), self._checked_in, self._failed)
+
+    def _checked_in(self, code: str) -> None:
+        self.code_edit.clear()
+        self.check_in_message.setText(self.tr("{0} ist angemeldet.").format(code))
+        self.checked_in.emit(code)
+        self.refresh()
+
+
+# Database work on the worker thread (desk services are imported there).
+def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int | None]:
+    from desk.services.queue import waiting_queue, walk_in_status
+
+    status = walk_in_status(db, office_id, now)
+    queue = waiting_queue(db, office_id, now)
+    wait = (queue[-1].estimated_wait_minutes if queue else 0) if status.open_now else None
+    return status, wait
+
+
+def _issue(
+    db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime
+) -> tuple[Any, int | None]:
+    from desk.services.queue import waiting_queue
+    from desk.services.walkin import issue_ticket
+
+    info = issue_ticket(db, office_id, reason, now)
+    queue = waiting_queue(db, office_id, now)
+    own = next((entry for entry in queue if entry.id == info.id), None)
+    return info, own.estimated_wait_minutes if own is not None else None
+
+
+def _check_in(db: DeskDatabase, office_id: str, code: str, now: datetime) -> str:
+    from desk.domain.errors import UnknownId
+    from desk.services.calendar import search
+    from desk.services.lifecycle import Action, perform
+
+    wanted = code.upper().replace(" ", "")
+    hits = [
+        r
+        for r in search(db, office_id, wanted)
+        if r.booking_code.replace("-", "") == wanted.replace("-", "")
+    ]
+    today = [r for r in hits if r.starts_at.date() == now.astimezone(r.starts_at.tzinfo).date()]
+    if not today:
+        where = "heute " if hits else ""
+        raise UnknownId(f"Keinen Termin {where}mit der Buchungsnummer {code} gefunden")
+    perform(db, today[0].id, Action.CHECK_IN, now)
+    return today[0].booking_code
