@@ -273,8 +273,12 @@ class DisplayWindow(QWidget):
     def _play_gong(self) -> None:
         try:
             if self._sound is None:
-                from PySide6.QtMultimedia import QSoundEffect
+                from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
+                if not QMediaDevices.audioOutputs():
+                    log.info("no audio output: the display stays silent")
+                    self._sound_on = False
+                    return
                 self._sound = QSoundEffect(self)
                 self._sound.setSource(QUrl.fromLocalFile(str(GONG)))
                 self._sound.setVolume(0.8)
