@@ -675,67 +675,77 @@
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="71" />
+        <location filename="../../ui/views/reception_view.py" line="73" />
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="91" />
+        <location filename="../../ui/views/reception_view.py" line="93" />
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="92" />
+        <location filename="../../ui/views/reception_view.py" line="94" />
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="93" />
+        <location filename="../../ui/views/reception_view.py" line="95" />
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="97" />
+        <location filename="../../ui/views/reception_view.py" line="99" />
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="135" />
+        <location filename="../../ui/views/reception_view.py" line="103" />
+        <source>Termine der nächsten zwei Stunden</source>
+        <translation>Appointments of the next two hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="117" />
+        <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
+        <translation>Appointments of the next two hours (double click checks in):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="153" />
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="137" />
+        <location filename="../../ui/views/reception_view.py" line="155" />
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="139" />
+        <location filename="../../ui/views/reception_view.py" line="157" />
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="141" />
+        <location filename="../../ui/views/reception_view.py" line="159" />
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="173" />
+        <location filename="../../ui/views/reception_view.py" line="191" />
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="182" />
+        <location filename="../../ui/views/reception_view.py" line="200" />
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="193" />
+        <location filename="../../ui/views/reception_view.py" line="211" />
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="200" />
+        <location filename="../../ui/views/reception_view.py" line="224" />
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -97,6 +99,11 @@ class ReceptionView(QWidget):
         check_in.addWidget(QLabel(self.tr("Termin:")))
         check_in.addWidget(self.code_edit, 1)
         check_in.addWidget(self.check_in_button)
+        self.arrivals = QListWidget()
+        self.arrivals.setAccessibleName(self.tr("Termine der nächsten zwei Stunden"))
+        self.arrivals.setMaximumHeight(150)
+        self.arrivals.itemActivated.connect(self._arrival_chosen)
+        self._arrival_codes: list[str] = []
         self.last_ticket = QLabel()
         self.last_ticket.setObjectName("receptionLastTicket")
         column = QVBoxLayout(self)
@@ -106,6 +113,10 @@ class ReceptionView(QWidget):
         column.addLayout(grid, 1)
         column.addWidget(self.last_ticket)
         column.addLayout(check_in)
+        column.addWidget(
+            QLabel(self.tr("Termine der nächsten zwei Stunden (Doppelklick meldet an):"))
+        )
+        column.addWidget(self.arrivals)
         column.addWidget(self.check_in_message)
         self.check_in_button.clicked.connect(self.check_in)
         self.code_edit.returnPressed.connect(self.check_in)
@@ -128,8 +139,15 @@ class ReceptionView(QWidget):
         now = self._clock()
         self._ops.run(lambda: _status(db, office[0], now), self._shown, self._failed)
 
-    def _shown(self, result: tuple[WalkInStatus, int | None]) -> None:
-        status, wait = result
+    def _shown(self, result: tuple[WalkInStatus, int | None, list[Any]]) -> None:
+        status, wait, arrivals = result
+        self._arrival_codes = [row.booking_code for row in arrivals]
+        self.arrivals.clear()
+        for row in arrivals:
+            self.arrivals.addItem(
+                f"{row.starts_at:%H:%M} · {row.booking_code} · {row.service_name} · "
+                f"{row.citizen_name}"
+            )
         self._status = status
         left = (
             self.tr("Noch {0} von {1} Wartenummern heute").format(status.left_today, status.quota)
@@ -195,6 +213,12 @@ class ReceptionView(QWidget):
         now = self._clock()
         self._ops.run(lambda: _check_in(db, office[0], code, now), self._checked_in, self._failed)
 
+    def _arrival_chosen(self, item: QListWidgetItem) -> None:
+        row = self.arrivals.row(item)
+        if 0 <= row < len(self._arrival_codes):
+            self.code_edit.setText(self._arrival_codes[row])
+            self.check_in()
+
     def _checked_in(self, code: str) -> None:
         self.code_edit.clear()
         self.check_in_message.setText(self.tr("{0} ist angemeldet.").format(code))
@@ -203,13 +227,21 @@ class ReceptionView(QWidget):
 
 
 # Database work on the worker thread (desk services are imported there).
-def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int | None]:
+def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int | None, list[Any]]:
+    from desk.domain.status import AppointmentStatus
+    from desk.services.agenda import day_appointments
     from desk.services.queue import waiting_queue, walk_in_status
 
     status = walk_in_status(db, office_id, now)
     queue = waiting_queue(db, office_id, now)
     wait = (queue[-1].estimated_wait_minutes if queue else 0) if status.open_now else None
-    return status, wait
+    soon = [
+        row
+        for row in day_appointments(db, office_id, now.date())
+        if row.status == AppointmentStatus.BOOKED
+        and now - timedelta(minutes=30) <= row.starts_at <= now + timedelta(hours=2)
+    ]
+    return status, wait, soon
 
 
 def _issue(
