@@ -1,6 +1,7 @@
 """Screenshot of the main window for docs/ (run under xvfb-run or offscreen).
 
-Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [--view day|week|reception|queue] [buergerdesk GUI options]
+Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [--view day|week|reception|queue]
+       [buergerdesk GUI options]
 With --central the first sync round is awaited, so the status bar shows it. In the
 day view the next appointment of the own counter is selected (panel and history).
 """
@@ -57,7 +58,7 @@ def main() -> int:
             return
         if view == "reception":
             window.reception.status_loaded.connect(lambda: QTimer.singleShot(delay, grab))
-            window.views.setCurrentWidget(window.reception)
+            window.views.setCurrentWidget(window.reception_page)
             window.reception.refresh()
             return
         now = window.now()

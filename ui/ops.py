@@ -31,6 +31,7 @@ class Ops(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-op")
         self._pending = 0
+        self._closed = False
         # Queued even when the work finished before its callback was attached (then
         # the done-callback runs on this thread): results always arrive later, by the loop.
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -46,7 +47,11 @@ class Ops(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)``."""
+        """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)``.
+        After ``shutdown()`` nothing runs any more (a late timer of a closing window)."""
+        if self._closed:
+            log.debug("operation after shutdown ignored")
+            return
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -74,4 +79,5 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         """Stop accepting work and wait until the queued operations have run."""
+        self._closed = True
         self._pool.shutdown(wait=True)

@@ -242,7 +242,12 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.views.addTab(self.week, self.tr("&Woche"))
         self.views.addTab(self.table, self.tr("&Liste"))
         self.reception = ReceptionView(self._ops, self.now, self.ticket_printer)
-        self.views.addTab(self.reception, self.tr("&Empfang"))
+        reception = QScrollArea()  # a short window scrolls the reception, never clips it
+        reception.setWidget(self.reception)
+        reception.setWidgetResizable(True)
+        reception.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.views.addTab(reception, self.tr("&Empfang"))
+        self.reception_page = reception
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.stack.addWidget(self.empty)
         self.panel = AppointmentPanel(self.actions_by_step)
         self.queue = QueuePanel(self._ops, self.now)
+        self.queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
         self.side = QTabWidget()
         for widget, label in (
             (self.panel, self.tr("Termin")),
@@ -841,6 +847,8 @@ class MainWindow(QMainWindow, ClerkCommands):
         QMessageBox.information(self, self.tr("Tastenkürzel"), "\n".join(lines))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for timer in (self.refresh_timer, self.reception.timer, self.queue.timer):
+            timer.stop()
         for display in self._displays:
             display.close()
         self._settings.sync()

@@ -68,6 +68,8 @@ class QueuePanel(QWidget):
         self._mine: list[WorkTicket] = []
         self._parked: list[WorkTicket] = []
         self.call_ticket: CallTicket | None = None  # set by the sync (central claim)
+        self._calling = False  # a call is on its way: F9 again must not call a second one
+        self.max_recalls = 2  # then the next recall marks a no-show (setting "max_recalls")
         self.setObjectName("queuePanel")
         self.current = QLabel(self.tr("Niemand aufgerufen"))
         self.current.setObjectName("queueCurrent")
@@ -188,19 +190,25 @@ class QueuePanel(QWidget):
         """Call the head of the queue to this counter: an appointment due, or the next
         ticket claimed exactly once across all counters."""
         db, office, counter = self._db, self._office, self._counter
-        if db is None or office is None or counter is None:
+        if db is None or office is None or counter is None or self._calling:
             return
         head = self._queue[0] if self._queue else None
         appointment = head.id if head is not None and head.kind == "appointment" else None
         call_ticket, now = self.call_ticket, self._clock()
         self.call_next_button.setEnabled(False)
+        self._calling = True
         self._ops.run(
             lambda: _call(db, office, counter, now, appointment, call_ticket),
             self._called,
-            self._failed,
+            self._call_failed,
         )
 
+    def _call_failed(self, error: BaseException) -> None:
+        self._calling = False
+        self._failed(error)
+
     def _called(self, code: str) -> None:
+        self._calling = False
         self.message.setText(self.tr("Aufgerufen: {0}").format(code))
         self.called.emit(code)
         self.refresh()
@@ -210,9 +218,11 @@ class QueuePanel(QWidget):
         db, ticket, counter = self._db, self.current_ticket, self._counter
         if db is None or ticket is None:
             return
-        now = self._clock()
+        now, limit = self._clock(), self.max_recalls
         self._ops.run(
-            lambda: _ticket_step(db, key, ticket.id, now, counter), self._stepped, self._failed
+            lambda: _ticket_step(db, key, ticket.id, now, counter, limit),
+            self._stepped,
+            self._failed,
         )
 
     def unpark(self) -> None:
@@ -222,7 +232,9 @@ class QueuePanel(QWidget):
             return
         ticket, now = self._parked[row], self._clock()
         self._ops.run(
-            lambda: _ticket_step(db, "unpark", ticket.id, now, None), self._stepped, self._failed
+            lambda: _ticket_step(db, "unpark", ticket.id, now, None, self.max_recalls),
+            self._stepped,
+            self._failed,
         )
 
     def _stepped(self, message: str) -> None:
@@ -262,13 +274,18 @@ def _call(
 
 
 def _ticket_step(
-    db: DeskDatabase, key: str, ticket_id: uuid.UUID, now: datetime, counter: int | None
+    db: DeskDatabase,
+    key: str,
+    ticket_id: uuid.UUID,
+    now: datetime,
+    counter: int | None,
+    max_recalls: int = 2,
 ) -> str:
     from desk.services import ticket_steps
 
     if key == "recall":
         assert counter is not None
-        result = ticket_steps.recall(db, ticket_id, now, counter)
+        result = ticket_steps.recall(db, ticket_id, now, counter, max_recalls)
     else:
         result = getattr(ticket_steps, key)(db, ticket_id, now)
     return str(result.message)
