@@ -22,28 +22,27 @@ most 2× the 1-counter p95. Exits 1 only if a ticket was called twice.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import psycopg
-from psycopg import sql
-from sqlalchemy import func, insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
-from desk.domain import walkin
 from desk.domain.localtime import BERLIN, parse_now
-from desk.domain.status import TicketReason, TicketStatus
-from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.domain.status import TicketReason
+from desk.services.database import DeskDatabase, open_database
 from desk.services.walkin import call_next
-from desk.store.models import Call, Counter, Office, Ticket
+from desk.store.models import Call
 from desk.store.uow import UnitOfWork
+
+from support.db import PG_ADMIN_URL, scratch_database, select_one, server_version
+from support.office import add_ticket_queue
+from support.stats import percentiles, verdict
+from support.workers import closing_queues, spawn_context, spawned
 
 NOW = parse_now("2024-03-20T10:30")  # a Wednesday, as in the tests
 DAY = NOW.astimezone(BERLIN).date()
@@ -53,77 +52,19 @@ TARGET_RATIO = 2.0
 WARMUP = 3
 TIMEOUT = 120.0
 CPUS = os.cpu_count() or 1
-PG_ADMIN_URL = os.environ.get(
-    "BUERGERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+#: Lost documents are called first: one ticket in five.
+REASONS = (TicketReason.LOST_OR_STOLEN, *[TicketReason.OTHER] * 3, TicketReason.REGISTRATION)
 
 
 # ------------------------------------------------------------------ databases
 
 
-def conninfo(url: str) -> str:
-    """A libpq URI for psycopg from a SQLAlchemy URL."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@contextmanager
-def bench_database(admin_url: str) -> Iterator[str]:
-    """A fresh, migrated database on the admin URL's server; dropped afterwards."""
-    name = f"bd_bench_call_{uuid.uuid4().hex[:12]}"
-    admin = conninfo(admin_url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-        upgrade_database(url)
-        yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
 def add_queue(db: DeskDatabase, office_id: str, tickets: int) -> None:
     """An office with COUNTERS counters and ``tickets`` waiting tickets for DAY (one in
     five a lost document, called first), filled as ``issue_ticket`` fills them."""
-    reasons = [TicketReason.LOST_OR_STOLEN, *[TicketReason.OTHER] * 3, TicketReason.REGISTRATION]
-    with UnitOfWork(db.engine) as uow:
-        s = uow.session
-        s.add(
-            Office(
-                id=office_id,
-                name=f"Bürgerbüro {office_id}",
-                kind="buergerbuero",
-                street="Marktplatz 1",
-                postcode="06108",
-                city="Saalfurt",
-            )
-        )
-        s.flush()
-        s.add_all(
-            Counter(office_id=office_id, number=n, name=f"Schalter {n}")
-            for n in range(1, COUNTERS + 1)
-        )
-        s.flush()
-        s.execute(
-            insert(Ticket),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "office_id": office_id,
-                    "service_day": DAY,
-                    "number": n,
-                    "code": walkin.ticket_code("W", n),
-                    "reason": reasons[n % len(reasons)],
-                    "status": TicketStatus.WAITING,
-                    "issued_at": NOW,
-                    "recall_count": 0,
-                }
-                for n in range(1, tickets + 1)
-            ],
-        )
-        uow.commit()
+    add_ticket_queue(
+        db, office_id, counters=COUNTERS, tickets=tickets, now=NOW, day=DAY, reasons=REASONS
+    )
 
 
 def double_calls(db: DeskDatabase) -> int:
@@ -135,12 +76,6 @@ def double_calls(db: DeskDatabase) -> int:
 
 
 # ------------------------------------------------------------ counter processes
-
-
-def select_one(db: DeskDatabase) -> None:
-    """The floor: one ``SELECT 1`` round trip through the engine's pool."""
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1")).scalar()
 
 
 def action_for(db: DeskDatabase, operation: str, office_id: str, counter: int) -> Callable[[], Any]:
@@ -206,38 +141,23 @@ class Counters:
 @contextmanager
 def counters(url: str, n: int) -> Iterator[Counters]:
     """``n`` spawned counter processes (numbers 1..n), each with its own connection."""
-    ctx = multiprocessing.get_context("spawn")
+    ctx = spawn_context()
     barrier = ctx.Barrier(n)
     results = ctx.Queue()
     commands = [ctx.Queue() for _ in range(n)]
-    processes = [
-        ctx.Process(target=counter_process, args=(url, i + 1, barrier, commands[i], results))
-        for i in range(n)
-    ]
-    for p in processes:
-        p.start()
-    try:
-        yield Counters(processes, commands, results)
-    finally:
-        for queue in commands:
-            queue.put(None)
-        for p in processes:
-            p.join(timeout=TIMEOUT)
-            if p.is_alive():
-                p.kill()
-                p.join()
-        for queue in [*commands, results]:
-            queue.close()
-            queue.join_thread()
+    arguments = [(url, i + 1, barrier, commands[i], results) for i in range(n)]
+    with (
+        closing_queues([*commands, results]),
+        spawned(ctx, counter_process, arguments, TIMEOUT) as processes,
+    ):
+        try:
+            yield Counters(processes, commands, results)
+        finally:
+            for queue in commands:
+                queue.put(None)
 
 
 # ------------------------------------------------------------------ reporting
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 @dataclass(frozen=True)
@@ -255,7 +175,7 @@ class Figures:
     @classmethod
     def of(cls, times: list[float], seconds: float, cpu_seconds: float) -> Figures:
         """The figures of step times measured over ``seconds`` of wall time."""
-        p50, p95, p99 = (percentile(times, q) for q in (0.50, 0.95, 0.99))
+        p50, p95, p99 = percentiles(times, 0.50, 0.95, 0.99)
         steps = len(times)
         return cls(p50, p95, p99, steps, steps / seconds, cpu_seconds * 1000 / steps)
 
@@ -270,11 +190,6 @@ class Figures:
         return text
 
 
-def verdict(met: bool) -> str:
-    """How a target fared."""
-    return "met" if met else "MISSED"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--pg-admin", default=PG_ADMIN_URL, metavar="URL")
@@ -283,13 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tickets = max(args.single, COUNTERS * args.rounds) + COUNTERS * WARMUP + 100
 
-    with bench_database(args.pg_admin) as url:
+    with scratch_database(args.pg_admin, "bd_bench_call_") as url:
         db = open_database(url)
         try:
             for office_id in ("bb-p7-one", "bb-p7-burst", "bb-p7-load"):
                 add_queue(db, office_id, tickets)
-            with db.engine.connect() as conn:
-                version = str(conn.execute(text("SHOW server_version")).scalar()).split()[0]
+            version = server_version(db)
             print(
                 f"P7: call_next on the central (PostgreSQL {version}, {CPUS} CPUs shared with"
                 f" the counter processes, load before {os.getloadavg()[0]:.1f}),"

@@ -79,6 +79,8 @@ from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.services.demo import PAST_DAYS, seed_demo_city
 from desk.store.models import Appointment, AppointmentEvent, Base, SlotHold, Ticket
 
+from support.stats import verdict
+
 NOW_TEXT = "2024-03-21T10:30"  # a Thursday: Bürgerbüro Mitte is open 9–18
 NOW = parse_now(NOW_TEXT)
 OFFICE = "bb-mitte"
@@ -517,11 +519,11 @@ def main(argv: list[str] | None = None) -> int:
     late = [r for r in traced if r.stamps["day"] > r.stamps["quit"]]
 
     def show(what: str, ms: float, floor: float, target: bool = False) -> None:
-        verdict = ""
+        checked = ""
         if target:
-            ok = ms / floor <= TARGET_RATIO
-            verdict = f"  target ≤ {TARGET_RATIO:.0f}×: " + ("met" if ok else "MISSED")
-        print(f"{what:<52} {ms:8.0f} ms  x{ms / floor:5.2f}{verdict}")
+            met = verdict(ms / floor <= TARGET_RATIO)
+            checked = f"  target ≤ {TARGET_RATIO:.0f}×: {met}"
+        print(f"{what:<52} {ms:8.0f} ms  x{ms / floor:5.2f}{checked}")
 
     print(f"\nmedians of {args.runs} starts each (QT_QPA_PLATFORM={platform})")
     show("floor: empty QMainWindow, first paint", floor_paint, floor_paint)

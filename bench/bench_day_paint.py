@@ -46,7 +46,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -54,7 +53,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock
-from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -68,7 +66,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 from sqlalchemy import insert
 
 from desk.demo.bookings import FIRST_NAMES, LAST_NAMES
@@ -77,21 +75,16 @@ from desk.domain.status import AppointmentStatus, Channel
 from desk.services.calendar import DayGrid, day_grid
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.services.lifecycle import Action, perform
-from desk.store.models import (
-    Appointment,
-    BookingPolicy,
-    Counter,
-    Office,
-    OfficeService,
-    OpeningTemplate,
-    OpeningTemplateService,
-    Service,
-    SlotHold,
-)
+from desk.store.models import Appointment, SlotHold
 from desk.store.uow import UnitOfWork
 from ui.gui import make_application
 from ui.models.calendar_model import HEAD_ROLE, CalendarModel
 from ui.views.calendar_view import ROW_HEIGHT, CalendarView
+
+from support.db import sqlite_file
+from support.office import add_office as add_bench_office
+from support.office import rolling_policy
+from support.stats import nearest_rank, timed_ms, verdict
 
 OFFICE = "bb-bench"
 COUNTERS = 6
@@ -114,62 +107,18 @@ Index = QModelIndex | QPersistentModelIndex
 # ------------------------------------------------------------------ database
 def add_office(db: DeskDatabase) -> dict[int, uuid.UUID]:
     """One office, 6 counters open every day 7–21 in 5-minute slots; number → counter id."""
-    ids: dict[int, uuid.UUID] = {}
-    with UnitOfWork(db.engine) as uow:
-        s = uow.session
-        s.add(
-            Office(
-                id=OFFICE,
-                name="Bürgerbüro Benchmark",
-                kind="buergerbuero",
-                street="Marktplatz 1",
-                postcode="06108",
-                city="Saalfurt",
-                state="ST",
-                timezone="Europe/Berlin",
-                walk_in_quota=None,
-                ticket_prefix="W",
-            )
-        )
-        for service_id, (name, minutes) in SERVICES.items():
-            s.add(Service(id=service_id, name=name, duration_minutes=minutes, online=True))
-        s.flush()
-        for service_id in SERVICES:
-            s.add(OfficeService(office_id=OFFICE, service_id=service_id))
-        for number in range(1, COUNTERS + 1):
-            counter = Counter(
-                id=uuid.uuid4(), office_id=OFFICE, number=number, name=f"Schalter {number}"
-            )
-            s.add(counter)
-            s.flush()
-            ids[number] = counter.id
-            for weekday in range(7):
-                template = OpeningTemplate(
-                    id=uuid.uuid4(),
-                    office_id=OFFICE,
-                    counter_id=counter.id,
-                    weekday=weekday,
-                    opens=OPENS,
-                    closes=CLOSES,
-                    slot_minutes=SLOT_MINUTES,
-                    valid_from=date(2020, 1, 1),
-                )
-                s.add(template)
-                s.flush()
-                for service_id in SERVICES:
-                    s.add(OpeningTemplateService(template_id=template.id, service_id=service_id))
-        s.add(
-            BookingPolicy(
-                office_id=OFFICE,
-                kind="rolling",
-                valid_from=date(2020, 1, 1),
-                horizon_days=14,
-                min_lead_minutes=0,
-                portal_share_percent=60,
-            )
-        )
-        uow.commit()
-    return ids
+    return add_bench_office(
+        db,
+        OFFICE,
+        name="Bürgerbüro Benchmark",
+        counters=COUNTERS,
+        services=SERVICES,
+        weekdays=range(7),
+        opens=OPENS,
+        closes=CLOSES,
+        slot_minutes=SLOT_MINUTES,
+        policy=rolling_policy(portal_share_percent=60),
+    )
 
 
 def _status(start: datetime, end: datetime, rng: random.Random) -> AppointmentStatus:
@@ -238,8 +187,7 @@ def add_day(db: DeskDatabase, counters: dict[int, uuid.UUID], day: date) -> int:
 @contextmanager
 def bench_database() -> Iterator[DeskDatabase]:
     """A migrated temporary SQLite database with the office and its two days."""
-    with tempfile.TemporaryDirectory(prefix="bd-bench-paint-") as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
+    with sqlite_file("bd-bench-paint-") as (url, _path):
         upgrade_database(url)
         db = open_database(url)
         try:
@@ -318,28 +266,22 @@ class PaintStart(QObject):
         return False
 
 
-class TimedCalendarView(CalendarView):
+class PaintEnd:
+    """Mixed into a view: stamps the end of each viewport paint in ``painted``."""
+
+    painted: float | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # type: ignore[misc]
+        self.painted = time.perf_counter()
+
+
+class TimedCalendarView(PaintEnd, CalendarView):
     """The calendar view, stamping the end of each viewport paint."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.painted: float | None = None
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self.painted = time.perf_counter()
-
-
-class TimedTableView(QTableView):
+class TimedTableView(PaintEnd, QTableView):
     """A plain table view, stamping the end of each viewport paint."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.painted: float | None = None
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self.painted = time.perf_counter()
 
 
 @dataclass
@@ -393,12 +335,6 @@ def show(view: TimedCalendarView | TimedTableView, start: PaintStart, app: QAppl
         app.processEvents()
 
 
-def percentile(values: list[float], share: float) -> float:
-    """The nearest-rank percentile (``share`` in 0..1) of ``values``."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
-
-
 @dataclass
 class Subject:
     """A view under measurement, its paint-start filter and the switches it cycles."""
@@ -423,7 +359,7 @@ def run_switches(app: QApplication, subjects: list[Subject], runs: int) -> list[
 
 def line(what: str, values: list[float]) -> tuple[float, float]:
     """Print p50/p95 of ``values``; returns them."""
-    p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+    p50, p95 = nearest_rank(values, 0.5), nearest_rank(values, 0.95)
     print(f"{what:<44} p50 {p50:8.2f} ms   p95 {p95:8.2f} ms")
     return p50, p95
 
@@ -505,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         grids = [day_grid(db, OFFICE, day, NOW) for day in (DAY_A, DAY_B)]
         first_ms = (time.perf_counter() - started) * 1000 / 2
         db_ms = statistics.median(
-            _timed(lambda: day_grid(db, OFFICE, DAY_A, NOW)) for _ in range(5)
+            timed_ms(lambda: day_grid(db, OFFICE, DAY_A, NOW)) for _ in range(5)
         )
         for grid in grids:
             held = [a for a in grid.appointments if a.status != AppointmentStatus.CANCELLED]
@@ -582,10 +518,6 @@ def main(argv: list[str] | None = None) -> int:
     line("calendar refresh set_grid call (one change)", [r.call for r in refresh_runs])
     line("calendar refresh first paint (no target)", [r.first_paint for r in refresh_runs])
     print()
-
-    def verdict(ok: bool) -> str:
-        return "met" if ok else "MISSED"
-
     print(
         f"target first paint ≤ {TARGET_MS:.0f} ms: p50 {c50:.2f} ms {verdict(c50 <= TARGET_MS)}, "
         f"p95 {c95:.2f} ms {verdict(c95 <= TARGET_MS)}"
@@ -598,13 +530,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ERROR: {error}", file=sys.stderr)
     QCoreApplication.processEvents()
     return 1 if errors else 0
-
-
-def _timed(action: Callable[[], object]) -> float:
-    """Wall time of one ``action()`` in ms."""
-    started = time.perf_counter()
-    action()
-    return (time.perf_counter() - started) * 1000
 
 
 if __name__ == "__main__":

@@ -29,37 +29,32 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import os
 import queue
 import random
 import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-import psycopg
-from psycopg import sql
 from PySide6.QtCore import QEventLoop, QTimer
-from sqlalchemy import event, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import event
 
-from desk.domain import walkin
 from desk.domain.localtime import BERLIN, parse_now
-from desk.domain.status import TicketReason, TicketStatus
-from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.services.database import DeskDatabase, open_database
 from desk.services.display import display_board
 from desk.services.walkin import call_next
-from desk.store.models import Counter, Office, Ticket
-from desk.store.uow import UnitOfWork
 from ui.display.run import _listen
 from ui.display.window import DisplayWindow
 from ui.gui import make_application, route_qt_messages_to_log
 from ui.ops import Ops
+
+from support.db import PG_ADMIN_URL, scratch_database, select_one, server_version
+from support.office import add_ticket_queue
+from support.stats import percentile, percentiles, timed_ms, verdict
+from support.workers import spawn_context
 
 NOW = parse_now("2024-03-20T10:30")  # a Wednesday, as in the tests
 DAY = NOW.astimezone(BERLIN).date()
@@ -68,75 +63,14 @@ TARGET_P95_MS = 300.0
 POLL_MS = 2000  # DisplayWindow's and `buergerdesk display`'s default
 TIMEOUT = 120.0
 CPUS = os.cpu_count() or 1
-PG_ADMIN_URL = os.environ.get(
-    "BUERGERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 
 
 # ------------------------------------------------------------------ databases
 
 
-def conninfo(url: str) -> str:
-    """A libpq URI for psycopg from a SQLAlchemy URL."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@contextmanager
-def bench_database(admin_url: str) -> Iterator[str]:
-    """A fresh, migrated database on the admin URL's server; dropped afterwards."""
-    name = f"bd_bench_display_{uuid.uuid4().hex[:12]}"
-    admin = conninfo(admin_url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-        upgrade_database(url)
-        yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
 def add_queue(db: DeskDatabase, office_id: str, tickets: int) -> None:
     """An office with COUNTERS counters and ``tickets`` waiting tickets for DAY."""
-    with UnitOfWork(db.engine) as uow:
-        s = uow.session
-        s.add(
-            Office(
-                id=office_id,
-                name=f"Bürgerbüro {office_id}",
-                kind="buergerbuero",
-                street="Marktplatz 1",
-                postcode="06108",
-                city="Saalfurt",
-            )
-        )
-        s.flush()
-        s.add_all(
-            Counter(office_id=office_id, number=n, name=f"Schalter {n}")
-            for n in range(1, COUNTERS + 1)
-        )
-        s.flush()
-        s.execute(
-            insert(Ticket),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "office_id": office_id,
-                    "service_day": DAY,
-                    "number": n,
-                    "code": walkin.ticket_code("W", n),
-                    "reason": TicketReason.OTHER,
-                    "status": TicketStatus.WAITING,
-                    "issued_at": NOW,
-                    "recall_count": 0,
-                }
-                for n in range(1, tickets + 1)
-            ],
-        )
-        uow.commit()
+    add_ticket_queue(db, office_id, counters=COUNTERS, tickets=tickets, now=NOW, day=DAY)
 
 
 # ------------------------------------------------------------ the counter process
@@ -228,7 +162,7 @@ def run_case(
     window.start()
     wait(lambda: updates[0] > 0, 10)  # the first board (empty)
 
-    ctx = multiprocessing.get_context("spawn")
+    ctx = spawn_context()
     results = ctx.Queue()
     process = ctx.Process(target=counter_process, args=(url, office_id, calls, spacing, results))
     process.start()
@@ -278,35 +212,23 @@ def run_case(
 
 def floors(db: DeskDatabase, office_id: str, rounds: int) -> tuple[list[float], list[float]]:
     """SELECT 1 round trips and display_board reads, in ms."""
-    select_one, board = [], []
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1"))
+    round_trips, board = [], []
+    select_one(db)
     display_board(db, office_id, NOW)
     for _ in range(rounds):
-        began = time.perf_counter()
-        with db.engine.connect() as conn:
-            conn.execute(text("SELECT 1")).scalar()
-        select_one.append((time.perf_counter() - began) * 1000)
-        began = time.perf_counter()
-        display_board(db, office_id, NOW)
-        board.append((time.perf_counter() - began) * 1000)
-    return select_one, board
+        round_trips.append(timed_ms(lambda: select_one(db)))
+        board.append(timed_ms(lambda: display_board(db, office_id, NOW)))
+    return round_trips, board
 
 
 # ------------------------------------------------------------------ reporting
-
-
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def line(label: str, values: list[float], extra: str = "") -> str:
     """One report line: p50, p95, p99 and max in ms."""
     if not values:
         return f"  {label:<30} no values {extra}"
-    p50, p95, p99 = (percentile(values, q) for q in (0.50, 0.95, 0.99))
+    p50, p95, p99 = percentiles(values, 0.50, 0.95, 0.99)
     return (
         f"  {label:<30} p50 {p50:7.1f}  p95 {p95:7.1f}  p99 {p99:7.1f}  max {max(values):7.1f} ms"
         f"  n={len(values)}{extra}"
@@ -326,14 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     make_application()
     ops = Ops()
     try:
-        with bench_database(args.pg_admin) as url:
+        with scratch_database(args.pg_admin, "bd_bench_display_") as url:
             db = open_database(url)
             try:
                 add_queue(db, "bb-display-notify", args.calls + 10)
                 add_queue(db, "bb-display-poll", args.poll_calls + 10)
-                with db.engine.connect() as conn:
-                    version = str(conn.execute(text("SHOW server_version")).scalar()).split()[0]
-                select_one, board = floors(db, "bb-display-notify", 200)
+                version = server_version(db)
+                round_trips, board = floors(db, "bb-display-notify", 200)
             finally:
                 db.dispose()
             print(
@@ -350,13 +271,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         ops.shutdown()
 
-    print(line("floor SELECT 1", select_one))
+    print(line("floor SELECT 1", round_trips))
     print(line("floor display_board read", board))
     for case in (notify, poll):
         print(line(case.label, case.latencies, f", never shown: {len(case.missed)}"))
     p95 = percentile(notify.latencies, 0.95) if notify.latencies else float("inf")
-    verdict = "met" if p95 <= TARGET_P95_MS and not notify.missed else "MISSED"
-    print(f"  target: notify + poll p95 ≤ {TARGET_P95_MS:.0f} ms: {p95:.1f} ms, {verdict}")
+    met = verdict(p95 <= TARGET_P95_MS and not notify.missed)
+    print(f"  target: notify + poll p95 ≤ {TARGET_P95_MS:.0f} ms: {p95:.1f} ms, {met}")
     slow = sorted(notify.latencies)[-3:]
     print(f"  slowest with notify: {', '.join(f'{v:.0f}' for v in slow)} ms")
     return 1 if notify.missed or poll.missed else 0

@@ -25,42 +25,30 @@ attempts succeeded and the central holds exactly 100 appointments, each on its o
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import random
 import sys
 import time
-import uuid
 from collections import Counter as Tally
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
-import psycopg
-from psycopg import sql
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from desk.domain.errors import BookingRefused
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, Channel
 from desk.services.booking import book, offered_slots, suggestions
-from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.store.models import (
-    Appointment,
-    BookingPolicy,
-    Counter,
-    Office,
-    OfficeService,
-    OpeningTemplate,
-    OpeningTemplateService,
-    Service,
-    SlotHold,
-)
+from desk.services.database import DeskDatabase, open_database
+from desk.store.models import Appointment, SlotHold
 from desk.store.uow import UnitOfWork
+
+from support.db import PG_ADMIN_URL, scratch_database, select_one
+from support.office import add_office
+from support.stats import percentile, percentiles, timed_ms
+from support.workers import closing_queues, spawn_context, spawned
 
 #: The release moment: Wednesday 10:30 opens the next week (Monday 25 March).
 NOW = parse_now("2024-03-20T10:30")
@@ -74,85 +62,36 @@ ATTEMPTS = 1000
 FLOOR_STEPS = 20
 TIMEOUT = 300.0
 CPUS = os.cpu_count() or 1
-PG_ADMIN_URL = os.environ.get(
-    "BUERGERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 
 
 # ------------------------------------------------------------------ databases
-
-
-def conninfo(url: str) -> str:
-    """A libpq URI for psycopg from a SQLAlchemy URL."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@contextmanager
-def bench_database(admin_url: str) -> Iterator[str]:
-    """A fresh, migrated database on the admin URL's server; dropped afterwards."""
-    name = f"bd_bench_storm_{uuid.uuid4().hex[:12]}"
-    admin = conninfo(admin_url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-        upgrade_database(url)
-        yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def add_storm_office(db: DeskDatabase) -> None:
     """COUNTERS counters open on STORM_DAY only, STARTS 15-minute slots each from 08:00;
     weekly release on Wednesday 10:30, portal share 100 %."""
     closes = (datetime.combine(STORM_DAY, clock(8)) + timedelta(minutes=15 * STARTS)).time()
-    with UnitOfWork(db.engine) as uow:
-        s = uow.session
-        s.add(
-            Office(
-                id=OFFICE,
-                name="Bürgerbüro Freigabe",
-                kind="appointment_only",
-                street="Marktplatz 1",
-                postcode="06108",
-                city="Saalfurt",
-            )
-        )
-        s.add(Service(id=SERVICE, name="Abholung", duration_minutes=5, online=True))
-        s.flush()
-        s.add(OfficeService(office_id=OFFICE, service_id=SERVICE))
-        for number in range(1, COUNTERS + 1):
-            counter = Counter(office_id=OFFICE, number=number, name=f"Schalter {number}")
-            s.add(counter)
-            s.flush()
-            template = OpeningTemplate(
-                office_id=OFFICE,
-                counter_id=counter.id,
-                weekday=STORM_DAY.weekday(),
-                opens=clock(8),
-                closes=closes,
-                slot_minutes=15,
-                valid_from=STORM_DAY,
-                valid_until=STORM_DAY,
-            )
-            s.add(template)
-            s.flush()
-            s.add(OpeningTemplateService(template_id=template.id, service_id=SERVICE))
-        s.add(
-            BookingPolicy(
-                office_id=OFFICE,
-                kind="weekly_release",
-                valid_from=date(2020, 1, 1),
-                release_weekday=NOW.weekday(),
-                release_time=NOW.time(),
-                min_lead_minutes=0,
-                portal_share_percent=100,
-            )
-        )
-        uow.commit()
+    add_office(
+        db,
+        OFFICE,
+        name="Bürgerbüro Freigabe",
+        kind="appointment_only",
+        counters=COUNTERS,
+        services={SERVICE: ("Abholung", 5)},
+        weekdays=(STORM_DAY.weekday(),),
+        opens=clock(8),
+        closes=closes,
+        slot_minutes=15,
+        valid_from=STORM_DAY,
+        valid_until=STORM_DAY,
+        policy={
+            "kind": "weekly_release",
+            "release_weekday": NOW.weekday(),
+            "release_time": NOW.time(),
+            "min_lead_minutes": 0,
+            "portal_share_percent": 100,
+        },
+    )
 
 
 def storm_starts(db: DeskDatabase) -> list[datetime]:
@@ -171,12 +110,6 @@ def storm_starts(db: DeskDatabase) -> list[datetime]:
 # ------------------------------------------------------------------ citizens
 
 
-def select_one(db: DeskDatabase) -> None:
-    """The floor: one ``SELECT 1`` round trip through the engine's pool."""
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1")).scalar()
-
-
 def citizens(url: str, worker: int, starts: list[datetime], barrier: Any, results: Any) -> None:
     """One portal front end: warm up, time FLOOR_STEPS floors together with the others,
     then one ``book`` per start in ``starts``, giving up on a refusal. Reports (worker,
@@ -187,9 +120,7 @@ def citizens(url: str, worker: int, starts: list[datetime], barrier: Any, result
         barrier.wait(timeout=TIMEOUT)
         floors = []
         for _ in range(FLOOR_STEPS):
-            started = time.perf_counter()
-            select_one(db)
-            floors.append((time.perf_counter() - started) * 1000)
+            floors.append(timed_ms(lambda: select_one(db)))
         barrier.wait(timeout=TIMEOUT)
         attempts = []
         for i, start in enumerate(starts):
@@ -223,29 +154,16 @@ def storm(
     """Run the storm; (floor times, attempts, seconds from start to the last answer)."""
     dealt = [start for start in starts for _ in range(ATTEMPTS // len(starts))]
     random.Random(20240320).shuffle(dealt)
-    ctx = multiprocessing.get_context("spawn")
+    ctx = spawn_context()
     barrier = ctx.Barrier(workers + 1)
     results = ctx.Queue()
-    processes = [
-        ctx.Process(target=citizens, args=(url, w, dealt[w::workers], barrier, results))
-        for w in range(workers)
-    ]
-    for p in processes:
-        p.start()
-    try:
+    arguments = [(url, w, dealt[w::workers], barrier, results) for w in range(workers)]
+    with closing_queues([results]), spawned(ctx, citizens, arguments, TIMEOUT) as processes:
         barrier.wait(timeout=TIMEOUT)  # all warmed up: the floor runs
         barrier.wait(timeout=TIMEOUT)  # the storm begins
         began = time.perf_counter()
         outcome = [results.get(timeout=TIMEOUT) for _ in processes]
         took = time.perf_counter() - began
-    finally:
-        for p in processes:
-            p.join(timeout=TIMEOUT)
-            if p.is_alive():
-                p.kill()
-                p.join()
-        results.close()
-        results.join_thread()
     failed = [what for _, what, _ in outcome if isinstance(what, str)]
     if failed:
         raise RuntimeError(f"{len(failed)} workers failed: {failed[0]}")
@@ -310,17 +228,11 @@ def held(db: DeskDatabase) -> Held:
     )
 
 
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def figures(label: str, times: list[float], floor: float | None = None) -> str:
     """One report line: p50/p95/p99 in ms, and the p99 against a floor's p95."""
     if not times:
         return f"  {label:<30} (none)"
-    p50, p95, p99 = (percentile(times, q) for q in (0.50, 0.95, 0.99))
+    p50, p95, p99 = percentiles(times, 0.50, 0.95, 0.99)
     line = f"  {label:<30} p50 {p50:8.2f}  p95 {p95:8.2f}  p99 {p99:8.2f} ms  ({len(times)})"
     if floor is not None:
         line += f"  p99/floor {p99 / floor:6.0f}"
@@ -339,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=25, help="concurrent booking processes")
     args = parser.parse_args(argv)
 
-    with bench_database(args.pg_admin) as url:
+    with scratch_database(args.pg_admin, "bd_bench_storm_") as url:
         db = open_database(url)
         try:
             add_storm_office(db)
@@ -347,9 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             select_one(db)
             alone = []
             for _ in range(200):
-                started = time.perf_counter()
-                select_one(db)
-                alone.append((time.perf_counter() - started) * 1000)
+                alone.append(timed_ms(lambda: select_one(db)))
             print(
                 f"P8: release storm, {ATTEMPTS} portal bookings by {args.workers} processes"
                 f" on {SLOTS} slots ({STARTS} starts × {COUNTERS} counters) at"

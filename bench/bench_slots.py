@@ -16,19 +16,11 @@ offered_slots whether the 50 ms target per query is met.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import timedelta
-from pathlib import Path
 
-import psycopg
-from psycopg import sql
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain.localtime import local_day_bounds, parse_now
@@ -37,47 +29,12 @@ from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.services.demo import seed_demo_city
 from desk.store.models import Appointment
 
+from support.db import LOCAL_PG_ADMIN_URL, scratch_database, select_one, sqlite_file
+from support.stats import median_ms
+
 NOW = parse_now("2024-03-20T10:30")
 BUERGERBUEROS = ("bb-mitte", "bb-nord", "bb-sued", "bb-west")
 TARGET_MS = 50.0
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after one warm-up run."""
-    action()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-@contextmanager
-def sqlite_city() -> Iterator[str]:
-    with tempfile.TemporaryDirectory(prefix="bd-bench-") as folder:
-        yield f"sqlite:///{Path(folder) / 'bench.sqlite'}"
-
-
-@contextmanager
-def postgres_city() -> Iterator[str]:
-    name = f"bd_bench_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield PG_URL.format(name=name)
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
-def select_one(db: DeskDatabase) -> None:
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1")).scalar()
 
 
 def read_fourteen_days(db: DeskDatabase, office: str = "bb-mitte") -> int:
@@ -135,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"{'backend':<10} {'what':<28} {'median':>12}  {'/floor':>8}")
     results = []
-    with sqlite_city() as url:
+    with sqlite_file("bd-bench-") as (url, _path):
         results.append(bench("sqlite", url, args.runs))
-    with postgres_city() as url:
+    with scratch_database(LOCAL_PG_ADMIN_URL, "bd_bench_", migrate=False) as url:
         results.append(bench("postgresql", url, args.runs))
     print("all offered_slots medians within 50 ms:", "yes" if all(results) else "no")
     return 0

@@ -26,48 +26,38 @@ import random
 import sqlite3
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import sql
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, Channel
 from desk.services.booking import new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.store.models import (
-    Appointment,
-    AppointmentEvent,
-    BookingPolicy,
-    Counter,
-    Office,
-    OfficeService,
-    OpeningTemplate,
-    OpeningTemplateService,
-    Service,
-    SlotHold,
-)
+from desk.store.models import Appointment, AppointmentEvent, SlotHold
 from desk.store.uow import UnitOfWork
 from desk.sync import runner as runner_module
 from desk.sync.engine import SyncEngine, SyncReport, SyncStatus
 from desk.sync.runner import SyncRunner
 
+from support.db import LOCAL_PG_ADMIN_URL, conninfo, scratch_database, select_one, sqlite_file
+from support.office import add_office as add_bench_office
+from support.office import rolling_policy
+from support.stats import median_ms, percentile, verdict
+
 NOW = parse_now("2024-03-20T10:30")
 OFFICE = "bb-bench"
 SERVICE = "abholung"
 COUNTERS = 10
-PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PG_ADMIN_URL = LOCAL_PG_ADMIN_URL
 P2_TARGET_MS = 100.0
 P1_TARGET_RATIO = 1.5
 
@@ -75,33 +65,10 @@ P1_TARGET_RATIO = 1.5
 # ------------------------------------------------------------------ databases
 
 
-def conninfo(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-@contextmanager
-def central_database(admin_url: str) -> Iterator[str]:
-    """A fresh, migrated central database with the bench office; dropped afterwards."""
-    name = f"bd_bench_sync_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(conninfo(admin_url), autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade_database(url)
-        yield url
-    finally:
-        with psycopg.connect(conninfo(admin_url), autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
 @contextmanager
 def replica_of(db: DeskDatabase) -> Iterator[tuple[DeskDatabase, Path, SyncEngine]]:
     """An empty SQLite file made a replica of ``db`` by its first round."""
-    with tempfile.TemporaryDirectory(prefix="bd-bench-sync-") as folder:
-        path = Path(folder) / "counter.sqlite"
-        url = f"sqlite:///{path}"
+    with sqlite_file("bd-bench-sync-", "counter.sqlite") as (url, path):
         upgrade_database(url)
         local = open_database(url)
         try:
@@ -114,58 +81,19 @@ def replica_of(db: DeskDatabase) -> Iterator[tuple[DeskDatabase, Path, SyncEngin
 
 def add_office(db: DeskDatabase) -> list[uuid.UUID]:
     """An office open Monday to Friday 7–19 with 5-minute slots at COUNTERS counters."""
-    ids: list[uuid.UUID] = []
-    with UnitOfWork(db.engine) as uow:
-        s = uow.session
-        s.add(
-            Office(
-                id=OFFICE,
-                name="Bürgerbüro Bench",
-                kind="buergerbuero",
-                street="Marktplatz 1",
-                postcode="06108",
-                city="Saalfurt",
-                state="ST",
-                timezone="Europe/Berlin",
-                ticket_prefix="W",
-            )
-        )
-        s.add(Service(id=SERVICE, name="Abholung", duration_minutes=5, online=True))
-        s.flush()
-        s.add(OfficeService(office_id=OFFICE, service_id=SERVICE))
-        for number in range(1, COUNTERS + 1):
-            counter = Counter(
-                id=uuid.uuid4(), office_id=OFFICE, number=number, name=f"Schalter {number}"
-            )
-            s.add(counter)
-            s.flush()
-            ids.append(counter.id)
-            for weekday in range(5):
-                template = OpeningTemplate(
-                    id=uuid.uuid4(),
-                    office_id=OFFICE,
-                    counter_id=counter.id,
-                    weekday=weekday,
-                    opens=clock(7),
-                    closes=clock(19),
-                    slot_minutes=5,
-                    valid_from=date(2020, 1, 1),
-                )
-                s.add(template)
-                s.flush()
-                s.add(OpeningTemplateService(template_id=template.id, service_id=SERVICE))
-        s.add(
-            BookingPolicy(
-                office_id=OFFICE,
-                kind="rolling",
-                valid_from=date(2020, 1, 1),
-                horizon_days=14,
-                min_lead_minutes=0,
-                portal_share_percent=100,
-            )
-        )
-        uow.commit()
-    return ids
+    counters = add_bench_office(
+        db,
+        OFFICE,
+        name="Bürgerbüro Bench",
+        counters=COUNTERS,
+        services={SERVICE: ("Abholung", 5)},
+        weekdays=range(5),
+        opens=clock(7),
+        closes=clock(19),
+        slot_minutes=5,
+        policy=rolling_policy(portal_share_percent=100),
+    )
+    return list(counters.values())
 
 
 def future_slots(counters: list[uuid.UUID]) -> Iterator[tuple[uuid.UUID, datetime]]:
@@ -216,26 +144,6 @@ def commit_booking(db: DeskDatabase, counter_id: uuid.UUID, start: datetime) -> 
         before = time.perf_counter()
         uow.commit()
         return appointment.id.hex, before
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def select_one(db: DeskDatabase) -> None:
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1")).scalar()
 
 
 # ------------------------------------------------------------------------- P2
@@ -317,7 +225,7 @@ def latencies(
 def bench_latency(admin_url: str, bookings: int) -> None:
     print(f"P2: commit → visible in the replica's SQLite, {bookings} central bookings each")
     rng = random.Random(20240320)
-    with central_database(admin_url) as url:
+    with scratch_database(admin_url, "bd_bench_sync_") as url:
         db = open_database(url)
         slots = future_slots(add_office(db))
         floor = median_ms(lambda: select_one(db), 50)
@@ -330,13 +238,13 @@ def bench_latency(admin_url: str, bookings: int) -> None:
             started = time.perf_counter()
             times = latencies(url, mode, bookings, slots, rng)
             p50, p95 = percentile(times, 0.50), percentile(times, 0.95)
-            verdict = ""
+            target = ""
             if mode == "notify":
-                met = "met" if p95 <= P2_TARGET_MS else "MISSED"
-                verdict = f"  target p95≤{P2_TARGET_MS:.0f}ms: {met}"
+                met = verdict(p95 <= P2_TARGET_MS)
+                target = f"  target p95≤{P2_TARGET_MS:.0f}ms: {met}"
             print(
                 f"  {label:<28} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  "
-                f"max {max(times):8.1f} ms  ({time.perf_counter() - started:.0f} s){verdict}"
+                f"max {max(times):8.1f} ms  ({time.perf_counter() - started:.0f} s){target}"
             )
 
 
@@ -412,7 +320,7 @@ def bench_pull(admin_url: str, rows: int, runs: int) -> None:
     print(f"P1: one replica round bringing 10 central bookings, median of {runs} rounds")
     results = {}
     for size in (1000, rows):
-        with central_database(admin_url) as url:
+        with scratch_database(admin_url, "bd_bench_sync_") as url:
             db = open_database(url)
             counters = add_office(db)
             floor = median_ms(lambda db=db: select_one(db), 50)
@@ -429,7 +337,7 @@ def bench_pull(admin_url: str, rows: int, runs: int) -> None:
                 f" floor SELECT 1 {floor:.2f} ms)"
             )
     ratio = results[rows] / results[1000]
-    met = "met" if ratio <= P1_TARGET_RATIO else "MISSED"
+    met = verdict(ratio <= P1_TARGET_RATIO)
     print(f"  ratio {rows:,} / 1,000: {ratio:.2f}  target ≤{P1_TARGET_RATIO}: {met}")
 
 

@@ -258,6 +258,9 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.panel = AppointmentPanel(self.actions_by_step)
         self.queue = QueuePanel(self._ops, self.now)
         self.queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
+        self.reception.issued.connect(lambda _info: self.queue.refresh())
+        self.reception.checked_in.connect(lambda _code: self.queue.refresh())
+        self.queue.called.connect(lambda _code: self.refresh())
         self.side = QTabWidget()
         for widget, label in (
             (self.panel, self.tr("Termin")),
@@ -746,7 +749,7 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.contrast_action.setChecked(self._settings.value("high_contrast", False, bool))
         self.contrast_action.toggled.connect(self.set_high_contrast)
         self.set_high_contrast(self.contrast_action.isChecked())
-        view.addAction(self.tr("Aktualisieren"), self.refresh).setShortcut(QKeySequence("F12"))
+        view.addAction(self.tr("Aktualisieren"), self.refresh_all).setShortcut(QKeySequence("F12"))
         view.addSeparator()
         self.display_action = view.addAction(
             self.tr("&Aufrufanzeige öffnen (zweiter Bildschirm)"), self.open_display
@@ -778,6 +781,12 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.statusBar().showMessage(message, 8000)
         if self._show_dialogs:
             QMessageBox.information(self, i18n.LANGUAGES[code], message)
+
+    def refresh_all(self) -> None:
+        """F12: the calendar, the queue and the reception read again."""
+        self.refresh()
+        self.queue.refresh()
+        self.reception.refresh()
 
     def call_next_person(self) -> None:
         """F9: call the head of the queue to this counter (shows the queue panel)."""
