@@ -132,6 +132,8 @@ def run_app(args: argparse.Namespace) -> int:
         window.day_loaded.connect(lambda: _quit_after_paint(app, window))
         window.failed.connect(lambda message: _fail(app, message))
         QTimer.singleShot(60_000, lambda: app.exit(1))
+    if not args.smoke:
+        window.database_opened.connect(lambda db: _sign_in_if_needed(ops, db, window))
     window.show()
     window.start()
     code = app.exec()
@@ -139,6 +141,17 @@ def run_app(args: argparse.Namespace) -> int:
         runner.stop()
     ops.shutdown()
     return code
+
+
+def _sign_in_if_needed(ops: Ops, db: DeskDatabase, window: MainWindow) -> None:
+    """A database with users asks who works here before it shows anything."""
+
+    def check() -> bool:
+        from desk.services.auth import has_users
+
+        return has_users(db)
+
+    ops.run(check, lambda needed: window.sign_in() if needed else None)
 
 
 def _quit_after_paint(app: QApplication, window: MainWindow) -> None:

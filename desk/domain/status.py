@@ -85,3 +85,8 @@ CHANNEL_LABELS_DE: dict[str, str] = {
     Channel.PHONE: "Telefon",
     Channel.COUNTER: "Schalter",
 }
+
+ROLE_LABELS_DE: dict[str, str] = {
+    Role.CLERK: "Sachbearbeitung",
+    Role.TEAM_LEAD: "Teamleitung",
+}

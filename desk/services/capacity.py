@@ -26,7 +26,13 @@ def release_same_day_slot(
     """Release one of today's slots at a counter for the portal, beyond horizon and share.
 
     Only slots of today that have not begun can be released; the release is audited.
+    A signed-in user (``user_id``) must be a team lead; without one the call comes from
+    the command line or a job, which the city's IT runs.
     """
+    if user_id is not None:
+        from desk.services.auth import require_team_lead
+
+        require_team_lead(db, user_id, "Zusätzliche Termine freigeben")
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         schedule = load_schedule(session, load_office(session, office_id, lock=True))

@@ -324,264 +324,323 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="48" />
+        <source>Gesperrt</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="48" />
+        <source>Anmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="53" />
+        <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
+        <translation>This desk is locked. Enter the password to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="60" />
+        <source>&amp;Benutzer:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="61" />
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="66" />
+        <source>&amp;Entsperren</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="66" />
+        <source>&amp;Anmelden</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="69" />
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="69" />
+        <source>Abmelden</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="133" />
+        <location filename="../../ui/views/main_window.py" line="137" />
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="140" />
+        <location filename="../../ui/views/main_window.py" line="144" />
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="180" />
+        <location filename="../../ui/views/main_window.py" line="184" />
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="183" />
+        <location filename="../../ui/views/main_window.py" line="187" />
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184" />
+        <location filename="../../ui/views/main_window.py" line="188" />
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="189" />
+        <location filename="../../ui/views/main_window.py" line="193" />
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="190" />
+        <location filename="../../ui/views/main_window.py" line="194" />
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="191" />
-        <location filename="../../ui/views/main_window.py" line="708" />
+        <location filename="../../ui/views/main_window.py" line="195" />
+        <location filename="../../ui/views/main_window.py" line="722" />
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="194" />
+        <location filename="../../ui/views/main_window.py" line="198" />
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="195" />
+        <location filename="../../ui/views/main_window.py" line="199" />
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="215" />
+        <location filename="../../ui/views/main_window.py" line="219" />
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="229" />
+        <location filename="../../ui/views/main_window.py" line="233" />
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="241" />
-        <location filename="../../ui/views/main_window.py" line="729" />
+        <location filename="../../ui/views/main_window.py" line="245" />
+        <location filename="../../ui/views/main_window.py" line="748" />
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242" />
-        <location filename="../../ui/views/main_window.py" line="730" />
+        <location filename="../../ui/views/main_window.py" line="246" />
+        <location filename="../../ui/views/main_window.py" line="749" />
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="243" />
-        <location filename="../../ui/views/main_window.py" line="731" />
+        <location filename="../../ui/views/main_window.py" line="247" />
+        <location filename="../../ui/views/main_window.py" line="750" />
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245" />
+        <location filename="../../ui/views/main_window.py" line="253" />
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="257" />
+        <location filename="../../ui/views/main_window.py" line="270" />
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="258" />
+        <location filename="../../ui/views/main_window.py" line="271" />
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="288" />
+        <location filename="../../ui/views/main_window.py" line="301" />
+        <location filename="../../ui/views/main_window.py" line="802" />
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="337" />
+        <location filename="../../ui/views/main_window.py" line="350" />
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339" />
+        <location filename="../../ui/views/main_window.py" line="352" />
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="348" />
+        <location filename="../../ui/views/main_window.py" line="361" />
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357" />
+        <location filename="../../ui/views/main_window.py" line="370" />
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="368" />
+        <location filename="../../ui/views/main_window.py" line="381" />
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="471" />
+        <location filename="../../ui/views/main_window.py" line="484" />
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="476" />
+        <location filename="../../ui/views/main_window.py" line="489" />
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="500" />
+        <location filename="../../ui/views/main_window.py" line="513" />
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="516" />
+        <location filename="../../ui/views/main_window.py" line="529" />
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="520" />
-        <location filename="../../ui/views/main_window.py" line="673" />
+        <location filename="../../ui/views/main_window.py" line="533" />
+        <location filename="../../ui/views/main_window.py" line="687" />
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="544" />
+        <location filename="../../ui/views/main_window.py" line="557" />
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="656" />
+        <location filename="../../ui/views/main_window.py" line="669" />
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="657" />
+        <location filename="../../ui/views/main_window.py" line="670" />
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="686" />
+        <location filename="../../ui/views/main_window.py" line="700" />
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="690" />
+        <location filename="../../ui/views/main_window.py" line="704" />
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="707" />
+        <location filename="../../ui/views/main_window.py" line="721" />
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="711" />
+        <location filename="../../ui/views/main_window.py" line="725" />
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="718" />
+        <location filename="../../ui/views/main_window.py" line="732" />
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="721" />
+        <location filename="../../ui/views/main_window.py" line="735" />
+        <source>Platz &amp;sperren</source>
+        <translation>&amp;Lock this desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="738" />
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="726" />
+        <location filename="../../ui/views/main_window.py" line="745" />
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="738" />
+        <location filename="../../ui/views/main_window.py" line="757" />
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="743" />
+        <location filename="../../ui/views/main_window.py" line="762" />
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="746" />
+        <location filename="../../ui/views/main_window.py" line="765" />
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="749" />
+        <location filename="../../ui/views/main_window.py" line="768" />
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="757" />
+        <location filename="../../ui/views/main_window.py" line="776" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="758" />
+        <location filename="../../ui/views/main_window.py" line="777" />
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="834" />
+        <location filename="../../ui/views/main_window.py" line="805" />
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="904" />
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="835" />
+        <location filename="../../ui/views/main_window.py" line="905" />
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="836" />
+        <location filename="../../ui/views/main_window.py" line="906" />
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="837" />
+        <location filename="../../ui/views/main_window.py" line="907" />
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="840" />
+        <location filename="../../ui/views/main_window.py" line="910" />
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="841" />
+        <location filename="../../ui/views/main_window.py" line="911" />
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -615,59 +674,59 @@
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="72" />
-        <location filename="../../ui/views/queue_panel.py" line="152" />
+        <location filename="../../ui/views/queue_panel.py" line="74" />
+        <location filename="../../ui/views/queue_panel.py" line="154" />
         <source>Niemand aufgerufen</source>
         <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="75" />
+        <location filename="../../ui/views/queue_panel.py" line="77" />
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="86" />
+        <location filename="../../ui/views/queue_panel.py" line="88" />
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="89" />
+        <location filename="../../ui/views/queue_panel.py" line="91" />
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="91" />
+        <location filename="../../ui/views/queue_panel.py" line="93" />
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="103" />
+        <location filename="../../ui/views/queue_panel.py" line="105" />
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="136" />
+        <location filename="../../ui/views/queue_panel.py" line="138" />
         <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="146" />
+        <location filename="../../ui/views/queue_panel.py" line="148" />
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="155" />
+        <location filename="../../ui/views/queue_panel.py" line="157" />
         <source>in Bearbeitung</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="157" />
+        <location filename="../../ui/views/queue_panel.py" line="159" />
         <source>aufgerufen</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="204" />
+        <location filename="../../ui/views/queue_panel.py" line="212" />
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>

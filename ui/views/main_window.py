@@ -38,6 +38,7 @@ from desk.domain.errors import DeskError
 from desk.domain.status import AppointmentStatus
 from desk.domain.steps import Action
 from ui import i18n
+from ui.dialogs.login_dialog import LoginDialog
 from ui.labels import action_label, status_label
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
@@ -52,6 +53,7 @@ from ui.views.reception_view import ReceptionView
 
 if TYPE_CHECKING:
     from desk.services.agenda import AppointmentRow
+    from desk.services.auth import UserInfo
     from desk.services.calendar import DayGrid, WeekSummary
     from desk.services.database import DeskDatabase
     from desk.services.lifecycle import HistoryEntry, Transition
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow, ClerkCommands):
         self._selected: AppointmentRow | None = None
         self._pending_select: uuid.UUID | None = None
         self._displays: list[QWidget] = []
+        self.user: UserInfo | None = None
+        self.login_dialog: LoginDialog | None = None
         self._load_message: str | None = None  # the status message a load may clear
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
@@ -671,8 +675,9 @@ class MainWindow(QMainWindow, ClerkCommands):
                 return
             reason = text
         counter, now = self.counter_number, self.now()
+        user_id = self.user.id if self.user is not None else None
         self._ops.run(
-            lambda: _perform(db, row.id, step, now, counter, reason),
+            lambda: _perform(db, row.id, step, now, counter, reason, user_id),
             self._step_done,
             self._step_refused,
         )
@@ -727,10 +732,16 @@ class MainWindow(QMainWindow, ClerkCommands):
             self.tr("Als &Kalenderdatei (.ics) speichern …"), self.save_ics_dialog
         )
         self.ics_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.lock_action = QAction(self.tr("Platz &sperren"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)  # works while the menu bar is not focused too
         self.print_action = menu.addAction(self.tr("Bestätigung &drucken …"), self.print_dialog)
         self.print_action.setShortcut(QKeySequence("Ctrl+P"))
         for action in (self.ics_action, self.print_action):
             action.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
 
         view = self.menuBar().addMenu(self.tr("&Ansicht"))
         for number, (label, widget) in enumerate(
@@ -781,6 +792,51 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.statusBar().showMessage(message, 8000)
         if self._show_dialogs:
             QMessageBox.information(self, i18n.LANGUAGES[code], message)
+
+    # -------------------------------------------------------------- sign-in
+    def set_user(self, user: UserInfo | None) -> None:
+        """Who works here now (status bar; stamped on every step)."""
+        from desk.domain.status import ROLE_LABELS_DE
+
+        self.user = user
+        if user is None:
+            self.user_label.setText(self.tr("Ohne Anmeldung (Einzelplatz)"))
+        else:
+            role = ROLE_LABELS_DE.get(user.role, user.role)
+            self.user_label.setText(self.tr("{0} · {1}").format(user.display_name, role))
+
+    def sign_in(self, locked_by: str | None = None) -> LoginDialog | None:
+        """Ask for name and password; the calendar stays hidden until one is right.
+        ``locked_by``: the lock screen of that user (another user may sign in instead)."""
+        if self._db is None:
+            return None
+        self.centralWidget().hide()
+        dialog = LoginDialog(self._ops, self._db, self, locked_by=locked_by)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._signed_in(dialog))
+        dialog.rejected.connect(lambda: self._sign_in_abandoned(locked_by))
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _signed_in(self, dialog: LoginDialog) -> None:
+        self.set_user(dialog.user)
+        self.login_dialog = None
+        self.centralWidget().show()
+
+    def _sign_in_abandoned(self, locked_by: str | None) -> None:
+        self.login_dialog = None
+        if locked_by is not None:  # "Abmelden" at the lock screen: the next one signs in
+            self.set_user(None)
+            QTimer.singleShot(0, self.sign_in)
+        else:
+            self.close()
+
+    def lock(self) -> LoginDialog | None:
+        """Ctrl+L: hide everything until the password is entered again."""
+        if self.user is None:
+            return None
+        return self.sign_in(locked_by=self.user.username)
 
     def refresh_all(self) -> None:
         """F12: the calendar, the queue and the reception read again."""
@@ -901,10 +957,13 @@ def _perform(
     now: datetime,
     counter: int | None,
     reason: str | None,
+    user_id: uuid.UUID | None = None,
 ) -> Transition:
     from desk.services.lifecycle import perform
 
-    return perform(db, appointment_id, step, now, counter_number=counter, reason=reason)
+    return perform(
+        db, appointment_id, step, now, counter_number=counter, reason=reason, user_id=user_id
+    )
 
 
 def _qdate(day: date) -> QDate:

@@ -1,0 +1,103 @@
+"""Sign in at the start, or unlock a locked counter (Ctrl+L), with name and password."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from ui.ops import Ops
+
+if TYPE_CHECKING:
+    from desk.services.auth import UserInfo
+    from desk.services.database import DeskDatabase
+
+
+class LoginDialog(QDialog):
+    """User name and password, checked in the background; a wrong pair keeps the dialog
+    open with the reason. ``user`` holds the signed-in user after ``accepted``.
+
+    Signals:
+        checked(): a sign-in attempt ended (accepted or refused).
+    """
+
+    checked = Signal()
+
+    def __init__(
+        self,
+        ops: Ops,
+        db: DeskDatabase,
+        parent: QWidget | None = None,
+        *,
+        locked_by: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ops, self._db = ops, db
+        self.user: UserInfo | None = None
+        locked = locked_by is not None
+        self.setWindowTitle(self.tr("Gesperrt") if locked else self.tr("Anmelden"))
+        self.name_edit = QLineEdit(locked_by or "")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(
+            self.tr("Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.")
+            if locked
+            else ""
+        )
+        self.message.setObjectName("dialogMessage" if not locked else "")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Benutzer:"), self.name_edit)
+        form.addRow(self.tr("&Passwort:"), self.password_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("&Entsperren") if locked else self.tr("&Anmelden")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Beenden") if not locked else self.tr("Abmelden")
+        )
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.message)
+        column.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.sign_in)
+        self.buttons.rejected.connect(self.reject)
+        (self.password_edit if locked else self.name_edit).setFocus()
+
+    def sign_in(self) -> None:
+        """Check the name and password (in the background)."""
+        db, name, password = self._db, self.name_edit.text(), self.password_edit.text()
+        self.buttons.setEnabled(False)
+        self._ops.run(lambda: _authenticate(db, name, password), self._signed_in, self._refused)
+
+    def _signed_in(self, user: UserInfo) -> None:
+        self.user = user
+        self.buttons.setEnabled(True)
+        self.checked.emit()
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        reason = str(error) if isinstance(error, DeskError) else type(error).__name__
+        self.message.setText(reason)
+        self.checked.emit()
+
+
+def _authenticate(db: DeskDatabase, name: str, password: str) -> UserInfo:
+    from desk.services.auth import authenticate
+
+    return authenticate(db, name, password)
