@@ -38,6 +38,7 @@ from desk.services.booking import Booking, book, suggestions
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
 from ui.ops import Ops
+from ui.qt_dates import qdate
 
 SUGGESTION_DAYS = 42  # internal capacity reaches beyond the portal's 14 days
 SUGGESTION_LIMIT = 40
@@ -219,7 +220,7 @@ class BookingDialog(QDialog):
         self.slot_list.clear()
         self.slot_list.setEnabled(True)
         for offer in offers:
-            day = QLocale().toString(_qdate(offer.start.date()), "ddd dd.MM.yyyy")
+            day = QLocale().toString(qdate(offer.start.date()), "ddd dd.MM.yyyy")
             text = self.tr("{0}, {1}–{2} · Schalter {3}").format(
                 day, f"{offer.start:%H:%M}", f"{offer.end:%H:%M}", offer.counter_number
             )
@@ -370,7 +371,3 @@ class BookingDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         reason = str(error) if isinstance(error, DeskError) else type(error).__name__
         self.message.setText(self.tr("Fehler: {0}").format(reason))
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)

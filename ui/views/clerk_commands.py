@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from desk.domain.errors import DeskError
+from desk.domain.steps import Action
+from ui.labels import status_label
+from ui.qt_dates import qdate
 
 if TYPE_CHECKING:  # the dialogs and services load on first use, not at start
     from desk.services.agenda import AppointmentRow
     from desk.services.confirmation import Confirmation
     from desk.services.database import DeskDatabase
+    from desk.services.lifecycle import Transition
     from ui.dialogs.booking_dialog import BookingDialog
     from ui.dialogs.search_dialog import SearchDialog
     from ui.views.main_window import MainWindow
@@ -52,7 +56,7 @@ class ClerkCommands:
             return
         day = booking.start.date()
         if day != self.day:
-            self.date_edit.setDate(_qdate(day))
+            self.date_edit.setDate(qdate(day))
         else:
             self.refresh()
         self._pending_select = booking.id
@@ -81,9 +85,63 @@ class ClerkCommands:
         """Show an appointment's day and select it."""
         self._pending_select = row.id
         if row.starts_at.date() != self.day:
-            self.date_edit.setDate(_qdate(row.starts_at.date()))
+            self.date_edit.setDate(qdate(row.starts_at.date()))
         else:
             self.select_appointment(row.id)
+
+    # -------------------------------------------------------------- steps
+    def take_step(self: MainWindow, step: Action, reason: str | None = None) -> None:  # type: ignore[misc]
+        """Take a life-cycle step with the selected appointment (a cancellation asks why)."""
+        row, db = self._selected, self._db
+        if row is None or db is None:
+            return
+        if step == Action.CANCEL and reason is None:
+            if not self._show_dialogs:
+                return
+            text, ok = QInputDialog.getText(
+                self,
+                QCoreApplication.translate("MainWindow", "Termin stornieren"),
+                QCoreApplication.translate(
+                    "MainWindow", "Grund der Stornierung für {0} ({1}):"
+                ).format(row.booking_code, row.citizen_name),
+            )
+            if not ok:
+                return
+            reason = text
+        counter, now = self.counter_number, self.now()
+        user_id = self.user.id if self.user is not None else None
+        self._ops.run(
+            lambda: _perform(db, row.id, step, now, counter, reason, user_id),
+            self._step_done,
+            self._step_refused,
+        )
+
+    def _step_done(self: MainWindow, transition: Transition) -> None:  # type: ignore[misc]
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "{0}: {1}").format(
+                transition.booking_code, status_label(transition.status)
+            ),
+            5000,
+        )
+        self.step_done.emit(transition)
+        if self._selected is not None and self._selected.id == transition.appointment_id:
+            self._load_history(transition.appointment_id)
+        self.refresh()
+
+    def _step_refused(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
+        if isinstance(error, DeskError):
+            message = str(error)
+        else:
+            log.error("a life-cycle step failed", exc_info=error)
+            message = QCoreApplication.translate(
+                "MainWindow", "Der Schritt ist fehlgeschlagen ({0})."
+            ).format(type(error).__name__)
+        self.statusBar().showMessage(message, 8000)
+        self.step_refused.emit(message)
+        if self._show_dialogs:
+            QMessageBox.warning(
+                self, QCoreApplication.translate("MainWindow", "Nicht möglich"), message
+            )
 
     # ------------------------------------------------------------ .ics, print
     def save_ics_dialog(self: MainWindow) -> None:  # type: ignore[misc]
@@ -170,6 +228,22 @@ def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: d
     document.print_(printer)
 
 
+def _perform(
+    db: DeskDatabase,
+    appointment_id: uuid.UUID,
+    step: Action,
+    now: datetime,
+    counter: int | None,
+    reason: str | None,
+    user_id: uuid.UUID | None = None,
+) -> Transition:
+    from desk.services.lifecycle import perform
+
+    return perform(
+        db, appointment_id, step, now, counter_number=counter, reason=reason, user_id=user_id
+    )
+
+
 def _confirmation(db: DeskDatabase, appointment_id: uuid.UUID) -> Confirmation:
     from desk.services.confirmation import load_confirmation
 
@@ -178,7 +252,3 @@ def _confirmation(db: DeskDatabase, appointment_id: uuid.UUID) -> Confirmation:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)

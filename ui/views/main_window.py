@@ -8,72 +8,46 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from desk.domain.errors import DeskError
-from desk.domain.status import AppointmentStatus
-from desk.domain.steps import Action
-from ui import i18n
 from ui.dialogs.login_dialog import LoginDialog
-from ui.labels import action_label, status_label
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
 from ui.ops import Ops
+from ui.qt_dates import qdate
 from ui.sync_status import status_text
-from ui.views.appointment_panel import AppointmentPanel
-from ui.views.calendar_view import CalendarView
+from ui.views import window_queries
 from ui.views.clerk_commands import ClerkCommands
-from ui.views.queue_panel import QueuePanel
-from ui.views.reception_view import ReceptionView
+from ui.views.window_actions import WindowActions
+from ui.views.window_layout import WindowLayout
+from ui.views.window_loading import DayLoading
+from ui.views.window_session import SignInSession
 
 if TYPE_CHECKING:
     from desk.services.agenda import AppointmentRow
     from desk.services.auth import UserInfo
-    from desk.services.calendar import DayGrid, WeekSummary
     from desk.services.database import DeskDatabase
-    from desk.services.lifecycle import HistoryEntry, Transition
     from desk.services.offices import OfficeInfo
     from desk.sync.engine import SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 20_000
-SHORTCUTS: dict[Action, str] = {
-    Action.CHECK_IN: "F5",
-    Action.CALL: "F6",
-    Action.RECALL: "Shift+F6",
-    Action.START: "F7",
-    Action.DONE: "F8",
-    Action.NO_SHOW: "Ctrl+F8",
-    Action.CANCEL: "Del",
-}
 
 
-class MainWindow(QMainWindow, ClerkCommands):
+class MainWindow(
+    QMainWindow, WindowLayout, DayLoading, ClerkCommands, WindowActions, SignInSession
+):
     """Office/counter chooser, date navigation, the counter calendar and the clerk's steps.
 
     The database is opened by ``open_db`` on the worker thread; every query runs
@@ -163,185 +137,6 @@ class MainWindow(QMainWindow, ClerkCommands):
         number = self.counter_box.currentData()
         return int(number) if number is not None else None
 
-    # ----------------------------------------------------------------- layout
-    def _make_step_actions(self) -> dict[Action, QAction]:
-        actions: dict[Action, QAction] = {}
-        for step, key in SHORTCUTS.items():
-            label = action_label(step) + ("…" if step == Action.CANCEL else "")
-            action = QAction(label, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setEnabled(False)
-            action.triggered.connect(lambda _checked=False, s=step: self.take_step(s))
-            self.addAction(action)
-            actions[step] = action
-        return actions
-
-    def _build(self) -> None:
-        bar = QHBoxLayout()
-        self.office_box = QComboBox()
-        self.office_box.setMinimumContentsLength(14)
-        self.office_box.setAccessibleName(self.tr("Standort"))
-        self.counter_box = QComboBox()
-        self.counter_box.setMinimumContentsLength(10)
-        self.counter_box.setAccessibleName(self.tr("Schalter"))
-        self.prev_button = QPushButton(self.tr("◀ Vortag"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy")
-        self.date_edit.setDate(_qdate(self.now().date()))
-        self.next_button = QPushButton(self.tr("Folgetag ▶"))
-        self.today_button = QPushButton(self.tr("&Heute"))
-        self.book_button = QPushButton(self.tr("&Neuer Termin …"))
-        self.book_button.setObjectName("primaryButton")
-        for label, widget in (
-            (self.tr("&Standort:"), self.office_box),
-            (self.tr("S&chalter:"), self.counter_box),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.book_button)
-        days = QHBoxLayout()  # a row of its own: the window fits 1366 px with the side panel
-        for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
-            days.addWidget(widget)
-        days.addStretch(1)
-
-        self.title = QLabel()
-        self.title.setObjectName("dayTitle")
-        self.title.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setObjectName("daySummary")
-        self.legend = QLabel(
-            self.tr(
-                "Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · "
-                "▩ geschlossen · rote Linie: jetzt"
-            )
-        )
-        self.legend.setObjectName("legend")
-        self.legend.setWordWrap(True)
-
-        self.calendar = CalendarView()
-        self.calendar.setModel(self.calendar_model)
-        self.week = QTableView()
-        self.week.setModel(self.week_model)
-        self.week.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.week.setAccessibleName(self.tr("Wochenübersicht"))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.views = QTabWidget()
-        self.views.addTab(self.calendar, self.tr("&Tag"))
-        self.views.addTab(self.week, self.tr("&Woche"))
-        self.views.addTab(self.table, self.tr("&Liste"))
-        self.reception = ReceptionView(self._ops, self.now, self.ticket_printer)
-        reception = QScrollArea()  # a short window scrolls the reception, never clips it
-        reception.setWidget(self.reception)
-        reception.setWidgetResizable(True)
-        reception.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.views.addTab(reception, self.tr("&Empfang"))
-        self.reception_page = reception
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyDay")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.views)
-        self.stack.addWidget(self.empty)
-        self.panel = AppointmentPanel(self.actions_by_step)
-        self.queue = QueuePanel(self._ops, self.now)
-        self.queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
-        self.reception.issued.connect(lambda _info: self.queue.refresh())
-        self.reception.checked_in.connect(lambda _code: self.queue.refresh())
-        self.queue.called.connect(lambda _code: self.refresh())
-        self.side = QTabWidget()
-        for widget, label in (
-            (self.panel, self.tr("Termin")),
-            (self.queue, self.tr("Warteschlange")),
-        ):
-            scroll = QScrollArea()  # small windows scroll the panel instead of clipping it
-            scroll.setWidget(widget)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            self.side.addTab(scroll, label)
-        self.side.setMinimumWidth(300)
-        self.side.setMaximumWidth(400)
-
-        column = QVBoxLayout()
-        column.addLayout(bar)
-        column.addLayout(days)
-        column.addWidget(self.title)
-        column.addWidget(self.summary)
-        column.addWidget(self.stack, 1)
-        column.addWidget(self.legend)
-        left = QWidget()
-        left.setLayout(column)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setCollapsible(0, False)
-        self.setCentralWidget(splitter)
-
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("syncLabel")
-        self.sync_label.hide()
-        self.statusBar().addPermanentWidget(self.sync_label)
-        self.user_label = QLabel(self.tr("Ohne Anmeldung (Einzelplatz)"))
-        self.user_label.setObjectName("userLabel")
-        self.statusBar().addPermanentWidget(self.user_label)
-        self.db_label = QLabel()
-        self.db_label.setObjectName("databaseLabel")
-        self.statusBar().addPermanentWidget(self.db_label)
-
-        self.office_box.currentIndexChanged.connect(self._office_changed)
-        self.counter_box.currentIndexChanged.connect(self._counter_changed)
-        self.date_edit.dateChanged.connect(lambda _d: self.reload())
-        self.prev_button.clicked.connect(lambda: self.shift_day(-1))
-        self.next_button.clicked.connect(lambda: self.shift_day(1))
-        self.today_button.clicked.connect(self.go_today)
-        self.views.currentChanged.connect(lambda _i: self._view_changed())
-        self.calendar.selectionModel().currentChanged.connect(self._calendar_current)
-        self.table.selectionModel().currentChanged.connect(self._list_current)
-        self.week.doubleClicked.connect(self._week_day_chosen)
-        QShortcut(QKeySequence("F9"), self, self.call_next_person)
-        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.shift_day(-1))
-        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.shift_day(1))
-        # plain keys work while the calendar views have the focus (not in input fields)
-        for key, handler in (
-            ("Left", lambda: self.shift_day(-1)),
-            ("Right", lambda: self.shift_day(1)),
-            ("T", self.go_today),
-            ("PgUp", lambda: self.shift_day(-7)),
-            ("PgDown", lambda: self.shift_day(7)),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self.views, handler)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._set_enabled(False)
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for widget in (
-            self.office_box,
-            self.counter_box,
-            self.prev_button,
-            self.date_edit,
-            self.next_button,
-            self.today_button,
-            self.book_button,
-        ):
-            widget.setEnabled(enabled)
-
     # -------------------------------------------------------------- start-up
     def start(self) -> None:
         """Open the database in the background (creating the demo city on first start)."""
@@ -360,7 +155,9 @@ class MainWindow(QMainWindow, ClerkCommands):
         self._db = db
         self.db_label.setText(self.tr("Datenbank: {0}").format(db.display_url))
         self.db_label.setToolTip(db.display_url)
-        self._ops.run(lambda: _offices(db), self._offices_loaded, self._database_failed)
+        self._ops.run(
+            lambda: window_queries.offices(db), self._offices_loaded, self._database_failed
+        )
 
     def _database_failed(self, error: BaseException) -> None:
         self._close_progress()
@@ -461,133 +258,7 @@ class MainWindow(QMainWindow, ClerkCommands):
 
     def go_today(self) -> None:
         """Show today."""
-        self.date_edit.setDate(_qdate(self.now().date()))
-
-    # -------------------------------------------------------------- loading
-    def reload(self) -> None:
-        """Load the shown day of the chosen office in the background (a new day)."""
-        self._load(fresh=True)
-
-    def refresh(self) -> None:
-        """Load the shown day again; changed appointments update in place, the scroll
-        position and the selection stay."""
-        self._load(fresh=False)
-
-    def _load(self, fresh: bool) -> None:
-        office, db = self.office, self._db
-        if office is None or db is None:
-            return
-        day, now = self.day, self.now()
-        self._generation += 1
-        generation = self._generation
-        self.title.setText(
-            self.tr("Termine – {0} – {1}").format(
-                office.name, QLocale().toString(_qdate(day), QLocale.FormatType.LongFormat)
-            )
-        )
-        if fresh:
-            self._load_message = self.tr("Termine werden geladen …")
-            self.statusBar().showMessage(self._load_message)
-        self._ops.run(
-            lambda: _day(db, office.id, day, now),
-            lambda result: self._day_loaded(generation, *result, fresh=fresh),
-            self._load_failed,
-        )
-        if self.views.currentWidget() is self.week:
-            self._load_week()
-
-    def _day_loaded(
-        self, generation: int, grid: DayGrid, closed: str | None = None, *, fresh: bool = True
-    ) -> None:
-        if generation != self._generation:
-            return  # a newer request is on its way
-        rows = list(grid.appointments)
-        self.calendar.set_now(self.now())
-        self.calendar_model.set_grid(grid, self.counter_number)
-        self.model.set_rows(rows)
-        if self.statusBar().currentMessage() == self._load_message:
-            self.statusBar().clearMessage()  # not a step's or a booking's message
-        active = [r for r in rows if r.status != AppointmentStatus.CANCELLED]
-        done = sum(r.status == AppointmentStatus.DONE for r in rows)
-        self.summary.setText(
-            self.tr("{0} Termine · {1} erledigt · {2} storniert").format(
-                len(active), done, len(rows) - len(active)
-            )
-        )
-        if grid.times or rows:
-            self.stack.setCurrentWidget(self.views)
-            if self._pending_select is not None:
-                wanted, self._pending_select = self._pending_select, None
-                self.select_appointment(wanted)
-            else:
-                self._reselect(rows)
-            if fresh and self.day == self.now().date():
-                # after the view has laid out the new rows
-                QTimer.singleShot(0, lambda: self._scroll_to_now(rows))
-        else:
-            weekday = QLocale().dayName(_qdate(self.day).dayOfWeek())
-            text = self.tr("Keine Termine am {0}, {1}.").format(
-                weekday, QLocale().toString(_qdate(self.day), "d. MMMM yyyy")
-            )
-            if closed:
-                text += "\n" + self.tr("{0}: {1}").format(
-                    self.office.name if self.office else "", closed
-                )
-            self.empty.setText(text)
-            self.stack.setCurrentWidget(self.empty)
-            self._select(None)
-        self.day_loaded.emit()
-
-    def _scroll_to_now(self, rows: list[AppointmentRow]) -> None:
-        """On today, show the appointments from now on (earlier ones are done)."""
-        now = self.now()
-        self.calendar.scroll_to_now()
-        upcoming = next((i for i, r in enumerate(rows) if r.ends_at > now), None)
-        if upcoming is not None and self.model.rowCount() == len(rows):
-            self.table.doItemsLayout()  # the scroll range is updated lazily otherwise
-            index = self.model.index(upcoming, 0)
-            self.table.scrollTo(index, QTableView.ScrollHint.PositionAtTop)
-
-    def _load_failed(self, error: BaseException) -> None:
-        if not isinstance(error, DeskError):
-            log.error("loading the day failed", exc_info=error)
-        message = (
-            str(error)
-            if isinstance(error, DeskError)
-            else self.tr("Termine konnten nicht geladen werden ({0}).").format(type(error).__name__)
-        )
-        self._load_message = message
-        self.statusBar().showMessage(message)
-
-    def _view_changed(self) -> None:
-        if self.views.currentWidget() is self.week:
-            self._load_week()
-
-    def _load_week(self) -> None:
-        office, db = self.office, self._db
-        if office is None or db is None:
-            return
-        monday = self.day - timedelta(days=self.day.weekday())
-        now = self.now()
-        self._week_generation += 1
-        generation = self._week_generation
-        self._ops.run(
-            lambda: _week(db, office.id, monday, now),
-            lambda week: self._week_loaded(generation, week),
-            self._load_failed,
-        )
-
-    def _week_loaded(self, generation: int, week: WeekSummary) -> None:
-        if generation != self._week_generation:
-            return
-        self.week_model.set_week(week, self.counter_number)
-        self.week_loaded.emit()
-
-    def _week_day_chosen(self, index: QModelIndex) -> None:
-        day = self.week_model.day_at(index.row())
-        if day is not None:
-            self.views.setCurrentWidget(self.calendar)
-            self.date_edit.setDate(_qdate(day))
+        self.date_edit.setDate(qdate(self.now().date()))
 
     # ------------------------------------------------------------- selection
     @property
@@ -653,55 +324,7 @@ class MainWindow(QMainWindow, ClerkCommands):
                 self.panel.show_history(entries)
                 self.history_loaded.emit()
 
-        self._ops.run(lambda: _history(db, appointment_id), shown, self._load_failed)
-
-    # -------------------------------------------------------------- steps
-    def take_step(self, step: Action, reason: str | None = None) -> None:
-        """Take a life-cycle step with the selected appointment (a cancellation asks why)."""
-        row, db = self._selected, self._db
-        if row is None or db is None:
-            return
-        if step == Action.CANCEL and reason is None:
-            if not self._show_dialogs:
-                return
-            text, ok = QInputDialog.getText(
-                self,
-                self.tr("Termin stornieren"),
-                self.tr("Grund der Stornierung für {0} ({1}):").format(
-                    row.booking_code, row.citizen_name
-                ),
-            )
-            if not ok:
-                return
-            reason = text
-        counter, now = self.counter_number, self.now()
-        user_id = self.user.id if self.user is not None else None
-        self._ops.run(
-            lambda: _perform(db, row.id, step, now, counter, reason, user_id),
-            self._step_done,
-            self._step_refused,
-        )
-
-    def _step_done(self, transition: Transition) -> None:
-        self.statusBar().showMessage(
-            self.tr("{0}: {1}").format(transition.booking_code, status_label(transition.status)),
-            5000,
-        )
-        self.step_done.emit(transition)
-        if self._selected is not None and self._selected.id == transition.appointment_id:
-            self._load_history(transition.appointment_id)
-        self.refresh()
-
-    def _step_refused(self, error: BaseException) -> None:
-        if isinstance(error, DeskError):
-            message = str(error)
-        else:
-            log.error("a life-cycle step failed", exc_info=error)
-            message = self.tr("Der Schritt ist fehlgeschlagen ({0}).").format(type(error).__name__)
-        self.statusBar().showMessage(message, 8000)
-        self.step_refused.emit(message)
-        if self._show_dialogs:
-            QMessageBox.warning(self, self.tr("Nicht möglich"), message)
+        self._ops.run(lambda: window_queries.history(db, appointment_id), shown, self._load_failed)
 
     # ---------------------------------------------------------------- sync
     def show_sync_report(self, report: SyncReport) -> None:
@@ -716,201 +339,6 @@ class MainWindow(QMainWindow, ClerkCommands):
         self.sync_label.setProperty("offline", not status.connected)
         self.sync_label.show()
 
-    # ---------------------------------------------------------------- menus
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Termin"))
-        self.book_action = menu.addAction(self.tr("&Neuer Termin …"), self.open_booking)
-        self.book_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.book_button.clicked.connect(self.open_booking)
-        self.search_action = menu.addAction(self.tr("&Suchen …"), self.open_search)
-        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        menu.addSeparator()
-        for action in self.actions_by_step.values():
-            menu.addAction(action)
-        menu.addSeparator()
-        self.ics_action = menu.addAction(
-            self.tr("Als &Kalenderdatei (.ics) speichern …"), self.save_ics_dialog
-        )
-        self.ics_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.lock_action = QAction(self.tr("Platz &sperren"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        self.addAction(self.lock_action)  # works while the menu bar is not focused too
-        self.print_action = menu.addAction(self.tr("Bestätigung &drucken …"), self.print_dialog)
-        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
-        for action in (self.ics_action, self.print_action):
-            action.setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.lock_action)
-
-        view = self.menuBar().addMenu(self.tr("&Ansicht"))
-        for number, (label, widget) in enumerate(
-            (
-                (self.tr("&Tag"), self.calendar),
-                (self.tr("&Woche"), self.week),
-                (self.tr("&Liste"), self.table),
-            ),
-            start=1,
-        ):
-            action = view.addAction(label, lambda w=widget: self.views.setCurrentWidget(w))
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        view.addSeparator()
-        self.contrast_action = view.addAction(self.tr("&Hoher Kontrast"))
-        self.contrast_action.setCheckable(True)
-        self.contrast_action.setChecked(self._settings.value("high_contrast", False, bool))
-        self.contrast_action.toggled.connect(self.set_high_contrast)
-        self.set_high_contrast(self.contrast_action.isChecked())
-        view.addAction(self.tr("Aktualisieren"), self.refresh_all).setShortcut(QKeySequence("F12"))
-        view.addSeparator()
-        self.display_action = view.addAction(
-            self.tr("&Aufrufanzeige öffnen (zweiter Bildschirm)"), self.open_display
-        )
-
-        self.language_menu = self.menuBar().addMenu(self.tr("&Sprache"))
-        current = i18n.chosen_language(self._settings)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in i18n.LANGUAGES.items():
-            action = self.language_menu.addAction(name, lambda c=code: self.choose_language(c))
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            self.language_actions[code] = action
-        help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
-        help_menu.addAction(self.tr("&Tastenkürzel"), self.show_shortcuts).setShortcut(
-            QKeySequence("F1")
-        )
-
-    def choose_language(self, code: str) -> None:
-        """Remember the UI language; it applies from the next start."""
-        self._settings.setValue("language", code)
-        for other, action in self.language_actions.items():
-            action.setChecked(other == code)
-        message = (
-            "Die Sprache wird beim nächsten Start umgestellt."
-            if code == "de"
-            else "The language changes at the next start."
-        )
-        self.statusBar().showMessage(message, 8000)
-        if self._show_dialogs:
-            QMessageBox.information(self, i18n.LANGUAGES[code], message)
-
-    # -------------------------------------------------------------- sign-in
-    def set_user(self, user: UserInfo | None) -> None:
-        """Who works here now (status bar; stamped on every step)."""
-        from desk.domain.status import ROLE_LABELS_DE
-
-        self.user = user
-        if user is None:
-            self.user_label.setText(self.tr("Ohne Anmeldung (Einzelplatz)"))
-        else:
-            role = ROLE_LABELS_DE.get(user.role, user.role)
-            self.user_label.setText(self.tr("{0} · {1}").format(user.display_name, role))
-
-    def sign_in(self, locked_by: str | None = None) -> LoginDialog | None:
-        """Ask for name and password; the calendar stays hidden until one is right.
-        ``locked_by``: the lock screen of that user (another user may sign in instead)."""
-        if self._db is None:
-            return None
-        self.centralWidget().hide()
-        dialog = LoginDialog(self._ops, self._db, self, locked_by=locked_by)
-        dialog.setModal(True)
-        dialog.accepted.connect(lambda: self._signed_in(dialog))
-        dialog.rejected.connect(lambda: self._sign_in_abandoned(locked_by))
-        self.login_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _signed_in(self, dialog: LoginDialog) -> None:
-        self.set_user(dialog.user)
-        self.login_dialog = None
-        self.centralWidget().show()
-
-    def _sign_in_abandoned(self, locked_by: str | None) -> None:
-        self.login_dialog = None
-        if locked_by is not None:  # "Abmelden" at the lock screen: the next one signs in
-            self.set_user(None)
-            QTimer.singleShot(0, self.sign_in)
-        else:
-            self.close()
-
-    def lock(self) -> LoginDialog | None:
-        """Ctrl+L: hide everything until the password is entered again."""
-        if self.user is None:
-            return None
-        return self.sign_in(locked_by=self.user.username)
-
-    def refresh_all(self) -> None:
-        """F12: the calendar, the queue and the reception read again."""
-        self.refresh()
-        self.queue.refresh()
-        self.reception.refresh()
-
-    def call_next_person(self) -> None:
-        """F9: call the head of the queue to this counter (shows the queue panel)."""
-        self.side.setCurrentIndex(1)
-        self.queue.call_next()
-
-    def _queue_for_counter(self) -> None:
-        office = self.office
-        if office is not None and self._db is not None:
-            self.queue.set_counter(self._db, office.id, self.counter_number)
-
-    def open_display(self) -> QWidget | None:
-        """The call display of the chosen office as a window on the second screen (or
-        this one), reading the same database; closing it stops its reads."""
-        from PySide6.QtGui import QGuiApplication
-
-        from ui.display.run import choose_screen, place
-        from ui.display.window import DisplayWindow
-
-        db, office = self._db, self.office
-        if db is None or office is None:
-            return None
-        for old in self._displays:  # one display window per office is enough
-            old.close()
-        window = DisplayWindow(self._ops, lambda: db, office.id, self.now)
-        place(window, choose_screen(QGuiApplication.screens(), None), full_screen=False)
-        window.start()
-        self._displays = [window]
-        return window
-
-    def ticket_printer(self) -> QPrinter | None:
-        """Where tickets print: the system's default printer, else a PDF per ticket in the
-        data folder (setting "ticket_pdf_dir" forces PDFs into that folder)."""
-        from PySide6.QtPrintSupport import QPrinterInfo
-
-        folder = self._settings.value("ticket_pdf_dir", "", str)
-        if not folder and QPrinterInfo.availablePrinterNames():
-            return QPrinter(QPrinterInfo.defaultPrinter(), QPrinter.PrinterMode.HighResolution)
-        from desk.config import paths
-
-        target = Path(folder) if folder else paths().data_dir / "tickets"
-        target.mkdir(parents=True, exist_ok=True)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target / f"ticket-{self.now():%Y%m%d-%H%M%S%f}.pdf"))
-        return printer
-
-    def set_high_contrast(self, on: bool) -> None:
-        """Black on white blocks with strong edges, remembered."""
-        self._settings.setValue("high_contrast", on)
-        self.calendar.delegate.high_contrast = on
-        self.setProperty("highContrast", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.calendar.viewport().update()
-
-    def show_shortcuts(self) -> None:
-        """The clerk's keys at a glance."""
-        lines = [
-            self.tr("← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall"),
-            self.tr("T  Heute · Bild↑ / Bild↓  Woche zurück / vor"),
-            self.tr("Strg+1 / 2 / 3  Tag / Woche / Liste"),
-            self.tr("Strg+N  Neuer Termin · Strg+F  Suchen"),
-        ]
-        lines += [f"{SHORTCUTS[s]}  {self.actions_by_step[s].text()}" for s in self.actions_by_step]
-        lines += [self.tr("Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren")]
-        QMessageBox.information(self, self.tr("Tastenkürzel"), "\n".join(lines))
-
     def closeEvent(self, event: QCloseEvent) -> None:
         for timer in (self.refresh_timer, self.reception.timer, self.queue.timer):
             timer.stop()
@@ -921,50 +349,3 @@ class MainWindow(QMainWindow, ClerkCommands):
         if db is not None:
             self._ops.run(db.dispose, lambda _none: None)
         super().closeEvent(event)
-
-
-# Database work runs on the worker thread; the desk services (and SQLAlchemy with
-# them) are imported there, on first use, so the window paints before they load.
-def _offices(db: DeskDatabase) -> list[OfficeInfo]:
-    from desk.services.offices import list_offices
-
-    return list_offices(db)
-
-
-def _day(db: DeskDatabase, office_id: str, day: date, now: datetime) -> tuple[DayGrid, str | None]:
-    from desk.services.agenda import office_closed_reason
-    from desk.services.calendar import day_grid
-
-    return day_grid(db, office_id, day, now), office_closed_reason(db, office_id, day)
-
-
-def _week(db: DeskDatabase, office_id: str, monday: date, now: datetime) -> WeekSummary:
-    from desk.services.calendar import week_summary
-
-    return week_summary(db, office_id, monday, now)
-
-
-def _history(db: DeskDatabase, appointment_id: uuid.UUID) -> list[HistoryEntry]:
-    from desk.services.lifecycle import history
-
-    return history(db, appointment_id)
-
-
-def _perform(
-    db: DeskDatabase,
-    appointment_id: uuid.UUID,
-    step: Action,
-    now: datetime,
-    counter: int | None,
-    reason: str | None,
-    user_id: uuid.UUID | None = None,
-) -> Transition:
-    from desk.services.lifecycle import perform
-
-    return perform(
-        db, appointment_id, step, now, counter_number=counter, reason=reason, user_id=user_id
-    )
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)

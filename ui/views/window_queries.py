@@ -1,0 +1,42 @@
+"""The main window's reads, run on the worker thread.
+
+The desk services (and SQLAlchemy with them) are imported inside, on first use, so
+the window paints before they load.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desk.services.calendar import DayGrid, WeekSummary
+    from desk.services.database import DeskDatabase
+    from desk.services.lifecycle import HistoryEntry
+    from desk.services.offices import OfficeInfo
+
+
+def offices(db: DeskDatabase) -> list[OfficeInfo]:
+    from desk.services.offices import list_offices
+
+    return list_offices(db)
+
+
+def day(db: DeskDatabase, office_id: str, day: date, now: datetime) -> tuple[DayGrid, str | None]:
+    from desk.services.agenda import office_closed_reason
+    from desk.services.calendar import day_grid
+
+    return day_grid(db, office_id, day, now), office_closed_reason(db, office_id, day)
+
+
+def week(db: DeskDatabase, office_id: str, monday: date, now: datetime) -> WeekSummary:
+    from desk.services.calendar import week_summary
+
+    return week_summary(db, office_id, monday, now)
+
+
+def history(db: DeskDatabase, appointment_id: uuid.UUID) -> list[HistoryEntry]:
+    from desk.services.lifecycle import history
+
+    return history(db, appointment_id)

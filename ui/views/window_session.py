@@ -1,0 +1,71 @@
+"""Who works at this desk: sign-in at the start and the lock screen (Ctrl+L).
+
+A mixin of MainWindow; the calendar stays hidden until the password is right.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from ui.dialogs.login_dialog import LoginDialog
+
+if TYPE_CHECKING:
+    from desk.services.auth import UserInfo
+    from ui.views.main_window import MainWindow
+
+
+class SignInSession:
+    """Sign-in, lock and the user shown in the status bar."""
+
+    # -------------------------------------------------------------- sign-in
+    def set_user(self: MainWindow, user: UserInfo | None) -> None:  # type: ignore[misc]
+        """Who works here now (status bar; stamped on every step)."""
+        from desk.domain.status import ROLE_LABELS_DE
+
+        self.user = user
+        if user is None:
+            self.user_label.setText(
+                QCoreApplication.translate("MainWindow", "Ohne Anmeldung (Einzelplatz)")
+            )
+        else:
+            role = ROLE_LABELS_DE.get(user.role, user.role)
+            self.user_label.setText(
+                QCoreApplication.translate("MainWindow", "{0} · {1}").format(
+                    user.display_name, role
+                )
+            )
+
+    def sign_in(self: MainWindow, locked_by: str | None = None) -> LoginDialog | None:  # type: ignore[misc]
+        """Ask for name and password; the calendar stays hidden until one is right.
+        ``locked_by``: the lock screen of that user (another user may sign in instead)."""
+        if self._db is None:
+            return None
+        self.centralWidget().hide()
+        dialog = LoginDialog(self._ops, self._db, self, locked_by=locked_by)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._signed_in(dialog))
+        dialog.rejected.connect(lambda: self._sign_in_abandoned(locked_by))
+        self.login_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _signed_in(self: MainWindow, dialog: LoginDialog) -> None:  # type: ignore[misc]
+        self.set_user(dialog.user)
+        self.login_dialog = None
+        self.centralWidget().show()
+
+    def _sign_in_abandoned(self: MainWindow, locked_by: str | None) -> None:  # type: ignore[misc]
+        self.login_dialog = None
+        if locked_by is not None:  # "Abmelden" at the lock screen: the next one signs in
+            self.set_user(None)
+            QTimer.singleShot(0, self.sign_in)
+        else:
+            self.close()
+
+    def lock(self: MainWindow) -> LoginDialog | None:  # type: ignore[misc]
+        """Ctrl+L: hide everything until the password is entered again."""
+        if self.user is None:
+            return None
+        return self.sign_in(locked_by=self.user.username)
