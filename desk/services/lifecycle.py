@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import RequestRefused, UnknownId
@@ -166,3 +166,37 @@ def history(db: DeskDatabase, appointment_id: uuid.UUID) -> list[HistoryEntry]:
             HistoryEntry(e.status, e.at.astimezone(tz), counter_name, user_name, e.note)
             for e, counter_name, user_name in rows
         ]
+
+
+def check_in_by_code(
+    db: DeskDatabase,
+    office_id: str,
+    code: str,
+    now: datetime,
+    *,
+    user_id: uuid.UUID | None = None,
+) -> str:
+    """Check in today's appointment of an office by its booking code (any case, with or
+    without the dash); returns the code as booked."""
+    wanted = code.upper().replace(" ", "").replace("-", "")
+    with UnitOfWork(db.engine) as uow:
+        session = uow.session
+        office = session.get(Office, office_id)
+        if office is None:
+            raise UnknownId(f"Unbekannter Standort {office_id!r}")
+        tz = ZoneInfo(office.timezone)
+        found = [
+            (a.id, a.booking_code, a.starts_at.astimezone(tz).date())
+            for a in session.scalars(
+                select(Appointment).where(
+                    Appointment.office_id == office_id,
+                    func.replace(Appointment.booking_code, "-", "") == wanted,
+                )
+            )
+        ]
+    today = [f for f in found if f[2] == now.astimezone(tz).date()]
+    if not today:
+        where = "heute " if found else ""
+        raise UnknownId(f"Keinen Termin {where}mit der Buchungsnummer {code} gefunden")
+    perform(db, today[0][0], Action.CHECK_IN, now, user_id=user_id)
+    return today[0][1]

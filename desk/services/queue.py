@@ -32,6 +32,7 @@ from desk.domain import walkin
 from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import closed_reason
 from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
+from desk.services.agenda import AppointmentRow, day_appointments
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
 from desk.store.models import Appointment, AppointmentEvent, Call, Service, Ticket
@@ -331,3 +332,21 @@ def _service_minutes(
 def _whole(minutes: float) -> int:
     """Minutes rounded half up to whole minutes."""
     return int(minutes + 0.5)
+
+
+def arrivals(
+    db: DeskDatabase,
+    office_id: str,
+    now: datetime,
+    before: timedelta = timedelta(minutes=30),
+    ahead: timedelta = timedelta(hours=2),
+) -> list[AppointmentRow]:
+    """Booked appointments (not yet checked in) starting from ``before`` ago to ``ahead``:
+    the reception's list to check people in from."""
+    with UnitOfWork(db.engine) as uow:
+        tz = ZoneInfo(load_office(uow.session, office_id).timezone)
+    return [
+        row
+        for row in day_appointments(db, office_id, now.astimezone(tz).date())
+        if row.status == AppointmentStatus.BOOKED and now - before <= row.starts_at <= now + ahead
+    ]

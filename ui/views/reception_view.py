@@ -8,8 +8,9 @@ disabled and the reason is shown in words. An issued ticket is printed at once.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -69,6 +70,7 @@ class ReceptionView(QWidget):
         self._db: DeskDatabase | None = None
         self._office: tuple[str, str] | None = None  # id, name
         self._status: WalkInStatus | None = None
+        self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped on check-ins
         self.setObjectName("receptionView")
         heading = QLabel(self.tr("Wartenummer ziehen – Sprechstunde ohne Termin"))
         heading.setObjectName("receptionHeading")
@@ -211,7 +213,10 @@ class ReceptionView(QWidget):
             self.check_in_message.setText(self.tr("Bitte die Buchungsnummer eingeben."))
             return
         now = self._clock()
-        self._ops.run(lambda: _check_in(db, office[0], code, now), self._checked_in, self._failed)
+        user_id = self.user_id
+        self._ops.run(
+            lambda: _check_in(db, office[0], code, now, user_id), self._checked_in, self._failed
+        )
 
     def _arrival_chosen(self, item: QListWidgetItem) -> None:
         row = self.arrivals.row(item)
@@ -228,20 +233,12 @@ class ReceptionView(QWidget):
 
 # Database work on the worker thread (desk services are imported there).
 def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int | None, list[Any]]:
-    from desk.domain.status import AppointmentStatus
-    from desk.services.agenda import day_appointments
-    from desk.services.queue import waiting_queue, walk_in_status
+    from desk.services.queue import arrivals, waiting_queue, walk_in_status
 
     status = walk_in_status(db, office_id, now)
     queue = waiting_queue(db, office_id, now)
     wait = (queue[-1].estimated_wait_minutes if queue else 0) if status.open_now else None
-    soon = [
-        row
-        for row in day_appointments(db, office_id, now.date())
-        if row.status == AppointmentStatus.BOOKED
-        and now - timedelta(minutes=30) <= row.starts_at <= now + timedelta(hours=2)
-    ]
-    return status, wait, soon
+    return status, wait, arrivals(db, office_id, now)
 
 
 def _issue(
@@ -256,20 +253,9 @@ def _issue(
     return info, own.estimated_wait_minutes if own is not None else None
 
 
-def _check_in(db: DeskDatabase, office_id: str, code: str, now: datetime) -> str:
-    from desk.domain.errors import UnknownId
-    from desk.services.calendar import search
-    from desk.services.lifecycle import Action, perform
+def _check_in(
+    db: DeskDatabase, office_id: str, code: str, now: datetime, user_id: uuid.UUID | None
+) -> str:
+    from desk.services.lifecycle import check_in_by_code
 
-    wanted = code.upper().replace(" ", "")
-    hits = [
-        r
-        for r in search(db, office_id, wanted)
-        if r.booking_code.replace("-", "") == wanted.replace("-", "")
-    ]
-    today = [r for r in hits if r.starts_at.date() == now.astimezone(r.starts_at.tzinfo).date()]
-    if not today:
-        where = "heute " if hits else ""
-        raise UnknownId(f"Keinen Termin {where}mit der Buchungsnummer {code} gefunden")
-    perform(db, today[0].id, Action.CHECK_IN, now)
-    return today[0].booking_code
+    return check_in_by_code(db, office_id, code, now, user_id=user_id)

@@ -25,6 +25,7 @@ class SignInSession:
         from desk.domain.status import ROLE_LABELS_DE
 
         self.user = user
+        self.reception.user_id = user.id if user is not None else None
         if user is None:
             self.user_label.setText(
                 QCoreApplication.translate("MainWindow", "Ohne Anmeldung (Einzelplatz)")
