@@ -53,3 +53,17 @@ def make_window(ops: Ops, qtbot, settings: QSettings) -> Callable[..., MainWindo
         return window
 
     return make
+
+
+@pytest.fixture
+def db_of() -> Iterator[Callable[[str], DeskDatabase]]:
+    """Opens databases for a test's own checks; all disposed afterwards."""
+    opened: list[DeskDatabase] = []
+
+    def open_(url: str) -> DeskDatabase:
+        opened.append(open_database(url))
+        return opened[-1]
+
+    yield open_
+    for db in opened:
+        db.dispose()

@@ -32,7 +32,15 @@ from desk.services.walkin import issue_ticket
 from desk.store.models import Appointment, Call, Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
 from tests.sync.conftest import add_office
-from tests.ui.test_reception import FRESH_DAY, MITTE, Clock, copy_of, settle
+from tests.ui.walkin_support import (
+    FRESH_DAY,
+    MITTE,
+    Clock,
+    close_windows,
+    copy_of,
+    settle,
+    started_window,
+)
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
 from ui.views.queue_panel import QueuePanel, _call
@@ -91,19 +99,6 @@ def prepared(fresh_copy_url: str) -> Prepared:
 
 
 @pytest.fixture
-def db_of() -> Iterator[Callable[[str], DeskDatabase]]:
-    opened: list[DeskDatabase] = []
-
-    def open_(url: str) -> DeskDatabase:
-        opened.append(open_database(url))
-        return opened[-1]
-
-    yield open_
-    for db in opened:
-        db.dispose()
-
-
-@pytest.fixture
 def panel_at(
     ops: Ops, qtbot, db_of: Callable[[str], DeskDatabase]
 ) -> Iterator[Callable[..., tuple[QueuePanel, Clock]]]:
@@ -137,27 +132,14 @@ def window_at(ops: Ops, qtbot, settings: QSettings) -> Iterator[Callable[..., Ma
     windows: list[MainWindow] = []
 
     def make(url: str, now: datetime) -> MainWindow:
-        window = MainWindow(
-            ops, settings, lambda: open_database(url), now,
-            show_dialogs=False, office_id=MITTE, counter_number=COUNTER,
-        )  # fmt: skip
+        window = started_window(
+            ops, qtbot, settings, url, now, COUNTER, lambda w: (w.queue.loaded,)
+        )
         windows.append(window)
-        window.resize(1366, 768)
-        window.show()
-        with qtbot.waitSignal(window.queue.loaded, timeout=20_000):
-            window.start()
         return window
 
     yield make
-    for window in windows:
-        for timer in (window.refresh_timer, window.reception.timer, window.queue.timer):
-            timer.stop()
-    settle(qtbot, ops)
-    for window in windows:
-        window.close()
-    settle(qtbot, ops)
-    for window in windows:
-        window.deleteLater()
+    close_windows(qtbot, ops, windows)
 
 
 def ticket(db: DeskDatabase, code: str, office: str = MITTE) -> Ticket:

@@ -10,9 +10,7 @@ hour is fresh. Anything that writes works on a private copy of the demo database
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,58 +27,27 @@ from desk.services.database import DeskDatabase, open_database
 from desk.services.queue import waiting_queue
 from desk.store.models import Appointment, Office, Ticket
 from desk.store.uow import UnitOfWork
+from tests.ui.walkin_support import (
+    FRESH_DAY,
+    MITTE,
+    MITTE_NAME,
+    Clock,
+    close_windows,
+    copy_of,
+    settle,
+    started_window,
+)
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
 from ui.views.reception_view import ReceptionView
 
-MITTE = "bb-mitte"
-MITTE_NAME = "Bürgerbüro Mitte"
-#: A Thursday without any ticket in the demo city yet.
-FRESH_DAY = date(2024, 3, 21)
 IN_THE_HOUR = parse_now("2024-03-21T08:30")
 HOUR_REASON = "Die Sprechstunde ohne Termin ist von 08:00 bis 09:00 Uhr"
-
-
-class Clock:
-    """A clock the test sets (the views read the time through it)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def copy_of(sqlite_url: str, target: Path) -> str:
-    """A private copy of a SQLite database (the backup API also takes the -wal part)."""
-    source = sqlite_url.removeprefix("sqlite:///")
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture
 def demo_copy_url(demo_sqlite_url: str, tmp_path: Path) -> str:
     return copy_of(demo_sqlite_url, tmp_path / "demo-copy.sqlite")
-
-
-@pytest.fixture
-def db_of() -> Iterator[Callable[[str], DeskDatabase]]:
-    """Opens databases for the test's own checks; all disposed afterwards."""
-    opened: list[DeskDatabase] = []
-
-    def open_(url: str) -> DeskDatabase:
-        opened.append(open_database(url))
-        return opened[-1]
-
-    yield open_
-    for db in opened:
-        db.dispose()
-
-
-def settle(qtbot, ops: Ops) -> None:
-    """Wait until every background operation delivered its result."""
-    qtbot.waitUntil(lambda: ops.pending == 0, timeout=10_000)
 
 
 @pytest.fixture
@@ -123,29 +90,15 @@ def window_at(ops: Ops, qtbot, settings: QSettings) -> Iterator[Callable[..., Ma
     windows: list[MainWindow] = []
 
     def make(url: str, now: datetime, counter: int = 2) -> MainWindow:
-        window = MainWindow(
-            ops, settings, lambda: open_database(url), now,
-            show_dialogs=False, office_id=MITTE, counter_number=counter,
+        window = started_window(
+            ops, qtbot, settings, url, now, counter,
+            lambda w: (w.reception.status_loaded, w.queue.loaded),
         )  # fmt: skip
         windows.append(window)
-        window.resize(1366, 768)
-        window.show()
-        with qtbot.waitSignals(
-            [window.reception.status_loaded, window.queue.loaded], timeout=20_000
-        ):
-            window.start()
         return window
 
     yield make
-    for window in windows:
-        for timer in (window.refresh_timer, window.reception.timer, window.queue.timer):
-            timer.stop()
-    settle(qtbot, ops)
-    for window in windows:
-        window.close()  # disposes its database in the background
-    settle(qtbot, ops)
-    for window in windows:
-        window.deleteLater()
+    close_windows(qtbot, ops, windows)
 
 
 def show_reception(window: MainWindow) -> None:
