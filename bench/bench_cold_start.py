@@ -14,9 +14,9 @@ generators (``desk.demo.bookings``: same appointments, past states, slot holds a
 tickets as the seeding would write) by bulk insert until ``TARGET_APPOINTMENTS`` stand
 (about 14 months: the demo city books ≈88,000 a year). Stepping ``seed_demo_city``'s
 ``now`` back does not work: it regenerates the 21 days after its ``now`` with other fill
-rates and clashes with the rows already there. Last, every appointment without events gets
-those of its life cycle (booked, checked in, called, in service, done / no-show /
-cancelled). A reused database is migrated again (a no-op at head).
+rates and clashes with the rows already there. Every appointment carries its stamped
+history, written by the demo seeding's own row builders (bench/support/history_db.py). A
+reused database is migrated again (a no-op at head).
 
 Measured ``--runs`` times each, interleaved, after one untimed warm-up round (so the OS
 file cache is warm for all: a "cold" start here is a new process, not a cold disk):
@@ -56,42 +56,29 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, exists, func, insert, select, text
-
-from desk.demo.bookings import appointments_for_day, booking_code, open_days, tickets_for_day
-from desk.demo.city import OFFICES, demo_id
 from desk.domain.localtime import parse_now
-from desk.domain.status import HOLDING_STATES, AppointmentStatus
-from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import PAST_DAYS, seed_demo_city
-from desk.store.models import Appointment, AppointmentEvent, Base, SlotHold, Ticket
+from desk.services.database import open_database, upgrade_database
+from desk.services.demo import seed_demo_city
 
+from support.history_db import count_appointments, describe_database, prepare_database
 from support.stats import verdict
 
 NOW_TEXT = "2024-03-21T10:30"  # a Thursday: Bürgerbüro Mitte is open 9–18
 NOW = parse_now(NOW_TEXT)
 OFFICE = "bb-mitte"
 TARGET_APPOINTMENTS = 100_000
-STEP_DAYS = 28  # older history is added in blocks of this many days
 TARGET_RATIO = 2.0
 TIMEOUT_S = 120.0
-CHUNK = 20_000
-DONE_MARK = f"{NOW_TEXT} {TARGET_APPOINTMENTS}\n"  # another mark: built for other settings
 TRACED_STAMPS = ("window", "day", "quit")
-DEFAULT_DB = Path(tempfile.gettempdir()) / "bd-bench-cold-start.sqlite"
 
 FLOOR_CHILD = """
 import sys, time
@@ -181,223 +168,6 @@ sys.exit(main(sys.argv[1:]))
 
 
 # ------------------------------------------------------------------ database
-def count_appointments(db: DeskDatabase) -> int:
-    """All appointments in the database."""
-    with db.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(Appointment)).scalar_one())
-
-
-def add_events(db: DeskDatabase) -> int:
-    """The life-cycle events of every appointment that has none yet (the demo seeding may
-    write its own), as the counter app would have written them."""
-    minute = timedelta(minutes=1)
-    with db.engine.begin() as conn:
-        rows = conn.execute(
-            select(
-                Appointment.id,
-                Appointment.status,
-                Appointment.channel,
-                Appointment.counter_id,
-                Appointment.starts_at,
-                Appointment.ends_at,
-                Appointment.created_at,
-            ).where(~exists().where(AppointmentEvent.appointment_id == Appointment.id))
-        ).all()
-        events: list[dict[str, Any]] = []
-        total = 0
-
-        def event(
-            appointment: uuid.UUID, status: str, at: Any, counter: Any, note: str | None = None
-        ) -> None:
-            events.append(
-                {
-                    "id": uuid.uuid4(),
-                    "appointment_id": appointment,
-                    "status": status,
-                    "at": at,
-                    "counter_id": counter,
-                    "user_id": None,
-                    "note": note,
-                }
-            )
-
-        for aid, status, channel, counter, starts, ends, created in rows:
-            event(aid, AppointmentStatus.BOOKED, created, None, f"gebucht ({channel})")
-            if status in (AppointmentStatus.DONE, AppointmentStatus.IN_SERVICE):
-                event(aid, AppointmentStatus.CHECKED_IN, starts - 5 * minute, None)
-                event(aid, AppointmentStatus.CALLED, starts, counter)
-                event(aid, AppointmentStatus.IN_SERVICE, starts + minute, counter)
-            if status == AppointmentStatus.DONE:
-                event(aid, AppointmentStatus.DONE, ends, counter)
-            elif status == AppointmentStatus.NO_SHOW:
-                event(aid, AppointmentStatus.NO_SHOW, starts + 15 * minute, None)
-            elif status == AppointmentStatus.CANCELLED:
-                event(
-                    aid,
-                    AppointmentStatus.CANCELLED,
-                    created + timedelta(days=2),
-                    None,
-                    "Termin nicht mehr nötig",
-                )
-            if len(events) >= CHUNK:
-                conn.execute(insert(AppointmentEvent), events)
-                total += len(events)
-                events.clear()
-        if events:
-            conn.execute(insert(AppointmentEvent), events)
-            total += len(events)
-    return total
-
-
-def insert_chunked(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    """Bulk insert (executemany) in chunks of ``CHUNK`` rows."""
-    for start in range(0, len(rows), CHUNK):
-        conn.execute(insert(model), rows[start : start + CHUNK])
-
-
-def unique_code(code: str, taken: set[str], key: object) -> str:
-    """``code``, or (on the rare clash of random codes) another one derived from ``key``."""
-    rng = random.Random(str(key))
-    while code in taken:
-        code = booking_code(rng)
-    taken.add(code)
-    return code
-
-
-def seed_history(conn: Connection, first: date, last: date, taken: set[str]) -> int:
-    """The demo city's appointments (past states, slot holds, walk-in tickets) on the
-    days ``first``..``last``, all before ``NOW``; returns the appointments inserted."""
-    appointments: list[dict[str, Any]] = []
-    holds: list[dict[str, Any]] = []
-    tickets: list[dict[str, Any]] = []
-    for office in OFFICES:
-        step = timedelta(minutes=office.slot_minutes)
-        for day in open_days(office, first, last):
-            for a in appointments_for_day(office, day, NOW):
-                counter_id = demo_id("counter", office.id, a.counter_number)
-                appointments.append(
-                    {
-                        "id": a.id,
-                        "office_id": office.id,
-                        "counter_id": counter_id,
-                        "service_id": a.service_id,
-                        "starts_at": a.starts_at,
-                        "ends_at": a.ends_at,
-                        "status": a.status.value,
-                        "channel": a.channel.value,
-                        "booking_code": unique_code(a.booking_code, taken, a.id),
-                        "citizen_name": a.citizen_name,
-                        "phone": a.phone,
-                        "created_at": a.starts_at - timedelta(days=10),
-                        "updated_at": a.ends_at,
-                    }
-                )
-                if a.status in HOLDING_STATES:
-                    holds += [
-                        {
-                            "counter_id": counter_id,
-                            "slot_start": a.starts_at + step * k,
-                            "appointment_id": a.id,
-                        }
-                        for k in range((a.ends_at - a.starts_at) // step)
-                    ]
-            for t in tickets_for_day(office, day, NOW):
-                tickets.append(
-                    {
-                        "id": t.id,
-                        "office_id": office.id,
-                        "service_day": t.service_day,
-                        "number": t.number,
-                        "code": t.code,
-                        "reason": t.reason.value,
-                        "status": t.status.value,
-                        "issued_at": t.issued_at,
-                        "called_at": t.called_at,
-                        "finished_at": t.finished_at,
-                        "recall_count": 0,
-                        "counter_id": (
-                            demo_id("counter", office.id, t.counter_number)
-                            if t.counter_number is not None
-                            else None
-                        ),
-                    }
-                )
-    insert_chunked(conn, Appointment, appointments)
-    insert_chunked(conn, SlotHold, holds)
-    insert_chunked(conn, Ticket, tickets)
-    return len(appointments)
-
-
-def build_database(path: Path) -> None:
-    """The demo city at ``NOW`` (its usual 28 days back and 21 ahead), then older history
-    in 28-day blocks until ``TARGET_APPOINTMENTS`` stand, then every appointment's events."""
-    url = f"sqlite:///{path}"
-    started = time.perf_counter()
-    upgrade_database(url)
-    db = open_database(url)
-    try:
-        seed_demo_city(db, NOW)
-        count = count_appointments(db)
-        with db.engine.connect() as conn:
-            taken = set(conn.execute(select(Appointment.booking_code)).scalars())
-        last = NOW.date() - timedelta(days=PAST_DAYS + 1)
-        while count < TARGET_APPOINTMENTS:
-            first = last - timedelta(days=STEP_DAYS - 1)
-            with db.engine.begin() as conn:
-                count += seed_history(conn, first, last, taken)
-            print(f"  history from {first}: {count} appointments")
-            last = first - timedelta(days=1)
-        events = add_events(db)
-        with db.engine.connect() as conn:
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-    finally:
-        db.dispose()
-    took = time.perf_counter() - started
-    print(f"  built in {took:.0f} s: {count} appointments, {events} events")
-
-
-def prepare_database() -> Path:
-    """The benchmark database: reused when built before, else built now."""
-    path = Path(os.environ.get("BENCH_DB") or DEFAULT_DB).resolve()
-    done = path.with_name(path.name + ".done")
-    building = path.with_name(path.name + ".building")
-    stale = done.exists() and done.read_text(encoding="utf-8") != DONE_MARK
-    if stale or building.exists() or (path.exists() and not done.exists() and path == DEFAULT_DB):
-        for leftover in (path, *path.parent.glob(path.name + "-*"), done, building):
-            leftover.unlink(missing_ok=True)
-    if not path.exists():
-        print(f"building {path} (once) …")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        building.write_text("building\n", encoding="utf-8")
-        build_database(path)
-        done.write_text(DONE_MARK, encoding="utf-8")
-        building.unlink()
-    upgrade_database(f"sqlite:///{path}")  # a reused file may predate a migration
-    return path
-
-
-def describe_database(path: Path) -> str:
-    """Size and counts of the benchmark database, for the report."""
-    db = open_database(f"sqlite:///{path}")
-    try:
-        with db.engine.connect() as conn:
-            first, last = conn.execute(
-                select(func.min(Appointment.starts_at), func.max(Appointment.starts_at))
-            ).one()
-            office = conn.execute(
-                select(func.count()).where(Appointment.office_id == OFFICE)
-            ).scalar_one()
-            events = conn.execute(select(func.count()).select_from(AppointmentEvent)).scalar_one()
-        total = count_appointments(db)
-    finally:
-        db.dispose()
-    size = path.stat().st_size / 2**20
-    return (
-        f"{path} ({size:.0f} MiB): {total} appointments ({office} in {OFFICE}), "
-        f"{events} events, {str(first)[:10]} … {str(last)[:10]}"
-    )
-
-
 # ------------------------------------------------------------------ children
 @dataclass
 class Run:
@@ -470,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     except ChildFailed as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 1
-    path = prepare_database()
-    print("database", describe_database(path))
+    path = prepare_database(NOW, TARGET_APPOINTMENTS)
+    print("database", describe_database(path, OFFICE))
     app_args = ["--url", f"sqlite:///{path}", "--now", NOW_TEXT, "--office", OFFICE, "--smoke"]
     runs: dict[str, list[Run]] = {}
     with tempfile.TemporaryDirectory(prefix="bd-bench-start-") as folder:

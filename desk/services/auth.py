@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import func, select
 
@@ -19,8 +20,13 @@ from desk.store.models import User
 from desk.store.uow import UnitOfWork
 
 WRONG = "Benutzername oder Passwort falsch"
-#: Compared against when the user name is unknown, so both answers take as long.
-_DUMMY_HASH = hash_password("-", salt=b"buergerdesk-none")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Compared against when the user name is unknown, so both answers take as long
+    (made on first use: importing this module costs no scrypt round)."""
+    return hash_password("-", salt=b"buergerdesk-none")
 
 
 class NotAllowed(RequestRefused):
@@ -53,7 +59,7 @@ def authenticate(db: DeskDatabase, username: str, password: str) -> UserInfo:
     """The user with this name and password, else RequestRefused (one message for all)."""
     with UnitOfWork(db.engine) as uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip()))
-        stored = user.password_hash if user is not None else _DUMMY_HASH
+        stored = user.password_hash if user is not None else _dummy_hash()
         if not verify_password(password, stored) or user is None:
             raise RequestRefused(WRONG)
         if not user.active:

@@ -280,29 +280,9 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
                         {"counter_id": c, "slot_start": t, "appointment_id": a.id} for c, t in cover
                     ]
                 booked_at = min(a.starts_at - timedelta(days=10), now - timedelta(hours=1))
-                rows.append(
-                    {
-                        "id": a.id,
-                        "office_id": office.id,
-                        "counter_id": counter_id,
-                        "service_id": a.service_id,
-                        "starts_at": a.starts_at,
-                        "ends_at": a.ends_at,
-                        "status": a.status.value,
-                        "channel": a.channel.value,
-                        "booking_code": a.booking_code,
-                        "citizen_name": a.citizen_name,
-                        "phone": a.phone,
-                        "email": None,
-                        "notes": None,
-                        "move_in_date": None,
-                        "fee_cents": None,
-                        "created_at": booked_at,
-                        "updated_at": booked_at,
-                    }
-                )
+                rows.append(appointment_row(office.id, a, booked_at))
         _insert_missing(session, Appointment, rows, report)
-        events = [e for row in rows for e in _demo_events(row)]
+        events = [e for row in rows for e in appointment_events(row)]
         if events:
             session.execute(Base.metadata.tables["appointment_event"].insert(), events)
         report.add("appointment_event", len(events))
@@ -310,24 +290,7 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
             session.execute(Base.metadata.tables["slot_hold"].insert(), holds)
         report.add("slot_hold", len(holds))
         tickets = [
-            {
-                "id": t.id,
-                "office_id": office.id,
-                "service_day": t.service_day,
-                "number": t.number,
-                "code": t.code,
-                "reason": t.reason.value,
-                "status": t.status.value,
-                "issued_at": t.issued_at,
-                "called_at": t.called_at,
-                "finished_at": t.finished_at,
-                "recall_count": 0,
-                "counter_id": (
-                    demo_id("counter", office.id, t.counter_number)
-                    if t.counter_number is not None
-                    else None
-                ),
-            }
+            ticket_row(office.id, t)
             for day in bookings.open_days(office, first, now.date())
             for t in bookings.tickets_for_day(office, day, now)
         ]
@@ -367,7 +330,7 @@ _DEMO_STEPS: dict[str, tuple[tuple[AppointmentStatus, int], ...]] = {
 }
 
 
-def _demo_events(row: dict[str, Any]) -> list[dict[str, Any]]:
+def appointment_events(row: dict[str, Any]) -> list[dict[str, Any]]:
     """The stamped history of a demo appointment: booked, then its steps to its state."""
     status = AppointmentStatus(row["status"])
     events: list[tuple[AppointmentStatus, datetime, Any, str | None]] = [
@@ -396,3 +359,50 @@ def _demo_events(row: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for step, at, counter, note in events
     ]
+
+
+def appointment_row(
+    office_id: str, a: bookings.DemoAppointment, booked_at: datetime
+) -> dict[str, Any]:
+    """The appointment table's row of a generated demo appointment."""
+    return {
+        "id": a.id,
+        "office_id": office_id,
+        "counter_id": demo_id("counter", office_id, a.counter_number),
+        "service_id": a.service_id,
+        "starts_at": a.starts_at,
+        "ends_at": a.ends_at,
+        "status": a.status.value,
+        "channel": a.channel.value,
+        "booking_code": a.booking_code,
+        "citizen_name": a.citizen_name,
+        "phone": a.phone,
+        "email": None,
+        "notes": None,
+        "move_in_date": None,
+        "fee_cents": None,
+        "created_at": booked_at,
+        "updated_at": booked_at,
+    }
+
+
+def ticket_row(office_id: str, t: bookings.DemoTicket) -> dict[str, Any]:
+    """The ticket table's row of a generated demo walk-in ticket."""
+    return {
+        "id": t.id,
+        "office_id": office_id,
+        "service_day": t.service_day,
+        "number": t.number,
+        "code": t.code,
+        "reason": t.reason.value,
+        "status": t.status.value,
+        "issued_at": t.issued_at,
+        "called_at": t.called_at,
+        "finished_at": t.finished_at,
+        "recall_count": 0,
+        "counter_id": (
+            demo_id("counter", office_id, t.counter_number)
+            if t.counter_number is not None
+            else None
+        ),
+    }
