@@ -7,11 +7,13 @@ from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from desk.domain.audit import AuditAction
 from desk.domain.errors import BookingRefused, UnknownId
 from desk.domain.slots import day_slots
+from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
-from desk.store.models import AuditEntry, ReleasedSlot
+from desk.store.models import ReleasedSlot
 from desk.store.uow import UnitOfWork
 
 
@@ -59,16 +61,17 @@ def release_same_day_slot(
             released_at=now,
         )
         session.add(release)
-        session.add(
-            AuditEntry(
-                at=now,
-                user_id=user_id,
-                office_id=office_id,
-                action="release_same_day_slot",
-                entity="released_slot",
-                entity_id=str(release.id),
-                detail=f"Schalter {counter_number}, {start.isoformat()}",
-            )
+        record(
+            session,
+            AuditAction.RELEASE_SLOT,
+            at=now,
+            entity="released_slot",
+            entity_id=release.id,
+            user_id=user_id,
+            office_id=office_id,
+            counter_number=counter_number,
+            new=start.isoformat(),
+            detail=f"Schalter {counter_number}, {start.astimezone(schedule.tz):%d.%m.%Y %H:%M}",
         )
         try:
             session.flush()

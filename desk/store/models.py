@@ -278,7 +278,8 @@ class Call(Base):
 
 
 class AuditEntry(Base):
-    """Who changed what when (capacity changes, calls, logins)."""
+    """Who changed what when, from which counter, old and new value (append-only:
+    the database refuses UPDATE and DELETE, see migration 0007)."""
 
     __tablename__ = "audit_entry"
 
@@ -286,10 +287,13 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     office_id: Mapped[str | None] = mapped_column(ForeignKey("office.id"))
+    counter_number: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(Text)
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
 
 
 class SlotHold(Base):

@@ -106,7 +106,7 @@ def test_a_released_slot_is_offered_and_bookable(db):
     assert offered_slots(db, "bb-test", "abholung", NOW) == []
     with UnitOfWork(db.engine) as uow:
         actions = list(uow.session.scalars(select(AuditEntry.action)))
-    assert actions == ["release_same_day_slot"]
+    assert actions == ["capacity.release_slot"]
 
 
 @pytest.mark.parametrize(
