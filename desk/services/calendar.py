@@ -13,6 +13,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from typing import NamedTuple
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
@@ -45,6 +47,16 @@ class GridCounter:
     id: uuid.UUID
     number: int
     name: str
+
+
+class GridCell(NamedTuple):
+    """What one row of one counter shows: its kind, and the appointment holding it."""
+
+    kind: CellKind
+    appointment: AppointmentRow | None
+    head: bool  # the appointment's first row
+    rows: int  # how many rows the appointment spans (1 for free time)
+    title: str = ""  # an appointment's first line: start time and service
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,34 @@ class DayGrid:
         length = max(1, math.ceil(real / (self.step_minutes * 60)))
         return first, min(length, len(self.times) - first)
 
+    @cached_property
+    def layout(self) -> dict[tuple[int, int], GridCell]:
+        """(row, counter number) → GridCell for every cell; ``day_grid`` computes it on
+        the caller's (worker) thread, so a view only looks cells up."""
+        layout = {
+            (row, number): GridCell(kind, None, False, 1)
+            for (number, row), kind in self.cells.items()
+        }
+        for appointment in self.appointments:
+            if appointment.status not in HOLDING_STATES:
+                continue
+            span = self.rows_spanned(appointment)
+            if span is None:
+                continue
+            first, rows = span
+            number = appointment.counter_number
+            title = f"{appointment.starts_at:%H:%M} {appointment.service_name}"
+            for offset in range(rows):
+                layout[(first + offset, number)] = GridCell(
+                    CellKind.BOOKED, appointment, offset == 0, rows, title
+                )
+        return layout
+
+    @cached_property
+    def row_labels(self) -> tuple[str, ...]:
+        """Each row's local start time as HH:MM (the calendar's row headers)."""
+        return tuple(f"{moment:%H:%M}" for moment in self.times)
+
 
 @dataclass(frozen=True)
 class WeekCell:
@@ -109,7 +149,9 @@ def day_grid(db: DeskDatabase, office_id: str, day: date, now: datetime) -> DayG
         occupancy = load_occupancy(uow.session, schedule, day, day)
         counters = _counters(uow.session, office_id)
     appointments = day_appointments(db, office_id, day)
-    return _grid(schedule, occupancy, counters, appointments, day, now)
+    grid = _grid(schedule, occupancy, counters, appointments, day, now)
+    grid.layout, grid.row_labels  # noqa: B018  (computed here, off the GUI thread)
+    return grid
 
 
 def week_summary(db: DeskDatabase, office_id: str, monday: date, now: datetime) -> WeekSummary:

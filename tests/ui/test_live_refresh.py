@@ -155,7 +155,7 @@ def test_a_booking_made_at_another_desk_appears(qtbot, ops, make_window, demo_co
 
     index = model.index_of(booking.id)
     assert (index.row(), index.column()) == (row, column)
-    kind, appointment, head, _rows = model.cell(row, column)
+    kind, appointment, head, _rows, _title = model.cell(row, column)
     assert (kind, head) == (CellKind.BOOKED, True)
     assert window.calendar.rowSpan(row, column) == 2
     assert model.cell(row + 1, column)[1] == appointment

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desk.domain.cells import CellKind
-from desk.domain.status import HOLDING_STATES
 from ui.labels import cell_label, status_label
 
 if TYPE_CHECKING:
@@ -29,7 +28,8 @@ HEAD_ROLE = Qt.ItemDataRole.UserRole + 3
 OWN_ROLE = Qt.ItemDataRole.UserRole + 4
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 5
 
-Cell = tuple[CellKind, "AppointmentRow | None", bool, int]  # kind, appointment, head, rows
+Cell = tuple[CellKind, "AppointmentRow | None", bool, int, str]  # a desk GridCell
+EMPTY: dict[tuple[int, int], Any] = {}
 
 
 class CalendarModel(QAbstractTableModel):
@@ -39,9 +39,12 @@ class CalendarModel(QAbstractTableModel):
         super().__init__(parent)
         self._grid: DayGrid | None = None
         self._columns: list[GridCounter] = []
-        self._cells: dict[tuple[int, int], Cell] = {}
+        # (row, counter number) → cell: the grid's layout, made on the worker thread
+        self._cells: dict[tuple[int, int], Cell] = EMPTY
+        self._numbers: list[int] = []  # column → counter number
         self._own: int | None = None
         self._show_names = True
+        self._status_labels: dict[str, str] = {}  # state → label in the UI's language
 
     # ---------------------------------------------------------------- loading
     @property
@@ -52,7 +55,7 @@ class CalendarModel(QAbstractTableModel):
     def set_grid(self, grid: DayGrid, own_counter: int | None = None) -> None:
         """Show a grid: changed cells only when the day and shape stay, else a reset."""
         columns = _ordered(grid.counters, own_counter)
-        cells = _cells(grid, columns)
+        cells = grid.layout
         old = self._grid
         same_shape = (
             old is not None
@@ -65,6 +68,7 @@ class CalendarModel(QAbstractTableModel):
         if not same_shape:
             self.beginResetModel()
             self._grid, self._columns, self._cells, self._own = grid, columns, cells, own_counter
+            self._numbers = [c.number for c in columns]
             self.endResetModel()
             return
         changed = [
@@ -73,15 +77,19 @@ class CalendarModel(QAbstractTableModel):
             if cells.get(key) != self._cells.get(key)
         ]
         self._grid, self._cells = grid, cells
-        for column in {c for _r, c in changed}:
-            rows = sorted(r for r, c in changed if c == column)
+        column_of = {number: i for i, number in enumerate(self._numbers)}
+        for number in {n for _r, n in changed}:
+            column = column_of.get(number)
+            if column is None:
+                continue
+            rows = sorted(r for r, n in changed if n == number)
             for first, last in _runs(rows):
                 self.dataChanged.emit(self.index(first, column), self.index(last, column))
 
     def clear(self) -> None:
         """Show nothing (no office or a failed load)."""
         self.beginResetModel()
-        self._grid, self._columns, self._cells = None, [], {}
+        self._grid, self._columns, self._cells, self._numbers = None, [], EMPTY, []
         self.endResetModel()
 
     def set_show_names(self, show: bool) -> None:
@@ -99,39 +107,49 @@ class CalendarModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> Cell | None:
         """(kind, appointment, head, rows) of a cell, for painting without QVariant trips."""
-        return self._cells.get((row, column))
+        numbers = self._numbers
+        return self._cells.get((row, numbers[column])) if 0 <= column < len(numbers) else None
 
     def is_own(self, column: int) -> bool:
         """Whether a column is the clerk's own counter."""
         return 0 <= column < len(self._columns) and self._columns[column].number == self._own
 
-    def block_lines(self, appointment: AppointmentRow) -> list[str]:
-        """The text lines of an appointment block."""
-        lines = [f"{appointment.starts_at:%H:%M} {appointment.service_name}"]
+    def block_lines(self, appointment: AppointmentRow, title: str = "") -> list[str]:
+        """The text lines of an appointment block (``title``: the grid's first line)."""
+        first = title or f"{appointment.starts_at:%H:%M} {appointment.service_name}"
         # a booked block says nothing more; any later state is named, not only coloured
-        status = "" if appointment.status == "booked" else status_label(appointment.status)
+        state = appointment.status
+        status = "" if state == "booked" else self._status_label(state)
         name = appointment.citizen_name if self._show_names else ""
-        lines.append(" · ".join(part for part in (status, name) if part))
-        return lines
+        if status and name:
+            return [first, f"{status} · {name}"]
+        return [first, status or name]
+
+    def _status_label(self, state: str) -> str:
+        label = self._status_labels.get(state)
+        if label is None:
+            label = self._status_labels[state] = status_label(state)
+        return label
 
     def appointment_at(self, index: Index) -> AppointmentRow | None:
         """The appointment covering a cell, if any."""
-        cell = self._cells.get((index.row(), index.column()))
+        cell = self.cell(index.row(), index.column())
         return cell[1] if cell else None
 
     def index_of(self, appointment_id: uuid.UUID) -> QModelIndex:
         """The head cell of an appointment (invalid when it is not in the grid)."""
-        for (row, column), (_k, appointment, head, _n) in self._cells.items():
+        for (row, number), (_k, appointment, head, *_rest) in self._cells.items():
             if head and appointment is not None and appointment.id == appointment_id:
-                return self.index(row, column)
+                return self.index(row, self._numbers.index(number))
         return QModelIndex()
 
     def spans(self) -> list[tuple[int, int, int]]:
         """(row, column, rows) of every appointment block longer than one row."""
+        column_of = {number: i for i, number in enumerate(self._numbers)}
         return [
-            (row, column, rows)
-            for (row, column), (_k, _a, head, rows) in self._cells.items()
-            if head and rows > 1
+            (row, column_of[number], rows)
+            for (row, number), (_k, _a, head, rows, _t) in self._cells.items()
+            if head and rows > 1 and number in column_of
         ]
 
     # ------------------------------------------------------------------ model
@@ -158,20 +176,20 @@ class CalendarModel(QAbstractTableModel):
             if role == OWN_ROLE:
                 return counter.number == self._own
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._grid.times):
-            moment = self._grid.times[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{moment:%H:%M}"
+                return self._grid.row_labels[section]
             if role == Qt.ItemDataRole.ToolTipRole:
+                moment = self._grid.times[section]
                 return f"{moment:%H:%M} ({moment:%Z})"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        cell = self._cells.get((index.row(), index.column()))
+        cell = self.cell(index.row(), index.column())
         if cell is None:
             return None
-        kind, appointment, head, rows = cell
+        kind, appointment, head, rows, _title = cell
         if role == KIND_ROLE:
             return kind.value
         if role == APPOINTMENT_ROLE:
@@ -201,26 +219,6 @@ class CalendarModel(QAbstractTableModel):
 def _ordered(counters: tuple[GridCounter, ...], own: int | None) -> list[GridCounter]:
     """Own counter first, the others by number."""
     return sorted(counters, key=lambda c: (c.number != own, c.number))
-
-
-def _cells(grid: DayGrid, columns: list[GridCounter]) -> dict[tuple[int, int], Cell]:
-    column_of = {c.number: i for i, c in enumerate(columns)}
-    cells: dict[tuple[int, int], Cell] = {}
-    for (number, row), kind in grid.cells.items():
-        if number in column_of:
-            cells[(row, column_of[number])] = (kind, None, False, 1)
-    for appointment in grid.appointments:
-        if appointment.status not in HOLDING_STATES:
-            continue
-        span = grid.rows_spanned(appointment)
-        column = column_of.get(appointment.counter_number)
-        if span is None or column is None:
-            continue
-        first, rows = span
-        for offset in range(rows):
-            head = offset == 0
-            cells[(first + offset, column)] = (CellKind.BOOKED, appointment, head, rows)
-    return cells
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

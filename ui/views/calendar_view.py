@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -84,6 +84,7 @@ class CalendarDelegate(QStyledItemDelegate):
         self._text = QColor("#1b1b1b")
         self._grey = QColor("#555555")
         self._fonts: tuple[QFont, QFont] | None = None
+        self._metrics: tuple[QFontMetrics, QFontMetrics] | None = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # Read the model directly: index.data() returning None corrupts None's
@@ -94,13 +95,17 @@ class CalendarDelegate(QStyledItemDelegate):
         cell = model.cell(index.row(), index.column())
         if cell is None:
             return
-        kind, appointment, head, _rows = cell
+        kind, appointment, head = cell[0], cell[1], cell[2]
         rect: QRect = option.rect  # type: ignore[attr-defined]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         if kind == CellKind.BOOKED and appointment is not None:
             if head:
                 self._paint_block(
-                    painter, rect, model.block_lines(appointment), appointment.status, selected
+                    painter,
+                    rect,
+                    model.block_lines(appointment, cell[4]),
+                    appointment.status,
+                    selected,
                 )
         else:
             self._paint_free(painter, rect, kind, model.is_own(index.column()), selected)
@@ -111,6 +116,7 @@ class CalendarDelegate(QStyledItemDelegate):
             bold = QFont(plain)
             bold.setBold(True)
             self._fonts = (plain, bold)
+            self._metrics = (QFontMetrics(plain), QFontMetrics(bold))
         return self._fonts
 
     def _paint_free(
@@ -148,27 +154,31 @@ class CalendarDelegate(QStyledItemDelegate):
     def _paint_block(
         self, painter: QPainter, rect: QRect, lines: list[str], state: str, selected: bool
     ) -> None:
-        status = AppointmentStatus(state)
         block = rect.adjusted(2, 1, -2, -1)
         contrast = self.high_contrast
-        fill = self._white if contrast else self._fills.get(status, self._white)
-        edge = self._black if contrast else self._edges.get(status, self._grey)
+        # the states are StrEnum keys: the plain string finds them, no enum call per block
+        fill = self._white if contrast else self._fills.get(state, self._white)
+        edge = self._black if contrast else self._edges.get(state, self._grey)
         painter.setBrush(fill)
         painter.setPen(QPen(edge, 3 if selected else 1))
         painter.drawRoundedRect(block, 3, 3)
         painter.fillRect(QRect(block.left(), block.top(), 5, block.height()), edge)
         painter.setPen(self._black if contrast else self._text)
         plain, bold = self._fonts_for(painter)
-        metrics = painter.fontMetrics()
+        assert self._metrics is not None
+        fonts, metrics = (bold, plain), self._metrics
         area = block.adjusted(9, 2, -4, -2)
-        height, ascent = metrics.height(), metrics.ascent()
+        left, width, bottom = area.left(), area.width(), area.bottom() + 2
+        height, ascent = metrics[0].height(), metrics[0].ascent()
         y = area.top()
+        elide = Qt.TextElideMode.ElideRight
         for number, line in enumerate(lines):
-            if number > 0 and y + height > area.bottom() + 2:
+            if number > 0 and y + height > bottom:
                 break
-            painter.setFont(bold if number == 0 else plain)
-            text = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, area.width())
-            painter.drawText(area.left(), y + ascent, text)
+            first = number == 0
+            painter.setFont(fonts[0] if first else fonts[1])
+            text = metrics[1 if first else 0].elidedText(line, elide, width)
+            painter.drawText(left, y + ascent, text)
             y += height
         painter.setFont(plain)
 
