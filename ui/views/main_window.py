@@ -29,6 +29,7 @@ from ui.qt_dates import qdate
 from ui.sync_status import status_text
 from ui.views import window_queries
 from ui.views.clerk_commands import ClerkCommands
+from ui.views.team_tools import TeamLeadTools
 from ui.views.window_actions import WindowActions
 from ui.views.window_layout import WindowLayout
 from ui.views.window_loading import DayLoading
@@ -46,7 +47,13 @@ REFRESH_MS = 20_000
 
 
 class MainWindow(
-    QMainWindow, WindowLayout, DayLoading, ClerkCommands, WindowActions, SignInSession
+    QMainWindow,
+    WindowLayout,
+    DayLoading,
+    ClerkCommands,
+    WindowActions,
+    SignInSession,
+    TeamLeadTools,
 ):
     """Office/counter chooser, date navigation, the counter calendar and the clerk's steps.
 
@@ -115,6 +122,7 @@ class MainWindow(
         self.actions_by_step = self._make_step_actions()
         self._build()
         self._build_menus()
+        self._build_team_menu()
         self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
@@ -190,6 +198,7 @@ class MainWindow(
         if self.office is not None:
             self._settings.setValue("office", self.office.id)
         self._set_enabled(bool(offices))
+        self.update_team_tools()
         self._fill_counters()
         self.statusBar().clearMessage()
         self.reload()

@@ -1,0 +1,145 @@
+"""The team lead's menu: capacity planning, audit log, statistics, staffing advisor.
+
+A mixin of MainWindow; texts keep the "MainWindow" translation context. The tools'
+modules load when a tool opens, not at start. Capacity lives where the portal reads
+it: in the central database when this counter syncs, else in the local one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from desk.services.database import DeskDatabase
+    from ui.views.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
+    """A non-modal dialog holding a page (statistics, advisor) with a close button."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(page)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(1200, 720)
+    return dialog
+
+
+class TeamLeadTools:
+    """Builds the "Teamleitung" menu and opens its tools for the signed-in user."""
+
+    #: Opens the database capacity changes go to (set by the sync start: the central one).
+    capacity_db_opener: Callable[[], DeskDatabase] | None = None
+
+    def _build_team_menu(self: MainWindow) -> None:  # type: ignore[misc]
+        menu = self.menuBar().addMenu(_tr("T&eamleitung"))
+        self.capacity_action = menu.addAction(_tr("&Kapazität planen …"), self.open_capacity)
+        self.audit_action = menu.addAction(_tr("&Protokoll …"), self.open_audit)
+        self.statistics_action = menu.addAction(_tr("&Statistik …"), self.open_statistics)
+        self.staffing_action = menu.addAction(
+            _tr("&Personalbedarf Sprechstunde …"), self.open_staffing
+        )
+        self.team_menu = menu
+        self.tool_windows: list[QWidget] = []
+        self.update_team_tools()
+
+    def update_team_tools(self: MainWindow) -> None:  # type: ignore[misc]
+        """Team leads use every tool; a clerk sees capacity read-only and nothing else."""
+        lead = self.user is not None and self.user.team_lead
+        ready = self._db is not None and self.office is not None
+        reason = "" if lead else _tr("Nur für die Teamleitung (bitte als Teamleitung anmelden)")
+        self.capacity_action.setEnabled(ready and self.user is not None)
+        action: QAction
+        for action in (self.audit_action, self.statistics_action, self.staffing_action):
+            action.setEnabled(ready and lead)
+            action.setToolTip(reason)
+        self.team_menu.setToolTipsVisible(True)
+
+    def _tool_ready(self: MainWindow) -> bool:  # type: ignore[misc]
+        return self._db is not None and self.office is not None
+
+    def _show_tool(self: MainWindow, tool: QWidget) -> None:  # type: ignore[misc]
+        self.tool_windows = [w for w in self.tool_windows if w.isVisible()]
+        self.tool_windows.append(tool)
+        tool.show()
+        tool.raise_()
+        tool.activateWindow()
+
+    def open_capacity(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+        """The capacity editor with its what-if preview (read-only for a clerk)."""
+        if not self._tool_ready() or self.office is None or self._db is None:
+            return None
+        local = self._db
+        opener = self.capacity_db_opener
+        if opener is None:
+            return self._open_capacity_on(local)
+        self.statusBar().showMessage(_tr("Verbindung zur zentralen Datenbank …"))
+        self._ops.run(opener, self._open_capacity_on, self._capacity_unreachable)
+        return None
+
+    def _capacity_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
+        QMessageBox.warning(
+            self,
+            _tr("Kapazität planen"),
+            _tr(
+                "Die zentrale Datenbank ist nicht erreichbar. Kapazität wird dort geplant, "
+                "damit das Online-Portal sie sofort sieht; bitte später erneut versuchen."
+            ),
+        )
+
+    def _open_capacity_on(self: MainWindow, db: DeskDatabase) -> QWidget | None:  # type: ignore[misc]
+        from ui.dialogs.capacity_editor import CapacityEditor
+
+        if self.office is None:
+            return None
+        self.statusBar().clearMessage()
+        editor = CapacityEditor(self._ops, db, self.user, self.office.id, self.now, self)
+        self._show_tool(editor)
+        return editor
+
+    def open_audit(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+        """The audit log viewer (team lead)."""
+        from ui.dialogs.audit_dialog import AuditDialog
+
+        if not self._tool_ready() or self.user is None or self.office is None:
+            return None
+        assert self._db is not None
+        dialog = AuditDialog(self._ops, self._db, self.user, self.office.id, self.now, self)
+        self._show_tool(dialog)
+        return dialog
+
+    def open_statistics(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+        """Statistics with charts and CSV export (team lead)."""
+        from ui.views.statistics_page import StatisticsPage
+
+        if not self._tool_ready() or self.office is None:
+            return None
+        assert self._db is not None
+        page = StatisticsPage(self._ops, self._db, self.offices, self.office.id, self.now)
+        dialog = page_dialog(self, _tr("Statistik"), page)
+        self._show_tool(dialog)
+        return dialog
+
+    def open_staffing(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+        """The staffing advisor for the walk-in hour (team lead)."""
+        from ui.views.staffing_panel import StaffingPanel
+
+        if not self._tool_ready() or self.office is None:
+            return None
+        assert self._db is not None
+        panel = StaffingPanel(self._ops, self._db, self.office.id, self.now)
+        dialog = page_dialog(self, _tr("Personalbedarf Sprechstunde"), panel)
+        dialog.resize(1000, 560)
+        self._show_tool(dialog)
+        return dialog
