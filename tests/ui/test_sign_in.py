@@ -37,6 +37,8 @@ def test_a_wrong_password_stays_in_the_dialog_and_hides_the_calendar(
     assert dialog.password_edit.text() == ""  # typed again, never kept
     assert not window.centralWidget().isVisible()
     assert window.user is None
+    assert window.user_label.text() == "Nicht angemeldet"
+    assert not window.audit_action.isEnabled() and not window.capacity_action.isEnabled()
 
     dialog.password_edit.setText("demo")
     with qtbot.waitSignal(dialog.checked, timeout=10_000):
@@ -45,6 +47,9 @@ def test_a_wrong_password_stays_in_the_dialog_and_hides_the_calendar(
     assert window.centralWidget().isVisible()
     assert window.user is not None and window.user.username == "sb.mitte1"
     assert window.user_label.text() == "Sachbearbeitung Mitte 1 · Sachbearbeitung"
+    # a clerk sees capacity (read-only) but not the team lead's other tools
+    assert window.capacity_action.isEnabled()
+    assert not window.statistics_action.isEnabled() and not window.audit_action.isEnabled()
 
 
 def test_ctrl_l_locks_until_the_password_and_steps_carry_the_clerk(

@@ -45,6 +45,8 @@ class SignInSession:
         if self._db is None:
             return None
         self.centralWidget().hide()
+        if self.user is None:  # users exist: nobody works here until one signs in
+            self.user_label.setText(QCoreApplication.translate("MainWindow", "Nicht angemeldet"))
         dialog = LoginDialog(self._ops, self._db, self, locked_by=locked_by)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._signed_in(dialog))
