@@ -7,6 +7,7 @@ import time
 
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
+from desk.credentials import central_connection_url
 from desk.domain.errors import DatabaseUnavailable
 from desk.services.database import open_database
 from desk.sync.engine import SyncEngine, SyncReport
@@ -23,9 +24,9 @@ def register(commands: Commands) -> None:
     add_url(sync)
     sync.add_argument(
         "--central",
-        required=True,
         metavar="URL",
-        help="zentrale Datenbank: postgresql+psycopg://BENUTZER@HOST/DB",
+        help="zentrale Datenbank: postgresql+psycopg://BENUTZER@HOST/DB "
+        "(sonst [central] aus config.toml; Passwort aus dem Schlüsselbund oder ~/.pgpass)",
     )
     sync.add_argument(
         "--once",
@@ -57,8 +58,9 @@ def describe(report: SyncReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Sync once, or keep syncing until interrupted."""
+    central_url = central_connection_url(args.central)  # never printed: it may hold a password
     local = open_database(args.url)
-    central = open_database(args.central)
+    central = open_database(central_url)
     engine = SyncEngine(local, central)
     try:
         if args.once:

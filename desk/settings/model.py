@@ -1,0 +1,81 @@
+"""The typed settings of one installation (config.toml), with safe defaults.
+
+No password is ever part of these objects: the central database's password lives
+in the OS keyring or in libpq's own files (see ``desk.credentials``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The German states that ``holidays`` knows (ISO 3166-2:DE without the "DE-").
+STATES = (
+    "BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV",
+    "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH",
+)  # fmt: skip
+LANGUAGES = ("de", "en")
+PASSWORD_KEYS = frozenset({"password", "passwort", "passwd", "pwd", "pass"})
+
+
+@dataclass(frozen=True)
+class CentralSettings:
+    """Where the central PostgreSQL database is; never its password."""
+
+    host: str | None = None
+    port: int = 5432
+    database: str | None = None
+    user: str | None = None
+    service: str | None = None  # a service name of libpq's service file (PGSERVICEFILE)
+
+    @property
+    def configured(self) -> bool:
+        """Whether a central database is named at all (host and database, or a service)."""
+        return bool(self.service or (self.host and self.database))
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    """Options of the call display in the waiting room."""
+
+    screen: int | None = None  # 1, 2, …; None: the second screen if there is one
+    chime: bool = True
+    speech: bool = True
+    fullscreen: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything config.toml can set; the defaults are the safe standalone start."""
+
+    office: str | None = None
+    counter: int | None = None
+    language: str | None = None
+    local_database: str | None = None
+    retention_days: int = 30
+    holidays_state: str = "ST"
+    central: CentralSettings = field(default_factory=CentralSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """Something wrong in the config file: where, and what happens instead."""
+
+    file: Path
+    message: str
+    key: str | None = None  # dotted: "central.port"
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}, Zeile {self.line}" if self.line else str(self.file)
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """The settings to use, the file they came from and what was wrong in it."""
+
+    settings: Settings
+    file: Path
+    problems: tuple[ConfigProblem, ...] = ()
