@@ -184,6 +184,20 @@ def test_the_command_refuses_a_missing_screen(offscreen_env, tmp_path):
     assert not (tmp_path / "never-opened.sqlite").exists()
 
 
+def test_the_command_takes_its_screen_from_the_config_file(offscreen_env, tmp_path):
+    data = tmp_path / "kiosk"
+    data.mkdir()
+    (data / "config.toml").write_text("[display]\nscreen = 3\n", encoding="utf-8")
+    env = {**offscreen_env, "BUERGERDESK_DATA_DIR": str(data)}
+    url = f"sqlite:///{tmp_path / 'never-opened.sqlite'}"
+    done = run_display_command(env, "--url", url, "--office", "bb-west")
+    assert done.returncode == 2
+    assert "Bildschirm 3 gibt es nicht" in done.stderr
+    # the command line still wins over the file
+    done = run_display_command(env, "--url", url, "--office", "bb-west", "--screen", "4")
+    assert "Bildschirm 4 gibt es nicht" in done.stderr
+
+
 def test_the_command_refuses_an_unknown_office(offscreen_env, demo_sqlite_url):
     done = run_display_command(offscreen_env, "--url", demo_sqlite_url, "--office", "bb-nope")
     assert done.returncode == 2, done.stderr

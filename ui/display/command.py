@@ -39,6 +39,14 @@ def add_display_command(commands: argparse._SubParsersAction) -> None:  # type: 
 
 
 def _launch(args: argparse.Namespace) -> int:
+    import logging
+
+    from desk.config import paths
+    from desk.settings import load_settings
+    from desk.settings.options import fill_display_options
     from ui.display.run import run_display  # Qt is imported only when the display starts
 
+    # [display] of config.toml: screen, chime, speech, full screen (options win)
+    for problem in fill_display_options(args, load_settings(paths().config_file)):
+        logging.getLogger(__name__).warning("config: %s", problem)
     return run_display(args)
