@@ -1,0 +1,274 @@
+"""A team lead's capacity change as a value, and its validation with field names.
+
+A ``PlanChange`` says what a team lead wants different from a date on
+(``effective_from``): the opening templates of some weekday × counter cells, the
+office-wide booking policy, the walk-in hour and quota, closures to add or
+remove. ``None`` means "unchanged". Validation raises ``PlanInvalid`` naming the
+field, so a face can show the message next to that field.
+
+Slot length: a service's duration is city-wide master data (``Service``), so an
+office's plan sets the slot length per counter and weekday (a template's
+``slot_minutes``); a service takes as many consecutive slots as its duration needs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from itertools import pairwise
+
+from desk.domain.errors import RequestRefused
+from desk.domain.status import PolicyKind
+
+MAX_REASON = 200
+
+
+class PlanInvalid(RequestRefused):
+    """A plan change was refused; ``field`` names the input the message belongs to."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
+def cell_field(weekday: int, counter_number: int, name: str) -> str:
+    """The field name of one input of a weekday × counter cell, e.g. ``opening.2.1.closes``."""
+    return f"opening.{weekday}.{counter_number}.{name}"
+
+
+@dataclass(frozen=True)
+class PlanTemplate:
+    """Öffnungszeit of one counter on one weekday (0 = Monday) as a team lead edits it."""
+
+    weekday: int
+    counter_number: int
+    opens: time
+    closes: time
+    slot_minutes: int
+    services: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PlanPolicy:
+    """The office-wide Buchungsfenster: kind and the fields that kind uses."""
+
+    kind: PolicyKind
+    horizon_days: int | None = None
+    release_weekday: int | None = None
+    release_time: time | None = None
+    free_months: int | None = None
+    fee_months: int | None = None
+    fee_cents: int | None = None
+    portal_share_percent: int = 100
+    min_lead_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class WalkInPlan:
+    """Kontingentsprechstunde: the window and the daily quota (None: unlimited)."""
+
+    starts: time | None
+    ends: time | None
+    quota: int | None
+
+
+@dataclass(frozen=True)
+class PlanClosure:
+    """A closure of the office (counter_number None) or of one counter; ``id`` once stored."""
+
+    starts_on: date
+    ends_on: date
+    reason: str
+    counter_number: int | None = None
+    id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """What changes, from ``effective_from`` on (templates and policy; the rest at once).
+
+    ``templates`` replaces the cells it names: a (weekday, counter) key present in
+    ``cells`` gets exactly the templates listed for it (none: not staffed).
+    """
+
+    effective_from: date
+    templates: tuple[PlanTemplate, ...] = ()
+    cells: frozenset[tuple[int, int]] = frozenset()
+    policy: PlanPolicy | None = None
+    walk_in: WalkInPlan | None = None
+    add_closures: tuple[PlanClosure, ...] = ()
+    remove_closures: frozenset[uuid.UUID] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        """Whether the change changes nothing."""
+        return not (
+            self.cells or self.policy or self.walk_in or self.add_closures or self.remove_closures
+        )
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A team lead's choice for one colliding appointment: keep it, or move it."""
+
+    move_to: datetime | None = None
+    counter_number: int | None = None
+
+    @property
+    def keep(self) -> bool:
+        """Whether the appointment stays as booked."""
+        return self.move_to is None
+
+
+KEEP = Resolution()
+Decisions = Mapping[uuid.UUID, Resolution]
+
+
+def _minutes(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def _check_template(t: PlanTemplate, counters: Collection[int], services: Collection[str]) -> None:
+    def fail(name: str, message: str) -> None:
+        raise PlanInvalid(cell_field(t.weekday, t.counter_number, name), message)
+
+    if not 0 <= t.weekday <= 6:
+        fail("weekday", f"Wochentag {t.weekday} gibt es nicht (0 = Montag … 6 = Sonntag)")
+    if t.counter_number not in counters:
+        fail("counter", f"Schalter {t.counter_number} gibt es an diesem Standort nicht")
+    if t.closes <= t.opens:
+        fail("closes", f"Ende {t.closes:%H:%M} liegt nicht nach Beginn {t.opens:%H:%M}")
+    if t.slot_minutes <= 0:
+        fail("slot_minutes", "Die Terminlänge muss größer als 0 Minuten sein")
+    if t.slot_minutes > _minutes(t.closes) - _minutes(t.opens):
+        fail(
+            "slot_minutes", f"Die Terminlänge {t.slot_minutes} Min. passt nicht in die Öffnungszeit"
+        )
+    unknown = sorted(set(t.services) - set(services))
+    if unknown:
+        fail("services", f"Dienstleistung {', '.join(unknown)} bietet der Standort nicht an")
+
+
+def _check_overlaps(templates: tuple[PlanTemplate, ...]) -> None:
+    by_cell: dict[tuple[int, int], list[PlanTemplate]] = {}
+    for t in templates:
+        by_cell.setdefault((t.weekday, t.counter_number), []).append(t)
+    for (weekday, counter), cell in by_cell.items():
+        cell.sort(key=lambda t: t.opens)
+        for a, b in pairwise(cell):
+            if b.opens < a.closes:
+                raise PlanInvalid(
+                    cell_field(weekday, counter, "opens"),
+                    f"Die Zeiten {a.opens:%H:%M}–{a.closes:%H:%M} und {b.opens:%H:%M}–"
+                    f"{b.closes:%H:%M} an Schalter {counter} überschneiden sich",
+                )
+
+
+def _check_policy(p: PlanPolicy) -> None:
+    if not 0 <= p.portal_share_percent <= 100:
+        raise PlanInvalid("policy.portal_share_percent", "Der Online-Anteil muss 0 bis 100 % sein")
+    if p.min_lead_minutes < 0:
+        raise PlanInvalid("policy.min_lead_minutes", "Die Vorlaufzeit darf nicht negativ sein")
+    match p.kind:
+        case PolicyKind.ROLLING:
+            if p.horizon_days is None or p.horizon_days < 0:
+                raise PlanInvalid(
+                    "policy.horizon_days", "Bitte angeben, wie viele Tage im Voraus (0 oder mehr)"
+                )
+        case PolicyKind.WEEKLY_RELEASE:
+            if p.release_weekday is None or not 0 <= p.release_weekday <= 6:
+                raise PlanInvalid(
+                    "policy.release_weekday", "Bitte den Wochentag der Freigabe wählen"
+                )
+            if p.release_time is None:
+                raise PlanInvalid("policy.release_time", "Bitte die Uhrzeit der Freigabe angeben")
+        case PolicyKind.TIERED:
+            if p.free_months is None or p.free_months < 0:
+                raise PlanInvalid("policy.free_months", "Bitte die Monate ohne Gebühr angeben")
+            if p.fee_months is not None and p.fee_months < p.free_months:
+                raise PlanInvalid(
+                    "policy.fee_months",
+                    "Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne",
+                )
+            if p.fee_cents is not None and p.fee_cents < 0:
+                raise PlanInvalid("policy.fee_cents", "Die Gebühr darf nicht negativ sein")
+
+
+def _check_walk_in(w: WalkInPlan) -> None:
+    if w.quota is not None and w.quota < 0:
+        raise PlanInvalid("walk_in.quota", "Das Kontingent darf nicht negativ sein")
+    if (w.starts is None) != (w.ends is None):
+        raise PlanInvalid("walk_in.ends", "Bitte Beginn und Ende der Sprechstunde angeben")
+    if w.starts is not None and w.ends is not None and w.ends <= w.starts:
+        raise PlanInvalid(
+            "walk_in.ends", f"Ende {w.ends:%H:%M} liegt nicht nach Beginn {w.starts:%H:%M}"
+        )
+
+
+def _check_closure(c: PlanClosure, counters: Collection[int], today: date) -> None:
+    if c.ends_on < c.starts_on:
+        raise PlanInvalid(
+            "closure.ends_on",
+            f"Das Ende {c.ends_on:%d.%m.%Y} liegt vor dem Beginn {c.starts_on:%d.%m.%Y}",
+        )
+    if c.ends_on < today:
+        raise PlanInvalid(
+            "closure.ends_on", "Eine Schließzeit in der Vergangenheit hat keine Wirkung"
+        )
+    if not c.reason.strip():
+        raise PlanInvalid("closure.reason", "Bitte einen Grund für die Schließzeit angeben")
+    if len(c.reason) > MAX_REASON:
+        raise PlanInvalid(
+            "closure.reason", f"Der Grund ist zu lang (höchstens {MAX_REASON} Zeichen)"
+        )
+    if c.counter_number is not None and c.counter_number not in counters:
+        raise PlanInvalid("closure.counter", f"Schalter {c.counter_number} gibt es hier nicht")
+
+
+def validate_change(
+    change: PlanChange,
+    today: date,
+    counters: Collection[int],
+    services: Collection[str],
+    closure_ids: Collection[uuid.UUID] = (),
+) -> None:
+    """Refuse a change that cannot be right (PlanInvalid with the field and a German reason)."""
+    if change.effective_from < today:
+        raise PlanInvalid(
+            "effective_from",
+            f"Gültig ab {change.effective_from:%d.%m.%Y} liegt in der Vergangenheit; "
+            "frühestens heute",
+        )
+    for t in change.templates:
+        _check_template(t, counters, services)
+        if (t.weekday, t.counter_number) not in change.cells:
+            raise PlanInvalid(
+                cell_field(t.weekday, t.counter_number, "opens"),
+                "Öffnungszeit gehört zu keiner geänderten Zelle",
+            )
+    _check_overlaps(change.templates)
+    if change.policy is not None:
+        _check_policy(change.policy)
+    if change.walk_in is not None:
+        _check_walk_in(change.walk_in)
+    for closure in change.add_closures:
+        _check_closure(closure, counters, today)
+    missing = change.remove_closures - set(closure_ids)
+    if missing:
+        raise PlanInvalid("closure.remove", "Diese Schließzeit gibt es nicht (mehr)")
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What a change touched, for messages (counts per kind)."""
+
+    cells: int = 0
+    policy: bool = False
+    walk_in: bool = False
+    closures_added: int = 0
+    closures_removed: int = 0
+    moved: int = 0
+    kept: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)

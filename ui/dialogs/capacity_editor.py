@@ -1,0 +1,324 @@
+"""Kapazität planen: a team lead edits an office's plan and sees its effect before saving.
+
+Tabs on the left edit a draft; the preview on the right shows, per day for the
+next 14 days, the portal's slots, internal slots and the walk-in quota before and
+after, recomputed ~300 ms after the last edit on the worker thread, and the
+appointments that would lose their slot, each needing a choice (move or keep).
+A wrong value is refused next to its field and stays in it. A clerk sees it all
+read-only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.capacity_change import (
+    PlanChange,
+    PlanInvalid,
+    validate_change,
+)
+from desk.domain.errors import DeskError
+from desk.services.auth import UserInfo
+from desk.services.capacity import release_same_day_slots
+from desk.services.capacity_plan import PlanView, load_plan, save_plan_change
+from desk.services.capacity_preview import Preview, preview
+from desk.services.database import DeskDatabase
+from ui.dialogs.capacity_closures_tab import ClosuresTab, py_date
+from ui.dialogs.capacity_fields import FieldError
+from ui.dialogs.capacity_opening_tab import OpeningTab
+from ui.dialogs.capacity_preview_pane import PreviewPane
+from ui.dialogs.capacity_tabs import PolicyTab, ReleaseTab, WalkInTab
+from ui.ops import Ops
+from ui.qt_dates import qdate
+
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 300
+
+
+class CapacityEditor(QDialog):
+    """The capacity planning dialog of one office.
+
+    Signals:
+        plan_loaded(): the office's plan is shown (again, after a save).
+        preview_updated(): the preview shows the current draft.
+        saved(object): a change was saved (its ChangeSummary).
+    """
+
+    plan_loaded = Signal()
+    preview_updated = Signal()
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        ops: Ops,
+        db: DeskDatabase,
+        user: UserInfo | None,
+        office_id: str,
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops, self.db, self.user, self.office_id, self.now = ops, db, user, office_id, now
+        self.read_only = user is None or not user.team_lead
+        self.view: PlanView | None = None
+        self._generation = 0
+        self._pending_change: PlanChange | None = None
+        self._alive = True
+        self.setWindowTitle(self.tr("Kapazität planen"))
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        self.why = QLabel(
+            self.tr(
+                "Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht."
+            ),
+            self,
+        )
+        self.why.setVisible(self.read_only)
+        self.effective = QDateEdit(self)
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("dd.MM.yyyy")
+        self.effective_error = FieldError(self)
+        self.opening, self.policy = OpeningTab(self), PolicyTab(self)
+        self.walk_in, self.closures, self.release = (
+            WalkInTab(self),
+            ClosuresTab(self),
+            ReleaseTab(self),
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.opening, self.tr("Öffnungszeiten"))
+        self.tabs.addTab(self.policy, self.tr("Buchungsfenster"))
+        self.tabs.addTab(self.walk_in, self.tr("Sprechstunde"))
+        self.tabs.addTab(self.closures, self.tr("Schließzeiten"))
+        self.tabs.addTab(self.release, self.tr("Freigaben"))
+        self.pane = PreviewPane(self)
+        pane = self.pane
+        self.preview_model, self.summary, self.status = (
+            pane.preview_model,
+            pane.summary,
+            pane.status,
+        )
+        self.collision_model, self.save_button = pane.collision_model, pane.save_button
+        self._layout()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_preview)
+        for signal in (
+            self.opening.changed,
+            self.policy.changed,
+            self.walk_in.changed,
+            self.closures.changed,
+            self.effective.dateChanged,
+        ):
+            signal.connect(self.timer.start)
+        self.collision_model.decided.connect(self._update_save)
+        self.save_button.clicked.connect(self.save)
+        self.release.release_requested.connect(self._release)
+        self._set_read_only()
+        self.ops.run(lambda: load_plan(db, office_id, now()), self._loaded, self._failed)
+
+    def _layout(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Öffnungszeiten und Buchungsfenster gelten ab"), self))
+        row.addWidget(self.effective)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.effective_error)
+        left_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([540, 810])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.why)
+        layout.addWidget(splitter, 1)
+
+    def _set_read_only(self) -> None:
+        ro = self.read_only
+        for w in (self.effective, self.policy, self.walk_in, self.release, self.save_button):
+            w.setEnabled(not ro)
+        self.opening.set_read_only(ro)
+        self.closures.set_read_only(ro)
+        self.pane.collision_table.setEnabled(not ro)
+
+    # -- loading and preview -------------------------------------------------------------
+
+    def _loaded(self, view: PlanView) -> None:
+        if not self._alive:
+            return
+        self.view = view
+        self.title.setText(self.tr("Kapazität planen – {0}").format(view.office_name))
+        self.effective.blockSignals(True)
+        self.effective.setMinimumDate(qdate(view.on))
+        self.effective.setDate(qdate(view.on))
+        self.effective.blockSignals(False)
+        for tab in (self.opening, self.policy, self.walk_in, self.closures, self.release):
+            tab.load(view)
+        self._set_read_only()
+        self.plan_loaded.emit()
+        self.refresh_preview()
+
+    def change(self) -> PlanChange:
+        """The draft as a change (PlanInvalid when a field cannot be read)."""
+        templates, cells = self.opening.part()
+        added, removed = self.closures.part()
+        return PlanChange(
+            py_date(self.effective.date()),
+            templates,
+            cells,
+            self.policy.part(),
+            self.walk_in.part(),
+            added,
+            removed,
+        )
+
+    def _clear_errors(self) -> None:
+        for tab in (self.opening, self.policy, self.walk_in, self.closures):
+            tab.clear_errors()
+        self.effective_error.show_message("")
+        self.pane.collision_error.show_message("")
+
+    def show_error(self, field: str, message: str) -> None:
+        """Show a refusal next to the field it names (else in the status line)."""
+        if field == "effective_from":
+            self.effective_error.show_message(message)
+        elif field == "collisions" or field.startswith("collision."):
+            self.pane.collision_error.show_message(message)
+        elif not any(
+            tab.show_error(field, message)
+            for tab in (self.opening, self.policy, self.walk_in, self.closures)
+        ):
+            self.status.setText(message)
+            return
+        self.status.setText(self.tr("Bitte die markierte Eingabe korrigieren."))
+
+    def refresh_preview(self) -> None:
+        """Validate the draft and compute its preview on the worker thread."""
+        if self.view is None:
+            return
+        self._clear_errors()
+        view = self.view
+        try:
+            change = self.change()
+            validate_change(
+                change,
+                view.on,
+                view.counters,
+                [s.id for s in view.services],
+                [c.id for c in view.closures if c.id is not None],
+            )
+        except PlanInvalid as refused:
+            self.show_error(refused.field, str(refused))
+            self.save_button.setEnabled(False)
+            return
+        self.status.setText("")
+        self._generation += 1
+        generation = self._generation
+        db, office, now = self.db, self.office_id, self.now()
+        self.ops.run(
+            lambda: preview(db, office, change, now),
+            lambda result: self._previewed(generation, result),
+            self._failed,
+        )
+
+    def _previewed(self, generation: int, result: Preview) -> None:
+        if not self._alive or generation != self._generation:
+            return  # a newer edit asked again
+        self.pane.show_preview(result)
+        self._pending_change = result.change
+        self._update_save()
+        self.preview_updated.emit()
+
+    def _update_save(self) -> None:
+        change = self._pending_change
+        ready = change is not None and not change.empty and not self.collision_model.undecided()
+        self.save_button.setEnabled(not self.read_only and ready)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save the draft with the choices made for colliding appointments."""
+        if self.read_only or self.user is None:
+            return
+        try:
+            change = self.change()
+        except PlanInvalid as refused:
+            self.show_error(refused.field, str(refused))
+            return
+        decisions = self.pane.decisions()
+        db, office, user_id, now = self.db, self.office_id, self.user.id, self.now()
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Wird gespeichert …"))
+        self.ops.run(
+            lambda: save_plan_change(db, office, change, user_id, now, decisions),
+            self._saved,
+            self._failed,
+        )
+
+    def _saved(self, summary: object) -> None:
+        if not self._alive:
+            return
+        self.saved.emit(summary)
+        db, office, now = self.db, self.office_id, self.now
+        self.ops.run(lambda: load_plan(db, office, now()), self._reloaded, self._failed)
+
+    def _reloaded(self, view: PlanView) -> None:
+        self._loaded(view)
+        self.status.setText(self.tr("Gespeichert. Die Änderung gilt für das Portal sofort."))
+
+    def _release(self, counters: list[int]) -> None:
+        if self.read_only or self.user is None:
+            return
+        db, office, user_id, now = self.db, self.office_id, self.user.id, self.now()
+
+        def done(ids: list) -> None:
+            if self._alive:
+                self.release.result.setText(self.tr("{0} Termine freigegeben").format(len(ids)))
+                self.refresh_preview()
+
+        def refused(error: BaseException) -> None:
+            if self._alive:
+                self.release.result.setText(str(error) if isinstance(error, DeskError) else "")
+                self._failed(error)
+
+        self.ops.run(
+            lambda: release_same_day_slots(db, office, counters, None, now, user_id), done, refused
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._alive:
+            return
+        if isinstance(error, PlanInvalid):
+            self.show_error(error.field, str(error))
+        elif isinstance(error, DeskError):
+            self.status.setText(str(error))
+        else:
+            log.error("capacity editor operation failed", exc_info=error)
+            self.status.setText(self.tr("Das hat nicht geklappt; bitte erneut versuchen."))
+        self._update_save()
+
+    def done(self, result: int) -> None:
+        """Closing: late results are ignored from now on."""
+        self._alive = False
+        self.timer.stop()
+        super().done(result)

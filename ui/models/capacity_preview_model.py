@@ -1,0 +1,125 @@
+"""Table models of the capacity editor: the what-if preview per day, the collisions,
+the opening cells and the closures (all over frozen rows from desk)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desk.domain.policy import WEEKDAYS_DE
+
+if TYPE_CHECKING:
+    from desk.services.capacity_preview import PreviewDay
+
+Index = QModelIndex | QPersistentModelIndex
+CHANGED = QColor("#fff0c2")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CapacityPreviewModel", text)
+
+
+def number_text(value: int | None) -> str:
+    """A count as shown; None is an unlimited quota."""
+    return _tr("unbegrenzt") if value is None else str(value)
+
+
+def after_text(before: int | None, after: int | None) -> str:
+    """The after value, with the difference in words when it changed (not only colour)."""
+    if before == after:
+        return number_text(after)
+    if before is None or after is None:
+        return f"{number_text(after)} ({_tr('geändert')})"
+    return f"{after} ({after - before:+d})"
+
+
+class CapacityPreviewModel(QAbstractTableModel):
+    """One row per day: portal, internal and walk-in quota, each before and after."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Tag"),
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Portal\nvorher"),
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Portal\nnachher"),
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Intern\nvorher"),
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Intern\nnachher"),
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Kontingent\nvorher"),
+        QT_TRANSLATE_NOOP("CapacityPreviewModel", "Kontingent\nnachher"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PreviewDay] = []
+
+    def set_days(self, days: list[PreviewDay]) -> None:
+        """Show a new preview (a reset: every number may have changed)."""
+        self.beginResetModel()
+        self._rows = list(days)
+        self.endResetModel()
+
+    @property
+    def days(self) -> list[PreviewDay]:
+        """The days shown."""
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def _pair(self, row: PreviewDay, column: int) -> tuple[int | None, int | None]:
+        b, a = row.before, row.after
+        return {
+            1: (b.portal, a.portal),
+            2: (b.portal, a.portal),
+            3: (b.internal, a.internal),
+            4: (b.internal, a.internal),
+            5: (b.walk_in, a.walk_in),
+            6: (b.walk_in, a.walk_in),
+        }[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                mark = " *" if row.changed else ""
+                return f"{WEEKDAYS_DE[row.day.weekday()]} {row.day:%d.%m.}{mark}"
+            if role == Qt.ItemDataRole.ToolTipRole and row.after.closed:
+                return row.after.closed
+            return None
+        before, after = self._pair(row, column)
+        changed = column % 2 == 0 and before != after
+        if role == Qt.ItemDataRole.DisplayRole:
+            return after_text(before, after) if column % 2 == 0 else number_text(before)
+        if role == Qt.ItemDataRole.BackgroundRole and changed:
+            return QBrush(CHANGED)
+        if role == Qt.ItemDataRole.FontRole and changed:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
