@@ -1,0 +1,116 @@
+"""Screenshot of the staffing advisor (Personalbedarf Sprechstunde) for docs/, offscreen.
+
+Usage: python scripts/staffing_screenshot.py OUT.png [WIDTHxHEIGHT] [--office ID]
+       [--now ISO] [--url URL] [--target PERCENT] [--threshold MINUTES]
+
+Without --url the demo city is seeded into a temporary SQLite file. Its opening
+templates start at 9:00, after the walk-in hour, so no counter would be planned for
+8–9; the script plans the hour's counters as a team lead would (Monday 5, Tuesday 2,
+Wednesday 4, Thursday 3, Friday 4 counters, 8:00–9:00) to show a realistic table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import uuid
+from datetime import date, time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QImage
+from sqlalchemy import select
+
+from desk.domain.localtime import parse_now
+from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.services.demo import seed_demo_city
+from desk.store.models import Counter, OpeningTemplate
+from desk.store.uow import UnitOfWork
+from ui.gui import make_application
+from ui.ops import Ops
+from ui.views.staffing_panel import StaffingPanel
+
+WALK_IN_COUNTERS = {0: 5, 1: 2, 2: 4, 3: 3, 4: 4}
+
+
+def plan_walk_in_hour(db: DeskDatabase, office_id: str) -> None:
+    """Templates 8:00–9:00 for the first counters of each weekday (see the docstring)."""
+    with UnitOfWork(db.engine) as uow:
+        s = uow.session
+        query = select(Counter.number, Counter.id).where(Counter.office_id == office_id)
+        counters = {number: counter_id for number, counter_id in s.execute(query)}
+        for weekday, count in WALK_IN_COUNTERS.items():
+            for number in range(1, min(count, len(counters)) + 1):
+                s.add(
+                    OpeningTemplate(
+                        id=uuid.uuid4(),
+                        office_id=office_id,
+                        counter_id=counters[number],
+                        weekday=weekday,
+                        opens=time(8),
+                        closes=time(9),
+                        slot_minutes=15,
+                        valid_from=date(2024, 1, 1),
+                    )
+                )
+        uow.commit()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("size", nargs="?", default="1100x400")
+    parser.add_argument("--office", default="bb-mitte")
+    parser.add_argument("--now", default="2024-03-20T10:30")
+    parser.add_argument("--url")
+    parser.add_argument("--target", type=int, default=80)
+    parser.add_argument("--threshold", type=int, default=20)
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    now = parse_now(args.now)
+    workdir = tempfile.TemporaryDirectory()
+    url = args.url
+    if url is None:
+        url = f"sqlite:///{Path(workdir.name) / 'demo.sqlite'}"
+        upgrade_database(url)
+        seeded = open_database(url)
+        seed_demo_city(seeded, now)
+        plan_walk_in_hour(seeded, args.office)
+        seeded.dispose()
+    db = open_database(url)
+    app = make_application()
+    ops = Ops()
+    panel = StaffingPanel(ops, db, args.office, lambda: now)
+    panel.target.setValue(args.target)
+    panel.threshold.setValue(args.threshold)
+    panel.setWindowTitle("Bürgerdesk – Personalbedarf Sprechstunde")
+    panel.resize(width, height)
+    panel.show()
+
+    def grab() -> None:
+        panel.table.setFocus()  # no text cursor blinking in the spin box
+        panel.table.setCurrentIndex(QModelIndex())
+        # a palette image keeps the docs/ screenshots small (under 300 KB)
+        image = (
+            panel.grab()
+            .toImage()
+            .convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
+        )
+        image.save(args.out)
+        app.quit()
+
+    panel.loaded.connect(lambda: QTimer.singleShot(300, grab))
+    QTimer.singleShot(30_000, app.quit)
+    app.exec()
+    ops.shutdown()
+    db.dispose()
+    workdir.cleanup()
+    return 0 if Path(args.out).exists() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Table model of the staffing advisor: one row per weekday Monday to Friday."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desk.services.staffing import MAX_COUNTERS
+from ui.qt_dates import qdate
+
+if TYPE_CHECKING:
+    from desk.services.staffing import WeekdayAdvice
+
+Index = QModelIndex | QPersistentModelIndex
+
+UNDERSTAFFED_BACKGROUND = "#fbe3e3"
+DAY, ARRIVALS, SERVICE, PLANNED, NEEDED, SHARE, VERDICT = range(7)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StaffingModel", text)
+
+
+def _overloaded(row: WeekdayAdvice) -> bool:
+    """More work arrives than the planned counters can do: no steady state."""
+    return row.traffic > 0 and row.demand.planned_counters <= row.traffic
+
+
+class StaffingModel(QAbstractTableModel):
+    """Read-only rows of WeekdayAdvice: day, arrivals per hour, mean service time,
+    counters planned and needed, the expected share within the threshold, a verdict.
+
+    Understaffed days say so in words (⚠ unterbesetzt), not only by a background colour.
+    """
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("StaffingModel", "Wochentag"),
+        QT_TRANSLATE_NOOP("StaffingModel", "Ankünfte\nje Stunde"),
+        QT_TRANSLATE_NOOP("StaffingModel", "Mittlere\nBearbeitungszeit"),
+        QT_TRANSLATE_NOOP("StaffingModel", "Geplante\nSchalter"),
+        QT_TRANSLATE_NOOP("StaffingModel", "Benötigte\nSchalter"),
+        QT_TRANSLATE_NOOP("StaffingModel", "Anteil ≤ {0} min\nmit geplanten Schaltern"),
+        QT_TRANSLATE_NOOP("StaffingModel", "Bewertung"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[WeekdayAdvice] = []
+        self._threshold = 20.0
+
+    @property
+    def rows(self) -> list[WeekdayAdvice]:
+        """The rows shown."""
+        return list(self._rows)
+
+    def set_rows(self, rows: list[WeekdayAdvice], threshold_minutes: float) -> None:
+        """Show new advice: the same weekdays change in place, other ones reset the table."""
+        same_days = [r.demand.weekday for r in rows] == [r.demand.weekday for r in self._rows]
+        threshold_changed = threshold_minutes != self._threshold
+        self._threshold = threshold_minutes
+        if not same_days:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+            return
+        self._rows = list(rows)
+        if threshold_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, SHARE, SHARE)
+        if rows:
+            last = self.index(len(rows) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return _tr(self.COLUMNS[section]).format(self._number(self._threshold, 0))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (DAY, VERDICT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and row.understaffed:
+            return QBrush(QColor(UNDERSTAFFED_BACKGROUND))
+        return None
+
+    def _number(self, value: float, decimals: int) -> str:
+        return QLocale().toString(float(value), "f", decimals)
+
+    def _text(self, row: WeekdayAdvice, column: int) -> str:
+        demand = row.demand
+        if column == DAY:
+            return QLocale().dayName(demand.weekday + 1)
+        if column == PLANNED:
+            return str(demand.planned_counters)
+        if not row.has_data and column != SERVICE:
+            return "–" if column != VERDICT else _tr("keine Daten")
+        if column == ARRIVALS:
+            return self._number(demand.arrivals_per_hour, 1)
+        if column == SERVICE:
+            minutes = _tr("{0} min").format(self._number(demand.service_minutes, 1))
+            return minutes if demand.service_measured else _tr("{0} (Standard)").format(minutes)
+        if column == NEEDED:
+            if row.counters_needed is None:
+                return _tr("mehr als {0}").format(MAX_COUNTERS)
+            return str(row.counters_needed)
+        if column == SHARE:
+            share = _tr("{0} %").format(self._number(100 * (row.expected_share or 0.0), 0))
+            return _tr("{0} – überlastet").format(share) if _overloaded(row) else share
+        return _tr("⚠ unterbesetzt") if row.understaffed else _tr("✓ ausreichend")
+
+    def _tip(self, row: WeekdayAdvice, column: int) -> str | None:
+        demand = row.demand
+        if column == ARRIVALS:
+            tip = _tr("{0} Wartenummern an {1} Sprechstunden").format(
+                demand.tickets, demand.days_observed
+            )
+            if demand.quota_days:
+                tip += _tr("; an {0} Tagen war das Kontingent ausgeschöpft").format(
+                    demand.quota_days
+                )
+            return tip
+        if column == SERVICE:
+            if demand.service_measured:
+                return _tr("gemessen an {0} erledigten Wartenummern").format(demand.served)
+            return _tr("keine erledigte Wartenummer: Standardwert des Standorts")
+        if column == PLANNED:
+            if demand.planned_day is None:
+                return _tr("kein Sprechstundentag in den nächsten Wochen")
+            return _tr("laut Öffnungszeiten am {0}").format(
+                QLocale().toString(qdate(demand.planned_day), "ddd d.M.yyyy")
+            )
+        if column == SHARE and row.has_data and _overloaded(row):
+            return _tr(
+                "Im Mittel kommt mehr Arbeit an, als {0} Schalter schaffen: die Warteschlange "
+                "wächst, solange die Sprechstunde dauert"
+            ).format(demand.planned_counters)
+        if column == NEEDED and row.has_data:
+            return _tr("Verkehrsangebot {0} Erlang (im Mittel belegte Schalter)").format(
+                self._number(row.traffic, 2)
+            )
+        return None
