@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: venv install install-dev run lint test soak bench translations clean
+.PHONY: venv install install-dev run lint test soak bench translations dist dist-check clean
 
 venv: $(VENV)/.stamp-venv
 
@@ -56,6 +56,21 @@ translations: install-dev
 	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts resources/i18n/buergerdesk_en.ts \
 		-source-language de -target-language en
 	$(BIN)/pyside6-lrelease resources/i18n/buergerdesk_en.ts -qm resources/i18n/buergerdesk_en.qm
+
+# the installable folder dist/buergerdesk/ (PyInstaller onedir, build.spec)
+dist: install-dev
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+
+# build, then start the built program on a fresh data folder (window, first paint, exit 0)
+dist-check: install-dev
+	@start=$$(date +%s); \
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec || exit 1; \
+	built=$$(date +%s); data=$$(mktemp -d); \
+	BUERGERDESK_DATA_DIR=$$data QT_QPA_PLATFORM=offscreen dist/buergerdesk/buergerdesk --smoke; \
+	code=$$?; ended=$$(date +%s); rm -rf "$$data"; \
+	echo "dist-check: build $$((built - start)) s, smoke start $$((ended - built)) s" \
+		"(exit $$code), size $$(du -sh dist/buergerdesk | cut -f1)"; \
+	exit $$code
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist *.egg-info

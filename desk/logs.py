@@ -1,26 +1,125 @@
-"""Logging to a file in the user's log folder; tracebacks go there, not to users."""
+"""Structured logging to a rotating file in the user's log folder; tracebacks go there,
+never to users. No personal data: log ids and counts, never names or contact data.
+
+One line per record (a traceback follows on indented lines)::
+
+    2026-11-24T10:00:00+01:00 level=INFO logger=desk.sync.engine event="change log pruned" rows=3
+
+Fields passed as ``extra={"fields": {...}}`` are written as ``key=value``. A redaction
+filter is the safety net for text that comes from libraries: SQL parameters and
+passwords in connection strings are masked before a line is written.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+from datetime import datetime
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from desk.config import paths
 
+#: ``BUERGERDESK_LOG_LEVEL=DEBUG`` raises the detail of the log (support, tests).
+LEVEL_ENV = "BUERGERDESK_LOG_LEVEL"
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 5
 
-def configure_logging(level: int = logging.INFO) -> Path | None:
-    """Log to the installation's log file; returns its path (None if not writable)."""
+#: Libraries whose own debug output carries SQL, parameters or connection details.
+QUIET_LOGGERS = ("sqlalchemy", "psycopg", "apscheduler", "alembic.runtime.plugins", "asyncio")
+
+_REDACTIONS = (
+    # SQLAlchemy error text: "[parameters: ('Name', ...)]" carries row values
+    (re.compile(r"\[parameters: [^\n]*"), "[parameters: ***]"),
+    (re.compile(r"(\w+://[^:/@\s]+:)[^@\s]+@"), r"\1***@"),  # scheme://user:password@host
+    (re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.I), r"\1***"),  # libpq key=value
+)
+_PLAIN_VALUE = re.compile(r"[\w.:/+@-]+")
+
+
+def redact(text: str) -> str:
+    """``text`` with SQL parameters and passwords masked."""
+    for pattern, replacement in _REDACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _value(value: object) -> str:
+    text = str(value)
+    if _PLAIN_VALUE.fullmatch(text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+class StructuredFormatter(logging.Formatter):
+    """``time level=… logger=… event="…" key=value``, redacted; traceback indented below."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        when = datetime.fromtimestamp(record.created).astimezone().isoformat(timespec="seconds")
+        parts = [
+            when,
+            f"level={record.levelname}",
+            f"logger={record.name}",
+            f"event={_value(record.getMessage())}",
+        ]
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            parts += [f"{key}={_value(value)}" for key, value in fields.items()]
+        line = " ".join(parts)
+        if record.exc_info:
+            trace = self.formatException(record.exc_info)
+            line += "\n" + "\n".join("  " + row for row in trace.splitlines())
+        elif record.stack_info:
+            line += "\n" + "\n".join("  " + row for row in record.stack_info.splitlines())
+        return redact(line)
+
+
+def _level_from_env(default: int) -> int:
+    name = os.environ.get(LEVEL_ENV, "").strip().upper()
+    level = logging.getLevelName(name) if name else default
+    return level if isinstance(level, int) else default
+
+
+def _our_handler() -> RotatingFileHandler | None:
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, RotatingFileHandler) and getattr(handler, "buergerdesk", False):
+            return handler
+    return None
+
+
+def configure_logging(level: int | None = None) -> Path | None:
+    """Log to the installation's rotating log file, once per process (GUI and CLI alike);
+    returns the file's path, or None when it is not writable. ``level`` defaults to
+    ``BUERGERDESK_LOG_LEVEL`` or INFO."""
     log_file = paths().log_file
     root = logging.getLogger()
-    if any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        return log_file
+    existing = _our_handler()
+    if existing is not None:
+        return Path(existing.baseFilename)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = RotatingFileHandler(
+            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.buergerdesk = True  # type: ignore[attr-defined]
+    handler.previous_level = root.level  # type: ignore[attr-defined]
+    handler.setFormatter(StructuredFormatter())
     root.addHandler(handler)
-    root.setLevel(level)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per job run is noise
+    root.setLevel(_level_from_env(logging.INFO) if level is None else level)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     return log_file
+
+
+def stop_logging() -> None:
+    """Close and remove the handler ``configure_logging`` installed, and restore the
+    level it replaced (tests, shutdown)."""
+    handler = _our_handler()
+    if handler is not None:
+        root = logging.getLogger()
+        root.removeHandler(handler)
+        root.setLevel(getattr(handler, "previous_level", logging.WARNING))
+        handler.close()

@@ -9,23 +9,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QSettings,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.cli.time import now_from
 from desk.config import paths
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import now_local
+from desk.logs import configure_logging
+from desk.settings import load_settings
+from desk.settings.options import fill_app_options
 from ui import i18n
+from ui.config_notice import warn_about_config
+from ui.crash import install_crash_handler
 from ui.ops import Ops
 from ui.sync_status import SyncBridge
 from ui.views.main_window import MainWindow
 
 if TYPE_CHECKING:  # the database layer is imported on the worker thread, after the first paint
+    from desk.jobs.housekeeping import Housekeeping
     from desk.services.database import DeskDatabase
     from desk.sync.runner import SyncRunner
 
@@ -54,11 +61,15 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
     url: str | None = args.url
     standalone = paths()
     first_start = not url and not standalone.standalone_db.exists()
+    checked: list[object] = []  # the start-up check's report, told once the window is up
+    central = bool(getattr(args, "central", None))
 
     def opener() -> DeskDatabase:  # runs on the worker thread (and imports SQLAlchemy there)
+        from desk.jobs.housekeeping import check_at_start
         from desk.services.database import open_database
         from desk.services.standalone import prepare_standalone
 
+        checked.append(check_at_start(url or standalone.standalone_url, central=central))
         if url:
             return open_database(url)
         return prepare_standalone(standalone.standalone_url, now)
@@ -76,7 +87,50 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
         show_dialogs=not getattr(args, "smoke", False),
         clock_runs=True,
     )
+    if not getattr(args, "smoke", False):
+        window.database_opened.connect(lambda _db: _tell_repair(window, checked))
     return app, ops, window
+
+
+def _tell_repair(window: MainWindow, checked: list[object]) -> None:
+    """A calm word when the start-up check had to repair the local database (once)."""
+    report = checked.pop() if checked else None
+    checked.clear()
+    if report is not None and getattr(report, "repaired", False):
+        title = QCoreApplication.translate("Integrity", "Lokale Datenbank wiederhergestellt")
+        QMessageBox.information(window, title, report.summary())  # type: ignore[attr-defined]
+
+
+def attach_housekeeping(
+    args: argparse.Namespace, window: MainWindow, days: int = 30
+) -> list[Housekeeping]:
+    """The daily backup and retention job (``days``: the retention period): started once
+    the window shows its database, stopped by the caller on close (a running backup
+    finishes first)."""
+    keepers: list[Housekeeping] = []
+    fixed = now_from(args) if args.now else None
+    url = args.url or paths().standalone_url
+
+    def start(_db: DeskDatabase) -> None:
+        from desk.jobs.housekeeping import Housekeeping, backups_folder
+
+        if keepers:
+            return
+        central = getattr(args, "central", None)
+        keeper = Housekeeping(
+            url,
+            backups_folder(),
+            lambda: fixed or now_local(),
+            on_result=lambda report: None,  # logged by the job
+            on_error=lambda error: None,  # logged by the job
+            days=days,
+            central_url=(lambda: _with_password(central)) if central else None,
+        )
+        keepers.append(keeper)
+        keeper.start()
+
+    window.database_opened.connect(start)
+    return keepers
 
 
 def route_qt_messages_to_log() -> None:
@@ -96,8 +150,9 @@ def route_qt_messages_to_log() -> None:
     qInstallMessageHandler(handler)
 
 
-def attach_sync(args: argparse.Namespace, window: MainWindow) -> list[SyncRunner]:
-    """With ``--central``: start the background sync once the local database is open."""
+def attach_sync(args: argparse.Namespace, window: MainWindow, ops: Ops) -> list[SyncRunner]:
+    """With ``--central``: start the background sync once the local database is open
+    (the keyring's password is looked up on the worker thread, never logged)."""
     runners: list[SyncRunner] = []
     if not getattr(args, "central", None):
         return runners
@@ -106,11 +161,25 @@ def attach_sync(args: argparse.Namespace, window: MainWindow) -> list[SyncRunner
     bridge.status.connect(window.show_sync_status)
     fixed = now_from(args) if args.now else None
 
+    opened: list[DeskDatabase] = []
+
+    def open_central() -> DeskDatabase:  # worker thread: capacity is planned centrally
+        from desk.services.database import open_database
+
+        if not opened:
+            opened.append(open_database(_with_password(args.central)))
+        return opened[0]
+
+    window.capacity_db_opener = open_central
+
     def start(db: DeskDatabase) -> None:
+        ops.run(lambda: _with_password(args.central), lambda url: begin(db, url))
+
+    def begin(db: DeskDatabase, central: str) -> None:
         from desk.sync.runner import SyncRunner
 
         runner = SyncRunner(
-            db, args.central, lambda: fixed or now_local(), bridge.report.emit, bridge.status.emit
+            db, central, lambda: fixed or now_local(), bridge.report.emit, bridge.status.emit
         )
         runners.append(runner)
         window.queue.call_ticket = runner.call_next  # claimed centrally while online
@@ -120,13 +189,25 @@ def attach_sync(args: argparse.Namespace, window: MainWindow) -> list[SyncRunner
     return runners
 
 
+def _with_password(central: str) -> str:
+    """The central URL with the keyring's password (worker thread: keyring may block)."""
+    from desk.credentials import connection_url
+
+    return connection_url(central)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on ``--url`` or the standalone demo city; run the event loop."""
+    loaded = load_settings(paths().config_file)
+    problems = fill_app_options(args, loaded)  # options win
     if getattr(args, "central", None) and not args.url:
         raise RequestRefused("--central braucht --url: die lokale Datenbank dieses Schalters")
     route_qt_messages_to_log()
     app, ops, window = build_window(args)
-    runners = attach_sync(args, window)
+    install_crash_handler(configure_logging())  # configured already: returns the file
+    runners = attach_sync(args, window, ops)
+    days = loaded.settings.retention_days
+    keepers = [] if args.smoke else attach_housekeeping(args, window, days)
     window.resize(1366, 768)
     if args.smoke:
         window.day_loaded.connect(lambda: _quit_after_paint(app, window))
@@ -134,11 +215,15 @@ def run_app(args: argparse.Namespace) -> int:
         QTimer.singleShot(60_000, lambda: app.exit(1))
     if not args.smoke:
         window.database_opened.connect(lambda db: _sign_in_if_needed(ops, db, window))
+        if problems:  # logged while loading; shown once the window is up
+            QTimer.singleShot(0, lambda: warn_about_config(window, problems))
     window.show()
     window.start()
     code = app.exec()
     for runner in runners:
         runner.stop()
+    for keeper in keepers:
+        keeper.stop()
     ops.shutdown()
     return code
 

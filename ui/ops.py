@@ -7,6 +7,7 @@ operation never touches a widget.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,6 +32,8 @@ class Ops(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-op")
         self._pending = 0
+        self._keys = itertools.count()
+        self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any], None], Any]] = {}
         self._closed = False
         # Queued even when the work finished before its callback was attached (then
         # the done-callback runs on this thread): results always arrive later, by the loop.
@@ -56,23 +59,36 @@ class Ops(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
 
+        # The GUI thread keeps the only lasting references to the work and its callbacks:
+        # a closure that held the last reference to a widget would otherwise destroy that
+        # widget on the worker thread (a crash) when the worker lets go of it.
+        key = next(self._keys)
+        self._jobs[key] = (work, on_done, on_error)
+
+        def call() -> Any:  # on the worker: holds the key, and the job only while it runs
+            job = self._jobs.get(key)
+            return job[0]() if job is not None else None
+
         def finished(future: Future[Any]) -> None:
             error = future.exception()
             result = None if error else future.result()
-            self._finished.emit((on_done, on_error), result, error)
+            self._finished.emit(key, result, error)
 
-        self._pool.submit(work).add_done_callback(finished)
+        self._pool.submit(call).add_done_callback(finished)
 
-    def _deliver(self, callbacks: Any, result: Any, error: BaseException | None) -> None:
-        on_done, on_error = callbacks
+    def _deliver(self, key: Any, result: Any, error: BaseException | None) -> None:
+        _work, on_done, on_error = self._jobs.pop(key)
         self._pending -= 1
         try:
             if error is None:
                 on_done(result)
             elif on_error is not None:
                 on_error(error)
-            else:
+            else:  # nobody expected it: logged, and the calm crash dialog (if installed)
                 log.error("operation failed", exc_info=error)
+                from ui.crash import report_unexpected
+
+                report_unexpected()
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)

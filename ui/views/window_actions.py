@@ -87,7 +87,9 @@ class WindowActions:
         self.contrast_action.setCheckable(True)
         self.contrast_action.setChecked(self._settings.value("high_contrast", False, bool))
         self.contrast_action.toggled.connect(self.set_high_contrast)
-        self.set_high_contrast(self.contrast_action.isChecked())
+        # before the first show: the property is enough, the window is polished at show
+        self.calendar.delegate.high_contrast = self.contrast_action.isChecked()
+        self.setProperty("highContrast", self.contrast_action.isChecked())
         view.addAction(
             QCoreApplication.translate("MainWindow", "Aktualisieren"), self.refresh_all
         ).setShortcut(QKeySequence("F12"))
@@ -111,6 +113,12 @@ class WindowActions:
         help_menu.addAction(
             QCoreApplication.translate("MainWindow", "&Tastenkürzel"), self.show_shortcuts
         ).setShortcut(QKeySequence("F1"))
+        from ui.dialogs.about_dialog import show_about
+
+        self.about_action = help_menu.addAction(
+            QCoreApplication.translate("MainWindow", "Ü&ber Bürgerdesk …"), lambda: show_about(self)
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def choose_language(self: MainWindow, code: str) -> None:  # type: ignore[misc]
         """Remember the UI language; it applies from the next start."""
