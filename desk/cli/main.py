@@ -11,7 +11,18 @@ import logging
 from collections.abc import Callable, Sequence
 
 from desk import __version__
-from desk.cli import agenda, db, demo, portal, sync, walkin
+from desk.cli import (
+    agenda,
+    backup,
+    config_cmd,
+    db,
+    demo,
+    portal,
+    retention,
+    stats,
+    sync,
+    walkin,
+)
 from desk.cli.guard import run_guarded
 from desk.cli.parser import PROG, Commands, DeskArgumentParser
 
@@ -25,6 +36,10 @@ HEADLESS: tuple[Registrar, ...] = (
     portal.register,
     walkin.register,
     sync.register,
+    config_cmd.register,
+    stats.register,
+    backup.register,
+    retention.register,
 )
 
 

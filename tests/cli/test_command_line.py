@@ -24,6 +24,13 @@ SUBCOMMANDS = [
     ["walkin"],
     ["walkin", "issue"],
     ["walkin", "call"],
+    ["sync"],
+    ["stats"],
+    ["backup"],
+    ["retention"],
+    ["retention", "run"],
+    ["config"],
+    ["config", "set-password"],
 ]
 
 

@@ -126,7 +126,10 @@ class TeamLeadTools:
         if not self._tool_ready() or self.office is None:
             return None
         assert self._db is not None
-        page = StatisticsPage(self._ops, self._db, self.offices, self.office.id, self.now)
+        user_id = self.user.id if self.user is not None else None
+        page = StatisticsPage(
+            self._ops, self._db, self.offices, self.office.id, self.now, user_id=user_id
+        )
         dialog = page_dialog(self, _tr("Statistik"), page)
         self._show_tool(dialog)
         return dialog

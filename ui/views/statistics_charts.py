@@ -1,0 +1,227 @@
+"""The statistics page's charts (QtCharts): appointments per day as bars, waits as lines.
+
+Each chart keeps its series by key, so tests and the page can read the numbers shown.
+Days without a measured wait have no point; the line joins the days around them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from ui.qt_dates import qdate
+
+if TYPE_CHECKING:
+    from desk.services.statistics import Figures, OfficeStatistics
+
+CONTEXT = "StatisticsCharts"
+#: (key, label, colour) of the bars per day.
+BARS = (
+    ("online", QT_TRANSLATE_NOOP(CONTEXT, "gebucht online"), "#4c78a8"),
+    ("internal", QT_TRANSLATE_NOOP(CONTEXT, "gebucht intern"), "#9ecae9"),
+    ("served", QT_TRANSLATE_NOOP(CONTEXT, "erledigt"), "#54a24b"),
+    ("no_show", QT_TRANSLATE_NOOP(CONTEXT, "nicht erschienen"), "#e45756"),
+)
+#: (key, label, colour, dashed) of the wait lines.
+LINES = (
+    ("ticket_mean", QT_TRANSLATE_NOOP(CONTEXT, "Wartenummer Ø"), "#f58518", False),
+    ("ticket_p90", QT_TRANSLATE_NOOP(CONTEXT, "Wartenummer P90"), "#f58518", True),
+    ("appointment_mean", QT_TRANSLATE_NOOP(CONTEXT, "Termin Ø"), "#4c78a8", False),
+    ("appointment_p90", QT_TRANSLATE_NOOP(CONTEXT, "Termin P90"), "#4c78a8", True),
+)
+
+
+def bar_value(figures: Figures, key: str) -> int:
+    """The bar of a day: booked online or internally, served, no-show."""
+    return {
+        "online": figures.booked_online,
+        "internal": figures.booked_internal,
+        "served": figures.served,
+        "no_show": figures.no_show,
+    }[key]
+
+
+def line_value(figures: Figures, key: str) -> float | None:
+    """The wait of a day in minutes (None: nothing measured)."""
+    summary = figures.ticket_wait if key.startswith("ticket") else figures.appointment_wait
+    return summary.mean if key.endswith("mean") else summary.p90
+
+
+def day_labels(stats: OfficeStatistics) -> list[str]:
+    """'Mo 18.03.' per day (short weekday of the current locale)."""
+    locale = QLocale()
+    return [locale.toString(qdate(f.day), "ddd dd.MM.") for f in stats.days if f.day]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _chart_view(chart: QChart) -> QChartView:
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(0)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+class DayChart:
+    """Bars per day: booked online, booked internally, served, no-show."""
+
+    def __init__(self) -> None:
+        self.chart = QChart()
+        self.chart.setTitle(_tr("Termine je Tag"))
+        self.view = _chart_view(self.chart)
+        self.sets: dict[str, QBarSet] = {}
+
+    def show(self, stats: OfficeStatistics) -> None:
+        """Draw the period's days."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QBarSeries()
+        self.sets = {}
+        for key, label, colour in BARS:
+            bars = QBarSet(_tr(label))
+            bars.setColor(QColor(colour))
+            bars.setBorderColor(QColor(colour))
+            bars.append([float(bar_value(f, key)) for f in stats.days])
+            series.append(bars)
+            self.sets[key] = bars
+        self.chart.addSeries(series)
+        days = QBarCategoryAxis()
+        days.append(day_labels(stats))
+        days.setLabelsAngle(-90)
+        self.chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(days)
+        counts = QValueAxis()
+        top = max((bar_value(f, k) for f in stats.days for k, _, _ in BARS), default=0)
+        counts.setRange(0, max(5, top * 1.1))
+        counts.applyNiceNumbers()
+        counts.setLabelFormat("%d")
+        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(counts)
+
+
+class WaitChart:
+    """Lines per day: mean and p90 wait of walk-in tickets and of appointments."""
+
+    def __init__(self) -> None:
+        self.chart = QChart()
+        self.chart.setTitle(_tr("Wartezeiten je Tag (Minuten)"))
+        self.view = _chart_view(self.chart)
+        self.series: dict[str, QLineSeries] = {}
+
+    def show(self, stats: OfficeStatistics) -> None:
+        """Draw the period's waits."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        days = QBarCategoryAxis()
+        days.append(day_labels(stats))
+        days.setLabelsAngle(-90)
+        self.chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        minutes = QValueAxis()
+        minutes.setLabelFormat("%d")
+        self.chart.addAxis(minutes, Qt.AlignmentFlag.AlignLeft)
+        self.series = {}
+        top = 0.0
+        for key, label, colour, dashed in LINES:
+            line = QLineSeries()
+            line.setName(_tr(label))
+            pen = QPen(QColor(colour), 2)
+            if dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            line.setPen(pen)
+            line.setPointsVisible(True)
+            for i, figures in enumerate(stats.days):
+                value = line_value(figures, key)
+                if value is not None:
+                    line.append(float(i), value)
+                    top = max(top, value)
+            self.chart.addSeries(line)
+            line.attachAxis(days)
+            line.attachAxis(minutes)
+            self.series[key] = line
+        minutes.setRange(0, max(10.0, top * 1.1))
+        minutes.applyNiceNumbers()
+
+
+def _simple_bars(chart: QChart, categories: list[str], sets: list[QBarSet]) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    series = QBarSeries()
+    for bars in sets:
+        series.append(bars)
+    chart.addSeries(series)
+    axis = QBarCategoryAxis()
+    axis.append(categories)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis)
+    counts = QValueAxis()
+    top = max((b.at(i) for b in sets for i in range(b.count())), default=0.0)
+    counts.setRange(0, max(5.0, top * 1.1))
+    counts.applyNiceNumbers()
+    counts.setLabelFormat("%d")
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(counts)
+
+
+class HourChart:
+    """Bars per local hour (from the first to the last hour with any): appointments
+    (not cancelled) by their start, tickets by their issue."""
+
+    def __init__(self) -> None:
+        self.chart = QChart()
+        self.chart.setTitle(_tr("Je Uhrzeit (Beginn bzw. Ausgabe)"))
+        self.view = _chart_view(self.chart)
+        self.view.setMinimumHeight(180)
+        self.sets: dict[str, QBarSet] = {}
+        self.hours: list[int] = []
+
+    def show(self, stats: OfficeStatistics) -> None:
+        """Draw the period's hours."""
+        busy = [h.hour for h in stats.hours if h.appointments or h.tickets]
+        self.hours = list(range(min(busy), max(busy) + 1)) if busy else []
+        appointments = QBarSet(_tr("Termine"))
+        appointments.setColor(QColor("#4c78a8"))
+        tickets = QBarSet(_tr("Wartenummern"))
+        tickets.setColor(QColor("#f58518"))
+        for hour in self.hours:
+            appointments.append(float(stats.hours[hour].appointments))
+            tickets.append(float(stats.hours[hour].tickets))
+        self.sets = {"appointments": appointments, "tickets": tickets}
+        _simple_bars(self.chart, [f"{h}" for h in self.hours], [appointments, tickets])
+
+
+class HorizonChart:
+    """Bars of online bookings by days booked ahead."""
+
+    def __init__(self) -> None:
+        self.chart = QChart()
+        self.chart.setTitle(_tr("Online gebucht … Tage im Voraus"))
+        self.view = _chart_view(self.chart)
+        self.view.setMinimumHeight(180)
+        self.bookings = QBarSet(_tr("Online-Buchungen"))
+
+    def show(self, stats: OfficeStatistics) -> None:
+        """Draw the period's horizon buckets."""
+        self.bookings = QBarSet(_tr("Online-Buchungen"))
+        self.bookings.setColor(QColor("#4c78a8"))
+        self.bookings.append([float(b.count) for b in stats.horizon])
+        _simple_bars(self.chart, [b.label for b in stats.horizon], [self.bookings])
+        self.chart.legend().hide()
