@@ -3,10 +3,9 @@
 Usage: python scripts/staffing_screenshot.py OUT.png [WIDTHxHEIGHT] [--office ID]
        [--now ISO] [--url URL] [--target PERCENT] [--threshold MINUTES]
 
-Without --url the demo city is seeded into a temporary SQLite file. Its opening
-templates start at 9:00, after the walk-in hour, so no counter would be planned for
-8–9; the script plans the hour's counters as a team lead would (Monday 5, Tuesday 2,
-Wednesday 4, Thursday 3, Friday 4 counters, 8:00–9:00) to show a realistic table.
+Without --url the demo city is seeded into a temporary SQLite file; there a team lead
+has taken some counters off the rota (Tuesday 3, Thursday 4 of the office's counters
+stay) so the table shows days with too few counters as well.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ import argparse
 import os
 import sys
 import tempfile
-import uuid
-from datetime import date, time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,29 +31,19 @@ from ui.gui import make_application
 from ui.ops import Ops
 from ui.views.staffing_panel import StaffingPanel
 
-WALK_IN_COUNTERS = {0: 5, 1: 2, 2: 4, 3: 3, 4: 4}
+STAFFED = {1: 3, 3: 4}  # weekday → counters left on the rota (the others: all)
 
 
-def plan_walk_in_hour(db: DeskDatabase, office_id: str) -> None:
-    """Templates 8:00–9:00 for the first counters of each weekday (see the docstring)."""
+def thin_out_rota(db: DeskDatabase, office_id: str) -> None:
+    """Take the opening hours of the higher counters away on some weekdays."""
     with UnitOfWork(db.engine) as uow:
         s = uow.session
-        query = select(Counter.number, Counter.id).where(Counter.office_id == office_id)
-        counters = {number: counter_id for number, counter_id in s.execute(query)}
-        for weekday, count in WALK_IN_COUNTERS.items():
-            for number in range(1, min(count, len(counters)) + 1):
-                s.add(
-                    OpeningTemplate(
-                        id=uuid.uuid4(),
-                        office_id=office_id,
-                        counter_id=counters[number],
-                        weekday=weekday,
-                        opens=time(8),
-                        closes=time(9),
-                        slot_minutes=15,
-                        valid_from=date(2024, 1, 1),
-                    )
-                )
+        query = select(Counter.id, Counter.number).where(Counter.office_id == office_id)
+        numbers = {counter_id: number for counter_id, number in s.execute(query)}
+        templates = select(OpeningTemplate).where(OpeningTemplate.office_id == office_id)
+        for template in s.scalars(templates):
+            if numbers[template.counter_id] > STAFFED.get(template.weekday, len(numbers)):
+                s.delete(template)
         uow.commit()
 
 
@@ -79,7 +66,7 @@ def main() -> int:
         upgrade_database(url)
         seeded = open_database(url)
         seed_demo_city(seeded, now)
-        plan_walk_in_hour(seeded, args.office)
+        thin_out_rota(seeded, args.office)
         seeded.dispose()
     db = open_database(url)
     app = make_application()

@@ -274,7 +274,11 @@ def _next_walk_in_day(
 
 
 def _planned_counters(schedule: OfficeSchedule, day: date | None, window: tuple[time, time]) -> int:
-    """Counters whose template on ``day`` covers the whole window, minus counter closures."""
+    """Counters staffed on ``day`` from the walk-in hour on, minus counter closures.
+
+    The appointments of a Bürgerbüro start when the walk-in hour ends: a counter whose
+    hours begin by the end of the window and go on after it serves the walk-in hour first
+    (8:00–9:00, then appointments from 9:00); one that opens later is a late shift."""
     if day is None:
         return 0
     return len(
@@ -282,8 +286,7 @@ def _planned_counters(schedule: OfficeSchedule, day: date | None, window: tuple[
             t.counter_id
             for t in schedule.templates
             if t.valid_on(day)
-            and t.opens <= window[0]
-            and window[1] <= t.closes
+            and t.opens <= window[1] < t.closes
             and not any(c.closes(day, t.counter_id) for c in schedule.closures)
         }
     )

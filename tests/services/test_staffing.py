@@ -79,7 +79,8 @@ def build(db: DeskDatabase) -> None:
         s.flush()
         for weekday, opens, until in (
             (0, time(7, 30), None),  # Monday from 7:30: covers the hour
-            (4, time(8, 30), None),  # Friday from 8:30: does not
+            (4, time(9, 30), None),  # Friday from 9:30, after the hour: does not
+            (3, time(9), None),  # Thursday from 9:00, appointments after the hour: covers it
             (2, time(8), date(2024, 4, 9)),  # Wednesday, ended before 10 April
         ):
             s.add(
@@ -175,8 +176,8 @@ def test_advice_per_weekday_equals_the_hand_computed_values(db: DeskDatabase) ->
         (1, 2, 6, 3.0, 4, 17.5, True, date(2024, 4, 9), 2, 1),
         # Wed 27 Mar (zero) + today: 3 arrivals in 2 hours; (5+7+9)/3; 10 Apr: 3 counters
         (2, 2, 3, 1.5, 3, 7.0, True, date(2024, 4, 10), 3, 0),
-        # Thu 21 Mar before the first ticket, 28 Mar closed; 4 Apr closed → 11 Apr
-        (3, 0, 0, 0.0, 0, 12.5, False, date(2024, 4, 11), 3, 0),
+        # Thu 21 Mar before the first ticket, 28 Mar closed; 4 Apr closed → 11 Apr, 4 counters
+        (3, 0, 0, 0.0, 0, 12.5, False, date(2024, 4, 11), 4, 0),
         # Fri 22 Mar (Good Friday out): 3 arrivals, 2 served (10+12)/2; 5 Apr: 3 counters
         (4, 1, 3, 3.0, 2, 11.0, True, date(2024, 4, 5), 3, 0),
     ]

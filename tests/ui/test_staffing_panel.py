@@ -4,9 +4,7 @@ it with Erlang C without reading the database again, understaffed days in words.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
-from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -24,39 +22,30 @@ from ui.models.staffing_model import NEEDED, PLANNED, SHARE, VERDICT
 from ui.ops import Ops
 from ui.views.staffing_panel import StaffingPanel
 
-#: Counters staffed in the walk-in hour per weekday, added to a copy of the demo city
-#: (whose templates start at 9:00, after the hour).
+#: Counters staffed per weekday in a copy of the demo city whose other counters' templates
+#: of that weekday are taken away (the demo staffs all six of bb-mitte every weekday).
 WALK_IN_COUNTERS = {0: 5, 1: 2, 2: 5, 3: 3, 4: 4}
 
 
 @pytest.fixture
 def staffed_url(demo_sqlite_url: str, tmp_path: Path) -> str:
-    """A copy of the demo city with templates 8:00–9:00 for the walk-in hour."""
+    """A copy of the demo city with only the first n counters staffed per weekday."""
     url = copy_of(demo_sqlite_url, tmp_path / "staffed.sqlite")
     db = open_database(url)
     try:
         with UnitOfWork(db.engine) as uow:
             s = uow.session
-            counters = {
-                number: cid
-                for number, cid in s.execute(
-                    select(Counter.number, Counter.id).where(Counter.office_id == MITTE)
+            numbers = {
+                cid: number
+                for cid, number in s.execute(
+                    select(Counter.id, Counter.number).where(Counter.office_id == MITTE)
                 )
             }
-            for weekday, count in WALK_IN_COUNTERS.items():
-                for number in range(1, count + 1):
-                    s.add(
-                        OpeningTemplate(
-                            id=uuid.uuid4(),
-                            office_id=MITTE,
-                            counter_id=counters[number],
-                            weekday=weekday,
-                            opens=time(8),
-                            closes=time(9),
-                            slot_minutes=15,
-                            valid_from=date(2024, 1, 1),
-                        )
-                    )
+            for template in s.scalars(
+                select(OpeningTemplate).where(OpeningTemplate.office_id == MITTE)
+            ):
+                if numbers[template.counter_id] > WALK_IN_COUNTERS.get(template.weekday, 0):
+                    s.delete(template)
             uow.commit()
     finally:
         db.dispose()
@@ -109,9 +98,10 @@ def test_table_shows_monday_to_friday_as_the_service_measures_them(
         assert needed_column(panel)[row] == str(needed)
         shown = float(model.index(row, 1).data().replace(",", "."))  # German decimal comma
         assert shown == pytest.approx(demand.arrivals_per_hour, abs=0.051)
-    # the demo city's templates start at 9:00: no counter is planned for the hour
-    assert all(model.index(r, PLANNED).data() == "0" for r in range(5))
-    assert all("unterbesetzt" in model.index(r, VERDICT).data() for r in range(5))
+    # the demo city staffs its six counters from 8:00 (walk-in hour), appointments from 9:00
+    assert [model.index(r, PLANNED).data() for r in range(5)] == ["6"] * 5
+    for row, day in enumerate(expected.days):
+        assert ("unterbesetzt" in model.index(row, VERDICT).data()) == day.understaffed
 
 
 def test_changing_the_target_recomputes_needed_counters_without_reading_again(
