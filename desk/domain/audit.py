@@ -13,6 +13,7 @@ class AuditAction(StrEnum):
     """One kind of audited change (DESIGN.md §6: capacity, calls, no-shows, cancellations)."""
 
     APPOINTMENT_CALL = "appointment.call"
+    APPOINTMENT_RECALL = "appointment.recall"
     APPOINTMENT_NO_SHOW = "appointment.no_show"
     APPOINTMENT_CANCEL = "appointment.cancel"
     TICKET_CALL = "ticket.call"
@@ -29,6 +30,7 @@ class AuditAction(StrEnum):
 
 AUDIT_LABELS_DE: dict[str, str] = {
     AuditAction.APPOINTMENT_CALL: "Termin aufgerufen",
+    AuditAction.APPOINTMENT_RECALL: "Termin erneut aufgerufen",
     AuditAction.APPOINTMENT_NO_SHOW: "Termin nicht erschienen",
     AuditAction.APPOINTMENT_CANCEL: "Termin abgesagt",
     AuditAction.TICKET_CALL: "Wartenummer aufgerufen",

@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 
 from desk.demo.bookings import CODE_ALPHABET
 from desk.domain import anmeldefrist
+from desk.domain.audit import AuditAction
 from desk.domain.errors import BookingRefused, UnknownId
 from desk.domain.policy import policy_for, portal_decision
 from desk.domain.slots import closed_reason, day_slots, runs_for_service
 from desk.domain.status import AppointmentStatus, Channel
+from desk.services.audit_log import record
 from desk.services.availability import Offer, free_offers, portal_reach
 from desk.services.database import DeskDatabase
 from desk.services.schedule import (
@@ -250,7 +252,7 @@ def suggestions_in(
 
 
 def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None) -> Booking:
-    """Cancel a booking by its code and free its slots."""
+    """Cancel a booking by its code and free its slots (audited, by booking code)."""
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         appointment = session.scalar(
@@ -278,11 +280,23 @@ def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None
         )
         session.add(event)
         session.flush()
+        entry = record(
+            session,
+            AuditAction.APPOINTMENT_CANCEL,
+            at=now,
+            entity="appointment",
+            entity_id=appointment.id,
+            office_id=appointment.office_id,
+            old=AppointmentStatus.BOOKED.value,
+            new=AppointmentStatus.CANCELLED.value,
+            detail=f"Termin {appointment.booking_code} (Portal)",
+        )
         payload = {
             "appointment_id": str(appointment.id),
             "status": AppointmentStatus.CANCELLED.value,
             "at": now.isoformat(),
             "event": encode_row(as_dict(event)),
+            outbox.AUDIT_KEY: [encode_row(as_dict(entry))],
         }
         outbox.record(session, outbox.STATUS, appointment.office_id, appointment.id, payload)
         schedule = load_schedule(session, load_office(session, appointment.office_id))

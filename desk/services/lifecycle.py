@@ -11,11 +11,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus
 from desk.domain.steps import ACTION_LABELS_DE as ACTION_LABELS_DE
 from desk.domain.steps import STEPS, Action
 from desk.domain.steps import allowed_actions as allowed_actions
+from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.store.models import (
     Appointment,
@@ -33,6 +35,14 @@ from desk.sync.rows import as_dict
 
 S = AppointmentStatus
 MAX_REASON = 500
+
+#: The steps the audit log records (DESIGN.md §6: every call, no-show and cancellation).
+AUDITED: dict[Action, AuditAction] = {
+    Action.CALL: AuditAction.APPOINTMENT_CALL,
+    Action.RECALL: AuditAction.APPOINTMENT_RECALL,
+    Action.NO_SHOW: AuditAction.APPOINTMENT_NO_SHOW,
+    Action.CANCEL: AuditAction.APPOINTMENT_CANCEL,
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,8 @@ def perform(
 
     A call (or recall) goes to the clerk's counter and is written as a call row for
     the waiting-room display, showing the booking code, never the name. A
-    cancellation frees the appointment's slots and keeps the reason.
+    cancellation frees the appointment's slots and keeps the reason. Calls, recalls,
+    no-shows and cancellations are written to the audit log (by booking code, no name).
     """
     step = STEPS[action]
     note = (reason or "").strip() or None
@@ -92,6 +103,7 @@ def perform(
         counter = _counter(session, found.office_id, counter_number)
         if step.target in (S.CALLED, S.IN_SERVICE) and counter is None:
             raise RequestRefused("Zum Aufrufen zuerst einen Schalter wählen")
+        before = found.status
         found.status = step.target
         found.updated_at = now
         if step.target == S.CANCELLED:
@@ -130,6 +142,21 @@ def perform(
         }
         if call is not None:
             payload["call"] = encode_row(as_dict(call))
+        if action in AUDITED:
+            entry = record(
+                session,
+                AUDITED[action],
+                at=now,
+                entity="appointment",
+                entity_id=found.id,
+                user_id=user_id,
+                office_id=found.office_id,
+                counter_number=counter.number if counter is not None else None,
+                old=before,
+                new=step.target.value,
+                detail=f"Termin {found.booking_code}",
+            )
+            payload[outbox.AUDIT_KEY] = [encode_row(as_dict(entry))]
         outbox.record(session, outbox.STATUS, found.office_id, found.id, payload)
         uow.commit()
         return Transition(found.id, found.booking_code, step.target, now, display_code)

@@ -3,6 +3,7 @@
 Each step checks the transition (desk.domain.ticket_steps), changes the ticket in one
 unit of work and, on a counter's replica, queues a ``ticket.step`` operation with the
 ticket's state before and after, so that the central database applies it exactly once.
+Recalls and no-shows are written to the audit log (by ticket code).
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.domain import ticket_steps as rules
+from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import TicketStatus
 from desk.domain.ticket_steps import MAX_RECALLS, TICKET_STEPS, TicketAction
+from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
-from desk.store.models import Call, Counter, Office, Ticket
+from desk.store.models import AuditEntry, Call, Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
 from desk.sync.codec import encode_row
@@ -73,9 +76,11 @@ def finish(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepR
     return _step(db, ticket_id, TicketAction.FINISH, now)
 
 
-def no_show(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
+def no_show(
+    db: DeskDatabase, ticket_id: uuid.UUID, now: datetime, *, user_id: uuid.UUID | None = None
+) -> TicketStepResult:
     """The citizen did not come: called → no-show, stamped with ``finished_at``."""
-    return _step(db, ticket_id, TicketAction.NO_SHOW, now)
+    return _step(db, ticket_id, TicketAction.NO_SHOW, now, user_id=user_id)
 
 
 def park(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
@@ -112,6 +117,7 @@ def _step(
             "status": ticket.status,
             "counter_id": str(ticket.counter_id) if ticket.counter_id else None,
         }
+        before = ticket.status
         target = TICKET_STEPS[action].target
         message = f"{ticket.code}: {rules.TICKET_STATUS_LABELS_DE[target]}"
         call: Call | None = None
@@ -165,6 +171,9 @@ def _step(
         }
         if call is not None:
             payload["call"] = encode_row(as_dict(call))
+        entry = _audit(session, ticket, before, target, now, user_id)
+        if entry is not None:
+            payload[outbox.AUDIT_KEY] = [encode_row(as_dict(entry))]
         outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, payload)
         uow.commit()
         return TicketStepResult(
@@ -176,6 +185,37 @@ def _step(
             message,
             ticket.code if call is not None else None,
         )
+
+
+def _audit(
+    session: Session,
+    ticket: Ticket,
+    before: str,
+    target: TicketStatus,
+    now: datetime,
+    user_id: uuid.UUID | None,
+) -> AuditEntry | None:
+    """Write a recall or a no-show (also one after the last recall) to the audit log."""
+    if target == TicketStatus.NO_SHOW:
+        action = AuditAction.TICKET_NO_SHOW
+    elif target == TicketStatus.CALLED and before == TicketStatus.CALLED:
+        action = AuditAction.TICKET_RECALL
+    else:
+        return None
+    counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
+    return record(
+        session,
+        action,
+        at=now,
+        entity="ticket",
+        entity_id=ticket.id,
+        user_id=user_id,
+        office_id=ticket.office_id,
+        counter_number=counter.number if counter is not None else None,
+        old=before,
+        new=target.value,
+        detail=f"Wartenummer {ticket.code}",
+    )
 
 
 def _counter(session: Session, ticket: Ticket, number: int | None) -> Counter:

@@ -12,9 +12,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.domain import walkin
+from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId, WalkInRefused
 from desk.domain.slots import closed_reason
 from desk.domain.status import TicketReason, TicketStatus
+from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
 from desk.store.models import Call, Counter, Office, Ticket
@@ -151,14 +153,22 @@ def _next_number(session: Session, office_id: str, day: date) -> int:
     return number
 
 
-def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
+def call_next(
+    db: DeskDatabase,
+    office_id: str,
+    counter_number: int,
+    now: datetime,
+    *,
+    user_id: uuid.UUID | None = None,
+) -> TicketInfo:
     """Call the next waiting ticket to a counter: priority reason first, then by number.
 
     On PostgreSQL the row is claimed with FOR UPDATE SKIP LOCKED, so two counters
-    calling at once get two different tickets; SQLite serialises the writers.
+    calling at once get two different tickets; SQLite serialises the writers. The call
+    is written to the audit log (by ticket code) in the same transaction.
     """
     if not db.is_sqlite:
-        return _claim_centrally(db, office_id, counter_number, now)
+        return _claim_centrally(db, office_id, counter_number, now, user_id)
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         office = load_office(session, office_id)  # only its time zone: a call must be quick
@@ -208,10 +218,24 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
             ticket_id=ticket.id,
             display_code=ticket.code,
             called_at=now,
+            user_id=user_id,
             offline=replica,
         )
         session.add(call)
         session.flush()
+        entry = record(
+            session,
+            AuditAction.TICKET_CALL,
+            at=now,
+            entity="ticket",
+            entity_id=ticket.id,
+            user_id=user_id,
+            office_id=office_id,
+            counter_number=counter_number,
+            old=TicketStatus.WAITING.value,
+            new=TicketStatus.CALLED.value,
+            detail=f"Wartenummer {ticket.code}" + (" (offline)" if replica else ""),
+        )
         outbox.record(
             session,
             outbox.TICKET_CALL,
@@ -222,6 +246,7 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
                 "counter_id": str(counter.id),
                 "at": now.isoformat(),
                 "call": encode_row(as_dict(call)),
+                outbox.AUDIT_KEY: [encode_row(as_dict(entry))],
             },
         )
         uow.commit()
@@ -240,7 +265,8 @@ def call_next(db: DeskDatabase, office_id: str, counter_number: int, now: dateti
 
 #: The central claim in one round trip: the office's local day, the counter, the next
 #: waiting ticket (lost or stolen papers first) locked with SKIP LOCKED, its update and
-#: the call row for the display. No row: unknown office; a NULL ticket: none waiting.
+#: the call row for the display and the audit row. No row: unknown office; a NULL
+#: ticket: none waiting.
 _CLAIM = text(
     """
     WITH o AS (
@@ -260,8 +286,21 @@ _CLAIM = text(
         FROM t WHERE ticket.id = t.id
         RETURNING ticket.id, ticket.code, ticket.number, ticket.reason, ticket.issued_at
     ), ins AS (
-        INSERT INTO call (id, office_id, counter_id, ticket_id, display_code, called_at, offline)
-        SELECT :call_id, :office, (SELECT id FROM c), u.id, u.code, :now, false FROM u
+        INSERT INTO call (
+            id, office_id, counter_id, ticket_id, display_code, called_at, user_id, offline
+        )
+        SELECT :call_id, :office, (SELECT id FROM c), u.id, u.code, :now,
+               CAST(:user_id AS uuid), false
+        FROM u
+        RETURNING id
+    ), audit AS (
+        INSERT INTO audit_entry (
+            id, at, user_id, office_id, counter_number, action, entity, entity_id,
+            old_value, new_value, detail
+        )
+        SELECT :audit_id, :now, CAST(:user_id AS uuid), :office, :number, :action, 'ticket',
+               u.id::text, 'waiting', 'called', 'Wartenummer ' || u.code
+        FROM u
         RETURNING id
     )
     SELECT o.timezone, (SELECT id FROM c) AS counter_id,
@@ -272,14 +311,26 @@ _CLAIM = text(
 
 
 def _claim_centrally(
-    db: DeskDatabase, office_id: str, counter_number: int, now: datetime
+    db: DeskDatabase,
+    office_id: str,
+    counter_number: int,
+    now: datetime,
+    user_id: uuid.UUID | None,
 ) -> TicketInfo:
-    """call_next on PostgreSQL: one statement, so that twelve counters pressing at once
-    wait on each other as little as possible (P7)."""
+    """call_next on PostgreSQL: one statement (claim, call row and audit row), so that
+    twelve counters pressing at once wait on each other as little as possible (P7)."""
     with db.engine.begin() as conn:
         row = conn.execute(
             _CLAIM,
-            {"now": now, "office": office_id, "number": counter_number, "call_id": uuid.uuid4()},
+            {
+                "now": now,
+                "office": office_id,
+                "number": counter_number,
+                "call_id": uuid.uuid4(),
+                "audit_id": uuid.uuid4(),
+                "user_id": user_id,
+                "action": AuditAction.TICKET_CALL.value,
+            },
         ).one_or_none()
         if row is None:
             known = ", ".join(conn.scalars(select(Office.id).order_by(Office.id))) or "keine"

@@ -10,6 +10,7 @@ alternative starts, never dropped.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +25,9 @@ from desk.domain.ticket_steps import TICKET_STATUS_LABELS_DE, TICKET_STEPS, Tick
 from desk.store.models import AppliedOp, Appointment, Office, SlotHold, Ticket
 from desk.sync import outbox
 from desk.sync.codec import decode_row, encode_value
-from desk.sync.rows import table
+from desk.sync.rows import table, upsert
+
+log = logging.getLogger(__name__)
 
 APPLIED = "applied"
 REJECTED = "rejected"
@@ -59,6 +62,7 @@ def apply_op(session: Session, op_id: uuid.UUID, kind: str, payload: dict[str, A
     except _Refused as refused:
         savepoint.rollback()
         detail, outcome = {"reason": str(refused)}, REJECTED
+    _append_audit(session, op_id, payload.get(outbox.AUDIT_KEY, []))
     session.add(
         AppliedOp(
             op_id=op_id, kind=kind, outcome=outcome, result=json.dumps(detail, ensure_ascii=False)
@@ -66,6 +70,21 @@ def apply_op(session: Session, op_id: uuid.UUID, kind: str, payload: dict[str, A
     )
     session.flush()
     return OpResult(op_id, outcome, detail)
+
+
+def _append_audit(session: Session, op_id: uuid.UUID, entries: list[dict[str, Any]]) -> None:
+    """Insert the audit rows an operation carries (insert-or-ignore by id: never an
+    update); a row the central schema refuses is logged, never a reason to jam the queue."""
+    if not entries:
+        return
+    rows = [decode_row(table("audit_entry"), e) for e in entries]
+    savepoint = session.begin_nested()
+    try:
+        upsert(session, "audit_entry", rows, keep=True)
+        savepoint.commit()
+    except (IntegrityError, DataError) as err:
+        savepoint.rollback()
+        log.warning("audit rows of operation %s not kept centrally: %s", op_id, err.orig)
 
 
 class _Refused(Exception):

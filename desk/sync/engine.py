@@ -125,18 +125,26 @@ class SyncEngine:
         self._pull(now, initial=True)
 
     # -------------------------------------------------------------- walk-in
-    def call_next(self, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
+    def call_next(
+        self,
+        office_id: str,
+        counter_number: int,
+        now: datetime,
+        *,
+        user_id: uuid.UUID | None = None,
+    ) -> TicketInfo:
         """Call the next ticket: claimed centrally (exactly once across all counters) while
-        online, then pulled here; offline from this PC's own tickets, reconciled later."""
+        online, then pulled here; offline from this PC's own tickets, reconciled later.
+        The audit row is written with the call (centrally, or locally and queued)."""
         try:
-            ticket = walkin.call_next(self.central, office_id, counter_number, now)
+            ticket = walkin.call_next(self.central, office_id, counter_number, now, user_id=user_id)
         except DatabaseUnavailable:
-            return walkin.call_next(self.local, office_id, counter_number, now)
+            return walkin.call_next(self.local, office_id, counter_number, now, user_id=user_id)
         except (OperationalError, InterfaceError) as err:
             if not central_failure(err):
                 raise
             self._mark_offline(now)
-            return walkin.call_next(self.local, office_id, counter_number, now)
+            return walkin.call_next(self.local, office_id, counter_number, now, user_id=user_id)
         try:
             self._pull(now)
         except (OperationalError, InterfaceError) as err:

@@ -20,6 +20,9 @@ STATUS = "appointment.status"
 TICKET_ISSUE = "ticket.issue"
 TICKET_CALL = "ticket.call"
 TICKET_STEP = "ticket.step"
+#: Payload key of the audit rows an operation carries: applied centrally with it (also
+#: when the change itself is refused there: the log keeps what was done at the counter).
+AUDIT_KEY = "audit"
 
 
 def is_replica(session: Session) -> bool:

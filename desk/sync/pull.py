@@ -24,6 +24,7 @@ from desk.sync import outbox
 from desk.sync.horizon import cursor_behind_horizon
 from desk.sync.rows import (
     ACTIVITY_TABLES,
+    APPEND_ONLY_TABLES,
     REFERENCE_TABLES,
     read_all,
     read_by_ids,
@@ -81,7 +82,9 @@ def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBat
             batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
             _initial_activity(session, batch, since)
             return batch
-        ids: dict[str, list[uuid.UUID]] = {name: [] for name in ACTIVITY_TABLES}
+        ids: dict[str, list[uuid.UUID]] = {
+            name: [] for name in ACTIVITY_TABLES + APPEND_ONLY_TABLES
+        }
         reference = False
         for entity, entity_id in session.execute(NEW_CHANGES, {"prev": cursor}):
             if entity == "reference":
@@ -92,6 +95,8 @@ def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBat
             batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
         for name, wanted in ids.items():
             batch.activity[name] = read_by_ids(session, name, wanted) if wanted else []
+            if name in APPEND_ONLY_TABLES:
+                continue  # never deleted
             found = {row["id"] for row in batch.activity[name]}
             batch.deleted[name] = [i for i in set(wanted) if i not in found]
         appointments = [row["id"] for row in batch.activity["appointment"]]
@@ -120,6 +125,11 @@ def _initial_activity(session: Session, batch: ChangeBatch, since: date) -> None
     batch.activity["call"] = [
         dict(r) for r in session.execute(select(call).where(call.c.called_at >= start)).mappings()
     ]
+    for name in APPEND_ONLY_TABLES:
+        t = table(name)
+        batch.activity[name] = [
+            dict(r) for r in session.execute(select(t).where(t.c.at >= start)).mappings()
+        ]
 
 
 def _prune(session: Session, name: str, central_rows: list[dict[str, Any]]) -> int:
@@ -187,6 +197,8 @@ def apply_changes(session: Session, batch: ChangeBatch, now: datetime) -> int:
             session.execute(delete(SlotHold).where(SlotHold.appointment_id.in_(settled)))
             holds = [h for h in batch.holds if h["appointment_id"] in set(settled)]
             upsert(session, "slot_hold", holds, keep=True)
+    for name in APPEND_ONLY_TABLES:  # insert-or-ignore: an audit row is never updated
+        applied += upsert(session, name, batch.activity.get(name, []), keep=True)
     session.merge(SyncState(key=CURSOR_KEY, value=batch.snapshot))
     session.merge(SyncState(key="last_pull", value=now.isoformat()))
     return applied

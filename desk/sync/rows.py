@@ -25,6 +25,9 @@ REFERENCE_TABLES = (
     "released_slot",
 )
 ACTIVITY_TABLES = ("appointment", "appointment_event", "ticket", "call")
+#: Activity tables whose rows are never changed or deleted once written (the audit
+#: log): pulled with insert-or-ignore, never updated, never removed.
+APPEND_ONLY_TABLES = ("audit_entry",)
 CHUNK = 500
 
 

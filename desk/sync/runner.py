@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import datetime
 
@@ -75,13 +76,20 @@ class SyncRunner:
         if self._engine is not None:
             self._engine.central.dispose()
 
-    def call_next(self, office_id: str, counter_number: int, now: datetime) -> TicketInfo:
+    def call_next(
+        self,
+        office_id: str,
+        counter_number: int,
+        now: datetime,
+        *,
+        user_id: uuid.UUID | None = None,
+    ) -> TicketInfo:
         """Call the next ticket: claimed centrally while online (exactly once across all
         counters), from this PC's own number block while offline."""
         engine = self._engine
         if engine is None:  # before the first round: the local block, if any
-            return call_next(self._local, office_id, counter_number, now)
-        return engine.call_next(office_id, counter_number, now)
+            return call_next(self._local, office_id, counter_number, now, user_id=user_id)
+        return engine.call_next(office_id, counter_number, now, user_id=user_id)
 
     def _round(self) -> SyncReport:
         if self._engine is None:
