@@ -21,15 +21,17 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import func, select, update
 
+from desk.domain.audit import AuditAction
 from desk.domain.errors import WalkInRefused
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
 from desk.services.agenda import AppointmentRow, day_appointments
+from desk.services.auth import authenticate
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.services.lifecycle import Action, perform
 from desk.services.queue import waiting_queue
 from desk.services.walkin import issue_ticket
-from desk.store.models import Appointment, Call, Counter, Office, Ticket
+from desk.store.models import Appointment, AuditEntry, Call, Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
 from tests.sync.conftest import add_office
 from tests.ui.walkin_support import (
@@ -235,13 +237,22 @@ def test_f9_calls_the_head_to_the_clerks_counter(qtbot, window_at, prepared: Pre
     panel = window.queue
     assert shown_codes(panel)[0] == "W-003"
     window.side.setCurrentIndex(0)  # the appointment tab is in front
+    db = db_of(prepared.url)
+    clerk = authenticate(db, "sb.mitte1", "demo")
+    window.set_user(clerk)
 
     with qtbot.waitSignal(panel.called, timeout=10_000) as called:
         qtbot.keyClick(window, Qt.Key.Key_F9)
     assert called.args == ["W-003"]
     assert window.side.currentIndex() == 1  # F9 brings the queue to the front
+    with UnitOfWork(db.engine) as uow:  # the call is audited with the signed-in clerk
+        audited = uow.session.execute(
+            select(AuditEntry.user_id, AuditEntry.counter_number).where(
+                AuditEntry.action == AuditAction.TICKET_CALL
+            )
+        ).all()
+    assert audited == [(clerk.id, COUNTER)]
 
-    db = db_of(prepared.url)
     counter = counter_id(db)
     head = ticket(db, "W-003")
     assert (head.status, head.counter_id, head.called_at) == (TicketStatus.CALLED, counter, AT)

@@ -41,8 +41,9 @@ TICKET_BUTTONS = (
     ("park", QT_TRANSLATE_NOOP("QueuePanel", "Zurückstellen")),
 )
 
-#: Calls the next ticket exactly once across all counters: (office, counter, now) → info.
-CallTicket = Callable[[str, int, datetime], Any]
+#: Calls the next ticket exactly once across all counters: (office, counter, now, *,
+#: user_id) → info.
+CallTicket = Callable[..., Any]
 
 
 class QueuePanel(QWidget):
@@ -68,6 +69,7 @@ class QueuePanel(QWidget):
         self._mine: list[WorkTicket] = []
         self._parked: list[WorkTicket] = []
         self.call_ticket: CallTicket | None = None  # set by the sync (central claim)
+        self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped and audited
         self._calling = False  # a call is on its way: F9 again must not call a second one
         self.max_recalls = 2  # then the next recall marks a no-show (setting "max_recalls")
         self.setObjectName("queuePanel")
@@ -194,11 +196,11 @@ class QueuePanel(QWidget):
             return
         head = self._queue[0] if self._queue else None
         appointment = head.id if head is not None and head.kind == "appointment" else None
-        call_ticket, now = self.call_ticket, self._clock()
+        call_ticket, now, user = self.call_ticket, self._clock(), self.user_id
         self.call_next_button.setEnabled(False)
         self._calling = True
         self._ops.run(
-            lambda: _call(db, office, counter, now, appointment, call_ticket),
+            lambda: _call(db, office, counter, now, appointment, call_ticket, user),
             self._called,
             self._call_failed,
         )
@@ -218,9 +220,9 @@ class QueuePanel(QWidget):
         db, ticket, counter = self._db, self.current_ticket, self._counter
         if db is None or ticket is None:
             return
-        now, limit = self._clock(), self.max_recalls
+        now, limit, user = self._clock(), self.max_recalls, self.user_id
         self._ops.run(
-            lambda: _ticket_step(db, key, ticket.id, now, counter, limit),
+            lambda: _ticket_step(db, key, ticket.id, now, counter, limit, user),
             self._stepped,
             self._failed,
         )
@@ -261,16 +263,18 @@ def _call(
     now: datetime,
     appointment: uuid.UUID | None,
     call_ticket: CallTicket | None,
+    user: uuid.UUID | None = None,
 ) -> str:
     if appointment is not None:
         from desk.services.lifecycle import Action, perform
 
-        return str(perform(db, appointment, Action.CALL, now, counter_number=counter).booking_code)
+        called = perform(db, appointment, Action.CALL, now, counter_number=counter, user_id=user)
+        return str(called.booking_code)
     if call_ticket is None:
         from desk.services.walkin import call_next
 
-        return str(call_next(db, office, counter, now).code)
-    return str(call_ticket(office, counter, now).code)
+        return str(call_next(db, office, counter, now, user_id=user).code)
+    return str(call_ticket(office, counter, now, user_id=user).code)
 
 
 def _ticket_step(
@@ -280,12 +284,15 @@ def _ticket_step(
     now: datetime,
     counter: int | None,
     max_recalls: int = 2,
+    user: uuid.UUID | None = None,
 ) -> str:
     from desk.services import ticket_steps
 
     if key == "recall":
         assert counter is not None
-        result = ticket_steps.recall(db, ticket_id, now, counter, max_recalls)
+        result = ticket_steps.recall(db, ticket_id, now, counter, max_recalls, user_id=user)
+    elif key == "no_show":
+        result = ticket_steps.no_show(db, ticket_id, now, user_id=user)
     else:
         result = getattr(ticket_steps, key)(db, ticket_id, now)
     return str(result.message)

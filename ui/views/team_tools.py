@@ -117,6 +117,7 @@ class TeamLeadTools:
         assert self._db is not None
         dialog = AuditDialog(self._ops, self._db, self.user, self.office.id, self.now, self)
         self._show_tool(dialog)
+        dialog.start()
         return dialog
 
     def open_statistics(self: MainWindow) -> QWidget | None:  # type: ignore[misc]

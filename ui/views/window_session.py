@@ -26,6 +26,7 @@ class SignInSession:
 
         self.user = user
         self.reception.user_id = user.id if user is not None else None
+        self.queue.user_id = self.reception.user_id
         self.update_team_tools()
         if user is None:
             self.user_label.setText(
