@@ -1,70 +1,119 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="27"/>
+        <source>Über {0}</source>
+        <translation>About {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="34"/>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="35"/>
+        <source>Qt / PySide6:</source>
+        <translation>Qt / PySide6:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="36"/>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="37"/>
+        <source>Datenbank:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="37"/>
+        <source>noch nicht geöffnet</source>
+        <translation>not opened yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="38"/>
+        <source>Datenordner:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="39"/>
+        <source>Protokolldatei:</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about_dialog.py" line="49"/>
+        <source>Datenschutz: Namen und Kontaktdaten bleiben in der Datenbank. Protokolle, Aufrufanzeige und Wartenummern enthalten keine personenbezogenen Daten; Daten erledigter Termine werden nach der Aufbewahrungsfrist anonymisiert.</source>
+        <translation>Privacy: names and contact details stay in the database. Logs, the call display and tickets contain no personal data; data of completed appointments is anonymised after the retention period.</translation>
+    </message>
+</context>
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="38" />
-        <location filename="../../ui/views/appointment_panel.py" line="87" />
+        <location filename="../../ui/views/appointment_panel.py" line="38"/>
+        <location filename="../../ui/views/appointment_panel.py" line="87"/>
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="44" />
+        <location filename="../../ui/views/appointment_panel.py" line="44"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="45" />
+        <location filename="../../ui/views/appointment_panel.py" line="45"/>
         <source>Anliegen</source>
         <translation>Concern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="46" />
+        <location filename="../../ui/views/appointment_panel.py" line="46"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="47" />
+        <location filename="../../ui/views/appointment_panel.py" line="47"/>
         <source>Buchungsnr.</source>
         <translation>Booking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="48" />
+        <location filename="../../ui/views/appointment_panel.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="49" />
+        <location filename="../../ui/views/appointment_panel.py" line="49"/>
         <source>Gebucht</source>
         <translation>Booked via</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="50" />
+        <location filename="../../ui/views/appointment_panel.py" line="50"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="70" />
+        <location filename="../../ui/views/appointment_panel.py" line="70"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="78" />
+        <location filename="../../ui/views/appointment_panel.py" line="78"/>
         <source>Verlauf:</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="91" />
+        <location filename="../../ui/views/appointment_panel.py" line="91"/>
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="118" />
+        <location filename="../../ui/views/appointment_panel.py" line="118"/>
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="120" />
+        <location filename="../../ui/views/appointment_panel.py" line="120"/>
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
     </message>
@@ -72,170 +121,320 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="41" />
+        <location filename="../../ui/models/appointments_model.py" line="41"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="42" />
+        <location filename="../../ui/models/appointments_model.py" line="42"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="43" />
+        <location filename="../../ui/models/appointments_model.py" line="43"/>
         <source>Dienstleistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="44" />
+        <location filename="../../ui/models/appointments_model.py" line="44"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="45" />
+        <location filename="../../ui/models/appointments_model.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="46" />
+        <location filename="../../ui/models/appointments_model.py" line="46"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="47" />
+        <location filename="../../ui/models/appointments_model.py" line="47"/>
         <source>Buchungscode</source>
         <translation>Booking code</translation>
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="73"/>
+        <source>Protokoll</source>
+        <extracomment>How many rows one query shows (the newest); the info line asks to narrow beyond it. The period shown at first: the last week up to today.</extracomment>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="76"/>
+        <source>von</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="129"/>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="131"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="83"/>
+        <source>Alle Arten</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
+        <source>Benutzer</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="88"/>
+        <source>Alle Benutzer</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="90"/>
+        <source>Buchungsnummer, Wartenummer, Name des Benutzers …</source>
+        <translation>Booking number, ticket number, user name …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="92"/>
+        <source>Suchtext</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="93"/>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="127"/>
+        <source>Zeitraum von</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="136"/>
+        <source>Suche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="168"/>
+        <source>„bis“ liegt vor „von“ – bitte den Zeitraum ändern.</source>
+        <translation>“To” is before “from” – please change the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="178"/>
+        <source>Lädt …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="200"/>
+        <source>Keine Einträge für diese Auswahl.</source>
+        <translation>No entries for this selection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="203"/>
+        <source>Die neuesten {0} Einträge – bitte die Auswahl eingrenzen.</source>
+        <translation>The newest {0} entries – please narrow the selection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="208"/>
+        <source>{0} Einträge, die neuesten zuerst.</source>
+        <translation>{0} entries, newest first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="219"/>
+        <source>Das Protokoll konnte nicht geladen werden ({0}).</source>
+        <translation>The audit log could not be loaded ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="55"/>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="56"/>
+        <source>Benutzer</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="57"/>
+        <source>Schalter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="58"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="59"/>
+        <source>Objekt</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="60"/>
+        <source>vorher</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="61"/>
+        <source>nachher</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="114"/>
+        <source>(nicht angemeldet)</source>
+        <translation>(not signed in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="115"/>
+        <source>Portal / System</source>
+        <translation>Portal / system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="133"/>
+        <source>alle Standorte</source>
+        <translation>all offices</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="72"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="95" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="96"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="96" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="97"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="107" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="108"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="109"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="112"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="112" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="113"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="113" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="114"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="120"/>
         <source>Freie Termine</source>
         <translation>Free slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="122" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="123"/>
         <source>&amp;Freie Termine (nächste {0} Tage):</source>
         <translation>&amp;Free slots (next {0} days):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="125" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="126"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="134" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="135"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="135" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="136"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="205" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="206"/>
         <source>Freie Termine werden gesucht …</source>
         <translation>Looking for free slots …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="223" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="224"/>
         <source>{0}, {1}–{2} · Schalter {3}</source>
         <translation>{0}, {1}–{2} · counter {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="231" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="232"/>
         <source>Keine freien Termine in den nächsten {0} Tagen</source>
         <translation>No free slots in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="284" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="285"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="287" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="288"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="289" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="290"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="320" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="321"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="325" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="326"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="336" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="337"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="365" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="366"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="372" />
+        <location filename="../../ui/dialogs/booking_dialog.py" line="373"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -243,7 +442,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/models/calendar_model.py" line="157" />
+        <location filename="../../ui/models/calendar_model.py" line="175"/>
         <source>Ihr Schalter</source>
         <translation>Your counter</translation>
     </message>
@@ -251,122 +450,431 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar_view.py" line="199" />
+        <location filename="../../ui/views/calendar_view.py" line="209"/>
         <source>Schalterkalender</source>
         <extracomment>Block colours by appointment state (text stays dark on all of them). Free and closed time: background, pattern, mark.</extracomment>
         <translation>Counter calendar</translation>
     </message>
 </context>
 <context>
+    <name>CapacityEditor</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="81"/>
+        <source>Kapazität planen</source>
+        <translation>Plan capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="86"/>
+        <source>Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht.</source>
+        <translation>Only a team lead can change capacity; you are viewing the plan read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="102"/>
+        <source>Öffnungszeiten</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="103"/>
+        <source>Buchungsfenster</source>
+        <translation>Booking window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="104"/>
+        <source>Sprechstunde</source>
+        <translation>Walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="105"/>
+        <source>Schließzeiten</source>
+        <translation>Closures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="106"/>
+        <source>Freigaben</source>
+        <translation>Releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="139"/>
+        <source>Öffnungszeiten und Buchungsfenster gelten ab</source>
+        <translation>Opening hours and booking window apply from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="170"/>
+        <source>Kapazität planen – {0}</source>
+        <translation>Plan capacity – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="213"/>
+        <source>Bitte die markierte Eingabe korrigieren.</source>
+        <translation>Please correct the marked entry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="271"/>
+        <source>Wird gespeichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="287"/>
+        <source>Gespeichert. Die Änderung gilt für das Portal sofort.</source>
+        <translation>Saved. The change applies to the portal immediately.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="296"/>
+        <source>{0} Termine freigegeben</source>
+        <translation>{0} slots released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="317"/>
+        <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
+        <translation>That did not work; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityPreviewModel</name>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="50"/>
+        <source>Tag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="51"/>
+        <source>Portal
+vorher</source>
+        <translation>Portal
+before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="52"/>
+        <source>Portal
+nachher</source>
+        <translation>Portal
+after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="53"/>
+        <source>Intern
+vorher</source>
+        <translation>Internal
+before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="54"/>
+        <source>Intern
+nachher</source>
+        <translation>Internal
+after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="55"/>
+        <source>Kontingent
+vorher</source>
+        <translation>Quota
+before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="56"/>
+        <source>Kontingent
+nachher</source>
+        <translation>Quota
+after</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityRows</name>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="66"/>
+        <source>Tag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="67"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="126"/>
+        <source>Schalter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="68"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="174"/>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="69"/>
+        <source>Terminlänge</source>
+        <translation>Slot length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="70"/>
+        <source>Dienstleistungen</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="71"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="128"/>
+        <source>Änderung</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="124"/>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="125"/>
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="127"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="177"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="173"/>
+        <source>Termin</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="175"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="176"/>
+        <source>Vorschlag</source>
+        <translation>Suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="47"/>
+        <source>bitte wählen</source>
+        <translation>please choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="48"/>
+        <source>Verschieben</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="49"/>
+        <source>Behalten</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
     <name>ClerkCommands</name>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="61" />
+        <location filename="../../ui/views/clerk_commands.py" line="65"/>
         <source>Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})</source>
         <translation>Booked: {0} on {1:%d/%m/%Y at %H:%M} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="97" />
+        <location filename="../../ui/views/clerk_commands.py" line="155"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="99" />
+        <location filename="../../ui/views/clerk_commands.py" line="157"/>
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="120" />
+        <location filename="../../ui/views/clerk_commands.py" line="178"/>
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="126" />
+        <location filename="../../ui/views/clerk_commands.py" line="184"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="146" />
+        <location filename="../../ui/views/clerk_commands.py" line="204"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="153" />
+        <location filename="../../ui/views/clerk_commands.py" line="211"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ClosuresTab</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="58"/>
+        <source>z. B. Betriebsausflug, Umbau, Schulung</source>
+        <translation>e.g. staff outing, renovation, training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="60"/>
+        <source>Schließzeit hinzufügen</source>
+        <translation>Add closure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="61"/>
+        <source>Ausgewählte entfernen</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="63"/>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="64"/>
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="66"/>
+        <source>Schalter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="67"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="90"/>
+        <source>ganzer Standort</source>
+        <translation>whole office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="92"/>
+        <source>Schalter {0}</source>
+        <translation>Counter {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="40"/>
+        <source>Bürgerdesk – unerwarteter Fehler</source>
+        <translation>Bürgerdesk – unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="47"/>
+        <source>Bei der letzten Aktion ist im Programm ein Fehler aufgetreten. Das ist nicht Ihre Schuld.</source>
+        <translation>An error occurred in the program during the last action. This is not your fault.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="53"/>
+        <source>Ihre Arbeit bleibt erhalten: offene Fenster und eingegebene Daten sind noch da. Bitte prüfen Sie, ob die letzte Aktion ausgeführt wurde, und wiederholen Sie sie falls nötig.</source>
+        <translation>Your work is kept: open windows and entered data are still there. Please check whether the last action was carried out, and repeat it if necessary.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="59"/>
+        <source>Die technischen Einzelheiten stehen in der Protokolldatei:
+{0}</source>
+        <translation>The technical details are in the log file:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="63"/>
+        <source>Eine Protokolldatei konnte nicht angelegt werden.</source>
+        <translation>A log file could not be created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="68"/>
+        <source>Tritt der Fehler wieder auf, geben Sie diese Datei bitte Ihrer IT-Betreuung.</source>
+        <translation>If the error happens again, please give this file to your IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="77"/>
+        <source>Weiter arbeiten</source>
+        <translation>Continue working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="86"/>
+        <source>Der Fehler ist {0}-mal aufgetreten.</source>
+        <translation>The error has occurred {0} times.</translation>
+    </message>
+</context>
+<context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="67" />
+        <location filename="../../ui/display/window.py" line="67"/>
         <source>Aufrufanzeige</source>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="102" />
+        <location filename="../../ui/display/window.py" line="102"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="119" />
+        <location filename="../../ui/display/window.py" line="119"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="224" />
+        <location filename="../../ui/display/window.py" line="224"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="230" />
+        <location filename="../../ui/display/window.py" line="230"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
 </context>
 <context>
+    <name>Integrity</name>
+    <message>
+        <location filename="../../ui/gui.py" line="100"/>
+        <source>Lokale Datenbank wiederhergestellt</source>
+        <translation>Local database recovered</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="48" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="48"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="48" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="48"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="53"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="60"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="61" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="61"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="66" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="66"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="66" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="66"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="69"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/login_dialog.py" line="69"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
     </message>
@@ -374,359 +882,519 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="118"/>
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="144" />
+        <location filename="../../ui/views/main_window.py" line="126"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184" />
+        <location filename="../../ui/views/window_layout.py" line="63"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="187" />
+        <location filename="../../ui/views/window_layout.py" line="66"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="188" />
+        <location filename="../../ui/views/window_layout.py" line="67"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="193" />
+        <location filename="../../ui/views/window_layout.py" line="72"/>
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="194" />
+        <location filename="../../ui/views/window_layout.py" line="73"/>
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="195" />
-        <location filename="../../ui/views/main_window.py" line="722" />
+        <location filename="../../ui/views/window_actions.py" line="42"/>
+        <location filename="../../ui/views/window_layout.py" line="74"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="198" />
+        <location filename="../../ui/views/window_layout.py" line="77"/>
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="199" />
+        <location filename="../../ui/views/window_layout.py" line="78"/>
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="219" />
+        <location filename="../../ui/views/window_layout.py" line="97"/>
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="233" />
+        <location filename="../../ui/views/window_layout.py" line="113"/>
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245" />
-        <location filename="../../ui/views/main_window.py" line="748" />
+        <location filename="../../ui/views/window_actions.py" line="75"/>
+        <location filename="../../ui/views/window_layout.py" line="125"/>
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="246" />
-        <location filename="../../ui/views/main_window.py" line="749" />
+        <location filename="../../ui/views/window_actions.py" line="76"/>
+        <location filename="../../ui/views/window_layout.py" line="126"/>
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="247" />
-        <location filename="../../ui/views/main_window.py" line="750" />
+        <location filename="../../ui/views/window_actions.py" line="77"/>
+        <location filename="../../ui/views/window_layout.py" line="127"/>
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="253" />
+        <location filename="../../ui/views/window_layout.py" line="133"/>
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="270" />
+        <location filename="../../ui/views/window_layout.py" line="150"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="271" />
+        <location filename="../../ui/views/window_layout.py" line="151"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301" />
-        <location filename="../../ui/views/main_window.py" line="802" />
+        <location filename="../../ui/views/window_layout.py" line="182"/>
+        <location filename="../../ui/views/window_session.py" line="33"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="350" />
+        <location filename="../../ui/views/main_window.py" line="153"/>
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="352" />
+        <location filename="../../ui/views/main_window.py" line="155"/>
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361" />
+        <location filename="../../ui/views/main_window.py" line="164"/>
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="370" />
+        <location filename="../../ui/views/main_window.py" line="175"/>
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="381" />
+        <location filename="../../ui/views/main_window.py" line="186"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="484" />
+        <location filename="../../ui/views/window_loading.py" line="52"/>
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="489" />
+        <location filename="../../ui/views/window_loading.py" line="57"/>
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="513" />
+        <location filename="../../ui/views/window_loading.py" line="88"/>
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="529" />
+        <location filename="../../ui/views/window_loading.py" line="104"/>
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="533" />
-        <location filename="../../ui/views/main_window.py" line="687" />
+        <location filename="../../ui/views/clerk_commands.py" line="121"/>
+        <location filename="../../ui/views/window_loading.py" line="108"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="557" />
+        <location filename="../../ui/views/window_loading.py" line="132"/>
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="669" />
+        <location filename="../../ui/views/clerk_commands.py" line="103"/>
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="670" />
+        <location filename="../../ui/views/clerk_commands.py" line="104"/>
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="700" />
+        <location filename="../../ui/views/clerk_commands.py" line="136"/>
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="704" />
+        <location filename="../../ui/views/clerk_commands.py" line="143"/>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="721" />
+        <location filename="../../ui/views/window_actions.py" line="40"/>
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="725" />
+        <location filename="../../ui/views/window_actions.py" line="47"/>
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="732" />
+        <location filename="../../ui/views/window_actions.py" line="55"/>
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="735" />
+        <location filename="../../ui/views/window_actions.py" line="59"/>
         <source>Platz &amp;sperren</source>
         <translation>&amp;Lock this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="738" />
+        <location filename="../../ui/views/window_actions.py" line="64"/>
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="745" />
+        <location filename="../../ui/views/window_actions.py" line="72"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="757" />
+        <location filename="../../ui/views/window_actions.py" line="85"/>
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="762" />
+        <location filename="../../ui/views/window_actions.py" line="94"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="765" />
+        <location filename="../../ui/views/window_actions.py" line="98"/>
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="768" />
+        <location filename="../../ui/views/window_actions.py" line="103"/>
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="776" />
+        <location filename="../../ui/views/window_actions.py" line="112"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="777" />
+        <location filename="../../ui/views/window_actions.py" line="114"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="805" />
+        <location filename="../../ui/views/window_actions.py" line="119"/>
+        <source>Ü&amp;ber Bürgerdesk …</source>
+        <translation>&amp;About Bürgerdesk …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_session.py" line="38"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="904" />
+        <location filename="../../ui/views/window_session.py" line="50"/>
+        <source>Nicht angemeldet</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="201"/>
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="905" />
+        <location filename="../../ui/views/window_actions.py" line="204"/>
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="906" />
+        <location filename="../../ui/views/window_actions.py" line="207"/>
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="907" />
+        <location filename="../../ui/views/window_actions.py" line="208"/>
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="910" />
+        <location filename="../../ui/views/window_actions.py" line="212"/>
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="911" />
+        <location filename="../../ui/views/window_actions.py" line="217"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
 </context>
 <context>
+    <name>OpeningTab</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="51"/>
+        <source>Schalter besetzt</source>
+        <translation>Counter staffed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="58"/>
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="66"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="67"/>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="69"/>
+        <source>Terminlänge</source>
+        <translation>Slot length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="71"/>
+        <source>Dienstleistungen</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="98"/>
+        <source>{0} Min. (stadtweit)</source>
+        <translation>{0} min (city-wide)</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="48"/>
+        <source>Rollierend: N Tage im Voraus</source>
+        <translation>Rolling: N days ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="49"/>
+        <source>Wöchentliche Freigabe</source>
+        <translation>Weekly release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="50"/>
+        <source>Gestaffelt: frei, dann mit Gebühr</source>
+        <translation>Tiered: free, then with a fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="51"/>
+        <source> Tage</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="57"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="58"/>
+        <source> Monate</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="63"/>
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="66"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="67"/>
+        <source>Online buchbar</source>
+        <translation>Bookable online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="69"/>
+        <source>Freigabe am</source>
+        <translation>Release on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="70"/>
+        <source>Freigabe um</source>
+        <translation>Release at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="71"/>
+        <source>Ohne Gebühr</source>
+        <translation>Without fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="72"/>
+        <source>Mit Gebühr bis</source>
+        <translation>With fee up to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="74"/>
+        <source>Gebühr</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="75"/>
+        <source>Online-Anteil</source>
+        <translation>Online share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="76"/>
+        <source>Vorlauf online</source>
+        <translation>Online lead time</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="52"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="57"/>
+        <source>Vorschau: die nächsten 14 Tage</source>
+        <translation>Preview: the next 14 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="75"/>
+        <source>Keine Änderung an den Zahlen</source>
+        <translation>No change in the numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="77"/>
+        <source>An {0} Tagen ändern sich Zahlen (mit * markiert)</source>
+        <translation>Numbers change on {0} days (marked with *)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="81"/>
+        <source>Keine gebuchten Termine betroffen</source>
+        <translation>No booked appointments affected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="84"/>
+        <source>{0} gebuchte Termine verlieren ihren Platz – bitte je Termin wählen:</source>
+        <translation>{0} booked appointments lose their slot – please choose for each appointment:</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="37" />
+        <location filename="../../ui/views/queue_panel.py" line="37"/>
         <source>Erneut aufrufen</source>
         <extracomment>(key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="38" />
+        <location filename="../../ui/views/queue_panel.py" line="38"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="39" />
+        <location filename="../../ui/views/queue_panel.py" line="39"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="40" />
+        <location filename="../../ui/views/queue_panel.py" line="40"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="41" />
+        <location filename="../../ui/views/queue_panel.py" line="41"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="74" />
-        <location filename="../../ui/views/queue_panel.py" line="154" />
+        <location filename="../../ui/views/queue_panel.py" line="76"/>
+        <location filename="../../ui/views/queue_panel.py" line="156"/>
         <source>Niemand aufgerufen</source>
-        <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now) → info.</extracomment>
+        <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="77" />
+        <location filename="../../ui/views/queue_panel.py" line="79"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="88" />
+        <location filename="../../ui/views/queue_panel.py" line="90"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="91" />
+        <location filename="../../ui/views/queue_panel.py" line="93"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="93" />
+        <location filename="../../ui/views/queue_panel.py" line="95"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="105" />
+        <location filename="../../ui/views/queue_panel.py" line="107"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="138" />
+        <location filename="../../ui/views/queue_panel.py" line="140"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="148" />
+        <location filename="../../ui/views/queue_panel.py" line="150"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="157" />
+        <location filename="../../ui/views/queue_panel.py" line="159"/>
         <source>in Bearbeitung</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="159" />
+        <location filename="../../ui/views/queue_panel.py" line="161"/>
         <source>aufgerufen</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="212" />
+        <location filename="../../ui/views/queue_panel.py" line="214"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
@@ -734,162 +1402,460 @@
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="73" />
+        <location filename="../../ui/views/reception_view.py" line="75"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="93" />
+        <location filename="../../ui/views/reception_view.py" line="95"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="94" />
+        <location filename="../../ui/views/reception_view.py" line="96"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="95" />
+        <location filename="../../ui/views/reception_view.py" line="97"/>
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="99" />
+        <location filename="../../ui/views/reception_view.py" line="101"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="103" />
+        <location filename="../../ui/views/reception_view.py" line="105"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="117" />
+        <location filename="../../ui/views/reception_view.py" line="119"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="153" />
+        <location filename="../../ui/views/reception_view.py" line="155"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="155" />
+        <location filename="../../ui/views/reception_view.py" line="157"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="157" />
+        <location filename="../../ui/views/reception_view.py" line="159"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="159" />
+        <location filename="../../ui/views/reception_view.py" line="161"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="191" />
+        <location filename="../../ui/views/reception_view.py" line="193"/>
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="200" />
+        <location filename="../../ui/views/reception_view.py" line="202"/>
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="211" />
+        <location filename="../../ui/views/reception_view.py" line="213"/>
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="224" />
+        <location filename="../../ui/views/reception_view.py" line="229"/>
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
     </message>
 </context>
 <context>
+    <name>ReleaseTab</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="247"/>
+        <source>Gibt alle heute noch freien Termine der gewählten Schalter zusätzlich für das Online-Portal frei (unabhängig von Buchungsfenster und Online-Anteil).</source>
+        <translation>Releases all of today’s remaining free slots at the chosen counters to the online portal in addition (regardless of booking window and online share).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="256"/>
+        <source>Restliche Termine heute freigeben</source>
+        <translation>Release today’s remaining slots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="271"/>
+        <source>Schalter {0}</source>
+        <translation>Counter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="277"/>
+        <source>Bitte mindestens einen Schalter wählen</source>
+        <translation>Please choose at least one counter</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="44" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="44"/>
         <source>Termin suchen – {0}</source>
         <translation>Find an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="47" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="47"/>
         <source>Buchungsnummer (z. B. 39KJ-TGPT) oder Name</source>
         <translation>Booking number (e.g. 39KJ-TGPT) or name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="49" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="49"/>
         <source>Suchbegriff</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="61" />
-        <location filename="../../ui/dialogs/search_dialog.py" line="90" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="90"/>
         <source>Mindestens zwei Zeichen eingeben.</source>
         <translation>Type at least two characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="92" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="92"/>
         <source>Kein Termin gefunden.</source>
         <translation>No appointment found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="95" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="95"/>
         <source>Die ersten {0} Treffer (neueste zuerst) – bitte genauer suchen.</source>
         <translation>The first {0} hits (newest first) – please narrow the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="101" />
+        <location filename="../../ui/dialogs/search_dialog.py" line="101"/>
         <source>{0} Treffer – Eingabe oder Doppelklick öffnet den Tag.</source>
         <translation>{0} hits – Enter or a double click opens the day.</translation>
     </message>
 </context>
 <context>
+    <name>StaffingModel</name>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="48"/>
+        <source>Wochentag</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="49"/>
+        <source>Ankünfte
+je Stunde</source>
+        <translation>Arrivals
+per hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="50"/>
+        <source>Mittlere
+Bearbeitungszeit</source>
+        <translation>Mean
+service time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="51"/>
+        <source>Geplante
+Schalter</source>
+        <translation>Planned
+counters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="52"/>
+        <source>Benötigte
+Schalter</source>
+        <translation>Needed
+counters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="53"/>
+        <source>Anteil ≤ {0} min
+mit geplanten Schaltern</source>
+        <translation>Share ≤ {0} min
+with planned counters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="54"/>
+        <source>Bewertung</source>
+        <translation>Assessment</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingPanel</name>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="81"/>
+        <source>Zielanteil in Prozent</source>
+        <translation>Target share in percent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="86"/>
+        <source>Schwelle der Wartezeit in Minuten</source>
+        <translation>Waiting time threshold in minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="88"/>
+        <source>Ziel:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="90"/>
+        <source>der Wartenden warten höchstens</source>
+        <translation>of those waiting wait at most</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="98"/>
+        <source>Personalbedarf je Wochentag</source>
+        <translation>Staffing need per weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="115"/>
+        <source>Modell: Erlang C (Warteschlange M/M/c) – zufällige Ankünfte mit der gemessenen Rate, Bearbeitungszeiten zufällig um den gemessenen Mittelwert, eine gemeinsame Warteschlange, niemand geht vorzeitig, eingeschwungener Zustand. Benötigt ist die kleinste Schalterzahl, bei der mindestens der Zielanteil nicht länger als die Schwelle wartet; Pausen und Ausfälle sind nicht eingerechnet.</source>
+        <translation>Model: Erlang C (M/M/c queue) – random arrivals at the measured rate, service times random around the measured mean, one shared queue, nobody leaves early, steady state. Needed is the smallest number of counters at which at least the target share waits no longer than the threshold; breaks and absences are not included.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="163"/>
+        <source>Lade Messwerte …</source>
+        <translation>Loading measurements …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="189"/>
+        <source>Personalbedarf Sprechstunde – {0}</source>
+        <translation>Walk-in hour staffing – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="194"/>
+        <source>Sprechstunde {0}–{1} Uhr, Wartenummern vom {2} bis {3} (höchstens {4} Wochen zurück, ohne Feiertage und Schließtage)</source>
+        <translation>Walk-in hour {0}–{1}, tickets from {2} to {3} (at most {4} weeks back, excluding public holidays and closure days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="215"/>
+        <source>Die Auswertung ist fehlgeschlagen ({0})</source>
+        <translation>The analysis failed ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="237"/>
+        <source>⚠ Unterbesetzt: {0}</source>
+        <translation>⚠ Understaffed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="239"/>
+        <source>✓ An keinem Tag unterbesetzt</source>
+        <translation>✓ Not understaffed on any day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="241"/>
+        <source>Keine Wartenummern im Messzeitraum</source>
+        <translation>No tickets in the measured period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="244"/>
+        <source>Kontingent teils ausgeschöpft: die Nachfrage war höher als gemessen</source>
+        <translation>Quota partly used up: demand was higher than measured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staffing_panel.py" line="248"/>
+        <source>Bearbeitungszeit teils Standardwert (keine erledigten Wartenummern)</source>
+        <translation>Service time partly the default (no completed tickets)</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="92"/>
+        <source>Standort</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="97"/>
+        <source>Erster Tag</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="98"/>
+        <source>Letzter Tag</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="99"/>
+        <source>&amp;Anzeigen</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="100"/>
+        <source>CSV e&amp;xportieren…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="106"/>
+        <source>Standort:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="108"/>
+        <source>von</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="110"/>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="121"/>
+        <source>Summen des Zeitraums</source>
+        <translation>Totals for the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="136"/>
+        <source>Uhrzeiten</source>
+        <translation>Times of day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="137"/>
+        <source>Vorlauf online</source>
+        <translation>Online lead time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="184"/>
+        <source>Wird berechnet…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="204"/>
+        <source>1 Tag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="204"/>
+        <source>%1 Tage</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="206"/>
+        <source>%1: %2 bis %3 (%4)</source>
+        <translation>%1: %2 to %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="223"/>
+        <source>Die Statistik konnte nicht berechnet werden (Details im Protokoll).</source>
+        <translation>The statistics could not be calculated (details in the log file).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="238"/>
+        <source>Statistik als CSV speichern</source>
+        <translation>Save statistics as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="238"/>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="251"/>
+        <source>CSV gespeichert: %1</source>
+        <translation>CSV saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="255"/>
+        <source>Die CSV-Datei konnte nicht gespeichert werden: %1</source>
+        <translation>The CSV file could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTotalsModel</name>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="113"/>
+        <source>Kennzahl</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="114"/>
+        <source>Zeitraum gesamt</source>
+        <translation>Whole period</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="28" />
+        <location filename="../../ui/sync_status.py" line="28"/>
         <source>Abgleich: verbunden</source>
         <translation>Sync: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="30" />
+        <location filename="../../ui/sync_status.py" line="30"/>
         <source> · zuletzt {0:%H:%M:%S}</source>
         <translation> · last {0:%H:%M:%S}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="34" />
+        <location filename="../../ui/sync_status.py" line="34"/>
         <source>Abgleich: offline</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="36" />
+        <location filename="../../ui/sync_status.py" line="36"/>
         <source> seit {0:%d.%m. %H:%M}</source>
         <translation> since {0:%d/%m %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="39" />
+        <location filename="../../ui/sync_status.py" line="39"/>
         <source> · {0} wartend</source>
         <translation> · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="41" />
+        <location filename="../../ui/sync_status.py" line="41"/>
         <source> · {0} Konflikt(e)</source>
         <translation> · {0} conflict(s)</translation>
     </message>
 </context>
 <context>
+    <name>WalkInTab</name>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="173"/>
+        <source>Sprechstunde ohne Termin anbieten</source>
+        <translation>Offer a walk-in hour (without appointment)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="178"/>
+        <source>leer = unbegrenzt</source>
+        <translation>empty = unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="182"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="183"/>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="185"/>
+        <source>Kontingent pro Tag</source>
+        <translation>Ticket quota per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="216"/>
+        <source>Bitte eine ganze Zahl eingeben</source>
+        <translation>Please enter a whole number</translation>
+    </message>
+</context>
+<context>
     <name>WeekModel</name>
     <message>
-        <location filename="../../ui/models/week_model.py" line="89" />
+        <location filename="../../ui/models/week_model.py" line="89"/>
         <source>geschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/week_model.py" line="90" />
+        <location filename="../../ui/models/week_model.py" line="90"/>
         <source>{0} Termine
 {1} frei ({2} online)</source>
         <translation>{0} appointments
@@ -897,114 +1863,198 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="27"/>
+        <source>Termin aufgerufen</source>
+        <extracomment>Context of the audit texts that come from desk (German) and are translated here.</extracomment>
+        <translation>Appointment called</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="28"/>
+        <source>Termin erneut aufgerufen</source>
+        <translation>Appointment called again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="29"/>
+        <source>Termin nicht erschienen</source>
+        <translation>Appointment no-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="30"/>
+        <source>Termin abgesagt</source>
+        <translation>Appointment cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="31"/>
+        <source>Wartenummer aufgerufen</source>
+        <translation>Ticket called</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="32"/>
+        <source>Wartenummer erneut aufgerufen</source>
+        <translation>Ticket called again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="33"/>
+        <source>Wartenummer nicht erschienen</source>
+        <translation>Ticket no-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="34"/>
+        <source>Öffnungszeiten geändert</source>
+        <translation>Opening hours changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="35"/>
+        <source>Terminlänge geändert</source>
+        <translation>Slot length changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="36"/>
+        <source>Buchungsfenster geändert</source>
+        <translation>Booking window changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="37"/>
+        <source>Kontingent geändert</source>
+        <translation>Quota changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="38"/>
+        <source>Schließzeit geändert</source>
+        <translation>Closure changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="39"/>
+        <source>Zusätzlicher Termin freigegeben</source>
+        <translation>Additional slot released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="40"/>
+        <source>Benutzer geändert</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="41"/>
+        <source>Sachbearbeitung</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="42"/>
+        <source>Teamleitung</source>
+        <translation>Team lead</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="18"/>
         <source>gebucht</source>
         <translation>booked</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="19"/>
         <source>angemeldet</source>
         <translation>checked in</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="20"/>
         <source>aufgerufen</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>in Bearbeitung</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="22"/>
         <source>erledigt</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="23"/>
         <source>storniert</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
+        <location filename="../../ui/labels.py" line="24"/>
         <source>nicht erschienen</source>
         <translation>no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
+        <location filename="../../ui/labels.py" line="25"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>geschlossen</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="29"/>
         <source>frei (online buchbar)</source>
         <translation>free (bookable online)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="30"/>
         <source>frei (nur intern)</source>
         <translation>free (internal only)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="31"/>
         <source>frei (zusätzlich freigegeben)</source>
         <translation>free (released in addition)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="32"/>
         <source>belegt</source>
         <translation>booked</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Anmelden</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Aufrufen</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Erneut aufrufen</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Stornieren</source>
         <translation>Cancel</translation>
     </message>
