@@ -24,8 +24,10 @@ from desk.store import backup, migrate
 from desk.store.database import make_engine
 from desk.store.outbox_rescue import carry_over, export_ops, read_only_uri, read_outbox
 
-#: Above this size the start uses ``quick_check`` (no index cross-check; much faster).
-QUICK_ABOVE_BYTES = 200 * 1024 * 1024
+#: Above this size the start uses ``quick_check`` (no index cross-check): a year of an
+#: office's history (≈180 MB) takes 2.3 s with ``integrity_check`` and 0.3 s with it.
+#: The daily backup runs the full check on its copy.
+QUICK_ABOVE_BYTES = 32 * 1024 * 1024
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
