@@ -30,7 +30,7 @@ def main() -> int:
     add_gui_options(parser)
     args = parser.parse_args(rest)
     app, ops, window = build_window(args)
-    runners = attach_sync(args, window)
+    runners = attach_sync(args, window, ops)
     window.resize(width, height)
     window.show()
     window.start()
