@@ -40,6 +40,7 @@ PRUNABLE_REFERENCE = (
     "released_slot",
     "booking_policy",
     "opening_template_service",
+    "opening_template",  # the capacity editor deletes templates that had not begun yet
     "office_service",
 )
 
