@@ -10,19 +10,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.settings import ConfigProblem
 
-CONTEXT = "ConfigNotice"
-
 
 def warn_about_config(parent: QWidget, problems: Sequence[ConfigProblem]) -> QMessageBox:
     """Open (window-modal, not blocking) a warning listing every problem; returns the box."""
     intro = QCoreApplication.translate(
-        CONTEXT,
+        "ConfigNotice",
         "In der Konfigurationsdatei stimmt etwas nicht. Bürgerdesk läuft mit "
         "Standardwerten für diese Einträge weiter:",
     )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        QCoreApplication.translate(CONTEXT, "Konfiguration"),
+        QCoreApplication.translate("ConfigNotice", "Konfiguration"),
         intro + "\n\n" + "\n\n".join(f"• {problem}" for problem in problems),
         QMessageBox.StandardButton.Ok,
         parent,

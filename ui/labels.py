@@ -39,9 +39,20 @@ _MARKED = (
     QT_TRANSLATE_NOOP("labels", "Stornieren"),
 )
 
+#: Short weekday names, Monday first (desk.domain.policy.WEEKDAYS_DE).
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("labels", "Mo"),
+    QT_TRANSLATE_NOOP("labels", "Di"),
+    QT_TRANSLATE_NOOP("labels", "Mi"),
+    QT_TRANSLATE_NOOP("labels", "Do"),
+    QT_TRANSLATE_NOOP("labels", "Fr"),
+    QT_TRANSLATE_NOOP("labels", "Sa"),
+    QT_TRANSLATE_NOOP("labels", "So"),
+)
+
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("labels", text)
 
 
 def status_label(status: str) -> str:
@@ -62,3 +73,8 @@ def cell_label(kind: CellKind) -> str:
 def action_label(action: Action) -> str:
     """A life-cycle step in the UI's language."""
     return _tr(ACTION_LABELS_DE[action])
+
+
+def weekday_label(weekday: int) -> str:
+    """A short weekday name (0 is Monday) in the UI's language: 'Mo' or 'Mon'."""
+    return _tr(WEEKDAYS[weekday])

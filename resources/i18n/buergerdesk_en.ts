@@ -244,11 +244,16 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/audit_dialog.py" line="208"/>
+        <source>1 Eintrag.</source>
+        <translation>1 entry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="210"/>
         <source>{0} Einträge, die neuesten zuerst.</source>
         <translation>{0} entries, newest first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="221"/>
         <source>Das Protokoll konnte nicht geladen werden ({0}).</source>
         <translation>The audit log could not be loaded ({0}).</translation>
     </message>
@@ -519,12 +524,17 @@
         <translation>Saved. The change applies to the portal immediately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="296"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="297"/>
         <source>{0} Termine freigegeben</source>
         <translation>{0} slots released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="317"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="297"/>
+        <source>1 Termin freigegeben</source>
+        <translation>1 slot released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="319"/>
         <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
         <translation>That did not work; please try again.</translation>
     </message>
@@ -532,47 +542,57 @@
 <context>
     <name>CapacityPreviewModel</name>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="50"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="31"/>
+        <source>unbegrenzt</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="40"/>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="49"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="51"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="50"/>
         <source>Portal
 vorher</source>
         <translation>Portal
 before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="52"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="51"/>
         <source>Portal
 nachher</source>
         <translation>Portal
 after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="52"/>
+        <source>Intern
+vorher</source>
+        <translation>Internal
+before</translation>
     </message>
     <message>
         <location filename="../../ui/models/capacity_preview_model.py" line="53"/>
         <source>Intern
-vorher</source>
-        <translation>Internal
-before</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="54"/>
-        <source>Intern
 nachher</source>
         <translation>Internal
 after</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="55"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="54"/>
         <source>Kontingent
 vorher</source>
         <translation>Quota
 before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="56"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="55"/>
         <source>Kontingent
 nachher</source>
         <translation>Quota
@@ -582,68 +602,133 @@ after</translation>
 <context>
     <name>CapacityRows</name>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="66"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="34"/>
+        <source>1 Dienstleistung</source>
+        <translation>1 service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="36"/>
+        <source>{0} Dienstleistungen</source>
+        <translation>{0} services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="42"/>
+        <source>{0}, Schalter {1}</source>
+        <translation>{0}, counter {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="79"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="67"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="126"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="80"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="140"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="68"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="174"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="81"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="194"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="69"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="82"/>
         <source>Terminlänge</source>
         <translation>Slot length</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="70"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="83"/>
         <source>Dienstleistungen</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="71"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="128"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="84"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="142"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="124"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="122"/>
+        <source>nicht besetzt</source>
+        <translation>not staffed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="125"/>
+        <source>{0} Min.</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="130"/>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="138"/>
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="125"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="139"/>
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="127"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="177"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="141"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="197"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="173"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="171"/>
+        <source>ganzer Standort</source>
+        <translation>whole office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="177"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="179"/>
+        <source>wird entfernt</source>
+        <translation>to be removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="193"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="175"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="195"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="176"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="196"/>
         <source>Vorschlag</source>
         <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="250"/>
+        <source>kein freier Platz</source>
+        <translation>no free slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="254"/>
+        <source>Verschieben</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="256"/>
+        <source>Behalten</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="257"/>
+        <source>bitte wählen</source>
+        <translation>please choose</translation>
     </message>
 </context>
 <context>
@@ -748,6 +833,19 @@ after</translation>
         <location filename="../../ui/dialogs/capacity_closures_tab.py" line="92"/>
         <source>Schalter {0}</source>
         <translation>Counter {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigNotice</name>
+    <message>
+        <location filename="../../ui/config_notice.py" line="16"/>
+        <source>In der Konfigurationsdatei stimmt etwas nicht. Bürgerdesk läuft mit Standardwerten für diese Einträge weiter:</source>
+        <translation>Something is wrong in the configuration file. Bürgerdesk carries on with default values for these entries:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/config_notice.py" line="23"/>
+        <source>Konfiguration</source>
+        <translation>Configuration</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1260,62 @@ after</translation>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="43"/>
+        <source>T&amp;eamleitung</source>
+        <extracomment>Opens the database capacity changes go to (set by the sync start: the central one).</extracomment>
+        <translation>T&amp;eam lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="45"/>
+        <source>&amp;Kapazität planen …</source>
+        <translation>&amp;Plan capacity …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="48"/>
+        <source>&amp;Protokoll …</source>
+        <translation>&amp;Audit log …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="51"/>
+        <source>&amp;Statistik …</source>
+        <translation>&amp;Statistics …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="54"/>
+        <source>&amp;Personalbedarf Sprechstunde …</source>
+        <translation>&amp;Walk-in hour staffing …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="68"/>
+        <source>Nur für die Teamleitung (bitte als Teamleitung anmelden)</source>
+        <translation>Team lead only (please sign in as a team lead)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="98"/>
+        <source>Verbindung zur zentralen Datenbank …</source>
+        <translation>Connecting to the central database …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="106"/>
+        <source>Kapazität planen</source>
+        <translation>Plan capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="107"/>
+        <source>Die zentrale Datenbank ist nicht erreichbar. Kapazität wird dort geplant, damit das Online-Portal sie sofort sieht; bitte später erneut versuchen.</source>
+        <translation>The central database cannot be reached. Capacity is planned there so that the online portal sees it at once; please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="147"/>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="160"/>
+        <source>Personalbedarf Sprechstunde</source>
+        <translation>Walk-in hour staffing</translation>
+    </message>
 </context>
 <context>
     <name>OpeningTab</name>
@@ -1299,16 +1453,26 @@ after</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/capacity_preview_pane.py" line="77"/>
+        <source>An 1 Tag ändern sich Zahlen (mit * markiert)</source>
+        <translation>Numbers change on 1 day (marked with *)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="79"/>
         <source>An {0} Tagen ändern sich Zahlen (mit * markiert)</source>
         <translation>Numbers change on {0} days (marked with *)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="81"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="83"/>
         <source>Keine gebuchten Termine betroffen</source>
         <translation>No booked appointments affected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="84"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="85"/>
+        <source>1 gebuchter Termin verliert seinen Platz – bitte wählen:</source>
+        <translation>1 booked appointment loses its slot – please choose:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="88"/>
         <source>{0} gebuchte Termine verlieren ihren Platz – bitte je Termin wählen:</source>
         <translation>{0} booked appointments lose their slot – please choose for each appointment:</translation>
     </message>
@@ -1542,49 +1706,159 @@ after</translation>
 <context>
     <name>StaffingModel</name>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="48"/>
+        <location filename="../../ui/models/staffing_model.py" line="34"/>
+        <source>1 Wartenummer</source>
+        <translation>1 ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="36"/>
+        <source>{0} Wartenummern</source>
+        <translation>{0} tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="38"/>
+        <source>{0} an 1 Sprechstunde</source>
+        <translation>{0} in 1 walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="39"/>
+        <source>{0} an {1} Sprechstunden</source>
+        <translation>{0} in {1} walk-in hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="57"/>
         <source>Wochentag</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="49"/>
+        <location filename="../../ui/models/staffing_model.py" line="58"/>
         <source>Ankünfte
 je Stunde</source>
         <translation>Arrivals
 per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="50"/>
+        <location filename="../../ui/models/staffing_model.py" line="59"/>
         <source>Mittlere
 Bearbeitungszeit</source>
         <translation>Mean
 service time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="51"/>
+        <location filename="../../ui/models/staffing_model.py" line="60"/>
         <source>Geplante
 Schalter</source>
         <translation>Planned
 counters</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="52"/>
+        <location filename="../../ui/models/staffing_model.py" line="61"/>
         <source>Benötigte
 Schalter</source>
         <translation>Needed
 counters</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="53"/>
+        <location filename="../../ui/models/staffing_model.py" line="62"/>
         <source>Anteil ≤ {0} min
 mit geplanten Schaltern</source>
         <translation>Share ≤ {0} min
 with planned counters</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="54"/>
+        <location filename="../../ui/models/staffing_model.py" line="63"/>
         <source>Bewertung</source>
         <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="135"/>
+        <source>keine Daten</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="139"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="144"/>
+        <source>{0} (Standard)</source>
+        <translation>{0} (default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="147"/>
+        <source>mehr als {0}</source>
+        <translation>more than {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="152"/>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="157"/>
+        <source>{0} – überlastet</source>
+        <translation>{0} – overloaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="159"/>
+        <source>⚠ unterbesetzt</source>
+        <translation>⚠ understaffed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="160"/>
+        <source>✓ ausreichend</source>
+        <translation>✓ sufficient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="167"/>
+        <source>; an 1 Tag war das Kontingent ausgeschöpft</source>
+        <translation>; the quota was used up on 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="171"/>
+        <source>; an {0} Tagen war das Kontingent ausgeschöpft</source>
+        <translation>; the quota was used up on {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="177"/>
+        <source>gemessen an 1 erledigten Wartenummer</source>
+        <translation>measured on 1 completed ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="181"/>
+        <source>gemessen an {0} erledigten Wartenummern</source>
+        <translation>measured on {0} completed tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="184"/>
+        <source>keine erledigte Wartenummer: Standardwert des Standorts</source>
+        <translation>no completed ticket: the office’s default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="189"/>
+        <source>kein Sprechstundentag in den nächsten Wochen</source>
+        <translation>no walk-in hour in the coming weeks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="192"/>
+        <source>laut Öffnungszeiten am {0}</source>
+        <translation>according to the opening hours on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="197"/>
+        <source>Im Mittel kommt mehr Arbeit an, als 1 Schalter schafft: die Warteschlange wächst, solange die Sprechstunde dauert</source>
+        <translation>On average more work arrives than 1 counter can handle: the queue grows for as long as the walk-in hour lasts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="202"/>
+        <source>Im Mittel kommt mehr Arbeit an, als {0} Schalter schaffen: die Warteschlange wächst, solange die Sprechstunde dauert</source>
+        <translation>On average more work arrives than {0} counters can handle: the queue grows for as long as the walk-in hour lasts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/staffing_model.py" line="208"/>
+        <source>Verkehrsangebot {0} Erlang (im Mittel belegte Schalter)</source>
+        <translation>Offered traffic {0} erlang (counters busy on average)</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1940,92 @@ with planned counters</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsCharts</name>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="31"/>
+        <source>gebucht online</source>
+        <extracomment>(key, label, colour) of the bars per day.</extracomment>
+        <translation>booked online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="32"/>
+        <source>gebucht intern</source>
+        <translation>booked internally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="33"/>
+        <source>erledigt</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="34"/>
+        <source>nicht erschienen</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="38"/>
+        <source>Wartenummer Ø</source>
+        <extracomment>(key, label, colour, dashed) of the wait lines.</extracomment>
+        <translation>Ticket mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="39"/>
+        <source>Wartenummer P90</source>
+        <translation>Ticket P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="40"/>
+        <source>Termin Ø</source>
+        <translation>Appointment mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="41"/>
+        <source>Termin P90</source>
+        <translation>Appointment P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="70"/>
+        <source>ab {0}</source>
+        <translation>{0} or more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="89"/>
+        <source>Termine je Tag</source>
+        <translation>Appointments per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="128"/>
+        <source>Wartezeiten je Tag (Minuten)</source>
+        <translation>Waiting times per day (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="196"/>
+        <source>Je Uhrzeit (Beginn bzw. Ausgabe)</source>
+        <translation>By time of day (start or issue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="207"/>
+        <source>Termine</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="209"/>
+        <source>Wartenummern</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="224"/>
+        <source>Online gebucht … Tage im Voraus</source>
+        <translation>Booked online … days ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="228"/>
+        <location filename="../../ui/views/statistics_charts.py" line="232"/>
+        <source>Online-Buchungen</source>
+        <translation>Online bookings</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <location filename="../../ui/views/statistics_page.py" line="92"/>
@@ -1689,8 +2049,8 @@ with planned counters</translation>
     </message>
     <message>
         <location filename="../../ui/views/statistics_page.py" line="100"/>
-        <source>CSV e&amp;xportieren…</source>
-        <translation>E&amp;xport CSV…</translation>
+        <source>CSV e&amp;xportieren …</source>
+        <translation>E&amp;xport CSV …</translation>
     </message>
     <message>
         <location filename="../../ui/views/statistics_page.py" line="106"/>
@@ -1724,8 +2084,13 @@ with planned counters</translation>
     </message>
     <message>
         <location filename="../../ui/views/statistics_page.py" line="184"/>
-        <source>Wird berechnet…</source>
-        <translation>Calculating…</translation>
+        <source>Wird berechnet …</source>
+        <translation>Calculating …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_page.py" line="224"/>
+        <source>Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei).</source>
+        <translation>The statistics could not be calculated (details in the log file).</translation>
     </message>
     <message>
         <location filename="../../ui/views/statistics_page.py" line="204"/>
@@ -1743,27 +2108,22 @@ with planned counters</translation>
         <translation>%1: %2 to %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="223"/>
-        <source>Die Statistik konnte nicht berechnet werden (Details im Protokoll).</source>
-        <translation>The statistics could not be calculated (details in the log file).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/statistics_page.py" line="238"/>
+        <location filename="../../ui/views/statistics_page.py" line="240"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="238"/>
+        <location filename="../../ui/views/statistics_page.py" line="240"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="251"/>
+        <location filename="../../ui/views/statistics_page.py" line="253"/>
         <source>CSV gespeichert: %1</source>
         <translation>CSV saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="255"/>
+        <location filename="../../ui/views/statistics_page.py" line="257"/>
         <source>Die CSV-Datei konnte nicht gespeichert werden: %1</source>
         <translation>The CSV file could not be saved: %1</translation>
     </message>
@@ -1771,12 +2131,117 @@ with planned counters</translation>
 <context>
     <name>StatisticsTotalsModel</name>
     <message>
+        <location filename="../../ui/models/statistics_model.py" line="47"/>
+        <source>keine Messung</source>
+        <translation>no measurement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="50"/>
+        <source>gemessen: %1</source>
+        <translation>measured: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="57"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="58"/>
+        <source>Tage</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="60"/>
+        <source>kein Kontingent</source>
+        <translation>no quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="62"/>
+        <source>{issued} / {quota} ({share})</source>
+        <translation>{issued} / {quota} ({share})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="73"/>
+        <source>Termine gebucht (online)</source>
+        <translation>Appointments booked (online)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="77"/>
+        <source>Termine gebucht (intern)</source>
+        <translation>Appointments booked (internal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="80"/>
+        <source>Termine erledigt</source>
+        <translation>Appointments done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="81"/>
+        <source>Termine storniert</source>
+        <translation>Appointments cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="82"/>
+        <source>Nicht erschienen</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="84"/>
+        <source>Quote nicht erschienen</source>
+        <translation>No-show rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="87"/>
+        <source>Wartenummern / Kontingent</source>
+        <translation>Tickets / quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="89"/>
+        <source>Wartenummern erledigt</source>
+        <translation>Tickets done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="93"/>
+        <source>Wartezeit Wartenummer Ø / P90</source>
+        <translation>Ticket wait mean / P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="97"/>
+        <source>Bearbeitung Wartenummer Ø / P90</source>
+        <translation>Ticket service mean / P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="101"/>
+        <source>Wartezeit Termin Ø / P90</source>
+        <translation>Appointment wait mean / P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="105"/>
+        <source>Bearbeitung Termin Ø / P90</source>
+        <translation>Appointment service mean / P90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="109"/>
+        <source>Vorlauf online Ø / P90</source>
+        <translation>Online lead time mean / P90</translation>
+    </message>
+    <message>
         <location filename="../../ui/models/statistics_model.py" line="113"/>
+        <source>Meiste Termine um</source>
+        <translation>Most appointments at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="116"/>
+        <source>{hour}–{next} Uhr ({count})</source>
+        <translation>{hour}:00–{next}:00 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/statistics_model.py" line="131"/>
         <source>Kennzahl</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="114"/>
+        <location filename="../../ui/models/statistics_model.py" line="132"/>
         <source>Zeitraum gesamt</source>
         <translation>Whole period</translation>
     </message>
@@ -2057,6 +2522,42 @@ with planned counters</translation>
         <location filename="../../ui/labels.py" line="39"/>
         <source>Stornieren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44"/>
+        <source>Mo</source>
+        <extracomment>Short weekday names, Monday first (desk.domain.policy.WEEKDAYS_DE).</extracomment>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45"/>
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46"/>
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>So</source>
+        <translation>Sun</translation>
     </message>
 </context>
 </TS>

@@ -40,7 +40,7 @@ def page(qtbot, ops, demo_sqlite_url, db_of):
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()
-    assert page.message.text() == "Wird berechnet…"
+    assert page.message.text() == "Wird berechnet …"
     assert not page.export_button.isEnabled()
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         pass

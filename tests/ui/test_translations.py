@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
+from desk.domain.policy import WEEKDAYS_DE
+from desk.services.staffing import WalkInDemand, WeekdayAdvice
+from desk.services.statistics import Figures, HorizonBucket, HourCount, OfficeStatistics, Summary
 from ui import i18n
-from ui.labels import status_label
+from ui.labels import WEEKDAYS, status_label, weekday_label
+from ui.models.staffing_model import ARRIVALS, SHARE, VERDICT, StaffingModel
+from ui.models.statistics_model import total_lines
+from ui.views.statistics_charts import horizon_label
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "buergerdesk_en.ts"
@@ -97,3 +104,58 @@ def test_english_labels_after_install(qapp):
         i18n.remove(QCoreApplication.instance(), installed)
         i18n.install(QCoreApplication.instance(), "de")
     assert status_label("no_show") == "nicht erschienen"
+
+
+def one_day_of_statistics() -> OfficeStatistics:
+    day = date(2024, 3, 18)
+    figures = Figures(None, booked_online=12, served=9, ticket_wait=Summary(4, 12.5, 20.0))
+    return OfficeStatistics(
+        "bb-mitte",
+        "Bürgerbüro Mitte",
+        day,
+        day,
+        (Figures(day, booked_online=12),),
+        figures,
+        tuple(HourCount(h, 12 if h == 9 else 0, 0) for h in range(24)),
+        (HorizonBucket(0, 0, 5), HorizonBucket(184, None, 1)),
+    )
+
+
+def test_team_lead_tools_speak_english_once_the_translator_is_installed(qapp, make_window):
+    """Texts once hidden from lupdate behind helpers (_tr, a variable context) translate."""
+    monday = WalkInDemand(0, 4, 40, 10.0, 30, 12.0, True, None, 1, quota_days=1)
+    staffing = StaffingModel()
+    staffing.set_rows([WeekdayAdvice(monday, 2.0, 3, 0.1)], 20)
+    installed = i18n.install(QCoreApplication.instance(), "en")
+    try:
+        window = make_window("sqlite://")  # not started: the menu exists without a database
+        lines = {
+            line.label: (line.value, line.detail) for line in total_lines(one_day_of_statistics())
+        }
+        assert window.team_menu.title() == "T&eam lead"
+        assert [action.text() for action in window.team_menu.actions()] == [
+            "&Plan capacity …",
+            "&Audit log …",
+            "&Statistics …",
+            "&Walk-in hour staffing …",
+        ]
+        assert window.audit_action.toolTip() == "Team lead only (please sign in as a team lead)"
+        assert lines["Appointments booked (online)"] == ("12", "")
+        assert lines["Ticket wait mean / P90"] == ("12.5 / 20.0 min", "measured: 4")
+        assert lines["Tickets / quota"] == ("no quota", "")
+        assert lines["Most appointments at"] == ("9:00–10:00 (12)", "")
+        assert staffing.index(0, VERDICT).data() == "⚠ understaffed"
+        assert staffing.index(0, SHARE).data() == "10% – overloaded"
+        tip = staffing.index(0, ARRIVALS).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip == "40 tickets in 4 walk-in hours; the quota was used up on 1 day"
+        assert horizon_label(184, None) == "184 or more"
+        assert weekday_label(0) == "Mon"
+    finally:
+        i18n.remove(QCoreApplication.instance(), installed)
+        i18n.install(QCoreApplication.instance(), "de")
+    german = {line.label: line.value for line in total_lines(one_day_of_statistics())}
+    assert german["Meiste Termine um"] == "9–10 Uhr (12)"
+    assert staffing.index(0, VERDICT).data() == "⚠ unterbesetzt"
+    tip = staffing.index(0, ARRIVALS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "40 Wartenummern an 4 Sprechstunden; an 1 Tag war das Kontingent ausgeschöpft"
+    assert [weekday_label(i) for i in range(7)] == list(WEEKDAYS_DE) == list(WEEKDAYS)

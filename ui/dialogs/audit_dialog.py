@@ -204,6 +204,8 @@ class AuditDialog(QDialog):
                     len(rows)
                 )
             )
+        elif len(rows) == 1:
+            self.info.setText(self.tr("1 Eintrag."))
         else:
             self.info.setText(self.tr("{0} Einträge, die neuesten zuerst.").format(len(rows)))
         self.loaded.emit()

@@ -293,7 +293,9 @@ class CapacityEditor(QDialog):
 
         def done(ids: list) -> None:
             if self._alive:
-                self.release.result.setText(self.tr("{0} Termine freigegeben").format(len(ids)))
+                n = len(ids)
+                one, many = self.tr("1 Termin freigegeben"), self.tr("{0} Termine freigegeben")
+                self.release.result.setText(one if n == 1 else many.format(n))
                 self.refresh_preview()
 
         def refused(error: BaseException) -> None:

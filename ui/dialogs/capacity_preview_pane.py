@@ -71,19 +71,23 @@ class PreviewPane(QWidget):
         self.preview_model.set_days(list(result.days))
         self.collision_model.set_collisions(list(result.collisions))
         changed = result.changed_days
-        self.summary.setText(
-            self.tr("Keine Änderung an den Zahlen")
-            if not changed
-            else self.tr("An {0} Tagen ändern sich Zahlen (mit * markiert)").format(changed)
-        )
+        if not changed:
+            summary = self.tr("Keine Änderung an den Zahlen")
+        elif changed == 1:
+            summary = self.tr("An 1 Tag ändern sich Zahlen (mit * markiert)")
+        else:
+            summary = self.tr("An {0} Tagen ändern sich Zahlen (mit * markiert)").format(changed)
+        self.summary.setText(summary)
         count = len(result.collisions)
-        self.collision_label.setText(
-            self.tr("Keine gebuchten Termine betroffen")
-            if not count
-            else self.tr(
+        if not count:
+            lost = self.tr("Keine gebuchten Termine betroffen")
+        elif count == 1:
+            lost = self.tr("1 gebuchter Termin verliert seinen Platz – bitte wählen:")
+        else:
+            lost = self.tr(
                 "{0} gebuchte Termine verlieren ihren Platz – bitte je Termin wählen:"
             ).format(count)
-        )
+        self.collision_label.setText(lost)
         self.collision_table.setVisible(bool(count))
 
     def _open_choices(self) -> None:

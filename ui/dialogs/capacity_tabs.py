@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.capacity_change import PlanInvalid, PlanPolicy, WalkInPlan
-from desk.domain.policy import WEEKDAYS_DE
 from desk.domain.status import PolicyKind
 from desk.services.capacity_plan import PlanView
 from ui.dialogs.capacity_fields import FieldError, py_time, q_time
+from ui.labels import WEEKDAYS, weekday_label
 
 
 def _spin(parent: QWidget, top: int, suffix: str = "") -> QSpinBox:
@@ -50,8 +50,8 @@ class PolicyTab(QWidget):
         self.kind.addItem(self.tr("Gestaffelt: frei, dann mit Gebühr"), PolicyKind.TIERED)
         self.horizon = _spin(self, 730, self.tr(" Tage"))
         self.release_weekday = QComboBox(self)
-        for i, name in enumerate(WEEKDAYS_DE):
-            self.release_weekday.addItem(name, i)
+        for i in range(len(WEEKDAYS)):
+            self.release_weekday.addItem(weekday_label(i), i)
         self.release_time = QTimeEdit(self)
         self.release_time.setDisplayFormat("HH:mm")
         self.free_months = _spin(self, 60, self.tr(" Monate"))

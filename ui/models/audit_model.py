@@ -45,7 +45,7 @@ _MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE and the role names, for pyside6
 
 def audit_text(text: str) -> str:
     """A German audit label from desk in the UI's language."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("audit", text)
 
 
 class AuditTableModel(QAbstractTableModel):

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desk.domain.policy import WEEKDAYS_DE
+from ui.labels import weekday_label
 
 if TYPE_CHECKING:
     from desk.services.capacity_preview import PreviewDay
@@ -25,13 +25,11 @@ Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#fff0c2")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CapacityPreviewModel", text)
-
-
 def number_text(value: int | None) -> str:
     """A count as shown; None is an unlimited quota."""
-    return _tr("unbegrenzt") if value is None else str(value)
+    if value is None:
+        return QCoreApplication.translate("CapacityPreviewModel", "unbegrenzt")
+    return str(value)
 
 
 def after_text(before: int | None, after: int | None) -> str:
@@ -39,7 +37,8 @@ def after_text(before: int | None, after: int | None) -> str:
     if before == after:
         return number_text(after)
     if before is None or after is None:
-        return f"{number_text(after)} ({_tr('geändert')})"
+        changed = QCoreApplication.translate("CapacityPreviewModel", "geändert")
+        return f"{number_text(after)} ({changed})"
     return f"{after} ({after - before:+d})"
 
 
@@ -85,7 +84,7 @@ class CapacityPreviewModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.COLUMNS)
         ):
-            return _tr(self.COLUMNS[section])
+            return QCoreApplication.translate("CapacityPreviewModel", self.COLUMNS[section])
         return None
 
     def _pair(self, row: PreviewDay, column: int) -> tuple[int | None, int | None]:
@@ -106,7 +105,7 @@ class CapacityPreviewModel(QAbstractTableModel):
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " *" if row.changed else ""
-                return f"{WEEKDAYS_DE[row.day.weekday()]} {row.day:%d.%m.}{mark}"
+                return f"{weekday_label(row.day.weekday())} {row.day:%d.%m.}{mark}"
             if role == Qt.ItemDataRole.ToolTipRole and row.after.closed:
                 return row.after.closed
             return None

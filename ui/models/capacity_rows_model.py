@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,8 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from desk.domain.capacity_change import PlanClosure, PlanTemplate
-from desk.domain.policy import WEEKDAYS_DE
 from desk.services.capacity_preview import Collision
+from ui.labels import weekday_label
 from ui.models.capacity_preview_model import CHANGED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,8 +28,20 @@ Cell = tuple[int, int]
 MOVE, KEEP = "move", "keep"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CapacityRows", text)
+def _services(count: int) -> str:
+    """'3 Dienstleistungen' ('1 Dienstleistung'); empty for none."""
+    if count == 1:
+        return QCoreApplication.translate("CapacityRows", "1 Dienstleistung")
+    if count:
+        return QCoreApplication.translate("CapacityRows", "{0} Dienstleistungen").format(count)
+    return ""
+
+
+def _at_counter(moment: datetime, counter: int | None) -> str:
+    """'18.03. 09:30, Schalter 2'."""
+    return QCoreApplication.translate("CapacityRows", "{0}, Schalter {1}").format(
+        f"{moment:%d.%m. %H:%M}", counter
+    )
 
 
 class _Rows(QAbstractTableModel):
@@ -52,7 +65,7 @@ class _Rows(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.COLUMNS)
         ):
-            return _tr(self.COLUMNS[section])
+            return QCoreApplication.translate("CapacityRows", self.COLUMNS[section])
         return None
 
     def _valid(self, index: Index) -> bool:
@@ -101,19 +114,20 @@ class OpeningModel(_Rows):
             return None
         match index.column():
             case 0:
-                return WEEKDAYS_DE[weekday]
+                return weekday_label(weekday)
             case 1:
                 return str(counter)
             case 2:
                 if not templates:
-                    return _tr("nicht besetzt")
+                    return QCoreApplication.translate("CapacityRows", "nicht besetzt")
                 return ", ".join(f"{t.opens:%H:%M}–{t.closes:%H:%M}" for t in templates)
             case 3:
-                return ", ".join(f"{t.slot_minutes} Min." for t in templates)
+                minutes = QCoreApplication.translate("CapacityRows", "{0} Min.")
+                return ", ".join(minutes.format(t.slot_minutes) for t in templates)
             case 4:
-                return _tr("{0} Dienstleistungen").format(len(services)) if services else ""
+                return _services(len(services))
             case 5:
-                return _tr("geändert") if edited else ""
+                return QCoreApplication.translate("CapacityRows", "geändert") if edited else ""
         return None
 
 
@@ -153,11 +167,17 @@ class ClosureModel(_Rows):
                 return f"{closure.ends_on:%d.%m.%Y}"
             case 2:
                 n = closure.counter_number
-                return _tr("ganzer Standort") if n is None else str(n)
+                if n is None:
+                    return QCoreApplication.translate("CapacityRows", "ganzer Standort")
+                return str(n)
             case 3:
                 return closure.reason
             case 4:
-                return {"neu": _tr("neu"), "entfernen": _tr("wird entfernt")}.get(state, "")
+                if state == "neu":
+                    return QCoreApplication.translate("CapacityRows", "neu")
+                if state == "entfernen":
+                    return QCoreApplication.translate("CapacityRows", "wird entfernt")
+                return ""
         return None
 
 
@@ -222,16 +242,19 @@ class CollisionModel(_Rows):
             case 0:
                 return c.code
             case 1:
-                return f"{c.start:%d.%m. %H:%M}, {_tr('Schalter')} {c.counter_number}"
+                return _at_counter(c.start, c.counter_number)
             case 4:
                 return c.reason
             case 3:
                 if c.suggestion is None:
-                    return _tr("kein freier Platz")
-                return f"{c.suggestion:%d.%m. %H:%M}, {_tr('Schalter')} {c.suggestion_counter}"
+                    return QCoreApplication.translate("CapacityRows", "kein freier Platz")
+                return _at_counter(c.suggestion, c.suggestion_counter)
             case 2:
-                labels = {MOVE: _tr("Verschieben"), KEEP: _tr("Behalten")}
-                return labels.get(choice or "", _tr("bitte wählen"))
+                if choice == MOVE:
+                    return QCoreApplication.translate("CapacityRows", "Verschieben")
+                if choice == KEEP:
+                    return QCoreApplication.translate("CapacityRows", "Behalten")
+                return QCoreApplication.translate("CapacityRows", "bitte wählen")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

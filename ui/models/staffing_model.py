@@ -28,8 +28,17 @@ UNDERSTAFFED_BACKGROUND = "#fbe3e3"
 DAY, ARRIVALS, SERVICE, PLANNED, NEEDED, SHARE, VERDICT = range(7)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffingModel", text)
+def _tickets_on_days(tickets: int, days: int) -> str:
+    """'12 Wartenummern an 3 Sprechstunden', singular where a count is 1."""
+    if tickets == 1:
+        counted = QCoreApplication.translate("StaffingModel", "1 Wartenummer")
+    else:
+        counted = QCoreApplication.translate("StaffingModel", "{0} Wartenummern").format(tickets)
+    if days == 1:
+        return QCoreApplication.translate("StaffingModel", "{0} an 1 Sprechstunde").format(counted)
+    return QCoreApplication.translate("StaffingModel", "{0} an {1} Sprechstunden").format(
+        counted, days
+    )
 
 
 def _overloaded(row: WeekdayAdvice) -> bool:
@@ -93,7 +102,8 @@ class StaffingModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section]).format(self._number(self._threshold, 0))
+            header = QCoreApplication.translate("StaffingModel", self.COLUMNS[section])
+            return header.format(self._number(self._threshold, 0))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -120,49 +130,82 @@ class StaffingModel(QAbstractTableModel):
         if column == PLANNED:
             return str(demand.planned_counters)
         if not row.has_data and column != SERVICE:
-            return "–" if column != VERDICT else _tr("keine Daten")
+            if column != VERDICT:
+                return "–"
+            return QCoreApplication.translate("StaffingModel", "keine Daten")
         if column == ARRIVALS:
             return self._number(demand.arrivals_per_hour, 1)
         if column == SERVICE:
-            minutes = _tr("{0} min").format(self._number(demand.service_minutes, 1))
-            return minutes if demand.service_measured else _tr("{0} (Standard)").format(minutes)
+            minutes = QCoreApplication.translate("StaffingModel", "{0} min").format(
+                self._number(demand.service_minutes, 1)
+            )
+            if demand.service_measured:
+                return minutes
+            return QCoreApplication.translate("StaffingModel", "{0} (Standard)").format(minutes)
         if column == NEEDED:
             if row.counters_needed is None:
-                return _tr("mehr als {0}").format(MAX_COUNTERS)
+                return QCoreApplication.translate("StaffingModel", "mehr als {0}").format(
+                    MAX_COUNTERS
+                )
             return str(row.counters_needed)
         if column == SHARE:
-            share = _tr("{0} %").format(self._number(100 * (row.expected_share or 0.0), 0))
-            return _tr("{0} – überlastet").format(share) if _overloaded(row) else share
-        return _tr("⚠ unterbesetzt") if row.understaffed else _tr("✓ ausreichend")
+            share = QCoreApplication.translate("StaffingModel", "{0} %").format(
+                self._number(100 * (row.expected_share or 0.0), 0)
+            )
+            if not _overloaded(row):
+                return share
+            return QCoreApplication.translate("StaffingModel", "{0} – überlastet").format(share)
+        if row.understaffed:
+            return QCoreApplication.translate("StaffingModel", "⚠ unterbesetzt")
+        return QCoreApplication.translate("StaffingModel", "✓ ausreichend")
 
     def _tip(self, row: WeekdayAdvice, column: int) -> str | None:
         demand = row.demand
         if column == ARRIVALS:
-            tip = _tr("{0} Wartenummern an {1} Sprechstunden").format(
-                demand.tickets, demand.days_observed
-            )
-            if demand.quota_days:
-                tip += _tr("; an {0} Tagen war das Kontingent ausgeschöpft").format(
-                    demand.quota_days
+            tip = _tickets_on_days(demand.tickets, demand.days_observed)
+            if demand.quota_days == 1:
+                tip += QCoreApplication.translate(
+                    "StaffingModel", "; an 1 Tag war das Kontingent ausgeschöpft"
                 )
+            elif demand.quota_days:
+                tip += QCoreApplication.translate(
+                    "StaffingModel", "; an {0} Tagen war das Kontingent ausgeschöpft"
+                ).format(demand.quota_days)
             return tip
         if column == SERVICE:
+            if demand.service_measured and demand.served == 1:
+                return QCoreApplication.translate(
+                    "StaffingModel", "gemessen an 1 erledigten Wartenummer"
+                )
             if demand.service_measured:
-                return _tr("gemessen an {0} erledigten Wartenummern").format(demand.served)
-            return _tr("keine erledigte Wartenummer: Standardwert des Standorts")
+                return QCoreApplication.translate(
+                    "StaffingModel", "gemessen an {0} erledigten Wartenummern"
+                ).format(demand.served)
+            return QCoreApplication.translate(
+                "StaffingModel", "keine erledigte Wartenummer: Standardwert des Standorts"
+            )
         if column == PLANNED:
             if demand.planned_day is None:
-                return _tr("kein Sprechstundentag in den nächsten Wochen")
-            return _tr("laut Öffnungszeiten am {0}").format(
+                return QCoreApplication.translate(
+                    "StaffingModel", "kein Sprechstundentag in den nächsten Wochen"
+                )
+            return QCoreApplication.translate("StaffingModel", "laut Öffnungszeiten am {0}").format(
                 QLocale().toString(qdate(demand.planned_day), "ddd d.M.yyyy")
             )
         if column == SHARE and row.has_data and _overloaded(row):
-            return _tr(
+            if demand.planned_counters == 1:
+                return QCoreApplication.translate(
+                    "StaffingModel",
+                    "Im Mittel kommt mehr Arbeit an, als 1 Schalter schafft: die Warteschlange "
+                    "wächst, solange die Sprechstunde dauert",
+                )
+            return QCoreApplication.translate(
+                "StaffingModel",
                 "Im Mittel kommt mehr Arbeit an, als {0} Schalter schaffen: die Warteschlange "
-                "wächst, solange die Sprechstunde dauert"
+                "wächst, solange die Sprechstunde dauert",
             ).format(demand.planned_counters)
         if column == NEEDED and row.has_data:
-            return _tr("Verkehrsangebot {0} Erlang (im Mittel belegte Schalter)").format(
-                self._number(row.traffic, 2)
-            )
+            return QCoreApplication.translate(
+                "StaffingModel", "Verkehrsangebot {0} Erlang (im Mittel belegte Schalter)"
+            ).format(self._number(row.traffic, 2))
         return None

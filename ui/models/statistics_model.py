@@ -1,4 +1,8 @@
-"""Table model of a period's statistics totals: one line per figure (label, value)."""
+"""Table model of a period's statistics totals: one line per figure (label, value).
+
+Texts name their context "StatisticsTotalsModel" literally: pyside6-lupdate reads only
+literal contexts and texts.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,6 @@ if TYPE_CHECKING:
     from desk.services.statistics import OfficeStatistics, Summary
 
 Index = QModelIndex | QPersistentModelIndex
-CONTEXT = "StatisticsTotalsModel"
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,6 @@ class TotalLine:
     detail: str = ""  # the tooltip, e.g. how many were measured
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _number(value: float | None, unit: str, decimals: int = 1) -> str:
     if value is None:
         return "–"
@@ -45,20 +44,24 @@ def _number(value: float | None, unit: str, decimals: int = 1) -> str:
 def _summary(summary: Summary, unit: str, decimals: int = 1) -> tuple[str, str]:
     """('21,5 / 38,0 min', 'gemessen: 337') — mean / 90th percentile, and the count."""
     if summary.count == 0:
-        return "–", _tr("keine Messung")
+        return "–", QCoreApplication.translate("StatisticsTotalsModel", "keine Messung")
     mean = QLocale().toString(float(summary.mean or 0), "f", decimals)
     p90 = QLocale().toString(float(summary.p90 or 0), "f", decimals)
-    return f"{mean} / {p90} {unit}", _tr("gemessen: %1").replace("%1", str(summary.count))
+    measured = QCoreApplication.translate("StatisticsTotalsModel", "gemessen: %1")
+    return f"{mean} / {p90} {unit}", measured.replace("%1", str(summary.count))
 
 
 def total_lines(stats: OfficeStatistics) -> list[TotalLine]:
     """The figures of the period as table lines (German labels, local number format)."""
     t = stats.total
-    minutes, days = _tr("min"), _tr("Tage")
+    minutes = QCoreApplication.translate("StatisticsTotalsModel", "min")
+    days = QCoreApplication.translate("StatisticsTotalsModel", "Tage")
     quota = (
-        _tr("kein Kontingent")
+        QCoreApplication.translate("StatisticsTotalsModel", "kein Kontingent")
         if t.tickets_quota is None
-        else _tr("{issued} / {quota} ({share})").format(
+        else QCoreApplication.translate(
+            "StatisticsTotalsModel", "{issued} / {quota} ({share})"
+        ).format(
             issued=t.tickets_issued,
             quota=t.tickets_quota,
             share=_number(None if t.quota_used is None else t.quota_used * 100, "%"),
@@ -66,44 +69,59 @@ def total_lines(stats: OfficeStatistics) -> list[TotalLine]:
     )
     busiest = max(stats.hours, key=lambda h: h.appointments)
     lines = [
-        (QT_TRANSLATE_NOOP(CONTEXT, "Termine gebucht (online)"), str(t.booked_online)),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Termine gebucht (intern)"), str(t.booked_internal)),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Termine erledigt"), str(t.served)),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Termine storniert"), str(t.cancelled)),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Nicht erschienen"), str(t.no_show)),
         (
-            QT_TRANSLATE_NOOP(CONTEXT, "Quote nicht erschienen"),
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Termine gebucht (online)"),
+            str(t.booked_online),
+        ),
+        (
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Termine gebucht (intern)"),
+            str(t.booked_internal),
+        ),
+        (QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Termine erledigt"), str(t.served)),
+        (QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Termine storniert"), str(t.cancelled)),
+        (QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Nicht erschienen"), str(t.no_show)),
+        (
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Quote nicht erschienen"),
             _number(None if t.no_show_rate is None else t.no_show_rate * 100, "%"),
         ),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Wartenummern / Kontingent"), quota),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Wartenummern erledigt"), str(t.tickets_served)),
+        (QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartenummern / Kontingent"), quota),
         (
-            QT_TRANSLATE_NOOP(CONTEXT, "Wartezeit Wartenummer Ø / P90"),
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartenummern erledigt"),
+            str(t.tickets_served),
+        ),
+        (
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartezeit Wartenummer Ø / P90"),
             *_summary(t.ticket_wait, minutes),
         ),
         (
-            QT_TRANSLATE_NOOP(CONTEXT, "Bearbeitung Wartenummer Ø / P90"),
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Bearbeitung Wartenummer Ø / P90"),
             *_summary(t.ticket_service, minutes),
         ),
         (
-            QT_TRANSLATE_NOOP(CONTEXT, "Wartezeit Termin Ø / P90"),
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartezeit Termin Ø / P90"),
             *_summary(t.appointment_wait, minutes),
         ),
         (
-            QT_TRANSLATE_NOOP(CONTEXT, "Bearbeitung Termin Ø / P90"),
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Bearbeitung Termin Ø / P90"),
             *_summary(t.appointment_service, minutes),
         ),
-        (QT_TRANSLATE_NOOP(CONTEXT, "Vorlauf online Ø / P90"), *_summary(t.horizon, days)),
         (
-            QT_TRANSLATE_NOOP(CONTEXT, "Meiste Termine um"),
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Vorlauf online Ø / P90"),
+            *_summary(t.horizon, days),
+        ),
+        (
+            QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Meiste Termine um"),
             "–"
             if busiest.appointments == 0
-            else _tr("{hour}–{next} Uhr ({count})").format(
-                hour=busiest.hour, next=busiest.hour + 1, count=busiest.appointments
-            ),
+            else QCoreApplication.translate(
+                "StatisticsTotalsModel", "{hour}–{next} Uhr ({count})"
+            ).format(hour=busiest.hour, next=busiest.hour + 1, count=busiest.appointments),
         ),
     ]
-    return [TotalLine(_tr(line[0]), *line[1:]) for line in lines]
+    return [
+        TotalLine(QCoreApplication.translate("StatisticsTotalsModel", line[0]), *line[1:])
+        for line in lines
+    ]
 
 
 class StatisticsTotalsModel(QAbstractTableModel):

@@ -2,6 +2,7 @@
 
 Each chart keeps its series by key, so tests and the page can read the numbers shown.
 Days without a measured wait have no point; the line joins the days around them.
+Texts name their context "StatisticsCharts" literally (pyside6-lupdate reads only literals).
 """
 
 from __future__ import annotations
@@ -25,20 +26,19 @@ from ui.qt_dates import qdate
 if TYPE_CHECKING:
     from desk.services.statistics import Figures, OfficeStatistics
 
-CONTEXT = "StatisticsCharts"
 #: (key, label, colour) of the bars per day.
 BARS = (
-    ("online", QT_TRANSLATE_NOOP(CONTEXT, "gebucht online"), "#4c78a8"),
-    ("internal", QT_TRANSLATE_NOOP(CONTEXT, "gebucht intern"), "#9ecae9"),
-    ("served", QT_TRANSLATE_NOOP(CONTEXT, "erledigt"), "#54a24b"),
-    ("no_show", QT_TRANSLATE_NOOP(CONTEXT, "nicht erschienen"), "#e45756"),
+    ("online", QT_TRANSLATE_NOOP("StatisticsCharts", "gebucht online"), "#4c78a8"),
+    ("internal", QT_TRANSLATE_NOOP("StatisticsCharts", "gebucht intern"), "#9ecae9"),
+    ("served", QT_TRANSLATE_NOOP("StatisticsCharts", "erledigt"), "#54a24b"),
+    ("no_show", QT_TRANSLATE_NOOP("StatisticsCharts", "nicht erschienen"), "#e45756"),
 )
 #: (key, label, colour, dashed) of the wait lines.
 LINES = (
-    ("ticket_mean", QT_TRANSLATE_NOOP(CONTEXT, "Wartenummer Ø"), "#f58518", False),
-    ("ticket_p90", QT_TRANSLATE_NOOP(CONTEXT, "Wartenummer P90"), "#f58518", True),
-    ("appointment_mean", QT_TRANSLATE_NOOP(CONTEXT, "Termin Ø"), "#4c78a8", False),
-    ("appointment_p90", QT_TRANSLATE_NOOP(CONTEXT, "Termin P90"), "#4c78a8", True),
+    ("ticket_mean", QT_TRANSLATE_NOOP("StatisticsCharts", "Wartenummer Ø"), "#f58518", False),
+    ("ticket_p90", QT_TRANSLATE_NOOP("StatisticsCharts", "Wartenummer P90"), "#f58518", True),
+    ("appointment_mean", QT_TRANSLATE_NOOP("StatisticsCharts", "Termin Ø"), "#4c78a8", False),
+    ("appointment_p90", QT_TRANSLATE_NOOP("StatisticsCharts", "Termin P90"), "#4c78a8", True),
 )
 
 
@@ -64,8 +64,11 @@ def day_labels(stats: OfficeStatistics) -> list[str]:
     return [locale.toString(qdate(f.day), "ddd dd.MM.") for f in stats.days if f.day]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def horizon_label(low: int, high: int | None) -> str:
+    """'0', '2–3', 'ab 184' (days booked ahead) in the UI's language."""
+    if high is None:
+        return QCoreApplication.translate("StatisticsCharts", "ab {0}").format(low)
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def _chart_view(chart: QChart) -> QChartView:
@@ -83,7 +86,7 @@ class DayChart:
 
     def __init__(self) -> None:
         self.chart = QChart()
-        self.chart.setTitle(_tr("Termine je Tag"))
+        self.chart.setTitle(QCoreApplication.translate("StatisticsCharts", "Termine je Tag"))
         self.view = _chart_view(self.chart)
         self.sets: dict[str, QBarSet] = {}
 
@@ -95,7 +98,7 @@ class DayChart:
         series = QBarSeries()
         self.sets = {}
         for key, label, colour in BARS:
-            bars = QBarSet(_tr(label))
+            bars = QBarSet(QCoreApplication.translate("StatisticsCharts", label))
             bars.setColor(QColor(colour))
             bars.setBorderColor(QColor(colour))
             bars.append([float(bar_value(f, key)) for f in stats.days])
@@ -121,7 +124,9 @@ class WaitChart:
 
     def __init__(self) -> None:
         self.chart = QChart()
-        self.chart.setTitle(_tr("Wartezeiten je Tag (Minuten)"))
+        self.chart.setTitle(
+            QCoreApplication.translate("StatisticsCharts", "Wartezeiten je Tag (Minuten)")
+        )
         self.view = _chart_view(self.chart)
         self.series: dict[str, QLineSeries] = {}
 
@@ -141,7 +146,7 @@ class WaitChart:
         top = 0.0
         for key, label, colour, dashed in LINES:
             line = QLineSeries()
-            line.setName(_tr(label))
+            line.setName(QCoreApplication.translate("StatisticsCharts", label))
             pen = QPen(QColor(colour), 2)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -187,7 +192,9 @@ class HourChart:
 
     def __init__(self) -> None:
         self.chart = QChart()
-        self.chart.setTitle(_tr("Je Uhrzeit (Beginn bzw. Ausgabe)"))
+        self.chart.setTitle(
+            QCoreApplication.translate("StatisticsCharts", "Je Uhrzeit (Beginn bzw. Ausgabe)")
+        )
         self.view = _chart_view(self.chart)
         self.view.setMinimumHeight(180)
         self.sets: dict[str, QBarSet] = {}
@@ -197,9 +204,9 @@ class HourChart:
         """Draw the period's hours."""
         busy = [h.hour for h in stats.hours if h.appointments or h.tickets]
         self.hours = list(range(min(busy), max(busy) + 1)) if busy else []
-        appointments = QBarSet(_tr("Termine"))
+        appointments = QBarSet(QCoreApplication.translate("StatisticsCharts", "Termine"))
         appointments.setColor(QColor("#4c78a8"))
-        tickets = QBarSet(_tr("Wartenummern"))
+        tickets = QBarSet(QCoreApplication.translate("StatisticsCharts", "Wartenummern"))
         tickets.setColor(QColor("#f58518"))
         for hour in self.hours:
             appointments.append(float(stats.hours[hour].appointments))
@@ -213,15 +220,18 @@ class HorizonChart:
 
     def __init__(self) -> None:
         self.chart = QChart()
-        self.chart.setTitle(_tr("Online gebucht … Tage im Voraus"))
+        self.chart.setTitle(
+            QCoreApplication.translate("StatisticsCharts", "Online gebucht … Tage im Voraus")
+        )
         self.view = _chart_view(self.chart)
         self.view.setMinimumHeight(180)
-        self.bookings = QBarSet(_tr("Online-Buchungen"))
+        self.bookings = QBarSet(QCoreApplication.translate("StatisticsCharts", "Online-Buchungen"))
 
     def show(self, stats: OfficeStatistics) -> None:
         """Draw the period's horizon buckets."""
-        self.bookings = QBarSet(_tr("Online-Buchungen"))
+        self.bookings = QBarSet(QCoreApplication.translate("StatisticsCharts", "Online-Buchungen"))
         self.bookings.setColor(QColor("#4c78a8"))
         self.bookings.append([float(b.count) for b in stats.horizon])
-        _simple_bars(self.chart, [b.label for b in stats.horizon], [self.bookings])
+        labels = [horizon_label(b.low, b.high) for b in stats.horizon]
+        _simple_bars(self.chart, labels, [self.bookings])
         self.chart.legend().hide()

@@ -2,7 +2,7 @@
 
 Office and period (default: the last four full weeks before today) are chosen at the
 top; the figures are computed in desk (SQL aggregates) off the GUI thread and shown
-as bars per day, wait lines and a totals table. "CSV exportieren…" writes the same
+as bars per day, wait lines and a totals table. "CSV exportieren …" writes the same
 CSV as ``buergerdesk stats``.
 """
 
@@ -97,7 +97,7 @@ class StatisticsPage(QWidget):
         self.first = self._date_edit(first, self.tr("Erster Tag"))
         self.last = self._date_edit(last, self.tr("Letzter Tag"))
         self.show_button = QPushButton(self.tr("&Anzeigen"))
-        self.export_button = QPushButton(self.tr("CSV e&xportieren…"))
+        self.export_button = QPushButton(self.tr("CSV e&xportieren …"))
         self.export_button.setEnabled(False)
         self.message = QLabel()
         self.message.setObjectName("statisticsMessage")
@@ -181,7 +181,7 @@ class StatisticsPage(QWidget):
         first, last = self.period
         self._generation += 1
         generation = self._generation
-        self.message.setText(self.tr("Wird berechnet…"))
+        self.message.setText(self.tr("Wird berechnet …"))
         self.message.setProperty("error", False)
         self.show_button.setEnabled(False)
         self.export_button.setEnabled(False)
@@ -220,7 +220,9 @@ class StatisticsPage(QWidget):
             text = str(error)
         else:
             log.error("statistics failed", exc_info=error)
-            text = self.tr("Die Statistik konnte nicht berechnet werden (Details im Protokoll).")
+            text = self.tr(
+                "Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei)."
+            )
         self.stats = None
         self.message.setText(text)
         self.message.setProperty("error", True)

@@ -1,6 +1,7 @@
 """The team lead's menu: capacity planning, audit log, statistics, staffing advisor.
 
-A mixin of MainWindow; texts keep the "MainWindow" translation context. The tools'
+A mixin of MainWindow; texts keep the "MainWindow" translation context (written out
+at each call: pyside6-lupdate reads only literal contexts and texts). The tools'
 modules load when a tool opens, not at start. Capacity lives where the portal reads
 it: in the central database when this counter syncs, else in the local one.
 """
@@ -17,10 +18,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayou
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
     from ui.views.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
@@ -43,12 +40,19 @@ class TeamLeadTools:
     capacity_db_opener: Callable[[], DeskDatabase] | None = None
 
     def _build_team_menu(self: MainWindow) -> None:  # type: ignore[misc]
-        menu = self.menuBar().addMenu(_tr("T&eamleitung"))
-        self.capacity_action = menu.addAction(_tr("&Kapazität planen …"), self.open_capacity)
-        self.audit_action = menu.addAction(_tr("&Protokoll …"), self.open_audit)
-        self.statistics_action = menu.addAction(_tr("&Statistik …"), self.open_statistics)
+        menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "T&eamleitung"))
+        self.capacity_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "&Kapazität planen …"), self.open_capacity
+        )
+        self.audit_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "&Protokoll …"), self.open_audit
+        )
+        self.statistics_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "&Statistik …"), self.open_statistics
+        )
         self.staffing_action = menu.addAction(
-            _tr("&Personalbedarf Sprechstunde …"), self.open_staffing
+            QCoreApplication.translate("MainWindow", "&Personalbedarf Sprechstunde …"),
+            self.open_staffing,
         )
         self.team_menu = menu
         self.tool_windows: list[QWidget] = []
@@ -58,7 +62,13 @@ class TeamLeadTools:
         """Team leads use every tool; a clerk sees capacity read-only and nothing else."""
         lead = self.user is not None and self.user.team_lead
         ready = self._db is not None and self.office is not None
-        reason = "" if lead else _tr("Nur für die Teamleitung (bitte als Teamleitung anmelden)")
+        reason = (
+            ""
+            if lead
+            else QCoreApplication.translate(
+                "MainWindow", "Nur für die Teamleitung (bitte als Teamleitung anmelden)"
+            )
+        )
         self.capacity_action.setEnabled(ready and self.user is not None)
         action: QAction
         for action in (self.audit_action, self.statistics_action, self.staffing_action):
@@ -84,17 +94,20 @@ class TeamLeadTools:
         opener = self.capacity_db_opener
         if opener is None:
             return self._open_capacity_on(local)
-        self.statusBar().showMessage(_tr("Verbindung zur zentralen Datenbank …"))
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Verbindung zur zentralen Datenbank …")
+        )
         self._ops.run(opener, self._open_capacity_on, self._capacity_unreachable)
         return None
 
     def _capacity_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
         QMessageBox.warning(
             self,
-            _tr("Kapazität planen"),
-            _tr(
+            QCoreApplication.translate("MainWindow", "Kapazität planen"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "Die zentrale Datenbank ist nicht erreichbar. Kapazität wird dort geplant, "
-                "damit das Online-Portal sie sofort sieht; bitte später erneut versuchen."
+                "damit das Online-Portal sie sofort sieht; bitte später erneut versuchen.",
             ),
         )
 
@@ -131,7 +144,7 @@ class TeamLeadTools:
         page = StatisticsPage(
             self._ops, self._db, self.offices, self.office.id, self.now, user_id=user_id
         )
-        dialog = page_dialog(self, _tr("Statistik"), page)
+        dialog = page_dialog(self, QCoreApplication.translate("MainWindow", "Statistik"), page)
         self._show_tool(dialog)
         return dialog
 
@@ -143,7 +156,9 @@ class TeamLeadTools:
             return None
         assert self._db is not None
         panel = StaffingPanel(self._ops, self._db, self.office.id, self.now)
-        dialog = page_dialog(self, _tr("Personalbedarf Sprechstunde"), panel)
+        dialog = page_dialog(
+            self, QCoreApplication.translate("MainWindow", "Personalbedarf Sprechstunde"), panel
+        )
         dialog.resize(1000, 560)
         self._show_tool(dialog)
         return dialog
