@@ -10,8 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desk.domain.cells import CELL_LABELS_DE, CellKind
-from desk.domain.status import CHANNEL_LABELS_DE, STATUS_LABELS_DE
+from desk.domain.status import CHANNEL_LABELS_DE, ROLE_LABELS_DE, STATUS_LABELS_DE
 from desk.domain.steps import ACTION_LABELS_DE, Action
+from desk.domain.walkin import REASON_LABELS_DE
 
 CONTEXT = "labels"
 _MARKED = (
@@ -37,6 +38,12 @@ _MARKED = (
     QT_TRANSLATE_NOOP("labels", "Erledigt"),
     QT_TRANSLATE_NOOP("labels", "Nicht erschienen"),
     QT_TRANSLATE_NOOP("labels", "Stornieren"),
+    QT_TRANSLATE_NOOP("labels", "Verlust/Diebstahl"),
+    QT_TRANSLATE_NOOP("labels", "dringendes Dokument"),
+    QT_TRANSLATE_NOOP("labels", "Anmeldung"),
+    QT_TRANSLATE_NOOP("labels", "Sonstiges"),
+    QT_TRANSLATE_NOOP("labels", "Sachbearbeitung"),
+    QT_TRANSLATE_NOOP("labels", "Teamleitung"),
 )
 
 #: Short weekday names, Monday first (desk.domain.policy.WEEKDAYS_DE).
@@ -53,6 +60,16 @@ WEEKDAYS = (
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("labels", text)
+
+
+def reason_label(reason: str) -> str:
+    """A walk-in ticket's reason in the UI's language."""
+    return _tr(REASON_LABELS_DE.get(reason, reason))
+
+
+def role_label(role: str) -> str:
+    """A user's role in the UI's language."""
+    return _tr(ROLE_LABELS_DE.get(role, role))
 
 
 def status_label(status: str) -> str:

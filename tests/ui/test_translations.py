@@ -14,7 +14,7 @@ from desk.domain.policy import WEEKDAYS_DE
 from desk.services.staffing import WalkInDemand, WeekdayAdvice
 from desk.services.statistics import Figures, HorizonBucket, HourCount, OfficeStatistics, Summary
 from ui import i18n
-from ui.labels import WEEKDAYS, status_label, weekday_label
+from ui.labels import WEEKDAYS, reason_label, role_label, status_label, weekday_label
 from ui.models.staffing_model import ARRIVALS, SHARE, VERDICT, StaffingModel
 from ui.models.statistics_model import total_lines
 from ui.views.statistics_charts import horizon_label
@@ -150,6 +150,10 @@ def test_team_lead_tools_speak_english_once_the_translator_is_installed(qapp, ma
         assert tip == "40 tickets in 4 walk-in hours; the quota was used up on 1 day"
         assert horizon_label(184, None) == "184 or more"
         assert weekday_label(0) == "Mon"
+        assert (role_label("team_lead"), reason_label("verlust_diebstahl")) == (
+            "Team lead",
+            "Lost/stolen",
+        )
     finally:
         i18n.remove(QCoreApplication.instance(), installed)
         i18n.install(QCoreApplication.instance(), "de")
@@ -159,3 +163,7 @@ def test_team_lead_tools_speak_english_once_the_translator_is_installed(qapp, ma
     tip = staffing.index(0, ARRIVALS).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "40 Wartenummern an 4 Sprechstunden; an 1 Tag war das Kontingent ausgeschöpft"
     assert [weekday_label(i) for i in range(7)] == list(WEEKDAYS_DE) == list(WEEKDAYS)
+    assert (role_label("team_lead"), reason_label("verlust_diebstahl")) == (
+        "Teamleitung",
+        "Verlust/Diebstahl",
+    )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
-from desk.domain.walkin import REASON_LABELS_DE
+from ui.labels import reason_label
 from ui.ops import Ops
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class QueuePanel(QWidget):
         self.summary.setText(self.tr("{0} warten").format(len(self._queue)))
         self.parked.clear()
         for ticket in self._parked:
-            self.parked.addItem(f"{ticket.code} · {REASON_LABELS_DE.get(ticket.reason, '')}")
+            self.parked.addItem(f"{ticket.code} · {reason_label(ticket.reason)}")
         current = self._mine[-1] if self._mine else None
         if current is None:
             self.current.setText(self.tr("Niemand aufgerufen"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError
 from desk.domain.status import TicketReason
-from desk.domain.walkin import REASON_LABELS_DE
+from ui.labels import reason_label as reason_text
 from ui.ops import Ops
 from ui.printing.ticket import print_ticket
 
@@ -83,7 +83,7 @@ class ReceptionView(QWidget):
         grid = QGridLayout()
         self.buttons: dict[TicketReason, QPushButton] = {}
         for i, reason in enumerate(TicketReason):
-            button = QPushButton(REASON_LABELS_DE[reason])
+            button = QPushButton(reason_text(reason))
             button.setObjectName("ticketButton")
             button.setMinimumHeight(64)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -191,7 +191,7 @@ class ReceptionView(QWidget):
         name = self._office[1] if self._office else ""
         self.last_ticket.setText(
             self.tr("Zuletzt: {0} ({1}, {2:%H:%M} Uhr)").format(
-                info.code, REASON_LABELS_DE.get(info.reason, info.reason), info.issued_at
+                info.code, reason_text(info.reason), info.issued_at
             )
         )
         printer = self._printer_factory()

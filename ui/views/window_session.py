@@ -22,7 +22,7 @@ class SignInSession:
     # -------------------------------------------------------------- sign-in
     def set_user(self: MainWindow, user: UserInfo | None) -> None:  # type: ignore[misc]
         """Who works here now (status bar; stamped on every step)."""
-        from desk.domain.status import ROLE_LABELS_DE
+        from ui.labels import role_label
 
         self.user = user
         self.reception.user_id = user.id if user is not None else None
@@ -33,7 +33,7 @@ class SignInSession:
                 QCoreApplication.translate("MainWindow", "Ohne Anmeldung (Einzelplatz)")
             )
         else:
-            role = ROLE_LABELS_DE.get(user.role, user.role)
+            role = role_label(user.role)
             self.user_label.setText(
                 QCoreApplication.translate("MainWindow", "{0} · {1}").format(
                     user.display_name, role
