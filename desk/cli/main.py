@@ -21,6 +21,7 @@ from desk.cli import (
     retention,
     stats,
     sync,
+    users,
     walkin,
 )
 from desk.cli.guard import run_guarded
@@ -40,6 +41,7 @@ HEADLESS: tuple[Registrar, ...] = (
     stats.register,
     backup.register,
     retention.register,
+    users.register,
 )
 
 

@@ -6,6 +6,7 @@ audit row; the database refuses both (migration 0007).
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Iterable
@@ -92,7 +93,25 @@ def value_label(entity: str, value: str | None, tz: ZoneInfo = BERLIN) -> str | 
             return value
         if moment.tzinfo is not None:
             return f"{moment.astimezone(tz):%d.%m.%Y %H:%M}"
+    if value.startswith("{"):  # a JSON object (capacity, users): "key: value · key: value"
+        try:
+            fields = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(fields, dict):
+            return " · ".join(f"{k}: {_plain(v)}" for k, v in fields.items())
     return value
+
+
+def _plain(value: object) -> str:
+    """A JSON value for people: yes/no in German, lists comma-separated."""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if value is None:
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
 
 
 def _like(text: str) -> str:

@@ -1287,32 +1287,37 @@ after</translation>
         <translation>&amp;Walk-in hour staffing …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="68"/>
+        <location filename="../../ui/views/team_tools.py" line="59"/>
+        <source>&amp;Benutzer verwalten …</source>
+        <translation>&amp;Manage users …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/team_tools.py" line="72"/>
         <source>Nur für die Teamleitung (bitte als Teamleitung anmelden)</source>
         <translation>Team lead only (please sign in as a team lead)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="98"/>
+        <location filename="../../ui/views/team_tools.py" line="117"/>
         <source>Verbindung zur zentralen Datenbank …</source>
         <translation>Connecting to the central database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="106"/>
-        <source>Kapazität planen</source>
-        <translation>Plan capacity</translation>
+        <location filename="../../ui/views/team_tools.py" line="126"/>
+        <source>Zentrale Datenbank</source>
+        <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="107"/>
-        <source>Die zentrale Datenbank ist nicht erreichbar. Kapazität wird dort geplant, damit das Online-Portal sie sofort sieht; bitte später erneut versuchen.</source>
-        <translation>The central database cannot be reached. Capacity is planned there so that the online portal sees it at once; please try again later.</translation>
+        <location filename="../../ui/views/team_tools.py" line="127"/>
+        <source>Die zentrale Datenbank ist nicht erreichbar. Kapazität und Benutzer werden dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; bitte später erneut versuchen.</source>
+        <translation>The central database cannot be reached. Capacity and users are changed there so that the online portal and every counter see the change at once; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="147"/>
+        <location filename="../../ui/views/team_tools.py" line="178"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="160"/>
+        <location filename="../../ui/views/team_tools.py" line="191"/>
         <source>Personalbedarf Sprechstunde</source>
         <translation>Walk-in hour staffing</translation>
     </message>
@@ -1353,6 +1358,36 @@ after</translation>
         <location filename="../../ui/dialogs/capacity_opening_tab.py" line="98"/>
         <source>{0} Min. (stadtweit)</source>
         <translation>{0} min (city-wide)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/users_password.py" line="30"/>
+        <source>Passwort setzen</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_password.py" line="31"/>
+        <location filename="../../ui/dialogs/users_password.py" line="39"/>
+        <source>Neues Passwort</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_password.py" line="32"/>
+        <location filename="../../ui/dialogs/users_password.py" line="42"/>
+        <source>Passwort wiederholen</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_password.py" line="38"/>
+        <source>Neues Passwort für {0}</source>
+        <translation>New password for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_password.py" line="53"/>
+        <source>Die Passwörter stimmen nicht überein.</source>
+        <translation>The passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +2312,161 @@ with planned counters</translation>
         <location filename="../../ui/sync_status.py" line="41"/>
         <source> · {0} Konflikt(e)</source>
         <translation> · {0} conflict(s)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="69"/>
+        <source>Benutzer verwalten</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="178"/>
+        <source>Neuer Benutzer</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="80"/>
+        <source>Passwort setzen …</source>
+        <translation>Set password …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="85"/>
+        <source>Sachbearbeitung</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="86"/>
+        <source>Teamleitung</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="88"/>
+        <source>alle Standorte</source>
+        <translation>all offices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="91"/>
+        <source>Konto aktiv (darf sich anmelden)</source>
+        <translation>Account active (may sign in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="110"/>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="111"/>
+        <source>Passwort wiederholen</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="113"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="114"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
+        <source>Standort</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="161"/>
+        <source>Benutzer {0} ändern</source>
+        <translation>Change user {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="170"/>
+        <source>Änderungen speichern</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="187"/>
+        <source>Benutzer anlegen</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="212"/>
+        <source>Die Passwörter stimmen nicht überein.</source>
+        <translation>The passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="250"/>
+        <source>Benutzer {0} angelegt.</source>
+        <translation>User {0} added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="252"/>
+        <source>Keine Änderung.</source>
+        <translation>No change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="254"/>
+        <source>Benutzer {0} gespeichert.</source>
+        <translation>User {0} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="281"/>
+        <source>Passwort von {0} gesetzt.</source>
+        <translation>Password of {0} set.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="305"/>
+        <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
+        <translation>That did not work ({0}); please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="32"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="33"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="34"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="35"/>
+        <source>Standort</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="36"/>
+        <location filename="../../ui/models/users_model.py" line="112"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="110"/>
+        <source>alle Standorte</source>
+        <translation>all offices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="112"/>
+        <source>gesperrt</source>
+        <translation>locked</translation>
     </message>
 </context>
 <context>

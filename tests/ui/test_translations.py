@@ -138,6 +138,8 @@ def test_team_lead_tools_speak_english_once_the_translator_is_installed(qapp, ma
             "&Audit log …",
             "&Statistics …",
             "&Walk-in hour staffing …",
+            "",  # the separator
+            "&Manage users …",
         ]
         assert window.audit_action.toolTip() == "Team lead only (please sign in as a team lead)"
         assert lines["Appointments booked (online)"] == ("12", "")

@@ -54,6 +54,10 @@ class TeamLeadTools:
             QCoreApplication.translate("MainWindow", "&Personalbedarf Sprechstunde …"),
             self.open_staffing,
         )
+        menu.addSeparator()
+        self.users_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "&Benutzer verwalten …"), self.open_users
+        )
         self.team_menu = menu
         self.tool_windows: list[QWidget] = []
         self.update_team_tools()
@@ -71,7 +75,12 @@ class TeamLeadTools:
         )
         self.capacity_action.setEnabled(ready and self.user is not None)
         action: QAction
-        for action in (self.audit_action, self.statistics_action, self.staffing_action):
+        for action in (
+            self.audit_action,
+            self.statistics_action,
+            self.staffing_action,
+            self.users_action,
+        ):
             action.setEnabled(ready and lead)
             action.setToolTip(reason)
         self.team_menu.setToolTipsVisible(True)
@@ -88,28 +97,50 @@ class TeamLeadTools:
 
     def open_capacity(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
         """The capacity editor with its what-if preview (read-only for a clerk)."""
-        if not self._tool_ready() or self.office is None or self._db is None:
+        return self._on_planning_db(self._open_capacity_on)
+
+    def open_users(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+        """User management (team lead)."""
+        return self._on_planning_db(self._open_users_on)
+
+    def _on_planning_db(  # type: ignore[misc]
+        self: MainWindow, then: Callable[[DeskDatabase], QWidget | None]
+    ) -> QWidget | None:
+        """Call ``then`` with the database capacity and users live in: the central one
+        (opened on the worker) when this PC syncs, else the local one."""
+        if not self._tool_ready() or self._db is None:
             return None
-        local = self._db
         opener = self.capacity_db_opener
         if opener is None:
-            return self._open_capacity_on(local)
+            return then(self._db)
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Verbindung zur zentralen Datenbank …")
         )
-        self._ops.run(opener, self._open_capacity_on, self._capacity_unreachable)
+        self._ops.run(opener, then, self._central_unreachable)
         return None
 
-    def _capacity_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
+    def _central_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
+        self.statusBar().clearMessage()
         QMessageBox.warning(
             self,
-            QCoreApplication.translate("MainWindow", "Kapazität planen"),
+            QCoreApplication.translate("MainWindow", "Zentrale Datenbank"),
             QCoreApplication.translate(
                 "MainWindow",
-                "Die zentrale Datenbank ist nicht erreichbar. Kapazität wird dort geplant, "
-                "damit das Online-Portal sie sofort sieht; bitte später erneut versuchen.",
+                "Die zentrale Datenbank ist nicht erreichbar. Kapazität und Benutzer werden "
+                "dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; "
+                "bitte später erneut versuchen.",
             ),
         )
+
+    def _open_users_on(self: MainWindow, db: DeskDatabase) -> QWidget | None:  # type: ignore[misc]
+        from ui.dialogs.users_dialog import UsersDialog
+
+        if self.user is None:
+            return None
+        self.statusBar().clearMessage()
+        dialog = UsersDialog(self._ops, db, self.user, self.offices, self.now, self)
+        self._show_tool(dialog)
+        return dialog
 
     def _open_capacity_on(self: MainWindow, db: DeskDatabase) -> QWidget | None:  # type: ignore[misc]
         from ui.dialogs.capacity_editor import CapacityEditor

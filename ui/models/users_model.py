@@ -1,0 +1,112 @@
+"""Table model over the users a team lead manages (frozen UserRow from desk)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desk.domain.status import ROLE_LABELS_DE
+from ui.models.audit_model import audit_text
+
+if TYPE_CHECKING:
+    from desk.services.users import UserRow
+
+Index = QModelIndex | QPersistentModelIndex
+LOCKED = QColor("#757575")
+
+
+class UsersTableModel(QAbstractTableModel):
+    """Read-only rows: user name, name, role, office, active; locked users in grey."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("UsersTableModel", "Benutzername"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Name"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Rolle"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Standort"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "aktiv"),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UserRow] = []
+
+    @property
+    def rows(self) -> list[UserRow]:
+        """The users shown, in their order."""
+        return list(self._rows)
+
+    def set_rows(self, rows: list[UserRow]) -> None:
+        """Show a freshly loaded list (a reset: the dialog opened)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, user_id: uuid.UUID) -> int:
+        """The row of a user, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == user_id), -1)
+
+    def put(self, row: UserRow) -> int:
+        """Show a changed user in place, or a new one at its place by user name; its row."""
+        at = self.row_of(row.id)
+        if at >= 0:
+            self._rows[at] = row
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
+            return at
+        key = row.username.lower()
+        at = next(
+            (i for i, r in enumerate(self._rows) if r.username.lower() > key), len(self._rows)
+        )
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, row)
+        self.endInsertRows()
+        return at
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return LOCKED
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row.office_id:
+            return row.office_id
+        return None
+
+    def _text(self, row: UserRow, column: int) -> str:
+        match column:
+            case 0:
+                return row.username
+            case 1:
+                return row.display_name
+            case 2:
+                return audit_text(ROLE_LABELS_DE.get(row.role, row.role))
+            case 3:
+                return row.office_name or self.tr("alle Standorte")
+            case _:
+                return self.tr("aktiv") if row.active else self.tr("gesperrt")
