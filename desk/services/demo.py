@@ -24,8 +24,10 @@ from desk.domain.localtime import local_day_bounds
 from desk.domain.passwords import hash_password
 from desk.domain.status import HOLDING_STATES, AppointmentStatus
 from desk.services.database import DeskDatabase
+from desk.services.demo_audit import appointment_audit, ticket_audit
 from desk.store.models import (
     Appointment,
+    AuditEntry,
     Base,
     BookingPolicy,
     Counter,
@@ -282,7 +284,12 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
                 booked_at = min(a.starts_at - timedelta(days=10), now - timedelta(hours=1))
                 rows.append(appointment_row(office.id, a, booked_at))
         _insert_missing(session, Appointment, rows, report)
-        events = [e for row in rows for e in appointment_events(row)]
+        events: list[dict[str, Any]] = []
+        audit: list[dict[str, Any]] = []
+        for row in rows:
+            history = appointment_events(row)
+            events += history
+            audit += appointment_audit(office, row, history, now)
         if events:
             session.execute(Base.metadata.tables["appointment_event"].insert(), events)
         report.add("appointment_event", len(events))
@@ -295,6 +302,8 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
             for t in bookings.tickets_for_day(office, day, now)
         ]
         _insert_missing(session, Ticket, tickets, report)
+        audit += [a for t in tickets for a in ticket_audit(office, t)]
+        _insert_missing(session, AuditEntry, audit, report)
 
 
 def seed_demo_city(db: DeskDatabase, now: datetime) -> SeedReport:

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId
 from desk.domain.holidays_de import holiday_name
 from desk.domain.localtime import BERLIN, parse_now
@@ -23,6 +24,7 @@ from desk.services.demo import is_seeded, seed_demo_city
 from desk.services.offices import get_office, list_offices
 from desk.store.models import (
     Appointment,
+    AuditEntry,
     Base,
     BookingPolicy,
     Counter,
@@ -514,3 +516,41 @@ def test_now_is_a_wednesday_after_the_policy_change() -> None:
     assert DEMO_NOW.replace(tzinfo=None) == datetime(2024, 3, 20, 10, 30)
     assert DEMO_NOW.tzinfo == BERLIN
     assert DEMO_NOW.weekday() == 2
+
+
+def test_the_demo_history_is_in_the_audit_log_without_names(demo: DeskDatabase) -> None:
+    with Session(demo.engine) as s:
+        called = s.scalar(
+            select(func.count())
+            .select_from(Appointment)
+            .where(Appointment.status.in_(("called", "in_service", "done")))
+            .where(Appointment.starts_at <= DEMO_NOW)
+        )
+        calls = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action == AuditAction.APPOINTMENT_CALL)
+        )
+        tickets_called = s.scalar(
+            select(func.count()).select_from(Ticket).where(Ticket.called_at.is_not(None))
+        )
+        ticket_calls = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.action == AuditAction.TICKET_CALL)
+        )
+        names = set(s.scalars(select(Appointment.citizen_name)))
+        texts = [
+            t
+            for row in s.execute(
+                select(AuditEntry.detail, AuditEntry.old_value, AuditEntry.new_value)
+            )
+            for t in row
+            if t
+        ]
+        latest = s.scalar(select(func.max(AuditEntry.at)))
+    assert calls and calls >= called  # every appointment served or called was called once
+    assert ticket_calls == tickets_called
+    assert latest is not None and latest <= DEMO_NOW  # nothing audited in the future
+    logged = "\n".join(texts)
+    assert not [name for name in names if name in logged]
