@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from desk.cli.parser import Commands, add_now, add_url
@@ -59,6 +60,11 @@ def describe(report: SyncReport) -> str:
 def run(args: argparse.Namespace) -> int:
     """Sync once, or keep syncing until interrupted."""
     central_url = central_connection_url(args.central)  # never printed: it may hold a password
+    from desk.jobs.housekeeping import check_at_start
+
+    checked = check_at_start(args.url, central=True)  # a damaged file is repaired first
+    if checked is not None and checked.repaired:
+        print(checked.summary().replace("\n", " "), file=sys.stderr)
     local = open_database(args.url)
     central = open_database(central_url)
     engine = SyncEngine(local, central)

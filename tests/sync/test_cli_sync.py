@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -91,5 +92,28 @@ def test_a_standalone_database_with_demo_data_is_refused(
         assert count(db, SyncState) == 0
         assert count(db, Office) == offices
         assert count(db, Office, Office.id == OFFICE) == 0
+    finally:
+        db.dispose()
+
+
+def test_a_damaged_local_database_is_put_aside_and_refilled_from_the_central(
+    central: Central, run_cli: Cli, tmp_path: Path
+):
+    local = empty_local(tmp_path)
+    args = ("sync", "--url", local, "--central", central.url, "--once", "--now", DEMO_NOW_ISO)
+    assert run_cli(*args).returncode == 0
+    path = tmp_path / "counter.sqlite"
+    for leftover in (path.with_name("counter.sqlite-wal"), path.with_name("counter.sqlite-shm")):
+        leftover.unlink(missing_ok=True)
+    path.write_bytes(random.Random(7).randbytes(50_000))
+
+    again = run_cli(*args)
+
+    assert again.returncode == 0, again.stderr
+    assert len(lines(again.stderr)) == 1 and "beschaedigt" in again.stderr
+    assert [p.name for p in tmp_path.glob("counter.beschaedigt-*.sqlite")]
+    db = open_database(local)
+    try:
+        assert count(db, Office, Office.id == OFFICE) == 1  # a replica again
     finally:
         db.dispose()
