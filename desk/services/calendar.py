@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.cells import CELL_LABELS_DE as CELL_LABELS_DE
@@ -205,13 +205,22 @@ def search(
             .where(
                 or_(
                     Appointment.booking_code.startswith(code_pattern, autoescape=True),
-                    Appointment.citizen_name.ilike(f"%{escaped}%", escape="\\"),
+                    _name_matches(db, needle, escaped),
                 )
             )
             .order_by(Appointment.starts_at.desc())
             .limit(limit)
         )
         return rows_of(uow.session, query, schedule.tz)
+
+
+def _name_matches(db: DeskDatabase, needle: str, escaped: str) -> ColumnElement[bool]:
+    """The citizen name contains ``needle`` in any case, umlauts included (SQLite's own
+    case folding knows ASCII only; the connection registers Python's casefold)."""
+    if db.engine.dialect.name == "sqlite":
+        folded = escaped.casefold()
+        return func.casefold(Appointment.citizen_name).like(f"%{folded}%", escape="\\")
+    return Appointment.citizen_name.ilike(f"%{escaped}%", escape="\\")
 
 
 def _appointments_query(office_id: str) -> Select[Appointment, int, str, str]:

@@ -398,6 +398,8 @@ def names(db: DeskDatabase, text: str) -> list[str]:
         ("ÖZDEMIR", ["Jürgen Özdemir-Weiß"]),
         ("JüRGEN", ["Jürgen Özdemir-Weiß"]),
         ("zdemir-wEIß", ["Jürgen Özdemir-Weiß"]),
+        ("özdemir", ["Jürgen Özdemir-Weiß"]),  # umlauts fold as well, also in SQLite
+        ("jÜrgen öz", ["Jürgen Özdemir-Weiß"]),
         ("0% h", ["Rabatt 50% Hansen"]),
         ("x_m", ["Max_Mustermann"]),
         ("k\\s", ["Back\\Slash"]),
