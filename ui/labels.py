@@ -42,6 +42,8 @@ _MARKED = (
     QT_TRANSLATE_NOOP("labels", "dringendes Dokument"),
     QT_TRANSLATE_NOOP("labels", "Anmeldung"),
     QT_TRANSLATE_NOOP("labels", "Sonstiges"),
+    QT_TRANSLATE_NOOP("labels", "wartend"),
+    QT_TRANSLATE_NOOP("labels", "zurückgestellt"),
     QT_TRANSLATE_NOOP("labels", "Sachbearbeitung"),
     QT_TRANSLATE_NOOP("labels", "Teamleitung"),
 )

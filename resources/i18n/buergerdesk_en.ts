@@ -310,6 +310,16 @@
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="142"/>
+        <source>Termin {0}</source>
+        <translation>Appointment {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="144"/>
+        <source>Wartenummer {0}</source>
+        <translation>Ticket {0}</translation>
+    </message>
 </context>
 <context>
     <name>BookingDialog</name>
@@ -2735,47 +2745,57 @@ with planned counters</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="45"/>
+        <source>wartend</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46"/>
+        <source>zurückgestellt</source>
+        <translation>parked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Mo</source>
         <extracomment>Short weekday names, Monday first (desk.domain.policy.WEEKDAYS_DE).</extracomment>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>So</source>
         <translation>Sun</translation>
     </message>

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import subprocess
+import uuid
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
+from desk.domain.localtime import BERLIN
 from desk.domain.policy import WEEKDAYS_DE
+from desk.services.audit_query import AuditRow
 from desk.services.staffing import WalkInDemand, WeekdayAdvice
 from desk.services.statistics import Figures, HorizonBucket, HourCount, OfficeStatistics, Summary
 from ui import i18n
 from ui.labels import WEEKDAYS, reason_label, role_label, status_label, weekday_label
+from ui.models.audit_model import AuditTableModel
 from ui.models.staffing_model import ARRIVALS, SHARE, VERDICT, StaffingModel
 from ui.models.statistics_model import total_lines
 from ui.views.statistics_charts import horizon_label
@@ -106,6 +110,15 @@ def test_english_labels_after_install(qapp):
     assert status_label("no_show") == "nicht erschienen"
 
 
+def audit_row() -> AuditRow:
+    """A cancellation as desk describes it (German labels)."""
+    return AuditRow(
+        uuid.uuid4(), datetime(2024, 3, 18, 9, 0, tzinfo=BERLIN), None, None, None,
+        "bb-mitte", "Bürgerbüro Mitte", 2, "appointment.cancel", "Termin abgesagt",
+        "appointment", "x", "gebucht", "storniert", "Termin AB12-CD34",
+    )  # fmt: skip
+
+
 def one_day_of_statistics() -> OfficeStatistics:
     day = date(2024, 3, 18)
     figures = Figures(None, booked_online=12, served=9, ticket_wait=Summary(4, 12.5, 20.0))
@@ -126,6 +139,8 @@ def test_team_lead_tools_speak_english_once_the_translator_is_installed(qapp, ma
     monday = WalkInDemand(0, 4, 40, 10.0, 30, 12.0, True, None, 1, quota_days=1)
     staffing = StaffingModel()
     staffing.set_rows([WeekdayAdvice(monday, 2.0, 3, 0.1)], 20)
+    audit = AuditTableModel()
+    audit.set_rows([audit_row()])
     installed = i18n.install(QCoreApplication.instance(), "en")
     try:
         window = make_window("sqlite://")  # not started: the menu exists without a database
@@ -152,6 +167,12 @@ def test_team_lead_tools_speak_english_once_the_translator_is_installed(qapp, ma
         assert tip == "40 tickets in 4 walk-in hours; the quota was used up on 1 day"
         assert horizon_label(184, None) == "184 or more"
         assert weekday_label(0) == "Mon"
+        assert [audit.index(0, c).data() for c in (3, 4, 5, 6)] == [
+            "Appointment cancelled",
+            "Appointment AB12-CD34",
+            "booked",
+            "cancelled",
+        ]
         assert (role_label("team_lead"), reason_label("verlust_diebstahl")) == (
             "Team lead",
             "Lost/stolen",

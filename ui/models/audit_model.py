@@ -118,11 +118,11 @@ class AuditTableModel(QAbstractTableModel):
             case 3:
                 return audit_text(row.action_label)
             case 4:
-                return row.subject
+                return _subject(row.subject)
             case 5:
-                return row.old or ""
+                return _value(row.old)
             case _:
-                return row.new or ""
+                return _value(row.new)
 
     def _tooltip(self, row: AuditRow, column: int) -> str | None:
         if column == 0:
@@ -133,3 +133,20 @@ class AuditTableModel(QAbstractTableModel):
             office = row.office_name or self.tr("alle Standorte")
             return f"{office} · {row.entity} {row.entity_id}"
         return None
+
+
+def _subject(subject: str) -> str:
+    """"Termin CODE" / "Wartenummer W-001" (desk's German) in the UI's language."""
+    kind, _, rest = subject.partition(" ")
+    if kind == "Termin" and rest:
+        return QCoreApplication.translate("AuditTableModel", "Termin {0}").format(rest)
+    if kind == "Wartenummer" and rest:
+        return QCoreApplication.translate("AuditTableModel", "Wartenummer {0}").format(rest)
+    return subject
+
+
+def _value(value: str | None) -> str:
+    """A state word (desk's German label) in the UI's language; other values as they are."""
+    if not value:
+        return ""
+    return QCoreApplication.translate("labels", value)
