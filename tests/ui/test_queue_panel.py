@@ -245,17 +245,17 @@ def test_f9_calls_the_head_to_the_clerks_counter(qtbot, window_at, prepared: Pre
         qtbot.keyClick(window, Qt.Key.Key_F9)
     assert called.args == ["W-003"]
     assert window.side.currentIndex() == 1  # F9 brings the queue to the front
-    with UnitOfWork(db.engine) as uow:  # the call is audited with the signed-in clerk
-        audited = uow.session.execute(
-            select(AuditEntry.user_id, AuditEntry.counter_number).where(
-                AuditEntry.action == AuditAction.TICKET_CALL
-            )
-        ).all()
-    assert audited == [(clerk.id, COUNTER)]
-
     counter = counter_id(db)
     head = ticket(db, "W-003")
     assert (head.status, head.counter_id, head.called_at) == (TicketStatus.CALLED, counter, AT)
+    with UnitOfWork(db.engine) as uow:  # the call is audited with the signed-in clerk
+        audited = uow.session.execute(
+            select(AuditEntry.user_id, AuditEntry.counter_number).where(
+                AuditEntry.action == AuditAction.TICKET_CALL,
+                AuditEntry.entity_id == str(head.id),
+            )
+        ).all()
+    assert audited == [(clerk.id, COUNTER)]
     [call] = calls_of(db, ticket_id=head.id)
     assert (call.counter_id, call.display_code, call.called_at) == (counter, "W-003", AT)
 
