@@ -72,7 +72,8 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
         checked.append(check_at_start(url or standalone.standalone_url, central=central))
         if url:
             return open_database(url)
-        return prepare_standalone(standalone.standalone_url, now)
+        state = getattr(args, "holidays_state", None) or "ST"
+        return prepare_standalone(standalone.standalone_url, now, state)
 
     app = make_application(language=getattr(args, "language", None))
     ops = Ops()
@@ -200,6 +201,7 @@ def run_app(args: argparse.Namespace) -> int:
     """Open the main window on ``--url`` or the standalone demo city; run the event loop."""
     loaded = load_settings(paths().config_file)
     problems = fill_app_options(args, loaded)  # options win
+    args.holidays_state = loaded.settings.holidays_state  # the standalone demo city's state
     if getattr(args, "central", None) and not args.url:
         raise RequestRefused("--central braucht --url: die lokale Datenbank dieses Schalters")
     route_qt_messages_to_log()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from desk.demo.city import SERVICES, OfficeSpec, demo_id
-from desk.domain.holidays_de import holiday_name
+from desk.domain.holidays_de import DEFAULT_STATE, holiday_name
 from desk.domain.localtime import at_local
 from desk.domain.status import AppointmentStatus, Channel, TicketReason, TicketStatus
 
@@ -118,12 +118,14 @@ class DemoTicket:
     counter_number: int | None
 
 
-def open_days(office: OfficeSpec, first: date, last: date) -> Iterator[date]:
+def open_days(
+    office: OfficeSpec, first: date, last: date, state: str = DEFAULT_STATE
+) -> Iterator[date]:
     """Days in [first, last] on which the office has hours and no public holiday."""
     weekdays = {w for h in office.hours for w in h.weekdays}
     day = first
     while day <= last:
-        if day.weekday() in weekdays and holiday_name(day) is None:
+        if day.weekday() in weekdays and holiday_name(day, state) is None:
             yield day
         day += timedelta(days=1)
 

@@ -20,6 +20,7 @@ from desk.demo.city import (
     OfficeSpec,
     demo_id,
 )
+from desk.domain.holidays_de import DEFAULT_STATE
 from desk.domain.localtime import local_day_bounds
 from desk.domain.passwords import hash_password
 from desk.domain.status import HOLDING_STATES, AppointmentStatus
@@ -87,7 +88,7 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def _reference_rows(session: Session, report: SeedReport) -> None:
+def _reference_rows(session: Session, report: SeedReport, state: str) -> None:
     _insert_missing(
         session,
         Service,
@@ -103,7 +104,7 @@ def _reference_rows(session: Session, report: SeedReport) -> None:
         ],
         report,
     )
-    _insert_missing(session, Office, [_office_row(o) for o in OFFICES], report)
+    _insert_missing(session, Office, [_office_row(o, state) for o in OFFICES], report)
     session.flush()
     _insert_missing(
         session,
@@ -199,7 +200,7 @@ def _reference_rows(session: Session, report: SeedReport) -> None:
     )
 
 
-def _office_row(o: OfficeSpec) -> dict[str, Any]:
+def _office_row(o: OfficeSpec, state: str) -> dict[str, Any]:
     has_walk_in = o.walk_in_quota is not None
     return {
         "id": o.id,
@@ -208,7 +209,7 @@ def _office_row(o: OfficeSpec) -> dict[str, Any]:
         "street": o.street,
         "postcode": o.postcode,
         "city": CITY,
-        "state": "ST",
+        "state": state,
         "timezone": "Europe/Berlin",
         "walk_in_quota": o.walk_in_quota,
         "walk_in_from": time(8) if has_walk_in else None,
@@ -233,7 +234,7 @@ def _link_services(session: Session, report: SeedReport) -> None:
     report.add("office_service", len(new))
 
 
-def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
+def _activity_rows(session: Session, now: datetime, report: SeedReport, state: str) -> None:
     first, last = (
         now.date() - timedelta(days=PAST_DAYS),
         now.date() + timedelta(days=FUTURE_DAYS),
@@ -265,7 +266,7 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
         step = timedelta(minutes=office.slot_minutes)
         holds: list[dict[str, Any]] = []
         rows = []
-        for day in bookings.open_days(office, first, last):
+        for day in bookings.open_days(office, first, last, state):
             for a in bookings.appointments_for_day(office, day, now):
                 counter_id = demo_id("counter", office.id, a.counter_number)
                 if a.id in known:
@@ -298,7 +299,7 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
         report.add("slot_hold", len(holds))
         tickets = [
             ticket_row(office.id, t)
-            for day in bookings.open_days(office, first, now.date())
+            for day in bookings.open_days(office, first, now.date(), state)
             for t in bookings.tickets_for_day(office, day, now)
         ]
         _insert_missing(session, Ticket, tickets, report)
@@ -306,13 +307,14 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport) -> None:
         _insert_missing(session, AuditEntry, audit, report)
 
 
-def seed_demo_city(db: DeskDatabase, now: datetime) -> SeedReport:
-    """Insert the demo city and its appointments around ``now``; idempotent."""
+def seed_demo_city(db: DeskDatabase, now: datetime, state: str = DEFAULT_STATE) -> SeedReport:
+    """Insert the demo city and its appointments around ``now``; idempotent. Its offices
+    keep the public holidays of ``state`` (config.toml's ``holidays_state``)."""
     report = SeedReport()
     with UnitOfWork(db.engine) as uow:
-        _reference_rows(uow.session, report)
+        _reference_rows(uow.session, report, state)
         uow.session.flush()
-        _activity_rows(uow.session, now, report)
+        _activity_rows(uow.session, now, report, state)
         uow.commit()
     return report
 

@@ -22,6 +22,7 @@ from desk.services.agenda import day_appointments
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.services.demo import is_seeded, seed_demo_city
 from desk.services.offices import get_office, list_offices
+from desk.services.standalone import prepare_standalone
 from desk.store.models import (
     Appointment,
     AuditEntry,
@@ -554,3 +555,21 @@ def test_the_demo_history_is_in_the_audit_log_without_names(demo: DeskDatabase) 
     assert latest is not None and latest <= DEMO_NOW  # nothing audited in the future
     logged = "\n".join(texts)
     assert not [name for name in names if name in logged]
+
+
+def test_the_demo_city_takes_the_configured_state_and_its_holidays(tmp_path) -> None:
+    # Fronleichnam (30 May 2024) is a public holiday in Bavaria, not in Sachsen-Anhalt
+    corpus_christi = date(2024, 5, 30)
+    seen: dict[str, tuple[set[str], int]] = {}
+    for state in ("ST", "BY"):
+        url = f"sqlite:///{tmp_path / f'{state}.sqlite'}"
+        db = prepare_standalone(url, parse_now("2024-05-20T10:00"), state)
+        try:
+            with Session(db.engine) as s:
+                states = set(s.scalars(select(Office.state)))
+            on_the_day = day_appointments(db, "bb-mitte", corpus_christi)
+            seen[state] = (states, len(on_the_day))
+        finally:
+            db.dispose()
+    assert seen["ST"][0] == {"ST"} and seen["ST"][1] > 0
+    assert seen["BY"] == ({"BY"}, 0)
