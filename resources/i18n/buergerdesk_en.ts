@@ -121,37 +121,37 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="41"/>
+        <location filename="../../ui/models/appointments_model.py" line="37"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="42"/>
+        <location filename="../../ui/models/appointments_model.py" line="38"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="43"/>
+        <location filename="../../ui/models/appointments_model.py" line="39"/>
         <source>Dienstleistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="44"/>
+        <location filename="../../ui/models/appointments_model.py" line="40"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="45"/>
+        <location filename="../../ui/models/appointments_model.py" line="41"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="46"/>
+        <location filename="../../ui/models/appointments_model.py" line="42"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="47"/>
+        <location filename="../../ui/models/appointments_model.py" line="43"/>
         <source>Buchungscode</source>
         <translation>Booking code</translation>
     </message>
@@ -261,62 +261,62 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="55"/>
+        <location filename="../../ui/models/audit_model.py" line="44"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="56"/>
+        <location filename="../../ui/models/audit_model.py" line="45"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="57"/>
+        <location filename="../../ui/models/audit_model.py" line="46"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="58"/>
+        <location filename="../../ui/models/audit_model.py" line="47"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="59"/>
+        <location filename="../../ui/models/audit_model.py" line="48"/>
         <source>Objekt</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="60"/>
+        <location filename="../../ui/models/audit_model.py" line="49"/>
         <source>vorher</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="61"/>
+        <location filename="../../ui/models/audit_model.py" line="50"/>
         <source>nachher</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="114"/>
+        <location filename="../../ui/models/audit_model.py" line="70"/>
         <source>(nicht angemeldet)</source>
         <translation>(not signed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="115"/>
+        <location filename="../../ui/models/audit_model.py" line="71"/>
         <source>Portal / System</source>
         <translation>Portal / system</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="133"/>
+        <location filename="../../ui/models/audit_model.py" line="89"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="142"/>
+        <location filename="../../ui/models/audit_model.py" line="98"/>
         <source>Termin {0}</source>
         <translation>Appointment {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="144"/>
+        <location filename="../../ui/models/audit_model.py" line="100"/>
         <source>Wartenummer {0}</source>
         <translation>Ticket {0}</translation>
     </message>
@@ -552,57 +552,57 @@
 <context>
     <name>CapacityPreviewModel</name>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="31"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="27"/>
         <source>unbegrenzt</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="40"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="36"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="49"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="45"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="46"/>
+        <source>Portal
+vorher</source>
+        <translation>Portal
+before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="47"/>
+        <source>Portal
+nachher</source>
+        <translation>Portal
+after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="48"/>
+        <source>Intern
+vorher</source>
+        <translation>Internal
+before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_preview_model.py" line="49"/>
+        <source>Intern
+nachher</source>
+        <translation>Internal
+after</translation>
+    </message>
+    <message>
         <location filename="../../ui/models/capacity_preview_model.py" line="50"/>
-        <source>Portal
-vorher</source>
-        <translation>Portal
-before</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="51"/>
-        <source>Portal
-nachher</source>
-        <translation>Portal
-after</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="52"/>
-        <source>Intern
-vorher</source>
-        <translation>Internal
-before</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="53"/>
-        <source>Intern
-nachher</source>
-        <translation>Internal
-after</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="54"/>
         <source>Kontingent
 vorher</source>
         <translation>Quota
 before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_preview_model.py" line="55"/>
+        <location filename="../../ui/models/capacity_preview_model.py" line="51"/>
         <source>Kontingent
 nachher</source>
         <translation>Quota
@@ -627,116 +627,116 @@ after</translation>
         <translation>{0}, counter {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="79"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="58"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="80"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="140"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="59"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="119"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="81"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="194"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="60"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="173"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="82"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="61"/>
         <source>Terminlänge</source>
         <translation>Slot length</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="83"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="62"/>
         <source>Dienstleistungen</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="84"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="142"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="63"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="121"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="122"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="101"/>
         <source>nicht besetzt</source>
         <translation>not staffed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="125"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="104"/>
         <source>{0} Min.</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="130"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="109"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="138"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="117"/>
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="139"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="118"/>
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="141"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="197"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="120"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="176"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="171"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="150"/>
         <source>ganzer Standort</source>
         <translation>whole office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="177"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="156"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="179"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="158"/>
         <source>wird entfernt</source>
         <translation>to be removed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="193"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="172"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="195"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="174"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="196"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="175"/>
         <source>Vorschlag</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="250"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="229"/>
         <source>kein freier Platz</source>
         <translation>no free slot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="254"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="233"/>
         <source>Verschieben</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="256"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="235"/>
         <source>Behalten</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="257"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="236"/>
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
@@ -934,7 +934,7 @@ after</translation>
 <context>
     <name>Integrity</name>
     <message>
-        <location filename="../../ui/gui.py" line="100"/>
+        <location filename="../../ui/gui.py" line="101"/>
         <source>Lokale Datenbank wiederhergestellt</source>
         <translation>Local database recovered</translation>
     </message>
@@ -1751,157 +1751,157 @@ after</translation>
 <context>
     <name>StaffingModel</name>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="34"/>
+        <location filename="../../ui/models/staffing_model.py" line="31"/>
         <source>1 Wartenummer</source>
         <translation>1 ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="36"/>
+        <location filename="../../ui/models/staffing_model.py" line="33"/>
         <source>{0} Wartenummern</source>
         <translation>{0} tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="38"/>
+        <location filename="../../ui/models/staffing_model.py" line="35"/>
         <source>{0} an 1 Sprechstunde</source>
         <translation>{0} in 1 walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="39"/>
+        <location filename="../../ui/models/staffing_model.py" line="36"/>
         <source>{0} an {1} Sprechstunden</source>
         <translation>{0} in {1} walk-in hours</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="57"/>
+        <location filename="../../ui/models/staffing_model.py" line="54"/>
         <source>Wochentag</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="58"/>
+        <location filename="../../ui/models/staffing_model.py" line="55"/>
         <source>Ankünfte
 je Stunde</source>
         <translation>Arrivals
 per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="59"/>
+        <location filename="../../ui/models/staffing_model.py" line="56"/>
         <source>Mittlere
 Bearbeitungszeit</source>
         <translation>Mean
 service time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="60"/>
+        <location filename="../../ui/models/staffing_model.py" line="57"/>
         <source>Geplante
 Schalter</source>
         <translation>Planned
 counters</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="61"/>
+        <location filename="../../ui/models/staffing_model.py" line="58"/>
         <source>Benötigte
 Schalter</source>
         <translation>Needed
 counters</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="62"/>
+        <location filename="../../ui/models/staffing_model.py" line="59"/>
         <source>Anteil ≤ {0} min
 mit geplanten Schaltern</source>
         <translation>Share ≤ {0} min
 with planned counters</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="63"/>
+        <location filename="../../ui/models/staffing_model.py" line="60"/>
         <source>Bewertung</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="135"/>
+        <location filename="../../ui/models/staffing_model.py" line="113"/>
         <source>keine Daten</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="139"/>
+        <location filename="../../ui/models/staffing_model.py" line="117"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="144"/>
+        <location filename="../../ui/models/staffing_model.py" line="122"/>
         <source>{0} (Standard)</source>
         <translation>{0} (default)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="147"/>
+        <location filename="../../ui/models/staffing_model.py" line="125"/>
         <source>mehr als {0}</source>
         <translation>more than {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="152"/>
+        <location filename="../../ui/models/staffing_model.py" line="130"/>
         <source>{0} %</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="157"/>
+        <location filename="../../ui/models/staffing_model.py" line="135"/>
         <source>{0} – überlastet</source>
         <translation>{0} – overloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="159"/>
+        <location filename="../../ui/models/staffing_model.py" line="137"/>
         <source>⚠ unterbesetzt</source>
         <translation>⚠ understaffed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="160"/>
+        <location filename="../../ui/models/staffing_model.py" line="138"/>
         <source>✓ ausreichend</source>
         <translation>✓ sufficient</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="167"/>
+        <location filename="../../ui/models/staffing_model.py" line="145"/>
         <source>; an 1 Tag war das Kontingent ausgeschöpft</source>
         <translation>; the quota was used up on 1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="171"/>
+        <location filename="../../ui/models/staffing_model.py" line="149"/>
         <source>; an {0} Tagen war das Kontingent ausgeschöpft</source>
         <translation>; the quota was used up on {0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="177"/>
+        <location filename="../../ui/models/staffing_model.py" line="155"/>
         <source>gemessen an 1 erledigten Wartenummer</source>
         <translation>measured on 1 completed ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="181"/>
+        <location filename="../../ui/models/staffing_model.py" line="159"/>
         <source>gemessen an {0} erledigten Wartenummern</source>
         <translation>measured on {0} completed tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="184"/>
+        <location filename="../../ui/models/staffing_model.py" line="162"/>
         <source>keine erledigte Wartenummer: Standardwert des Standorts</source>
         <translation>no completed ticket: the office’s default</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="189"/>
+        <location filename="../../ui/models/staffing_model.py" line="167"/>
         <source>kein Sprechstundentag in den nächsten Wochen</source>
         <translation>no walk-in hour in the coming weeks</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="192"/>
+        <location filename="../../ui/models/staffing_model.py" line="170"/>
         <source>laut Öffnungszeiten am {0}</source>
         <translation>according to the opening hours on {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="197"/>
+        <location filename="../../ui/models/staffing_model.py" line="175"/>
         <source>Im Mittel kommt mehr Arbeit an, als 1 Schalter schafft: die Warteschlange wächst, solange die Sprechstunde dauert</source>
         <translation>On average more work arrives than 1 counter can handle: the queue grows for as long as the walk-in hour lasts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="202"/>
+        <location filename="../../ui/models/staffing_model.py" line="180"/>
         <source>Im Mittel kommt mehr Arbeit an, als {0} Schalter schaffen: die Warteschlange wächst, solange die Sprechstunde dauert</source>
         <translation>On average more work arrives than {0} counters can handle: the queue grows for as long as the walk-in hour lasts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/staffing_model.py" line="208"/>
+        <location filename="../../ui/models/staffing_model.py" line="186"/>
         <source>Verkehrsangebot {0} Erlang (im Mittel belegte Schalter)</source>
         <translation>Offered traffic {0} erlang (counters busy on average)</translation>
     </message>
@@ -2176,117 +2176,117 @@ with planned counters</translation>
 <context>
     <name>StatisticsTotalsModel</name>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="47"/>
+        <location filename="../../ui/models/statistics_model.py" line="43"/>
         <source>keine Messung</source>
         <translation>no measurement</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="50"/>
+        <location filename="../../ui/models/statistics_model.py" line="46"/>
         <source>gemessen: %1</source>
         <translation>measured: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="57"/>
+        <location filename="../../ui/models/statistics_model.py" line="53"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="58"/>
+        <location filename="../../ui/models/statistics_model.py" line="54"/>
         <source>Tage</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="60"/>
+        <location filename="../../ui/models/statistics_model.py" line="56"/>
         <source>kein Kontingent</source>
         <translation>no quota</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="62"/>
+        <location filename="../../ui/models/statistics_model.py" line="58"/>
         <source>{issued} / {quota} ({share})</source>
         <translation>{issued} / {quota} ({share})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="73"/>
+        <location filename="../../ui/models/statistics_model.py" line="69"/>
         <source>Termine gebucht (online)</source>
         <translation>Appointments booked (online)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="77"/>
+        <location filename="../../ui/models/statistics_model.py" line="73"/>
         <source>Termine gebucht (intern)</source>
         <translation>Appointments booked (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="80"/>
+        <location filename="../../ui/models/statistics_model.py" line="76"/>
         <source>Termine erledigt</source>
         <translation>Appointments done</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="81"/>
+        <location filename="../../ui/models/statistics_model.py" line="77"/>
         <source>Termine storniert</source>
         <translation>Appointments cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="82"/>
+        <location filename="../../ui/models/statistics_model.py" line="78"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="84"/>
+        <location filename="../../ui/models/statistics_model.py" line="80"/>
         <source>Quote nicht erschienen</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="87"/>
+        <location filename="../../ui/models/statistics_model.py" line="83"/>
         <source>Wartenummern / Kontingent</source>
         <translation>Tickets / quota</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="89"/>
+        <location filename="../../ui/models/statistics_model.py" line="85"/>
         <source>Wartenummern erledigt</source>
         <translation>Tickets done</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="93"/>
+        <location filename="../../ui/models/statistics_model.py" line="89"/>
         <source>Wartezeit Wartenummer Ø / P90</source>
         <translation>Ticket wait mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="97"/>
+        <location filename="../../ui/models/statistics_model.py" line="93"/>
         <source>Bearbeitung Wartenummer Ø / P90</source>
         <translation>Ticket service mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="101"/>
+        <location filename="../../ui/models/statistics_model.py" line="97"/>
         <source>Wartezeit Termin Ø / P90</source>
         <translation>Appointment wait mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="105"/>
+        <location filename="../../ui/models/statistics_model.py" line="101"/>
         <source>Bearbeitung Termin Ø / P90</source>
         <translation>Appointment service mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="109"/>
+        <location filename="../../ui/models/statistics_model.py" line="105"/>
         <source>Vorlauf online Ø / P90</source>
         <translation>Online lead time mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="113"/>
+        <location filename="../../ui/models/statistics_model.py" line="109"/>
         <source>Meiste Termine um</source>
         <translation>Most appointments at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="116"/>
+        <location filename="../../ui/models/statistics_model.py" line="112"/>
         <source>{hour}–{next} Uhr ({count})</source>
         <translation>{hour}:00–{next}:00 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="131"/>
+        <location filename="../../ui/models/statistics_model.py" line="127"/>
         <source>Kennzahl</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="132"/>
+        <location filename="../../ui/models/statistics_model.py" line="128"/>
         <source>Zeitraum gesamt</source>
         <translation>Whole period</translation>
     </message>
@@ -2443,38 +2443,38 @@ with planned counters</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../ui/models/users_model.py" line="32"/>
+        <location filename="../../ui/models/users_model.py" line="25"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="33"/>
+        <location filename="../../ui/models/users_model.py" line="26"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="34"/>
+        <location filename="../../ui/models/users_model.py" line="27"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="35"/>
+        <location filename="../../ui/models/users_model.py" line="28"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="36"/>
-        <location filename="../../ui/models/users_model.py" line="112"/>
+        <location filename="../../ui/models/users_model.py" line="29"/>
+        <location filename="../../ui/models/users_model.py" line="72"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="110"/>
+        <location filename="../../ui/models/users_model.py" line="70"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="112"/>
+        <location filename="../../ui/models/users_model.py" line="72"/>
         <source>gesperrt</source>
         <translation>locked</translation>
     </message>
@@ -2530,83 +2530,82 @@ with planned counters</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="27"/>
+        <location filename="../../ui/models/audit_model.py" line="16"/>
         <source>Termin aufgerufen</source>
-        <extracomment>Context of the audit texts that come from desk (German) and are translated here.</extracomment>
         <translation>Appointment called</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="28"/>
+        <location filename="../../ui/models/audit_model.py" line="17"/>
         <source>Termin erneut aufgerufen</source>
         <translation>Appointment called again</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="29"/>
+        <location filename="../../ui/models/audit_model.py" line="18"/>
         <source>Termin nicht erschienen</source>
         <translation>Appointment no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="30"/>
+        <location filename="../../ui/models/audit_model.py" line="19"/>
         <source>Termin abgesagt</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="31"/>
+        <location filename="../../ui/models/audit_model.py" line="20"/>
         <source>Wartenummer aufgerufen</source>
         <translation>Ticket called</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="32"/>
+        <location filename="../../ui/models/audit_model.py" line="21"/>
         <source>Wartenummer erneut aufgerufen</source>
         <translation>Ticket called again</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="33"/>
+        <location filename="../../ui/models/audit_model.py" line="22"/>
         <source>Wartenummer nicht erschienen</source>
         <translation>Ticket no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="34"/>
+        <location filename="../../ui/models/audit_model.py" line="23"/>
         <source>Öffnungszeiten geändert</source>
         <translation>Opening hours changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="35"/>
+        <location filename="../../ui/models/audit_model.py" line="24"/>
         <source>Terminlänge geändert</source>
         <translation>Slot length changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="36"/>
+        <location filename="../../ui/models/audit_model.py" line="25"/>
         <source>Buchungsfenster geändert</source>
         <translation>Booking window changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="37"/>
+        <location filename="../../ui/models/audit_model.py" line="26"/>
         <source>Kontingent geändert</source>
         <translation>Quota changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="38"/>
+        <location filename="../../ui/models/audit_model.py" line="27"/>
         <source>Schließzeit geändert</source>
         <translation>Closure changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="39"/>
+        <location filename="../../ui/models/audit_model.py" line="28"/>
         <source>Zusätzlicher Termin freigegeben</source>
         <translation>Additional slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="40"/>
+        <location filename="../../ui/models/audit_model.py" line="29"/>
         <source>Benutzer geändert</source>
         <translation>User changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="41"/>
+        <location filename="../../ui/models/audit_model.py" line="30"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="42"/>
+        <location filename="../../ui/models/audit_model.py" line="31"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>

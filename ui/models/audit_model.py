@@ -4,25 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from desk.domain.status import ROLE_LABELS_DE
+from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
     from desk.services.audit_query import AuditRow
 
-Index = QModelIndex | QPersistentModelIndex
-
-#: Context of the audit texts that come from desk (German) and are translated here.
-CONTEXT = "audit"
 _MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE and the role names, for pyside6-lupdate
     QT_TRANSLATE_NOOP("audit", "Termin aufgerufen"),
     QT_TRANSLATE_NOOP("audit", "Termin erneut aufgerufen"),
@@ -48,7 +37,7 @@ def audit_text(text: str) -> str:
     return QCoreApplication.translate("audit", text)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel):
     """Read-only rows: time, user, counter, action, object, value before and after."""
 
     COLUMNS = (
@@ -61,45 +50,12 @@ class AuditTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("AuditTableModel", "nachher"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        """Show the result of another query (a reset: the filter changed)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    @property
-    def rows(self) -> list[AuditRow]:
-        """The rows shown."""
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
+            return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -136,7 +92,7 @@ class AuditTableModel(QAbstractTableModel):
 
 
 def _subject(subject: str) -> str:
-    """"Termin CODE" / "Wartenummer W-001" (desk's German) in the UI's language."""
+    """ "Termin CODE" / "Wartenummer W-001" (desk's German) in the UI's language."""
     kind, _, rest = subject.partition(" ")
     if kind == "Termin" and rest:
         return QCoreApplication.translate("AuditTableModel", "Termin {0}").format(rest)

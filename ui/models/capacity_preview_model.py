@@ -7,21 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.labels import weekday_label
+from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
     from desk.services.capacity_preview import PreviewDay
 
-Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#fff0c2")
 
 
@@ -42,7 +38,7 @@ def after_text(before: int | None, after: int | None) -> str:
     return f"{after} ({after - before:+d})"
 
 
-class CapacityPreviewModel(QAbstractTableModel):
+class CapacityPreviewModel(RowTableModel):
     """One row per day: portal, internal and walk-in quota, each before and after."""
 
     COLUMNS = (
@@ -55,37 +51,14 @@ class CapacityPreviewModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CapacityPreviewModel", "Kontingent\nnachher"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewDay] = []
-
     def set_days(self, days: list[PreviewDay]) -> None:
         """Show a new preview (a reset: every number may have changed)."""
-        self.beginResetModel()
-        self._rows = list(days)
-        self.endResetModel()
+        self.set_rows(days)
 
     @property
     def days(self) -> list[PreviewDay]:
         """The days shown."""
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate("CapacityPreviewModel", self.COLUMNS[section])
-        return None
+        return self.rows
 
     def _pair(self, row: PreviewDay, column: int) -> tuple[int | None, int | None]:
         b, a = row.before, row.after
@@ -98,10 +71,7 @@ class CapacityPreviewModel(QAbstractTableModel):
             6: (b.walk_in, a.walk_in),
         }[column]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: PreviewDay, column: int, role: int) -> Any:
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " *" if row.changed else ""

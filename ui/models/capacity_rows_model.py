@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -22,6 +21,7 @@ from desk.domain.capacity_change import PlanClosure, PlanTemplate
 from desk.services.capacity_preview import Collision
 from ui.labels import weekday_label
 from ui.models.capacity_preview_model import CHANGED
+from ui.models.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 Cell = tuple[int, int]
@@ -44,29 +44,8 @@ def _at_counter(moment: datetime, counter: int | None) -> str:
     )
 
 
-class _Rows(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate("CapacityRows", self.COLUMNS[section])
-        return None
+class _Rows(RowTableModel):
+    CONTEXT = "CapacityRows"
 
     def _valid(self, index: Index) -> bool:
         return index.isValid() and 0 <= index.row() < len(self._rows)

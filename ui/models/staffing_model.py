@@ -6,23 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from desk.services.staffing import MAX_COUNTERS
+from ui.models.row_table import RowTableModel
 from ui.qt_dates import qdate
 
 if TYPE_CHECKING:
     from desk.services.staffing import WeekdayAdvice
 
-Index = QModelIndex | QPersistentModelIndex
 
 UNDERSTAFFED_BACKGROUND = "#fbe3e3"
 DAY, ARRIVALS, SERVICE, PLANNED, NEEDED, SHARE, VERDICT = range(7)
@@ -46,7 +43,7 @@ def _overloaded(row: WeekdayAdvice) -> bool:
     return row.traffic > 0 and row.demand.planned_counters <= row.traffic
 
 
-class StaffingModel(QAbstractTableModel):
+class StaffingModel(RowTableModel):
     """Read-only rows of WeekdayAdvice: day, arrivals per hour, mean service time,
     counters planned and needed, the expected share within the threshold, a verdict.
 
@@ -65,23 +62,17 @@ class StaffingModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[WeekdayAdvice] = []
         self._threshold = 20.0
 
-    @property
-    def rows(self) -> list[WeekdayAdvice]:
-        """The rows shown."""
-        return list(self._rows)
-
-    def set_rows(self, rows: list[WeekdayAdvice], threshold_minutes: float) -> None:
+    def set_rows(  # type: ignore[override]
+        self, rows: list[WeekdayAdvice], threshold_minutes: float
+    ) -> None:
         """Show new advice: the same weekdays change in place, other ones reset the table."""
         same_days = [r.demand.weekday for r in rows] == [r.demand.weekday for r in self._rows]
         threshold_changed = threshold_minutes != self._threshold
         self._threshold = threshold_minutes
         if not same_days:
-            self.beginResetModel()
-            self._rows = list(rows)
-            self.endResetModel()
+            super().set_rows(rows)
             return
         self._rows = list(rows)
         if threshold_changed:
@@ -90,26 +81,13 @@ class StaffingModel(QAbstractTableModel):
             last = self.index(len(rows) - 1, len(self.COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            header = QCoreApplication.translate("StaffingModel", self.COLUMNS[section])
-            return header.format(self._number(self._threshold, 0))
-        return None
+        header = super().headerData(section, orientation, role)
+        return header.format(self._number(self._threshold, 0)) if header else header
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: WeekdayAdvice, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

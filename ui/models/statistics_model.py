@@ -11,19 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
+from ui.models.row_table import RowTableModel
+
 if TYPE_CHECKING:
     from desk.services.statistics import OfficeStatistics, Summary
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -124,7 +120,7 @@ def total_lines(stats: OfficeStatistics) -> list[TotalLine]:
     ]
 
 
-class StatisticsTotalsModel(QAbstractTableModel):
+class StatisticsTotalsModel(RowTableModel):
     """Read-only lines: figure, value for the whole period."""
 
     COLUMNS = (
@@ -132,44 +128,20 @@ class StatisticsTotalsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Zeitraum gesamt"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[TotalLine] = []
-
     def set_lines(self, lines: list[TotalLine]) -> None:
         """Show another period's figures."""
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     @property
     def lines(self) -> list[TotalLine]:
         """The lines shown."""
-        return list(self._lines)
+        return self.rows
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
+    def cell(self, line: TotalLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return line.label if index.column() == 0 else line.value
+            return line.label if column == 0 else line.value
         if role == Qt.ItemDataRole.ToolTipRole and line.detail:
             return line.detail
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

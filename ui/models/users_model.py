@@ -5,27 +5,20 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desk.domain.status import ROLE_LABELS_DE
 from ui.models.audit_model import audit_text
+from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
     from desk.services.users import UserRow
 
-Index = QModelIndex | QPersistentModelIndex
 LOCKED = QColor("#757575")
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(RowTableModel):
     """Read-only rows: user name, name, role, office, active; locked users in grey."""
 
     COLUMNS = (
@@ -35,21 +28,6 @@ class UsersTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("UsersTableModel", "Standort"),
         QT_TRANSLATE_NOOP("UsersTableModel", "aktiv"),
     )
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserRow] = []
-
-    @property
-    def rows(self) -> list[UserRow]:
-        """The users shown, in their order."""
-        return list(self._rows)
-
-    def set_rows(self, rows: list[UserRow]) -> None:
-        """Show a freshly loaded list (a reset: the dialog opened)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def row_of(self, user_id: uuid.UUID) -> int:
         """The row of a user, or -1."""
@@ -71,30 +49,12 @@ class UsersTableModel(QAbstractTableModel):
         self.endInsertRows()
         return at
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def cell(self, row: UserRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
+            return self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return LOCKED
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row.office_id:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.office_id:
             return row.office_id
         return None
 
