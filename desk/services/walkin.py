@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,7 @@ from desk.domain.status import TicketReason, TicketStatus
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
-from desk.store.models import Call, Counter, Office, Ticket
+from desk.store.models import Call, Counter, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync import leases, outbox
 from desk.sync.codec import encode_row
@@ -168,7 +168,9 @@ def call_next(
     is written to the audit log (by ticket code) in the same transaction.
     """
     if not db.is_sqlite:
-        return _claim_centrally(db, office_id, counter_number, now, user_id)
+        from desk.services.walkin_claim import claim_centrally
+
+        return claim_centrally(db, office_id, counter_number, now, user_id)
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         office = load_office(session, office_id)  # only its time zone: a call must be quick
@@ -182,10 +184,7 @@ def call_next(
                 .where(Counter.office_id == office_id)
                 .order_by(Counter.number)
             )
-            known = ", ".join(str(n) for n in numbers) or "keine"
-            raise UnknownId(
-                f"Unbekannter Schalter {counter_number} in {office_id} (vorhanden: {known})"
-            )
+            raise unknown_counter(list(numbers), office_id, counter_number)
         local = now.astimezone(tz)
         priority = case((Ticket.reason == TicketReason.LOST_OR_STOLEN, 0), else_=1)
         waiting = [
@@ -263,100 +262,7 @@ def call_next(
         )
 
 
-#: The central claim in one round trip: the office's local day, the counter, the next
-#: waiting ticket (lost or stolen papers first) locked with SKIP LOCKED, its update and
-#: the call row for the display and the audit row. No row: unknown office; a NULL
-#: ticket: none waiting.
-_CLAIM = text(
-    """
-    WITH o AS (
-        SELECT id, timezone, (CAST(:now AS timestamptz) AT TIME ZONE timezone)::date AS day
-        FROM office WHERE id = :office
-    ), c AS (
-        SELECT counter.id FROM counter JOIN o ON counter.office_id = o.id
-        WHERE counter.number = :number
-    ), t AS (
-        SELECT ticket.id FROM ticket JOIN o ON ticket.office_id = o.id
-        WHERE ticket.service_day = o.day AND ticket.status = 'waiting'
-          AND EXISTS (SELECT 1 FROM c)
-        ORDER BY (ticket.reason <> 'verlust_diebstahl'), ticket.number
-        LIMIT 1 FOR UPDATE OF ticket SKIP LOCKED
-    ), u AS (
-        UPDATE ticket SET status = 'called', called_at = :now, counter_id = (SELECT id FROM c)
-        FROM t WHERE ticket.id = t.id
-        RETURNING ticket.id, ticket.code, ticket.number, ticket.reason, ticket.issued_at
-    ), ins AS (
-        INSERT INTO call (
-            id, office_id, counter_id, ticket_id, display_code, called_at, user_id, offline
-        )
-        SELECT :call_id, :office, (SELECT id FROM c), u.id, u.code, :now,
-               CAST(:user_id AS uuid), false
-        FROM u
-        RETURNING id
-    ), audit AS (
-        INSERT INTO audit_entry (
-            id, at, user_id, office_id, counter_number, action, entity, entity_id,
-            old_value, new_value, detail
-        )
-        SELECT :audit_id, :now, CAST(:user_id AS uuid), :office, :number, :action, 'ticket',
-               u.id::text, 'waiting', 'called', 'Wartenummer ' || u.code
-        FROM u
-        RETURNING id
-    )
-    SELECT o.timezone, (SELECT id FROM c) AS counter_id,
-           u.id, u.code, u.number, u.reason, u.issued_at, (SELECT count(*) FROM ins)
-    FROM o LEFT JOIN u ON true
-    """
-)
-
-
-def _claim_centrally(
-    db: DeskDatabase,
-    office_id: str,
-    counter_number: int,
-    now: datetime,
-    user_id: uuid.UUID | None,
-) -> TicketInfo:
-    """call_next on PostgreSQL: one statement (claim, call row and audit row), so that
-    twelve counters pressing at once wait on each other as little as possible (P7)."""
-    with db.engine.begin() as conn:
-        row = conn.execute(
-            _CLAIM,
-            {
-                "now": now,
-                "office": office_id,
-                "number": counter_number,
-                "call_id": uuid.uuid4(),
-                "audit_id": uuid.uuid4(),
-                "user_id": user_id,
-                "action": AuditAction.TICKET_CALL.value,
-            },
-        ).one_or_none()
-        if row is None:
-            known = ", ".join(conn.scalars(select(Office.id).order_by(Office.id))) or "keine"
-            raise UnknownId(f"Unbekannter Standort {office_id!r} (vorhanden: {known})")
-        timezone, counter_id, ticket_id, code, number, reason, issued_at, _calls = row
-        if counter_id is None:
-            numbers = conn.scalars(
-                select(Counter.number)
-                .where(Counter.office_id == office_id)
-                .order_by(Counter.number)
-            )
-            known = ", ".join(str(n) for n in numbers) or "keine"
-            raise UnknownId(
-                f"Unbekannter Schalter {counter_number} in {office_id} (vorhanden: {known})"
-            )
-        if ticket_id is None:
-            raise WalkInRefused(f"Keine wartende Wartenummer in {office_id}")
-    tz = ZoneInfo(timezone)
-    return TicketInfo(
-        ticket_id,
-        office_id,
-        code,
-        number,
-        TicketReason(reason),
-        TicketStatus.CALLED,
-        issued_at.astimezone(tz),
-        counter_number=counter_number,
-        called_at=now.astimezone(tz),
-    )
+def unknown_counter(numbers: list[int], office_id: str, counter_number: int) -> UnknownId:
+    """The refusal of a counter number the office does not have, naming the ones it has."""
+    known = ", ".join(str(n) for n in numbers) or "keine"
+    return UnknownId(f"Unbekannter Schalter {counter_number} in {office_id} (vorhanden: {known})")
