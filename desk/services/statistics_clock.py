@@ -91,7 +91,12 @@ class LocalClock:
         return self.day(later) - self.day(earlier)
 
     def seconds(self, start: Stamp, end: Stamp) -> ColumnElement[Any]:
-        """Seconds from ``start`` to ``end`` (ms precision on SQLite)."""
+        """Seconds from ``start`` to ``end`` (ms precision on SQLite), never below zero:
+        stamps from two PCs whose clocks differ can make a short wait negative."""
         if self.sqlite:
-            return func.round((func.julianday(end) - func.julianday(start)) * 86400.0, 3)
-        return extract("epoch", end) - extract("epoch", start)
+            span: ColumnElement[Any] = func.round(
+                (func.julianday(end) - func.julianday(start)) * 86400.0, 3
+            )
+        else:
+            span = extract("epoch", end) - extract("epoch", start)
+        return case((span < 0, 0), else_=span)  # NULL (not measured) stays NULL

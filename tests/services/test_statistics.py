@@ -356,3 +356,15 @@ def test_a_clerk_may_not_read_statistics(fresh_db, stats):
         uow.commit()
     with pytest.raises(NotAllowed):
         office_statistics(fresh_db, OFFICE, THU, TUE, user_id=clerk)
+
+
+def test_a_wait_made_negative_by_a_skewed_clock_counts_as_zero(fresh_db, stats):
+    # the ticket printer's PC runs 2 minutes ahead of the counter's: called "before" issued
+    skewed = "bb-stat-skew"
+    counters = {skewed: add_office(fresh_db, skewed)[1]}
+    b = Builder(fresh_db, counters)
+    b.ticket(TUE, 1, T.DONE, "08:10", "08:08", "08:20", office=skewed)
+    b.ticket(TUE, 2, T.DONE, "08:10", "08:20", "08:30", office=skewed)
+    b.save()
+    day = office_statistics(fresh_db, skewed, TUE, TUE)
+    assert approx(day.total.ticket_wait) == (2, 5.0, 10)  # (0 + 10) / 2, not (−2 + 10) / 2
