@@ -32,13 +32,8 @@ from desk.demo.bookings import appointments_for_day, open_days, tickets_for_day
 from desk.demo.city import OFFICES
 from desk.domain.localtime import local_day_bounds, parse_now
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import (
-    PAST_DAYS,
-    appointment_events,
-    appointment_row,
-    seed_demo_city,
-    ticket_row,
-)
+from desk.services.demo import PAST_DAYS, seed_demo_city
+from desk.services.demo_rows import appointment_events, appointment_row, ticket_row
 from desk.services.statistics import office_statistics
 from desk.store.models import Appointment, AppointmentEvent, Ticket
 

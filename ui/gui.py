@@ -32,7 +32,7 @@ from ui.sync_status import SyncBridge
 from ui.views.main_window import MainWindow
 
 if TYPE_CHECKING:  # the database layer is imported on the worker thread, after the first paint
-    from desk.jobs.housekeeping import Housekeeping
+    from desk.jobs.housekeeping import Housekeeping, IntegrityReport  # the start-up check's
     from desk.services.database import DeskDatabase
     from desk.sync.runner import SyncRunner
 
@@ -61,7 +61,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
     url: str | None = args.url
     standalone = paths()
     first_start = not url and not standalone.standalone_db.exists()
-    checked: list[object] = []  # the start-up check's report, told once the window is up
+    checked: list[IntegrityReport | None] = []  # the start-up check's, told once shown
     central = bool(getattr(args, "central", None))
 
     def opener() -> DeskDatabase:  # runs on the worker thread (and imports SQLAlchemy there)
@@ -93,13 +93,13 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
     return app, ops, window
 
 
-def _tell_repair(window: MainWindow, checked: list[object]) -> None:
+def _tell_repair(window: MainWindow, checked: list[IntegrityReport | None]) -> None:
     """A calm word when the start-up check had to repair the local database (once)."""
     report = checked.pop() if checked else None
     checked.clear()
-    if report is not None and getattr(report, "repaired", False):
+    if report is not None and report.repaired:
         title = QCoreApplication.translate("Integrity", "Lokale Datenbank wiederhergestellt")
-        QMessageBox.information(window, title, report.summary())  # type: ignore[attr-defined]
+        QMessageBox.information(window, title, report.summary())
 
 
 def attach_housekeeping(

@@ -22,13 +22,8 @@ from desk.demo.bookings import appointments_for_day, booking_code, open_days, ti
 from desk.demo.city import OFFICES, demo_id
 from desk.domain.status import HOLDING_STATES
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import (
-    PAST_DAYS,
-    appointment_events,
-    appointment_row,
-    seed_demo_city,
-    ticket_row,
-)
+from desk.services.demo import PAST_DAYS, seed_demo_city
+from desk.services.demo_rows import appointment_events, appointment_row, ticket_row
 from desk.store.models import Appointment, AppointmentEvent, Base, SlotHold, Ticket
 
 STEP_DAYS = 28  # older history is added in blocks of this many days

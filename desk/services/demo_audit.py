@@ -7,6 +7,7 @@ The demo's history has no signed-in clerks: the rows carry the counter, no user.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from desk.demo.city import OfficeSpec, demo_id
@@ -18,6 +19,12 @@ _APPOINTMENT_ACTIONS = {
     AppointmentStatus.NO_SHOW: AuditAction.APPOINTMENT_NO_SHOW,
     AppointmentStatus.CANCELLED: AuditAction.APPOINTMENT_CANCEL,
 }
+
+
+@cache
+def _counter_numbers(office_id: str, counters: int) -> dict[Any, int]:
+    """Counter id → number of a demo office (its ids are derived from the numbers)."""
+    return {demo_id("counter", office_id, n): n for n in range(1, counters + 1)}
 
 
 def _row(
@@ -51,7 +58,7 @@ def appointment_audit(
     office: OfficeSpec, appointment: dict[str, Any], events: list[dict[str, Any]], now: datetime
 ) -> list[dict[str, Any]]:
     """Audit rows of one demo appointment's stamped history up to ``now``."""
-    numbers = {demo_id("counter", office.id, n): n for n in range(1, office.counters + 1)}
+    numbers = _counter_numbers(office.id, office.counters)
     rows: list[dict[str, Any]] = []
     before = AppointmentStatus.BOOKED.value
     for event in sorted(events, key=lambda e: e["at"]):
@@ -83,7 +90,7 @@ def ticket_audit(office: OfficeSpec, ticket: dict[str, Any]) -> list[dict[str, A
     """The call (and a no-show) of one demo walk-in ticket."""
     if ticket["called_at"] is None:
         return []
-    numbers = {demo_id("counter", office.id, n): n for n in range(1, office.counters + 1)}
+    numbers = _counter_numbers(office.id, office.counters)
     counter = numbers.get(ticket["counter_id"])
     detail = f"Wartenummer {ticket['code']}"
     rows = [

@@ -13,10 +13,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from desk.domain import erlang
 from desk.domain.errors import RequestRefused
@@ -25,6 +24,7 @@ from desk.domain.slots import closed_reason
 from desk.domain.status import TicketStatus
 from desk.services.database import DeskDatabase
 from desk.services.schedule import OfficeSchedule, load_office, load_schedule
+from desk.services.statistics_clock import elapsed_seconds
 from desk.store.models import Ticket
 from desk.store.uow import UnitOfWork
 
@@ -222,7 +222,8 @@ def _tickets_per_day(
         Ticket.called_at.is_not(None),
         Ticket.finished_at.is_not(None),
     )
-    seconds = _seconds_between(session, Ticket.finished_at, Ticket.called_at)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    seconds = elapsed_seconds(sqlite, Ticket.called_at, Ticket.finished_at)
     rows = session.execute(
         select(
             Ticket.service_day,
@@ -234,17 +235,6 @@ def _tickets_per_day(
         .group_by(Ticket.service_day)
     )
     return {day: (int(n), int(done), float(secs)) for day, n, done, secs in rows}
-
-
-def _seconds_between(
-    session: Session,
-    later: InstrumentedAttribute[datetime | None],
-    earlier: InstrumentedAttribute[datetime | None],
-) -> ColumnElement[Any]:
-    """``later − earlier`` in seconds, in the dialect's own date arithmetic."""
-    if session.get_bind().dialect.name == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    return func.extract("epoch", later - earlier)
 
 
 def _hours(window: tuple[time, time]) -> float:

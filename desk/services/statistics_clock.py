@@ -46,6 +46,14 @@ def offset_changes(tz: ZoneInfo, since: datetime, until: datetime) -> list[tuple
     return changes
 
 
+def elapsed_seconds(sqlite: bool, start: Stamp, end: Stamp) -> ColumnElement[Any]:
+    """Seconds from ``start`` to ``end`` in the dialect's own date arithmetic (ms
+    precision on SQLite); negative when ``end`` lies before ``start``."""
+    if sqlite:
+        return func.round((func.julianday(end) - func.julianday(start)) * 86400.0, 3)
+    return extract("epoch", end) - extract("epoch", start)
+
+
 class LocalClock:
     """SQL for the office's local day and hour of UTC stamp columns, DST-safe.
 
@@ -93,10 +101,5 @@ class LocalClock:
     def seconds(self, start: Stamp, end: Stamp) -> ColumnElement[Any]:
         """Seconds from ``start`` to ``end`` (ms precision on SQLite), never below zero:
         stamps from two PCs whose clocks differ can make a short wait negative."""
-        if self.sqlite:
-            span: ColumnElement[Any] = func.round(
-                (func.julianday(end) - func.julianday(start)) * 86400.0, 3
-            )
-        else:
-            span = extract("epoch", end) - extract("epoch", start)
+        span = elapsed_seconds(self.sqlite, start, end)
         return case((span < 0, 0), else_=span)  # NULL (not measured) stays NULL

@@ -261,62 +261,62 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="44"/>
+        <location filename="../../ui/models/audit_model.py" line="42"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="45"/>
+        <location filename="../../ui/models/audit_model.py" line="43"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="46"/>
+        <location filename="../../ui/models/audit_model.py" line="44"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="47"/>
+        <location filename="../../ui/models/audit_model.py" line="45"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="48"/>
+        <location filename="../../ui/models/audit_model.py" line="46"/>
         <source>Objekt</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="49"/>
+        <location filename="../../ui/models/audit_model.py" line="47"/>
         <source>vorher</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="50"/>
+        <location filename="../../ui/models/audit_model.py" line="48"/>
         <source>nachher</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="70"/>
+        <location filename="../../ui/models/audit_model.py" line="68"/>
         <source>(nicht angemeldet)</source>
         <translation>(not signed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="71"/>
+        <location filename="../../ui/models/audit_model.py" line="69"/>
         <source>Portal / System</source>
         <translation>Portal / system</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="89"/>
+        <location filename="../../ui/models/audit_model.py" line="87"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="98"/>
+        <location filename="../../ui/models/audit_model.py" line="96"/>
         <source>Termin {0}</source>
         <translation>Appointment {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="100"/>
+        <location filename="../../ui/models/audit_model.py" line="98"/>
         <source>Wartenummer {0}</source>
         <translation>Ticket {0}</translation>
     </message>
@@ -934,7 +934,7 @@ after</translation>
 <context>
     <name>Integrity</name>
     <message>
-        <location filename="../../ui/gui.py" line="101"/>
+        <location filename="../../ui/gui.py" line="102"/>
         <source>Lokale Datenbank wiederhergestellt</source>
         <translation>Local database recovered</translation>
     </message>
@@ -2443,38 +2443,38 @@ with planned counters</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../ui/models/users_model.py" line="25"/>
+        <location filename="../../ui/models/users_model.py" line="24"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="26"/>
+        <location filename="../../ui/models/users_model.py" line="25"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="27"/>
+        <location filename="../../ui/models/users_model.py" line="26"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="28"/>
+        <location filename="../../ui/models/users_model.py" line="27"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="29"/>
-        <location filename="../../ui/models/users_model.py" line="72"/>
+        <location filename="../../ui/models/users_model.py" line="28"/>
+        <location filename="../../ui/models/users_model.py" line="71"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="70"/>
+        <location filename="../../ui/models/users_model.py" line="69"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="72"/>
+        <location filename="../../ui/models/users_model.py" line="71"/>
         <source>gesperrt</source>
         <translation>locked</translation>
     </message>
@@ -2598,16 +2598,6 @@ with planned counters</translation>
         <location filename="../../ui/models/audit_model.py" line="29"/>
         <source>Benutzer geändert</source>
         <translation>User changed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/audit_model.py" line="30"/>
-        <source>Sachbearbeitung</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/audit_model.py" line="31"/>
-        <source>Teamleitung</source>
-        <translation>Team lead</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from desk.domain.status import ROLE_LABELS_DE
+from ui.labels import role_label
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
     from desk.services.audit_query import AuditRow
 
-_MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE and the role names, for pyside6-lupdate
+_MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE, for pyside6-lupdate
     QT_TRANSLATE_NOOP("audit", "Termin aufgerufen"),
     QT_TRANSLATE_NOOP("audit", "Termin erneut aufgerufen"),
     QT_TRANSLATE_NOOP("audit", "Termin nicht erschienen"),
@@ -27,8 +27,6 @@ _MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE and the role names, for pyside6
     QT_TRANSLATE_NOOP("audit", "Schließzeit geändert"),
     QT_TRANSLATE_NOOP("audit", "Zusätzlicher Termin freigegeben"),
     QT_TRANSLATE_NOOP("audit", "Benutzer geändert"),
-    QT_TRANSLATE_NOOP("audit", "Sachbearbeitung"),
-    QT_TRANSLATE_NOOP("audit", "Teamleitung"),
 )
 
 
@@ -84,7 +82,7 @@ class AuditTableModel(RowTableModel):
         if column == 0:
             return f"{row.at:%d.%m.%Y %H:%M:%S %Z}"
         if column == 1 and row.role is not None:
-            return audit_text(ROLE_LABELS_DE.get(row.role, row.role))
+            return role_label(row.role)
         if column == 4:
             office = row.office_name or self.tr("alle Standorte")
             return f"{office} · {row.entity} {row.entity_id}"

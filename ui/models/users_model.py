@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from desk.domain.status import ROLE_LABELS_DE
-from ui.models.audit_model import audit_text
+from ui.labels import role_label
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ class UsersTableModel(RowTableModel):
             case 1:
                 return row.display_name
             case 2:
-                return audit_text(ROLE_LABELS_DE.get(row.role, row.role))
+                return role_label(row.role)
             case 3:
                 return row.office_name or self.tr("alle Standorte")
             case _:
