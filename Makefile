@@ -29,7 +29,10 @@ $(VENV)/.stamp-dev: $(VENV)/.stamp-venv pyproject.toml
 	$(BIN)/pip install -e '.[dev]'
 	touch $@
 
+# Bytecode is written up front (a no-op when current): with PYTHONDONTWRITEBYTECODE set,
+# every start would compile the app's modules again, as an installed build never does.
 run: install
+	$(BIN)/python -m compileall -q desk ui >/dev/null
 	$(BIN)/buergerdesk $(ARGS)
 
 lint: install-dev

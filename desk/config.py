@@ -31,6 +31,11 @@ class Paths:
         return f"sqlite:///{self.standalone_db}"
 
     @property
+    def backups_dir(self) -> Path:
+        """Where the daily backups go: ``backups`` in the data folder."""
+        return self.data_dir / "backups"
+
+    @property
     def log_file(self) -> Path:
         """The log file; tracebacks go here, never to the user."""
         return self.log_dir / "buergerdesk.log"

@@ -8,6 +8,10 @@ One line per record (a traceback follows on indented lines)::
 Fields passed as ``extra={"fields": {...}}`` are written as ``key=value``. A redaction
 filter is the safety net for text that comes from libraries: SQL parameters and
 passwords in connection strings are masked before a line is written.
+
+The GUI starts with a plain handler on the same file (``rotate_later``) and swaps in
+the rotating one once its window has painted: ``logging.handlers`` pulls in socket,
+pickle and queue, which the first paint does not need. No line is lost or held back.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ import logging
 import os
 import re
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from desk.config import paths
@@ -81,17 +84,33 @@ def _level_from_env(default: int) -> int:
     return level if isinstance(level, int) else default
 
 
-def _our_handler() -> RotatingFileHandler | None:
+def _our_handler() -> logging.FileHandler | None:
     for handler in logging.getLogger().handlers:
-        if isinstance(handler, RotatingFileHandler) and getattr(handler, "buergerdesk", False):
+        if isinstance(handler, logging.FileHandler) and getattr(handler, "buergerdesk", False):
             return handler
     return None
 
 
-def configure_logging(level: int | None = None) -> Path | None:
+def _rotating(log_file: Path) -> logging.FileHandler:
+    from logging.handlers import RotatingFileHandler
+
+    return RotatingFileHandler(
+        log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+
+
+def _mark(handler: logging.FileHandler, previous_level: int) -> logging.FileHandler:
+    handler.buergerdesk = True  # type: ignore[attr-defined]
+    handler.previous_level = previous_level  # type: ignore[attr-defined]
+    handler.setFormatter(StructuredFormatter())
+    return handler
+
+
+def configure_logging(level: int | None = None, *, rotate_later: bool = False) -> Path | None:
     """Log to the installation's rotating log file, once per process (GUI and CLI alike);
     returns the file's path, or None when it is not writable. ``level`` defaults to
-    ``BUERGERDESK_LOG_LEVEL`` or INFO."""
+    ``BUERGERDESK_LOG_LEVEL`` or INFO. ``rotate_later``: write to the file with a plain
+    handler until ``start_rotating`` (the GUI's start)."""
     log_file = paths().log_file
     root = logging.getLogger()
     existing = _our_handler()
@@ -99,19 +118,32 @@ def configure_logging(level: int | None = None) -> Path | None:
         return Path(existing.baseFilename)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        opened = (
+            logging.FileHandler(log_file, encoding="utf-8") if rotate_later else _rotating(log_file)
         )
     except OSError:
         return None
-    handler.buergerdesk = True  # type: ignore[attr-defined]
-    handler.previous_level = root.level  # type: ignore[attr-defined]
-    handler.setFormatter(StructuredFormatter())
-    root.addHandler(handler)
+    root.addHandler(_mark(opened, root.level))
     root.setLevel(_level_from_env(logging.INFO) if level is None else level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     return log_file
+
+
+def start_rotating() -> None:
+    """Put the rotating handler in place of the plain one ``rotate_later`` began with
+    (same file, appended; a no-op when it rotates already or logging is off)."""
+    plain = _our_handler()
+    if plain is None or type(plain) is not logging.FileHandler:
+        return
+    try:
+        rotating = _rotating(Path(plain.baseFilename))
+    except OSError:
+        return  # the plain handler keeps writing
+    root = logging.getLogger()
+    root.addHandler(_mark(rotating, getattr(plain, "previous_level", logging.WARNING)))
+    root.removeHandler(plain)
+    plain.close()
 
 
 def stop_logging() -> None:

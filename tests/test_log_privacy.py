@@ -22,7 +22,13 @@ from sqlalchemy import func, select
 from desk.config import DATA_DIR_ENV
 from desk.demo.bookings import FIRST_NAMES, LAST_NAMES
 from desk.domain.localtime import parse_now
-from desk.logs import LEVEL_ENV, StructuredFormatter, configure_logging, stop_logging
+from desk.logs import (
+    LEVEL_ENV,
+    StructuredFormatter,
+    configure_logging,
+    start_rotating,
+    stop_logging,
+)
 from desk.services.database import open_database
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork
@@ -207,3 +213,29 @@ def test_the_log_rotates_at_two_megabytes_keeping_five_and_takes_its_level_from_
     stop_logging()
     assert logging.getLogger().level == before
     assert not [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
+
+
+def test_the_gui_starts_on_a_plain_handler_and_rotates_once_painted_losing_no_line(
+    session_env,
+):
+    stop_logging()
+    before = logging.getLogger().level
+    log_file = configure_logging(rotate_later=True)
+    assert log_file == session_env / "buergerdesk.log"
+    [plain] = [h for h in logging.getLogger().handlers if getattr(h, "buergerdesk", False)]
+    assert type(plain) is logging.FileHandler
+    logging.getLogger("ui.gui").info("before the first paint")
+
+    start_rotating()
+    start_rotating()  # once is enough
+    logging.getLogger("ui.gui").info("after the first paint")
+
+    ours = [h for h in logging.getLogger().handlers if getattr(h, "buergerdesk", False)]
+    assert len(ours) == 1 and isinstance(ours[0], RotatingFileHandler)
+    assert ours[0].baseFilename == plain.baseFilename
+    assert configure_logging() == log_file  # configured already
+    text = log_file.read_text(encoding="utf-8")
+    assert text.count('event="before the first paint"') == 1
+    assert text.count('event="after the first paint"') == 1
+    stop_logging()
+    assert logging.getLogger().level == before

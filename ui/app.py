@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if wants_gui(arguments):  # the app starts without importing the headless commands
-        return run_guarded(launch_gui, gui_parser().parse_args(arguments))
+        return run_guarded(launch_gui, gui_parser().parse_args(arguments), rotate_later=True)
     from desk.cli.main import build_parser
 
     parser, commands = build_parser()

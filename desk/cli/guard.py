@@ -17,9 +17,15 @@ from desk.logs import configure_logging
 log = logging.getLogger("desk.cli.main")
 
 
-def run_guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run a command; domain errors → exit 2, anything unexpected → exit 1, no traceback."""
-    log_file = configure_logging()
+def run_guarded(
+    func: Callable[[argparse.Namespace], int],
+    args: argparse.Namespace,
+    *,
+    rotate_later: bool = False,
+) -> int:
+    """Run a command; domain errors → exit 2, anything unexpected → exit 1, no traceback.
+    ``rotate_later``: see ``desk.logs.configure_logging`` (the GUI's start)."""
+    log_file = configure_logging(rotate_later=rotate_later)
     try:
         return func(args)
     except DeskError as err:

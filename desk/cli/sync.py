@@ -60,7 +60,7 @@ def describe(report: SyncReport) -> str:
 def run(args: argparse.Namespace) -> int:
     """Sync once, or keep syncing until interrupted."""
     central_url = central_connection_url(args.central)  # never printed: it may hold a password
-    from desk.jobs.housekeeping import check_at_start
+    from desk.jobs.start_check import check_at_start
 
     checked = check_at_start(args.url, central=True)  # a damaged file is repaired first
     if checked is not None and checked.repaired:

@@ -25,7 +25,6 @@ from desk.services.database import open_database
 from desk.services.retention import DEFAULT_DAYS, RetentionReport, anonymise_expired
 from desk.store.backup import DEFAULT_KEEP, BackupResult, back_up, list_backups
 from desk.store.database import parse_url, sqlite_path
-from desk.store.integrity import IntegrityReport, ensure_intact
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +35,7 @@ CATCH_UP_AFTER = timedelta(minutes=2)  # the first run after a start, when one i
 
 def backups_folder() -> Path:
     """Where backups go unless told otherwise: ``backups`` in the data folder."""
-    return paths().data_dir / "backups"
-
-
-def check_at_start(
-    url: str, *, central: bool, backups: Path | None = None
-) -> IntegrityReport | None:
-    """The start-up check of the SQLite database at ``url`` before it is opened, with the
-    repair of a damaged file (``desk.store.integrity``); None for PostgreSQL."""
-    path = sqlite_path(parse_url(url))
-    if path is None:
-        return None
-    report = ensure_intact(path, backups or backups_folder(), datetime.now(BERLIN), central=central)
-    if report.repaired:
-        log.warning("local database repaired: %s", report.summary().replace("\n", " "))
-    return report
+    return paths().backups_dir
 
 
 @dataclass(frozen=True)

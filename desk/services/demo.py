@@ -318,9 +318,3 @@ def seed_demo_city(db: DeskDatabase, now: datetime, state: str = DEFAULT_STATE) 
         _activity_rows(uow.session, now, report, state)
         uow.commit()
     return report
-
-
-def is_seeded(db: DeskDatabase) -> bool:
-    """Whether the database holds any office yet."""
-    with UnitOfWork(db.engine) as uow:
-        return uow.session.scalar(select(Office.id).limit(1)) is not None

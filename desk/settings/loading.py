@@ -3,7 +3,6 @@ the file, the key and its line, so that the app still starts."""
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import tomllib
@@ -217,6 +216,8 @@ def as_toml(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
+    import json  # only for this message: json stays out of the app's start
+
     shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "…"
 

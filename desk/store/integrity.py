@@ -14,30 +14,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from desk.store import backup, migrate
 from desk.store.database import make_engine
-from desk.store.outbox_rescue import carry_over, export_ops, read_only_uri, read_outbox
+from desk.store.file_check import QUICK_ABOVE_BYTES, Finding, check_file
+from desk.store.outbox_rescue import carry_over, export_ops, read_outbox
 
-#: Above this size the start uses ``quick_check`` (no index cross-check): a year of an
-#: office's history (≈180 MB) takes 2.3 s with ``integrity_check`` and 0.3 s with it.
-#: The daily backup runs the full check on its copy.
-QUICK_ABOVE_BYTES = 32 * 1024 * 1024
+__all__ = ["QUICK_ABOVE_BYTES", "Finding", "IntegrityReport", "check_file", "ensure_intact"]
+
 SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """The result of checking one file: ok, or the first problem found."""
-
-    ok: bool
-    check: str  # "integrity_check" or "quick_check"
-    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,19 +87,6 @@ class IntegrityReport:
         return "\n".join(lines)
 
 
-def check_file(path: Path, quick_above: int = QUICK_ABOVE_BYTES) -> Finding:
-    """``PRAGMA integrity_check`` (``quick_check`` above ``quick_above`` bytes) of a file;
-    a file that cannot be opened as a database is a problem, too."""
-    check = "quick_check" if path.stat().st_size > quick_above else "integrity_check"
-    try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-            rows = conn.execute(f"PRAGMA {check}").fetchall()
-    except sqlite3.Error as err:
-        return Finding(False, check, str(err))
-    first = str(rows[0][0]) if rows else "keine Antwort"
-    return Finding(first == "ok", check, None if first == "ok" else first)
-
-
 def ensure_intact(
     database: Path,
     backups: Path,
@@ -119,15 +94,18 @@ def ensure_intact(
     *,
     central: bool = False,
     quick_above: int = QUICK_ABOVE_BYTES,
+    finding: Finding | None = None,
 ) -> IntegrityReport:
     """Check ``database`` before it is opened; repair it when damaged (see module doc).
 
     ``backups`` is the folder of ``desk.store.backup``; ``central`` says whether a
-    central database will fill an empty replica; ``now`` names the files written.
+    central database will fill an empty replica; ``now`` names the files written;
+    ``finding``: this file's check, made already in this process before any open.
     """
     if not database.exists():
         return IntegrityReport(database, Finding(True, "none"))
-    finding = check_file(database, quick_above)
+    if finding is None:
+        finding = check_file(database, quick_above)
     if finding.ok:
         return IntegrityReport(database, finding)
     aside = _move_aside(database, now)

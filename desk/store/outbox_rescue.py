@@ -20,6 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desk.store.file_check import read_only_uri
+
 COLUMNS = ("seq", "op_id", "kind", "office_id", "entity_id", "payload", "created_at")
 ROLE_KEY = "role"  # desk.sync.outbox.ROLE_KEY: a replica has it in sync_state
 
@@ -103,11 +105,6 @@ def _exported(op: RescuedOp) -> dict[str, Any]:
     with suppress(ValueError):  # else kept as the text that was found
         entry["payload"] = json.loads(op.payload)
     return entry
-
-
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI that opens ``path`` without writing to it."""
-    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def _open(path: Path) -> sqlite3.Connection:

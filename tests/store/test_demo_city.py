@@ -20,9 +20,9 @@ from desk.domain.passwords import verify_password
 from desk.domain.status import AppointmentStatus
 from desk.services.agenda import day_appointments
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import is_seeded, seed_demo_city
+from desk.services.demo import seed_demo_city
 from desk.services.offices import get_office, list_offices
-from desk.services.standalone import prepare_standalone
+from desk.services.standalone import is_seeded, prepare_standalone
 from desk.store.models import (
     Appointment,
     AuditEntry,

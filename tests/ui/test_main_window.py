@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.services.agenda import day_appointments
@@ -194,3 +194,71 @@ def test_today_opens_scrolled_to_the_next_appointments(qtbot, make_window, demo_
     assert upcoming > 0
     bar = window.table.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() == min(upcoming, bar.maximum()), timeout=5_000)
+
+
+class PaintSeen(QObject):
+    """Notes the paint events of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted += 1
+        return False
+
+
+def opener_noting(url: str, seen: PaintSeen, at_open: list[int]):
+    def opener():  # on the worker
+        at_open.append(seen.painted)
+        return open_database(url)
+
+    return opener
+
+
+def test_a_shown_window_opens_its_database_after_its_first_paint(
+    qtbot, make_window, demo_sqlite_url
+):
+    seen, at_open = PaintSeen(), []
+    window = make_window(opener=opener_noting(demo_sqlite_url, seen, at_open))
+    window.installEventFilter(seen)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    assert len(at_open) == 1 and at_open[0] >= 1  # opened once, and only after a paint
+
+
+def test_a_hidden_window_opens_its_database_at_once(qtbot, make_window, demo_sqlite_url):
+    seen, at_open = PaintSeen(), []
+    window = make_window(opener=opener_noting(demo_sqlite_url, seen, at_open))
+    window.hide()
+    window.installEventFilter(seen)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    assert at_open == [0]
+
+
+def test_the_first_load_reads_the_day_the_queue_and_the_reception_once(
+    qtbot, make_window, demo_sqlite_url, monkeypatch
+):
+    from ui.views import queue_panel, reception_view, window_queries
+
+    calls: list[str] = []
+    for module, name in (
+        (window_queries, "day"),
+        (queue_panel, "_read"),
+        (reception_view, "_status"),
+    ):
+        real = getattr(module, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            calls.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    window = make_window(demo_sqlite_url, office_id="bb-mitte", counter_number=2)
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: len(calls) >= 3, timeout=10_000)
+    qtbot.wait(300)  # a second read would have been queued by now
+    assert sorted(calls) == ["_read", "_status", "day"]

@@ -15,7 +15,7 @@ from desk.services.calendar import search
 from desk.services.confirmation import load_confirmation
 from desk.services.database import open_database
 from tests.ui.conftest import NOW
-from ui.views.clerk_commands import print_confirmation
+from ui.printing.confirmation import print_confirmation
 
 MITTE = "bb-mitte"
 SURNAME = "Petrenko"

@@ -7,7 +7,6 @@ day or another set of counters resets the model.
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -16,6 +15,8 @@ from desk.domain.cells import CellKind
 from ui.labels import cell_label, status_label
 
 if TYPE_CHECKING:
+    import uuid
+
     from desk.services.agenda import AppointmentRow
     from desk.services.calendar import DayGrid, GridCounter
 

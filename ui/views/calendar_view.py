@@ -7,22 +7,20 @@ or mark (never colour alone); a red line marks the current time.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from desk.domain.cells import CellKind
 from desk.domain.status import AppointmentStatus
 from ui.models.calendar_model import CalendarModel
+
+if TYPE_CHECKING:  # QStyle's types load with the first painted cell, not at start
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -97,7 +95,7 @@ class CalendarDelegate(QStyledItemDelegate):
             return
         kind, appointment, head = cell[0], cell[1], cell[2]
         rect: QRect = option.rect  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         if kind == CellKind.BOOKED and appointment is not None:
             if head:
                 self._paint_block(

@@ -7,15 +7,12 @@ selection); kept apart so that the window module stays about layout and loading.
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desk.domain.errors import DeskError
 from desk.domain.steps import Action
@@ -23,6 +20,8 @@ from ui.labels import status_label
 from ui.qt_dates import qdate
 
 if TYPE_CHECKING:  # the dialogs and services load on first use, not at start
+    import uuid
+
     from desk.services.agenda import AppointmentRow
     from desk.services.confirmation import Confirmation
     from desk.services.database import DeskDatabase
@@ -98,6 +97,8 @@ class ClerkCommands:
         if step == Action.CANCEL and reason is None:
             if not self._show_dialogs:
                 return
+            from PySide6.QtWidgets import QInputDialog
+
             text, ok = QInputDialog.getText(
                 self,
                 QCoreApplication.translate("MainWindow", "Termin stornieren"),
@@ -150,6 +151,8 @@ class ClerkCommands:
         if row is None:
             return
         suggested = str(Path.home() / f"Termin-{row.booking_code}.ics")
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("ClerkCommands", "Kalenderdatei speichern"),
@@ -192,6 +195,11 @@ class ClerkCommands:
             return
 
         def loaded(confirmation: Confirmation) -> None:
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+            from PySide6.QtWidgets import QDialog
+
+            from ui.printing.confirmation import print_confirmation
+
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintDialog(printer, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -214,20 +222,6 @@ class ClerkCommands:
             QMessageBox.warning(self, what, message)
 
 
-def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: datetime) -> None:
-    """Lay out a confirmation on A4 (or the printer's page) and print it."""
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    lines = confirmation.lines()
-    body = "".join(f"<p>{_html(line) or '&nbsp;'}</p>" for line in lines[1:])
-    document = QTextDocument()
-    document.setHtml(
-        f"<h1>{_html(lines[0])}</h1>{body}"
-        f"<p style='color:#555'>Erstellt {_html(f'{printed:%d.%m.%Y %H:%M}')}</p>"
-    )
-    document.print_(printer)
-
-
 def _perform(
     db: DeskDatabase,
     appointment_id: uuid.UUID,
@@ -248,7 +242,3 @@ def _confirmation(db: DeskDatabase, appointment_id: uuid.UUID) -> Confirmation:
     from desk.services.confirmation import load_confirmation
 
     return load_confirmation(db, appointment_id)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
-from ui.dialogs.login_dialog import LoginDialog
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
@@ -36,14 +33,20 @@ from ui.views.window_loading import DayLoading
 from ui.views.window_session import SignInSession
 
 if TYPE_CHECKING:
+    import uuid
+
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from desk.services.agenda import AppointmentRow
     from desk.services.auth import UserInfo
     from desk.services.database import DeskDatabase
     from desk.services.offices import OfficeInfo
     from desk.sync.engine import SyncReport, SyncStatus
+    from ui.dialogs.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 20_000
+OPEN_FALLBACK_MS = 250  # a shown window that never paints (minimised) opens it anyway
 
 
 class MainWindow(
@@ -115,6 +118,9 @@ class MainWindow(
         self.user: UserInfo | None = None
         self.login_dialog: LoginDialog | None = None
         self._load_message: str | None = None  # the status message a load may clear
+        self._painted = False  # the window has painted once
+        self._open_pending = False  # start() waits for that paint to open the database
+        self._opening = False
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
         self.calendar_model = CalendarModel(self)
@@ -147,7 +153,11 @@ class MainWindow(
 
     # -------------------------------------------------------------- start-up
     def start(self) -> None:
-        """Open the database in the background (creating the demo city on first start)."""
+        """Open the database in the background (creating the demo city on first start).
+
+        A shown window opens it once it has painted (or after ``OPEN_FALLBACK_MS`` if no
+        paint comes): the database layer's imports on the worker would otherwise share
+        the interpreter with the first paint and delay it."""
         if self._first_start:
             self._progress = QProgressDialog(
                 self.tr("Die Demo-Stadt wird eingerichtet …"), "", 0, 0, self
@@ -157,6 +167,23 @@ class MainWindow(
             self._progress.setMinimumDuration(0)
             self._progress.setWindowModality(Qt.WindowModality.WindowModal)
             self._progress.show()
+        if self.isVisible() and not self._painted:
+            self._open_pending = True
+            QTimer.singleShot(OPEN_FALLBACK_MS, self._open_database)
+        else:
+            self._open_database()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._painted = True
+        if self._open_pending:
+            QTimer.singleShot(0, self._open_database)  # after this paint pass
+
+    def _open_database(self) -> None:
+        if self._opening:
+            return
+        self._opening = True
+        self._open_pending = False
         self._ops.run(self._open_db, self._database_ready, self._database_failed)
 
     def _database_ready(self, db: DeskDatabase) -> None:
@@ -232,6 +259,7 @@ class MainWindow(
         return self.date_edit.date().toPython()  # type: ignore[no-any-return]
 
     def _fill_counters(self) -> None:
+        """The chosen office's counters in the box, the remembered one chosen (no load)."""
         office = self.office
         self.counter_box.blockSignals(True)
         self.counter_box.clear()
@@ -240,7 +268,15 @@ class MainWindow(
         wanted = self.counter_box.findData(self._wanted_counter) if self._wanted_counter else -1
         self.counter_box.setCurrentIndex(max(wanted, 0))
         self.counter_box.blockSignals(False)
-        self._counter_changed()
+        self._take_counter()
+
+    def _take_counter(self) -> None:
+        """Remember the chosen counter and mark it own in the list (no load)."""
+        number = self.counter_box.currentData()
+        if number is not None:
+            self._settings.setValue("counter", int(number))
+            self._wanted_counter = int(number)
+        self.model.set_own_counter(number)
 
     def _office_changed(self) -> None:
         office = self.office
@@ -248,16 +284,12 @@ class MainWindow(
             self._settings.setValue("office", office.id)
             if self._db is not None:
                 self.reception.set_office(self._db, office.id, office.name)
-                self._queue_for_counter()
         self._fill_counters()
-        self.reload()
+        self.reload()  # each read once: the day, the reception, the queue
+        self._queue_for_counter()
 
     def _counter_changed(self) -> None:
-        number = self.counter_box.currentData()
-        if number is not None:
-            self._settings.setValue("counter", int(number))
-            self._wanted_counter = int(number)
-        self.model.set_own_counter(number)
+        self._take_counter()
         self.refresh()
         self._queue_for_counter()
 

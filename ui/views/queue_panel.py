@@ -5,7 +5,6 @@ this counter: call again, in service, done, no-show, park and back from parking.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,8 @@ from ui.labels import reason_label
 from ui.ops import Ops
 
 if TYPE_CHECKING:
+    import uuid
+
     from desk.services.counter_work import WorkTicket
     from desk.services.database import DeskDatabase
     from desk.services.queue import QueueEntry

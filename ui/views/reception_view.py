@@ -8,13 +8,11 @@ disabled and the reason is shown in words. An issued ticket is printed at once.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -32,9 +30,12 @@ from desk.domain.errors import DeskError
 from desk.domain.status import TicketReason
 from ui.labels import reason_label as reason_text
 from ui.ops import Ops
-from ui.printing.ticket import print_ticket
 
 if TYPE_CHECKING:
+    import uuid
+
+    from PySide6.QtPrintSupport import QPrinter
+
     from desk.services.database import DeskDatabase
     from desk.services.queue import WalkInStatus
     from desk.services.walkin import TicketInfo
@@ -196,6 +197,8 @@ class ReceptionView(QWidget):
         )
         printer = self._printer_factory()
         if printer is not None:
+            from ui.printing.ticket import print_ticket  # Qt's printing loads on first use
+
             try:
                 print_ticket(printer, info.code, name, info.issued_at, info.reason, wait)
             except OSError as err:

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.domain.steps import Action
 from ui import i18n
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from ui.views.main_window import MainWindow
 
 SHORTCUTS: dict[Action, str] = {
@@ -172,7 +173,7 @@ class WindowActions:
     def ticket_printer(self: MainWindow) -> QPrinter | None:  # type: ignore[misc]
         """Where tickets print: the system's default printer, else a PDF per ticket in the
         data folder (setting "ticket_pdf_dir" forces PDFs into that folder)."""
-        from PySide6.QtPrintSupport import QPrinterInfo
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
         folder = self._settings.value("ticket_pdf_dir", "", str)
         if not folder and QPrinterInfo.availablePrinterNames():

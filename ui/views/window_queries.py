@@ -6,11 +6,12 @@ the window paints before they load.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import uuid
+
     from desk.services.calendar import DayGrid, WeekSummary
     from desk.services.database import DeskDatabase
     from desk.services.lifecycle import HistoryEntry

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from ui.dialogs.login_dialog import LoginDialog
-
 if TYPE_CHECKING:
     from desk.services.auth import UserInfo
+    from ui.dialogs.login_dialog import LoginDialog
     from ui.views.main_window import MainWindow
 
 
@@ -48,6 +47,8 @@ class SignInSession:
         self.centralWidget().hide()
         if self.user is None:  # users exist: nobody works here until one signs in
             self.user_label.setText(QCoreApplication.translate("MainWindow", "Nicht angemeldet"))
+        from ui.dialogs.login_dialog import LoginDialog  # on first use, not at start
+
         dialog = LoginDialog(self._ops, self._db, self, locked_by=locked_by)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._signed_in(dialog))

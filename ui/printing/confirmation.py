@@ -1,0 +1,28 @@
+"""The printed confirmation of an appointment on A4 (or the printer's page)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desk.services.confirmation import Confirmation
+
+
+def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: datetime) -> None:
+    """Lay out a confirmation on A4 (or the printer's page) and print it."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    lines = confirmation.lines()
+    body = "".join(f"<p>{escape(line, quote=False) or '&nbsp;'}</p>" for line in lines[1:])
+    document = QTextDocument()
+    document.setHtml(
+        f"<h1>{escape(lines[0], quote=False)}</h1>{body}"
+        f"<p style='color:#555'>Erstellt {printed:%d.%m.%Y %H:%M}</p>"
+    )
+    document.print_(printer)
