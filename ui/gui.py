@@ -103,6 +103,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
         counter_number=args.counter,
         show_dialogs=not getattr(args, "smoke", False),
         clock_runs=True,
+        sign_in_at_start=not getattr(args, "smoke", False),
     )
     apply_style(app)
     if not getattr(args, "smoke", False):
@@ -239,10 +240,8 @@ def run_app(args: argparse.Namespace) -> int:
         window.day_loaded.connect(lambda: _quit_after_paint(app, window))
         window.failed.connect(lambda message: _fail(app, message))
         QTimer.singleShot(60_000, lambda: app.exit(1))
-    if not args.smoke:
-        window.database_opened.connect(lambda db: _sign_in_if_needed(ops, db, window))
-        if problems:  # logged while loading; shown once the window is up
-            QTimer.singleShot(0, lambda: warn_about_config(window, problems))
+    if not args.smoke and problems:  # logged while loading; shown once the window is up
+        QTimer.singleShot(0, lambda: warn_about_config(window, problems))
     window.show()
     window.start()
     code = app.exec()
@@ -252,17 +251,6 @@ def run_app(args: argparse.Namespace) -> int:
         keeper.stop()
     ops.shutdown()
     return code
-
-
-def _sign_in_if_needed(ops: Ops, db: DeskDatabase, window: MainWindow) -> None:
-    """A database with users asks who works here before it shows anything."""
-
-    def check() -> bool:
-        from desk.services.auth import has_users
-
-        return has_users(db)
-
-    ops.run(check, lambda needed: window.sign_in() if needed else None)
 
 
 def _quit_after_paint(app: QApplication, window: MainWindow) -> None:

@@ -238,7 +238,7 @@ def test_a_hidden_window_opens_its_database_at_once(qtbot, make_window, demo_sql
     assert at_open == [0]
 
 
-def test_the_first_load_reads_the_day_the_queue_and_the_reception_once(
+def test_the_first_load_reads_the_day_then_the_reception_and_the_queue_once(
     qtbot, make_window, demo_sqlite_url, monkeypatch
 ):
     from ui.views import queue_panel, reception_view, window_queries
@@ -261,4 +261,4 @@ def test_the_first_load_reads_the_day_the_queue_and_the_reception_once(
         window.start()
     qtbot.waitUntil(lambda: len(calls) >= 3, timeout=10_000)
     qtbot.wait(300)  # a second read would have been queued by now
-    assert sorted(calls) == ["_read", "_status", "day"]
+    assert calls == ["day", "_status", "_read"]  # the day first: it is what shows

@@ -101,3 +101,38 @@ def test_ctrl_l_locks_until_the_password_and_steps_carry_the_clerk(
     finally:
         db.dispose()
     assert stamped == "teamleitung"
+
+
+def test_with_users_no_appointment_is_painted_before_someone_signs_in(
+    qtbot, make_window, demo_sqlite_url
+):
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window(demo_sqlite_url, office_id="bb-mitte", sign_in_at_start=True)
+    rows_at_paint: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, _watched, event):
+            if event.type() == QEvent.Type.Paint:
+                rows_at_paint.append(window.calendar_model.rowCount())
+            return False
+
+    paints = Paints()
+    window.calendar.viewport().installEventFilter(paints)
+    shown_when_loaded: list[bool] = []
+    window.day_loaded.connect(lambda: shown_when_loaded.append(window.centralWidget().isVisible()))
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    assert shown_when_loaded == [False]  # hidden before the day arrived, not after
+    qtbot.wait(200)  # time to paint, had the calendar been visible
+    assert window.login_dialog is not None and window.login_dialog.isVisible()
+    assert not window.centralWidget().isVisible()
+    assert not [rows for rows in rows_at_paint if rows > 0]
+
+    dialog = window.login_dialog
+    dialog.name_edit.setText("sb.mitte1")
+    dialog.password_edit.setText("demo")
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.sign_in()
+    qtbot.waitUntil(lambda: any(rows > 0 for rows in rows_at_paint), timeout=5_000)
+    assert window.user is not None and window.user.username == "sb.mitte1"

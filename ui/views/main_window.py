@@ -94,6 +94,7 @@ class MainWindow(
         counter_number: int | None = None,
         show_dialogs: bool = True,
         clock_runs: bool = False,
+        sign_in_at_start: bool = False,
     ) -> None:
         super().__init__()
         self._show_dialogs = show_dialogs
@@ -121,6 +122,8 @@ class MainWindow(
         self._painted = False  # the window has painted once
         self._open_pending = False  # start() waits for that paint to open the database
         self._opening = False
+        self._sign_in_at_start = sign_in_at_start  # a database with users asks who works here
+        self._side_reads_pending = False  # reception and queue read once the day is shown
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
         self.calendar_model = CalendarModel(self)
@@ -191,7 +194,9 @@ class MainWindow(
         self.db_label.setText(self.tr("Datenbank: {0}").format(db.display_url))
         self.db_label.setToolTip(db.display_url)
         self._ops.run(
-            lambda: window_queries.offices(db), self._offices_loaded, self._database_failed
+            lambda: window_queries.offices_and_sign_in(db),
+            lambda result: self._offices_loaded(*result),
+            self._database_failed,
         )
 
     def _database_failed(self, error: BaseException) -> None:
@@ -212,8 +217,10 @@ class MainWindow(
         if self._show_dialogs:
             QMessageBox.critical(self, self.tr("Datenbank"), message)
 
-    def _offices_loaded(self, offices: list[OfficeInfo]) -> None:
+    def _offices_loaded(self, offices: list[OfficeInfo], has_users: bool = False) -> None:
         self._close_progress()
+        if has_users and self._sign_in_at_start:
+            self.sign_in()  # before anything of the day is read, let alone shown
         self._offices = offices
         self.office_box.blockSignals(True)
         self.office_box.clear()
@@ -228,13 +235,20 @@ class MainWindow(
         self.update_team_tools()
         self._fill_counters()
         self.statusBar().clearMessage()
+        self._side_reads_pending = True  # after the day: it is what the clerk looks at first
         self.reload()
         self.refresh_timer.start()
+        if self._db is not None:
+            self.database_opened.emit(self._db)
+
+    def _start_side_reads(self) -> None:
+        """The reception's and the queue's first reads (once, after the first day)."""
+        if not self._side_reads_pending:
+            return
+        self._side_reads_pending = False
         if self.office is not None and self._db is not None:
             self.reception.set_office(self._db, self.office.id, self.office.name)
             self._queue_for_counter()
-        if self._db is not None:
-            self.database_opened.emit(self._db)
 
     def _close_progress(self) -> None:
         if self._progress is not None:

@@ -111,6 +111,8 @@ class DayLoading:
             self.empty.setText(text)
             self.stack.setCurrentWidget(self.empty)
             self._select(None)
+        if self._side_reads_pending:  # the first day is in: paint it, then read the rest
+            QTimer.singleShot(0, self._start_side_reads)
         self.day_loaded.emit()
 
     def _scroll_to_now(self: MainWindow, rows: list[AppointmentRow]) -> None:  # type: ignore[misc]
@@ -135,6 +137,8 @@ class DayLoading:
         )
         self._load_message = message
         self.statusBar().showMessage(message)
+        if self._side_reads_pending:
+            QTimer.singleShot(0, self._start_side_reads)
 
     def _view_changed(self: MainWindow) -> None:  # type: ignore[misc]
         if self.views.currentWidget() is self.week:

@@ -24,6 +24,13 @@ def offices(db: DeskDatabase) -> list[OfficeInfo]:
     return list_offices(db)
 
 
+def offices_and_sign_in(db: DeskDatabase) -> tuple[list[OfficeInfo], bool]:
+    """The offices, and whether the database has users (then someone must sign in)."""
+    from desk.services.auth import has_users
+
+    return offices(db), has_users(db)
+
+
 def day(db: DeskDatabase, office_id: str, day: date, now: datetime) -> tuple[DayGrid, str | None]:
     from desk.services.agenda import office_closed_reason
     from desk.services.calendar import day_grid
