@@ -262,3 +262,20 @@ def test_the_first_load_reads_the_day_then_the_reception_and_the_queue_once(
     qtbot.waitUntil(lambda: len(calls) >= 3, timeout=10_000)
     qtbot.wait(300)  # a second read would have been queued by now
     assert calls == ["day", "_status", "_read"]  # the day first: it is what shows
+
+
+def test_the_reception_and_queue_are_built_after_the_first_paint_or_on_first_use(
+    qtbot, make_window, demo_sqlite_url
+):
+    shown = make_window(demo_sqlite_url)
+    assert shown._walk_in_views is None  # not yet: the first paint does not wait for them
+    qtbot.waitUntil(lambda: shown._walk_in_views is not None, timeout=5_000)
+    assert shown.reception_page.widget() is shown.reception
+    assert shown.queue_page.widget() is shown.queue
+
+    hidden = make_window(demo_sqlite_url)
+    hidden.hide()
+    assert hidden.reception_page.widget() is None
+    reception = hidden.reception  # first use builds both
+    assert hidden.reception_page.widget() is reception
+    assert hidden.queue_page.widget() is hidden.queue

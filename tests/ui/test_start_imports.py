@@ -11,12 +11,17 @@ import pytest
 from ui.app import wants_gui
 
 HEAVY = ("sqlalchemy", "psycopg", "apscheduler", "icalendar", "holidays", "desk.cli.main")
-#: loaded on first use or after the first paint: printing, dialogs, the log's rotation
+#: loaded on first use or after the first paint: printing, dialogs, the hidden tabs'
+#: contents, the log's rotation
 LATER = (
     "PySide6.QtPrintSupport",
     "ui.printing.ticket",
     "ui.printing.confirmation",
     "ui.dialogs.login_dialog",
+    "ui.dialogs.about_dialog",
+    "ui.views.reception_view",
+    "ui.views.queue_panel",
+    "platform",
     "logging.handlers",
     "json",
     "uuid",

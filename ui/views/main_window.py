@@ -178,9 +178,12 @@ class MainWindow(
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        first = not self._painted
         self._painted = True
         if self._open_pending:
             QTimer.singleShot(0, self._open_database)  # after this paint pass
+        if first:
+            QTimer.singleShot(0, self._build_walk_in_views)  # the hidden tabs' contents
 
     def _open_database(self) -> None:
         if self._opening:
@@ -395,7 +398,8 @@ class MainWindow(
         self.sync_label.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for timer in (self.refresh_timer, self.reception.timer, self.queue.timer):
+        built = self._walk_in_views or ()
+        for timer in (self.refresh_timer, *(view.timer for view in built)):
             timer.stop()
         for display in self._displays:
             display.close()

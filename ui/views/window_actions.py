@@ -114,12 +114,16 @@ class WindowActions:
         help_menu.addAction(
             QCoreApplication.translate("MainWindow", "&Tastenkürzel"), self.show_shortcuts
         ).setShortcut(QKeySequence("F1"))
-        from ui.dialogs.about_dialog import show_about
-
         self.about_action = help_menu.addAction(
-            QCoreApplication.translate("MainWindow", "Ü&ber Bürgerdesk …"), lambda: show_about(self)
+            QCoreApplication.translate("MainWindow", "Ü&ber Bürgerdesk …"), self.show_about
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def show_about(self: MainWindow) -> None:  # type: ignore[misc]
+        """Hilfe → Über Bürgerdesk (the dialog's module loads on first use)."""
+        from ui.dialogs.about_dialog import show_about
+
+        show_about(self)
 
     def choose_language(self: MainWindow, code: str) -> None:  # type: ignore[misc]
         """Remember the UI language; it applies from the next start."""

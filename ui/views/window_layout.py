@@ -1,7 +1,9 @@
 """The main window's widgets: the office/counter/day bars, the calendar views and
 reception in tabs, the side panel (appointment, queue), the status bar and the keys.
 
-A mixin of MainWindow; texts keep the "MainWindow" translation context.
+The reception tab and the queue panel are hidden at the start; they are built right
+after the window's first paint (or on first use), so the first paint does not wait for
+them. A mixin of MainWindow; texts keep the "MainWindow" translation context.
 """
 
 from __future__ import annotations
@@ -31,12 +33,22 @@ from ui.labels import action_label
 from ui.qt_dates import qdate
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
-from ui.views.queue_panel import QueuePanel
-from ui.views.reception_view import ReceptionView
 from ui.views.window_actions import SHORTCUTS
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
+    from ui.views.queue_panel import QueuePanel
+    from ui.views.reception_view import ReceptionView
+
+
+def scroll_page(widget: QWidget | None = None) -> QScrollArea:
+    """A frameless scroll area: a short window scrolls its page instead of clipping it."""
+    page = QScrollArea()
+    if widget is not None:
+        page.setWidget(widget)
+    page.setWidgetResizable(True)
+    page.setFrameShape(QScrollArea.Shape.NoFrame)
+    return page
 
 
 class WindowLayout:
@@ -57,6 +69,7 @@ class WindowLayout:
         return actions
 
     def _build(self: MainWindow) -> None:  # type: ignore[misc]
+        self._walk_in_views: tuple[ReceptionView, QueuePanel] | None = None
         bar = QHBoxLayout()
         self.office_box = QComboBox()
         self.office_box.setMinimumContentsLength(14)
@@ -125,13 +138,8 @@ class WindowLayout:
         self.views.addTab(self.calendar, QCoreApplication.translate("MainWindow", "&Tag"))
         self.views.addTab(self.week, QCoreApplication.translate("MainWindow", "&Woche"))
         self.views.addTab(self.table, QCoreApplication.translate("MainWindow", "&Liste"))
-        self.reception = ReceptionView(self._ops, self.now, self.ticket_printer)
-        reception = QScrollArea()  # a short window scrolls the reception, never clips it
-        reception.setWidget(self.reception)
-        reception.setWidgetResizable(True)
-        reception.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.views.addTab(reception, QCoreApplication.translate("MainWindow", "&Empfang"))
-        self.reception_page = reception
+        self.reception_page = scroll_page()  # the reception: see _build_walk_in_views
+        self.views.addTab(self.reception_page, QCoreApplication.translate("MainWindow", "&Empfang"))
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -140,21 +148,13 @@ class WindowLayout:
         self.stack.addWidget(self.views)
         self.stack.addWidget(self.empty)
         self.panel = AppointmentPanel(self.actions_by_step)
-        self.queue = QueuePanel(self._ops, self.now)
-        self.queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
-        self.reception.issued.connect(lambda _info: self.queue.refresh())
-        self.reception.checked_in.connect(lambda _code: self.queue.refresh())
-        self.queue.called.connect(lambda _code: self.refresh())
+        self.queue_page = scroll_page()  # the queue panel: see _build_walk_in_views
         self.side = QTabWidget()
-        for widget, label in (
-            (self.panel, QCoreApplication.translate("MainWindow", "Termin")),
-            (self.queue, QCoreApplication.translate("MainWindow", "Warteschlange")),
+        for page, label in (
+            (scroll_page(self.panel), QCoreApplication.translate("MainWindow", "Termin")),
+            (self.queue_page, QCoreApplication.translate("MainWindow", "Warteschlange")),
         ):
-            scroll = QScrollArea()  # small windows scroll the panel instead of clipping it
-            scroll.setWidget(widget)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            self.side.addTab(scroll, label)
+            self.side.addTab(page, label)
         self.side.setMinimumWidth(300)
         self.side.setMaximumWidth(400)
 
@@ -211,6 +211,35 @@ class WindowLayout:
             shortcut = QShortcut(QKeySequence(key), self.views, handler)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._set_enabled(False)
+
+    @property
+    def reception(self: MainWindow) -> ReceptionView:  # type: ignore[misc]
+        """The reception tab: walk-in tickets and check-in."""
+        return self._build_walk_in_views()[0]
+
+    @property
+    def queue(self: MainWindow) -> QueuePanel:  # type: ignore[misc]
+        """The side panel's queue: who waits, call next, recall."""
+        return self._build_walk_in_views()[1]
+
+    def _build_walk_in_views(self: MainWindow) -> tuple[ReceptionView, QueuePanel]:  # type: ignore[misc]
+        """Build the reception and the queue panel once (after the first paint, or when
+        first used) and put them into their pages."""
+        if self._walk_in_views is not None:
+            return self._walk_in_views
+        from ui.views.queue_panel import QueuePanel
+        from ui.views.reception_view import ReceptionView
+
+        reception = ReceptionView(self._ops, self.now, self.ticket_printer)
+        queue = QueuePanel(self._ops, self.now)
+        queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
+        reception.issued.connect(lambda _info: queue.refresh())
+        reception.checked_in.connect(lambda _code: queue.refresh())
+        queue.called.connect(lambda _code: self.refresh())
+        self.reception_page.setWidget(reception)
+        self.queue_page.setWidget(queue)
+        self._walk_in_views = (reception, queue)
+        return self._walk_in_views
 
     def _set_enabled(self: MainWindow, enabled: bool) -> None:  # type: ignore[misc]
         for widget in (
