@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desk.cli.time import now_from
 from desk.config import paths
@@ -26,7 +26,6 @@ from desk.logs import configure_logging, start_rotating
 from desk.settings import load_settings
 from desk.settings.options import fill_app_options
 from ui import i18n
-from ui.config_notice import warn_about_config
 from ui.crash import install_crash_handler
 from ui.ops import Ops
 from ui.sync_status import SyncBridge
@@ -117,6 +116,8 @@ def _tell_repair(window: MainWindow, checked: list[IntegrityReport | None]) -> N
     checked.clear()
     if report is not None and report.repaired:
         title = QCoreApplication.translate("Integrity", "Lokale Datenbank wiederhergestellt")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(window, title, report.summary())
 
 
@@ -241,6 +242,8 @@ def run_app(args: argparse.Namespace) -> int:
         window.failed.connect(lambda message: _fail(app, message))
         QTimer.singleShot(60_000, lambda: app.exit(1))
     if not args.smoke and problems:  # logged while loading; shown once the window is up
+        from ui.config_notice import warn_about_config
+
         QTimer.singleShot(0, lambda: warn_about_config(window, problems))
     window.show()
     window.start()

@@ -22,6 +22,7 @@ LATER = (
     "ui.views.reception_view",
     "ui.views.queue_panel",
     "platform",
+    "ui.config_notice",
     "logging.handlers",
     "json",
     "uuid",

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from desk.domain.errors import DeskError
 from desk.domain.steps import Action
@@ -140,6 +139,8 @@ class ClerkCommands:
         self.statusBar().showMessage(message, 8000)
         self.step_refused.emit(message)
         if self._show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self, QCoreApplication.translate("MainWindow", "Nicht möglich"), message
             )
@@ -219,6 +220,8 @@ class ClerkCommands:
         message = QCoreApplication.translate("ClerkCommands", "{0}: {1}").format(what, error)
         self.statusBar().showMessage(message, 8000)
         if self._show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, what, message)
 
 

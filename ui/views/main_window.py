@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QWidget,
 )
@@ -218,6 +217,8 @@ class MainWindow(
         self.stack.setCurrentWidget(self.empty)
         self.failed.emit(message)
         if self._show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, self.tr("Datenbank"), message)
 
     def _offices_loaded(self, offices: list[OfficeInfo], has_users: bool = False) -> None:

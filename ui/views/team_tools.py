@@ -13,15 +13,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
     from desk.services.database import DeskDatabase
     from ui.views.main_window import MainWindow
 
 
 def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
     """A non-modal dialog holding a page (statistics, advisor) with a close button."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
@@ -121,6 +124,8 @@ class TeamLeadTools:
 
     def _central_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
         self.statusBar().clearMessage()
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             self,
             QCoreApplication.translate("MainWindow", "Zentrale Datenbank"),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desk.domain.steps import Action
 from ui import i18n
@@ -137,6 +137,8 @@ class WindowActions:
         )
         self.statusBar().showMessage(message, 8000)
         if self._show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, i18n.LANGUAGES[code], message)
 
     def refresh_all(self: MainWindow) -> None:  # type: ignore[misc]
@@ -218,6 +220,8 @@ class WindowActions:
                 "MainWindow", "Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren"
             )
         ]
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self, QCoreApplication.translate("MainWindow", "Tastenkürzel"), "\n".join(lines)
         )
