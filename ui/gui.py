@@ -21,7 +21,6 @@ from desk.cli.time import now_from
 from desk.config import paths
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import now_local
-from desk.jobs.start_check import EarlyCheck, check_at_start
 from desk.logs import configure_logging, start_rotating
 from desk.settings import load_settings
 from desk.settings.options import fill_app_options
@@ -75,9 +74,11 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
     first_start = not url and not standalone.standalone_db.exists()
     checked: list[IntegrityReport | None] = []  # the start-up check's, told once shown
     central = bool(getattr(args, "central", None))
-    early = EarlyCheck(url or standalone.standalone_url)  # reads beside the window's build
 
     def opener() -> DeskDatabase:  # runs on the worker thread (and imports SQLAlchemy there)
+        from desk.jobs.start_check import EarlyCheck, check_at_start
+
+        early = EarlyCheck(url or standalone.standalone_url)  # reads beside the imports below
         start_rotating()  # the window has painted: the log file's rotation loads now
         from desk.services.database import open_database
         from desk.services.standalone import prepare_standalone

@@ -23,6 +23,7 @@ LATER = (
     "ui.views.queue_panel",
     "platform",
     "ui.config_notice",
+    "sqlite3",
     "logging.handlers",
     "json",
     "uuid",
