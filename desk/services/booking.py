@@ -163,8 +163,10 @@ def book(
     email: str | None = None,
     notes: str | None = None,
     move_in: date | None = None,
+    counter_number: int | None = None,
 ) -> Booking:
-    """Book the first free counter at ``start``; the portal only within its window.
+    """Book the first free counter at ``start`` (``counter_number``'s when it is free then,
+    as the clerk's dialog showed it); the portal only within its window.
 
     The slot holds are the authority: if another booking took a slot meanwhile,
     the insert fails on the database's key and the booking is refused.
@@ -187,7 +189,7 @@ def book(
         ]
         if not offers:
             raise BookingRefused(_refusal(schedule, session, service_id, start, now, portal))
-        offer = offers[0]
+        offer = next((o for o in offers if o.counter_number == counter_number), offers[0])
         frist = None
         if move_in is not None:
             later = suggestions_in(session, schedule, service_id, now)

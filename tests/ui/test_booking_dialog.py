@@ -179,6 +179,7 @@ def test_a_booking_closes_the_dialog_and_is_stored(qtbot, window, demo_copy_url)
         NAME,
         "abholung",
     )
+    assert booking.counter_number == dialog.chosen.counter_number  # the counter it listed
     db = open_database(demo_copy_url)
     try:
         rows = [r for r in day_appointments(db, MITTE, offer.start.date()) if r.id == booking.id]

@@ -348,6 +348,7 @@ class BookingDialog(QDialog):
                 email=email,
                 notes=notes,
                 move_in=move_in,
+                counter_number=offer.counter_number,  # the counter the list showed
             ),
             self._booked,
             self._refused,
