@@ -66,8 +66,11 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
-def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindow]:
-    """The application, the operations queue and the main window for ``args``."""
+def build_window(
+    args: argparse.Namespace, *, sign_in: bool = False
+) -> tuple[QApplication, Ops, MainWindow]:
+    """The application, the operations queue and the main window for ``args``; with
+    ``sign_in`` a database with users asks who works here before the day is read."""
     now = now_from(args)
     url: str | None = args.url
     standalone = paths()
@@ -103,7 +106,7 @@ def build_window(args: argparse.Namespace) -> tuple[QApplication, Ops, MainWindo
         counter_number=args.counter,
         show_dialogs=not getattr(args, "smoke", False),
         clock_runs=True,
-        sign_in_at_start=not getattr(args, "smoke", False),
+        sign_in_at_start=sign_in,
     )
     apply_style(app)
     if not getattr(args, "smoke", False):
@@ -232,7 +235,7 @@ def run_app(args: argparse.Namespace) -> int:
     if getattr(args, "central", None) and not args.url:
         raise RequestRefused("--central braucht --url: die lokale Datenbank dieses Schalters")
     route_qt_messages_to_log()
-    app, ops, window = build_window(args)
+    app, ops, window = build_window(args, sign_in=not args.smoke)
     install_crash_handler(configure_logging())  # configured already: returns the file
     runners = attach_sync(args, window, ops)
     days = loaded.settings.retention_days
