@@ -214,7 +214,7 @@ def test_the_queue_shows_tickets_and_appointments_in_call_order(
     for text, entry in zip(texts, expected, strict=True):
         assert entry.code in text and entry.label in text
         assert f"ca. {entry.estimated_wait_minutes} min" in text
-    assert texts[0].startswith("❗ ")
+    assert texts[0].startswith("⚠ ")
     names = {a.citizen_name for a in day_appointments(db, MITTE, FRESH_DAY)}
     assert not [n for n in names if any(n in text for text in texts)]
     assert panel.summary.text() == "5 warten"

@@ -136,7 +136,7 @@ class QueuePanel(QWidget):
         self._queue, self._mine, self._parked = result
         self.waiting.clear()
         for entry in self._queue:
-            mark = "❗ " if entry.priority else ""
+            mark = "⚠ " if entry.priority else ""  # in DejaVu Sans too (kiosk Linux)
             due = f" · {entry.starts_at:%H:%M}" if entry.starts_at is not None else ""
             text = self.tr("{0}{1} · {2}{3} · wartet {4} min · ca. {5} min").format(
                 mark,
