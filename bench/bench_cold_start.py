@@ -52,7 +52,9 @@ the models + a fixed 100 ms + shutdown, not "first painted window" (the paint us
 falls inside the 100 ms, not always); the traced run gives that point.
 
 Printed for each: the median and the best (minimum) start with their ratios to the
-floor's (best to best: this machine's starts vary by ±30 % from run to run). P5 is the
+floor's (best to best: this machine's starts vary by ±30 % from run to run), and for P5
+also the median and quartiles of the per-round ratios (a round starts each kind once,
+back to back, so a round's app and floor share the machine's speed of the moment). P5 is the
 median first paint of the main window against the floor's ("cold start to the first
 painted main window"); the window shows while the database opens, so the year of history
 must not delay it. The first paint of the loaded day and the wall times are printed as
@@ -332,6 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"first day paint after --smoke's quit (day_loaded + 100 ms): {len(late)} of "
         f"{len(traced)} traced starts"
+    )
+    paired = [
+        app.stamps["window"] / floor.stamps["window"]
+        for app, floor in zip(runs["traced"], runs["floor"], strict=True)
+    ]
+    print(
+        "P5 per round (the app's first paint / the floor's of the same round, each round "
+        f"back to back): median x{median(paired):.2f}, "
+        f"quartiles x{statistics.quantiles(paired, n=4)[0]:.2f}–"
+        f"x{statistics.quantiles(paired, n=4)[2]:.2f}"
     )
     return 0
 
