@@ -30,7 +30,14 @@ MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
 
 #: Libraries whose own debug output carries SQL, parameters or connection details.
-QUIET_LOGGERS = ("sqlalchemy", "psycopg", "apscheduler", "alembic.runtime.plugins", "asyncio")
+QUIET_LOGGERS = (
+    "sqlalchemy",
+    "psycopg",
+    "apscheduler",
+    "alembic.runtime.plugins",
+    "asyncio",
+    "keyring",  # "Loading KWallet" and friends at DEBUG on every lookup
+)
 
 _REDACTIONS = (
     # SQLAlchemy error text: "[parameters: ('Name', ...)]" carries row values

@@ -210,6 +210,7 @@ def test_the_log_rotates_at_two_megabytes_keeping_five_and_takes_its_level_from_
     assert (handler.maxBytes, handler.backupCount) == (2 * 1024 * 1024, 5)
     assert logging.getLogger().level == logging.DEBUG  # BUERGERDESK_LOG_LEVEL=DEBUG
     assert not logging.getLogger("sqlalchemy.engine").isEnabledFor(logging.INFO)
+    assert not logging.getLogger("keyring.backend").isEnabledFor(logging.INFO)
     stop_logging()
     assert logging.getLogger().level == before
     assert not [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
