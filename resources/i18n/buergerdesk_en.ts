@@ -444,12 +444,12 @@
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="366"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="367"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="373"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="374"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -457,7 +457,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/models/calendar_model.py" line="175"/>
+        <location filename="../../ui/models/calendar_model.py" line="176"/>
         <source>Ihr Schalter</source>
         <translation>Your counter</translation>
     </message>
@@ -465,7 +465,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar_view.py" line="209"/>
+        <location filename="../../ui/views/calendar_view.py" line="207"/>
         <source>Schalterkalender</source>
         <extracomment>Block colours by appointment state (text stays dark on all of them). Free and closed time: background, pattern, mark.</extracomment>
         <translation>Counter calendar</translation>
@@ -762,37 +762,37 @@ after</translation>
 <context>
     <name>ClerkCommands</name>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="65"/>
+        <location filename="../../ui/views/clerk_commands.py" line="63"/>
         <source>Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})</source>
         <translation>Booked: {0} on {1:%d/%m/%Y at %H:%M} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="155"/>
+        <location filename="../../ui/views/clerk_commands.py" line="159"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="157"/>
+        <location filename="../../ui/views/clerk_commands.py" line="161"/>
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="178"/>
+        <location filename="../../ui/views/clerk_commands.py" line="182"/>
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="184"/>
+        <location filename="../../ui/views/clerk_commands.py" line="188"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="204"/>
+        <location filename="../../ui/views/clerk_commands.py" line="213"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="211"/>
+        <location filename="../../ui/views/clerk_commands.py" line="220"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -934,7 +934,7 @@ after</translation>
 <context>
     <name>Integrity</name>
     <message>
-        <location filename="../../ui/gui.py" line="102"/>
+        <location filename="../../ui/gui.py" line="122"/>
         <source>Lokale Datenbank wiederhergestellt</source>
         <translation>Local database recovered</translation>
     </message>
@@ -990,127 +990,127 @@ after</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="118"/>
+        <location filename="../../ui/views/main_window.py" line="126"/>
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="126"/>
+        <location filename="../../ui/views/main_window.py" line="134"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="63"/>
+        <location filename="../../ui/views/window_layout.py" line="76"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="66"/>
+        <location filename="../../ui/views/window_layout.py" line="79"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="67"/>
+        <location filename="../../ui/views/window_layout.py" line="80"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="72"/>
+        <location filename="../../ui/views/window_layout.py" line="85"/>
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="73"/>
+        <location filename="../../ui/views/window_layout.py" line="86"/>
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="42"/>
-        <location filename="../../ui/views/window_layout.py" line="74"/>
+        <location filename="../../ui/views/window_actions.py" line="43"/>
+        <location filename="../../ui/views/window_layout.py" line="87"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="77"/>
+        <location filename="../../ui/views/window_layout.py" line="90"/>
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="78"/>
+        <location filename="../../ui/views/window_layout.py" line="91"/>
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="97"/>
+        <location filename="../../ui/views/window_layout.py" line="110"/>
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="113"/>
+        <location filename="../../ui/views/window_layout.py" line="126"/>
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="75"/>
-        <location filename="../../ui/views/window_layout.py" line="125"/>
+        <location filename="../../ui/views/window_actions.py" line="76"/>
+        <location filename="../../ui/views/window_layout.py" line="138"/>
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="76"/>
-        <location filename="../../ui/views/window_layout.py" line="126"/>
+        <location filename="../../ui/views/window_actions.py" line="77"/>
+        <location filename="../../ui/views/window_layout.py" line="139"/>
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="77"/>
-        <location filename="../../ui/views/window_layout.py" line="127"/>
+        <location filename="../../ui/views/window_actions.py" line="78"/>
+        <location filename="../../ui/views/window_layout.py" line="140"/>
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="133"/>
+        <location filename="../../ui/views/window_layout.py" line="142"/>
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="150"/>
+        <location filename="../../ui/views/window_layout.py" line="154"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="151"/>
+        <location filename="../../ui/views/window_layout.py" line="155"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_layout.py" line="182"/>
-        <location filename="../../ui/views/window_session.py" line="33"/>
+        <location filename="../../ui/views/window_session.py" line="32"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="153"/>
+        <location filename="../../ui/views/window_start.py" line="39"/>
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="155"/>
+        <location filename="../../ui/views/window_start.py" line="45"/>
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="164"/>
+        <location filename="../../ui/views/window_start.py" line="66"/>
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="175"/>
+        <location filename="../../ui/views/window_start.py" line="80"/>
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="186"/>
+        <location filename="../../ui/views/window_start.py" line="94"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
@@ -1141,7 +1141,7 @@ after</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="132"/>
+        <location filename="../../ui/views/window_loading.py" line="134"/>
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
@@ -1161,173 +1161,173 @@ after</translation>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="143"/>
+        <location filename="../../ui/views/clerk_commands.py" line="145"/>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="40"/>
+        <location filename="../../ui/views/window_actions.py" line="41"/>
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="47"/>
+        <location filename="../../ui/views/window_actions.py" line="48"/>
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="55"/>
+        <location filename="../../ui/views/window_actions.py" line="56"/>
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="59"/>
+        <location filename="../../ui/views/window_actions.py" line="60"/>
         <source>Platz &amp;sperren</source>
         <translation>&amp;Lock this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="64"/>
+        <location filename="../../ui/views/window_actions.py" line="65"/>
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="72"/>
+        <location filename="../../ui/views/window_actions.py" line="73"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="85"/>
+        <location filename="../../ui/views/window_actions.py" line="86"/>
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="94"/>
+        <location filename="../../ui/views/window_actions.py" line="95"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="98"/>
+        <location filename="../../ui/views/window_actions.py" line="99"/>
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="103"/>
+        <location filename="../../ui/views/window_actions.py" line="104"/>
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="112"/>
+        <location filename="../../ui/views/window_actions.py" line="113"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="114"/>
+        <location filename="../../ui/views/window_actions.py" line="115"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="119"/>
+        <location filename="../../ui/views/window_actions.py" line="118"/>
         <source>Ü&amp;ber Bürgerdesk …</source>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="38"/>
+        <location filename="../../ui/views/window_session.py" line="37"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="50"/>
+        <location filename="../../ui/views/window_session.py" line="49"/>
         <source>Nicht angemeldet</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="201"/>
+        <location filename="../../ui/views/window_actions.py" line="208"/>
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="204"/>
+        <location filename="../../ui/views/window_actions.py" line="211"/>
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="207"/>
+        <location filename="../../ui/views/window_actions.py" line="214"/>
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="208"/>
+        <location filename="../../ui/views/window_actions.py" line="215"/>
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="212"/>
+        <location filename="../../ui/views/window_actions.py" line="219"/>
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="217"/>
+        <location filename="../../ui/views/window_actions.py" line="226"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="43"/>
+        <location filename="../../ui/views/team_tools.py" line="46"/>
         <source>T&amp;eamleitung</source>
         <extracomment>Opens the database capacity changes go to (set by the sync start: the central one).</extracomment>
         <translation>T&amp;eam lead</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="45"/>
+        <location filename="../../ui/views/team_tools.py" line="48"/>
         <source>&amp;Kapazität planen …</source>
         <translation>&amp;Plan capacity …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="48"/>
+        <location filename="../../ui/views/team_tools.py" line="51"/>
         <source>&amp;Protokoll …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="51"/>
+        <location filename="../../ui/views/team_tools.py" line="54"/>
         <source>&amp;Statistik …</source>
         <translation>&amp;Statistics …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="54"/>
+        <location filename="../../ui/views/team_tools.py" line="57"/>
         <source>&amp;Personalbedarf Sprechstunde …</source>
         <translation>&amp;Walk-in hour staffing …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="59"/>
+        <location filename="../../ui/views/team_tools.py" line="62"/>
         <source>&amp;Benutzer verwalten …</source>
         <translation>&amp;Manage users …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="72"/>
+        <location filename="../../ui/views/team_tools.py" line="75"/>
         <source>Nur für die Teamleitung (bitte als Teamleitung anmelden)</source>
         <translation>Team lead only (please sign in as a team lead)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="117"/>
+        <location filename="../../ui/views/team_tools.py" line="120"/>
         <source>Verbindung zur zentralen Datenbank …</source>
         <translation>Connecting to the central database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="126"/>
+        <location filename="../../ui/views/team_tools.py" line="131"/>
         <source>Zentrale Datenbank</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="127"/>
+        <location filename="../../ui/views/team_tools.py" line="132"/>
         <source>Die zentrale Datenbank ist nicht erreichbar. Kapazität und Benutzer werden dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; bitte später erneut versuchen.</source>
         <translation>The central database cannot be reached. Capacity and users are changed there so that the online portal and every counter see the change at once; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="178"/>
+        <location filename="../../ui/views/team_tools.py" line="183"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="191"/>
+        <location filename="../../ui/views/team_tools.py" line="196"/>
         <source>Personalbedarf Sprechstunde</source>
         <translation>Walk-in hour staffing</translation>
     </message>
@@ -1525,85 +1525,85 @@ after</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="37"/>
+        <location filename="../../ui/views/queue_panel.py" line="38"/>
         <source>Erneut aufrufen</source>
         <extracomment>(key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="38"/>
+        <location filename="../../ui/views/queue_panel.py" line="39"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="39"/>
+        <location filename="../../ui/views/queue_panel.py" line="40"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="40"/>
+        <location filename="../../ui/views/queue_panel.py" line="41"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="41"/>
+        <location filename="../../ui/views/queue_panel.py" line="42"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="76"/>
-        <location filename="../../ui/views/queue_panel.py" line="156"/>
+        <location filename="../../ui/views/queue_panel.py" line="77"/>
+        <location filename="../../ui/views/queue_panel.py" line="157"/>
         <source>Niemand aufgerufen</source>
         <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="79"/>
+        <location filename="../../ui/views/queue_panel.py" line="80"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="90"/>
+        <location filename="../../ui/views/queue_panel.py" line="91"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="93"/>
+        <location filename="../../ui/views/queue_panel.py" line="94"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="95"/>
+        <location filename="../../ui/views/queue_panel.py" line="96"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="107"/>
+        <location filename="../../ui/views/queue_panel.py" line="108"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="140"/>
+        <location filename="../../ui/views/queue_panel.py" line="141"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="150"/>
+        <location filename="../../ui/views/queue_panel.py" line="151"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="159"/>
+        <location filename="../../ui/views/queue_panel.py" line="160"/>
         <source>in Bearbeitung</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="161"/>
+        <location filename="../../ui/views/queue_panel.py" line="162"/>
         <source>aufgerufen</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="214"/>
+        <location filename="../../ui/views/queue_panel.py" line="215"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
@@ -1611,77 +1611,77 @@ after</translation>
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="75"/>
+        <location filename="../../ui/views/reception_view.py" line="76"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="95"/>
+        <location filename="../../ui/views/reception_view.py" line="96"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="96"/>
+        <location filename="../../ui/views/reception_view.py" line="97"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="97"/>
+        <location filename="../../ui/views/reception_view.py" line="98"/>
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="101"/>
+        <location filename="../../ui/views/reception_view.py" line="102"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="105"/>
+        <location filename="../../ui/views/reception_view.py" line="106"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="119"/>
+        <location filename="../../ui/views/reception_view.py" line="120"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="155"/>
+        <location filename="../../ui/views/reception_view.py" line="156"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="157"/>
+        <location filename="../../ui/views/reception_view.py" line="158"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="159"/>
+        <location filename="../../ui/views/reception_view.py" line="160"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="161"/>
+        <location filename="../../ui/views/reception_view.py" line="162"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="193"/>
+        <location filename="../../ui/views/reception_view.py" line="194"/>
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="202"/>
+        <location filename="../../ui/views/reception_view.py" line="205"/>
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="213"/>
+        <location filename="../../ui/views/reception_view.py" line="216"/>
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="229"/>
+        <location filename="../../ui/views/reception_view.py" line="232"/>
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
     </message>

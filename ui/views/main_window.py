@@ -9,14 +9,13 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
@@ -30,6 +29,7 @@ from ui.views.window_actions import WindowActions
 from ui.views.window_layout import WindowLayout
 from ui.views.window_loading import DayLoading
 from ui.views.window_session import SignInSession
+from ui.views.window_start import WindowStart
 
 if TYPE_CHECKING:
     import uuid
@@ -45,11 +45,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 20_000
-OPEN_FALLBACK_MS = 250  # a shown window that never paints (minimised) opens it anyway
 
 
 class MainWindow(
     QMainWindow,
+    WindowStart,
     WindowLayout,
     DayLoading,
     ClerkCommands,
@@ -153,28 +153,6 @@ class MainWindow(
         number = self.counter_box.currentData()
         return int(number) if number is not None else None
 
-    # -------------------------------------------------------------- start-up
-    def start(self) -> None:
-        """Open the database in the background (creating the demo city on first start).
-
-        A shown window opens it once it has painted (or after ``OPEN_FALLBACK_MS`` if no
-        paint comes): the database layer's imports on the worker would otherwise share
-        the interpreter with the first paint and delay it."""
-        if self._first_start:
-            self._progress = QProgressDialog(
-                self.tr("Die Demo-Stadt wird eingerichtet …"), "", 0, 0, self
-            )
-            self._progress.setWindowTitle(self.tr("Erster Start"))
-            self._progress.setCancelButton(None)
-            self._progress.setMinimumDuration(0)
-            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-            self._progress.show()
-        if self.isVisible() and not self._painted:
-            self._open_pending = True
-            QTimer.singleShot(OPEN_FALLBACK_MS, self._open_database)
-        else:
-            self._open_database()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         first = not self._painted
@@ -183,81 +161,6 @@ class MainWindow(
             QTimer.singleShot(0, self._open_database)  # after this paint pass
         if first:
             QTimer.singleShot(0, self._build_walk_in_views)  # the hidden tabs' contents
-
-    def _open_database(self) -> None:
-        if self._opening:
-            return
-        self._opening = True
-        self._open_pending = False
-        self._ops.run(self._open_db, self._database_ready, self._database_failed)
-
-    def _database_ready(self, db: DeskDatabase) -> None:
-        self._db = db
-        self.db_label.setText(self.tr("Datenbank: {0}").format(db.display_url))
-        self.db_label.setToolTip(db.display_url)
-        self._ops.run(
-            lambda: window_queries.offices_and_sign_in(db),
-            lambda result: self._offices_loaded(*result),
-            self._database_failed,
-        )
-
-    def _database_failed(self, error: BaseException) -> None:
-        self._close_progress()
-        message = (
-            str(error)
-            if isinstance(error, DeskError)
-            else self.tr("Unerwarteter Fehler beim Öffnen der Datenbank ({0}).").format(
-                type(error).__name__
-            )
-        )
-        if not isinstance(error, DeskError):
-            log.error("opening the database failed", exc_info=error)
-        self.statusBar().showMessage(message)
-        self.empty.setText(message)
-        self.stack.setCurrentWidget(self.empty)
-        self.failed.emit(message)
-        if self._show_dialogs:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.critical(self, self.tr("Datenbank"), message)
-
-    def _offices_loaded(self, offices: list[OfficeInfo], has_users: bool = False) -> None:
-        self._close_progress()
-        if has_users and self._sign_in_at_start:
-            self.sign_in()  # before anything of the day is read, let alone shown
-        self._offices = offices
-        self.office_box.blockSignals(True)
-        self.office_box.clear()
-        for office in offices:
-            self.office_box.addItem(office.name, office.id)
-        wanted = self.office_box.findData(self._wanted_office) if self._wanted_office else -1
-        self.office_box.setCurrentIndex(max(wanted, 0))
-        self.office_box.blockSignals(False)
-        if self.office is not None:
-            self._settings.setValue("office", self.office.id)
-        self._set_enabled(bool(offices))
-        self.update_team_tools()
-        self._fill_counters()
-        self.statusBar().clearMessage()
-        self._side_reads_pending = True  # after the day: it is what the clerk looks at first
-        self.reload()
-        self.refresh_timer.start()
-        if self._db is not None:
-            self.database_opened.emit(self._db)
-
-    def _start_side_reads(self) -> None:
-        """The reception's and the queue's first reads (once, after the first day)."""
-        if not self._side_reads_pending:
-            return
-        self._side_reads_pending = False
-        if self.office is not None and self._db is not None:
-            self.reception.set_office(self._db, self.office.id, self.office.name)
-            self._queue_for_counter()
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress = None
 
     # ------------------------------------------------------------ choosing
     @property

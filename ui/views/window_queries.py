@@ -18,17 +18,12 @@ if TYPE_CHECKING:
     from desk.services.offices import OfficeInfo
 
 
-def offices(db: DeskDatabase) -> list[OfficeInfo]:
-    from desk.services.offices import list_offices
-
-    return list_offices(db)
-
-
 def offices_and_sign_in(db: DeskDatabase) -> tuple[list[OfficeInfo], bool]:
     """The offices, and whether the database has users (then someone must sign in)."""
     from desk.services.auth import has_users
+    from desk.services.offices import list_offices
 
-    return offices(db), has_users(db)
+    return list_offices(db), has_users(db)
 
 
 def day(db: DeskDatabase, office_id: str, day: date, now: datetime) -> tuple[DayGrid, str | None]:
