@@ -53,10 +53,9 @@ def test_the_built_program_opens_its_window_on_a_fresh_database_and_exits_0(buil
     assert "level=ERROR" not in log
 
 
-def test_the_package_holds_resources_translations_sounds_and_migrations(built):
+def test_the_package_holds_translations_sounds_and_migrations(built):
     inside = built / "_internal"  # sys._MEIPASS: modules find ../resources from there
     for part in (
-        "resources/style.qss",
         "resources/i18n/buergerdesk_en.qm",
         "resources/sounds/gong.wav",
         "desk/store/migrations/env.py",

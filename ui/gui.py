@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -28,6 +28,7 @@ from ui import i18n
 from ui.crash import install_crash_handler
 from ui.ops import Ops
 from ui.sync_status import SyncBridge
+from ui.theme import apply_theme
 from ui.views.main_window import MainWindow
 
 if TYPE_CHECKING:  # the database layer is imported on the worker thread, after the first paint
@@ -36,34 +37,21 @@ if TYPE_CHECKING:  # the database layer is imported on the worker thread, after 
     from desk.services.database import DeskDatabase
     from desk.sync.runner import SyncRunner
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
-
-def make_application(
-    argv: list[str] | None = None, language: str | None = None, *, styled: bool = True
-) -> QApplication:
-    """The QApplication, German first (Qt's own dialogs translated too); ``styled``: with
-    the app's style sheet now (else ``apply_style`` once the first window is built)."""
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication with the app's look, German first (Qt's own dialogs translated too)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    if not app.property("themed"):
+        apply_theme(app)
+        app.setProperty("themed", True)
     app.setApplicationName("Bürgerdesk")
     app.setOrganizationName("Buergerdesk")
     if not app.property("languageInstalled"):
         i18n.install(app, language or i18n.chosen_language(QSettings()))
         app.setProperty("languageInstalled", True)
-    if styled:
-        apply_style(app)
     return app
-
-
-def apply_style(app: QApplication) -> None:
-    """Set the app's style sheet. Set after the main window is built, it polishes each
-    widget once; set before, every reparenting while building polishes the subtree again
-    (about 40 ms of the start)."""
-    style = RESOURCES / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
 def build_window(
@@ -94,7 +82,7 @@ def build_window(
         state = getattr(args, "holidays_state", None) or "ST"
         return prepare_standalone(standalone.standalone_url, now, state)
 
-    app = make_application(language=getattr(args, "language", None), styled=False)
+    app = make_application(language=getattr(args, "language", None))
     ops = Ops()
     window = MainWindow(
         ops,
@@ -108,7 +96,6 @@ def build_window(
         clock_runs=True,
         sign_in_at_start=sign_in,
     )
-    apply_style(app)
     if not getattr(args, "smoke", False):
         window.database_opened.connect(lambda _db: _tell_repair(window, checked))
     return app, ops, window
@@ -162,6 +149,15 @@ def attach_housekeeping(
 
     window.database_opened.connect(start)
     return keepers
+
+
+def resume_collection() -> None:
+    """Let the garbage collector run again (``ui.app.main`` paused it for the start).
+    What the start built is frozen first: it stays for the whole session, and the
+    collector's rounds need not walk through it again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def route_qt_messages_to_log() -> None:
@@ -241,6 +237,8 @@ def run_app(args: argparse.Namespace) -> int:
     days = loaded.settings.retention_days
     keepers = [] if args.smoke else attach_housekeeping(args, window, ops, days)
     window.resize(1366, 768)
+    window.painted.connect(resume_collection)
+    window.database_opened.connect(lambda _db: resume_collection())  # had it no paint
     if args.smoke:
         window.day_loaded.connect(lambda: _quit_after_paint(app, window))
         window.failed.connect(lambda message: _fail(app, message))

@@ -10,10 +10,12 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+
+if TYPE_CHECKING:  # the pool is made by the first operation: the window paints first
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ class Ops(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-op")
+        self._pool: ThreadPoolExecutor | None = None  # made by the first run()
         self._pending = 0
         self._keys = itertools.count()
         self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any], None], Any]] = {}
@@ -74,6 +76,10 @@ class Ops(QObject):
             result = None if error else future.result()
             self._finished.emit(key, result, error)
 
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-op")
         self._pool.submit(call).add_done_callback(finished)
 
     def _deliver(self, key: Any, result: Any, error: BaseException | None) -> None:
@@ -96,4 +102,5 @@ class Ops(QObject):
     def shutdown(self) -> None:
         """Stop accepting work and wait until the queued operations have run."""
         self._closed = True
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -32,6 +33,35 @@ def test_gui_on_a_database_that_cannot_open_exits_2(cli, tmp_path):
         f"buergerdesk: Die Datenbankdatei {tmp_path}/missing.sqlite gibt es nicht: "
         "zuerst 'buergerdesk db upgrade --url URL' ausführen"
     ]
+
+
+def test_the_garbage_collector_waits_until_the_window_has_painted(demo_sqlite_url, tmp_path):
+    code = (
+        "import gc, sys\n"
+        "import ui.gui\n"
+        "from ui.app import main\n"
+        "seen = []\n"
+        "resume = ui.gui.resume_collection\n"
+        "def noting():\n"
+        "    seen.append(gc.isenabled())\n"
+        "    resume()\n"
+        "ui.gui.resume_collection = noting\n"
+        "rc = main(sys.argv[1:])\n"
+        "print(rc, seen[0], gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    env = dict(os.environ, BUERGERDESK_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    args = ["--url", demo_sqlite_url, "--now", "2024-03-20T10:30", "--smoke"]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    # paused at the first paint, running afterwards, the start's objects frozen
+    assert result.stdout.split() == ["0", "False", "True", "True"]
 
 
 def test_headless_commands_do_not_import_qt(tmp_path: Path):

@@ -228,6 +228,17 @@ def test_a_shown_window_opens_its_database_after_its_first_paint(
     assert len(at_open) == 1 and at_open[0] >= 1  # opened once, and only after a paint
 
 
+def test_the_window_tells_its_first_paint_once(qtbot, make_window, demo_sqlite_url):
+    seen, told = PaintSeen(), []
+    window = make_window(demo_sqlite_url)
+    window.installEventFilter(seen)
+    window.painted.connect(lambda: told.append(seen.painted))
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    window.repaint()
+    assert told == [1]  # at its first paint, and only then
+
+
 def test_a_hidden_window_opens_its_database_at_once(qtbot, make_window, demo_sqlite_url):
     seen, at_open = PaintSeen(), []
     window = make_window(opener=opener_noting(demo_sqlite_url, seen, at_open))

@@ -12,7 +12,7 @@ from ui.app import wants_gui
 
 HEAVY = ("sqlalchemy", "psycopg", "apscheduler", "icalendar", "holidays", "desk.cli.main")
 #: loaded on first use or after the first paint: printing, dialogs, the hidden tabs'
-#: contents, the log's rotation
+#: contents, the log's rotation, the worker's thread pool
 LATER = (
     "PySide6.QtPrintSupport",
     "ui.printing.ticket",
@@ -27,6 +27,7 @@ LATER = (
     "logging.handlers",
     "json",
     "uuid",
+    "concurrent.futures",
 )
 
 

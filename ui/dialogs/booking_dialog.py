@@ -39,6 +39,7 @@ from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.theme import DIALOG_STYLE, restyle
 
 SUGGESTION_DAYS = 42  # internal capacity reaches beyond the portal's 14 days
 SUGGESTION_LIMIT = 40
@@ -71,6 +72,7 @@ class BookingDialog(QDialog):
         self.booking: Booking | None = None
         self.setWindowTitle(self.tr("Termin buchen – {0}").format(office.name))
         self.setMinimumWidth(620)
+        self.setStyleSheet(DIALOG_STYLE)
         self._build()
         self._ops.run(lambda: office_services(db, office.id), self._services_loaded, self._failed)
 
@@ -290,8 +292,7 @@ class BookingDialog(QDialog):
                 text += " " + self.tr("In der Frist ist kein Termin mehr frei.")
         self.frist_label.setText(text)
         self.frist_label.setProperty("warning", late)
-        self.frist_label.style().unpolish(self.frist_label)
-        self.frist_label.style().polish(self.frist_label)
+        restyle(self.frist_label)
         self.earliest_button.setVisible(late and check.earliest_within is not None)
 
     def choose_earliest_within(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError
 from ui.ops import Ops
+from ui.theme import DIALOG_STYLE
 
 if TYPE_CHECKING:
     from desk.services.auth import UserInfo
@@ -46,6 +47,7 @@ class LoginDialog(QDialog):
         self.user: UserInfo | None = None
         locked = locked_by is not None
         self.setWindowTitle(self.tr("Gesperrt") if locked else self.tr("Anmelden"))
+        self.setStyleSheet(DIALOG_STYLE)
         self.name_edit = QLineEdit(locked_by or "")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)

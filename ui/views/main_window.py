@@ -22,6 +22,7 @@ from ui.models.week_model import WeekModel
 from ui.ops import Ops
 from ui.qt_dates import qdate
 from ui.sync_status import status_text
+from ui.theme import restyle
 from ui.views import window_queries
 from ui.views.clerk_commands import ClerkCommands
 from ui.views.team_tools import TeamLeadTools
@@ -71,6 +72,7 @@ class MainWindow(
         step_done(object): a life-cycle step was saved (a Transition).
         step_refused(str): a step was refused; the message says why.
         history_loaded(): the selected appointment's history is shown.
+        painted(): the window has painted for the first time (its frame, before any data).
     """
 
     day_loaded = Signal()
@@ -80,6 +82,7 @@ class MainWindow(
     step_done = Signal(object)
     step_refused = Signal(str)
     history_loaded = Signal()
+    painted = Signal()
 
     def __init__(
         self,
@@ -161,6 +164,7 @@ class MainWindow(
             QTimer.singleShot(0, self._open_database)  # after this paint pass
         if first:
             QTimer.singleShot(0, self._build_walk_in_views)  # the hidden tabs' contents
+            self.painted.emit()
 
     # ------------------------------------------------------------ choosing
     @property
@@ -299,6 +303,7 @@ class MainWindow(
         """Show connected / offline since / waiting / conflicts in the status bar."""
         self.sync_label.setText(status_text(status))
         self.sync_label.setProperty("offline", not status.connected)
+        restyle(self.sync_label)
         self.sync_label.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from ui.labels import reason_label
 from ui.ops import Ops
+from ui.theme import QUEUE_STYLE
 
 if TYPE_CHECKING:
     import uuid
@@ -63,6 +64,7 @@ class QueuePanel(QWidget):
     def __init__(self, ops: Ops, clock: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
         self._ops, self._clock = ops, clock
+        self.setStyleSheet(QUEUE_STYLE)
         self._db: DeskDatabase | None = None
         self._office: str | None = None
         self._counter: int | None = None

@@ -30,6 +30,7 @@ from desk.domain.errors import DeskError
 from desk.domain.status import TicketReason
 from ui.labels import reason_label as reason_text
 from ui.ops import Ops
+from ui.theme import RECEPTION_STYLE
 
 if TYPE_CHECKING:
     import uuid
@@ -73,6 +74,7 @@ class ReceptionView(QWidget):
         self._status: WalkInStatus | None = None
         self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped on check-ins
         self.setObjectName("receptionView")
+        self.setStyleSheet(RECEPTION_STYLE)
         heading = QLabel(self.tr("Wartenummer ziehen – Sprechstunde ohne Termin"))
         heading.setObjectName("receptionHeading")
         self.status_label = QLabel()

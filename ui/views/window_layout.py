@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desk.domain.steps import Action
 from ui.labels import action_label
 from ui.qt_dates import qdate
+from ui.theme import SYNC_LABEL_STYLE, style_label
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
 from ui.views.window_actions import SHORTCUTS
@@ -104,8 +105,10 @@ class WindowLayout:
         self.title = QLabel()
         self.title.setObjectName("dayTitle")
         self.title.setWordWrap(True)
+        style_label(self.title, point_size=16, weight=QFont.Weight.DemiBold, margins=(0, 6, 0, 2))
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
+        style_label(self.summary, colour="#444444", margins=(0, 0, 0, 6))
         self.legend = QLabel(
             QCoreApplication.translate(
                 "MainWindow",
@@ -142,6 +145,7 @@ class WindowLayout:
         self.views.addTab(self.reception_page, QCoreApplication.translate("MainWindow", "&Empfang"))
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
+        style_label(self.empty, point_size=14, colour="#555555")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -176,6 +180,7 @@ class WindowLayout:
 
         self.sync_label = QLabel()
         self.sync_label.setObjectName("syncLabel")
+        self.sync_label.setStyleSheet(SYNC_LABEL_STYLE)
         self.sync_label.hide()
         self.statusBar().addPermanentWidget(self.sync_label)
         self.user_label = QLabel(
