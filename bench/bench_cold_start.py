@@ -25,12 +25,15 @@ file cache is warm for all: a "cold" start here is a new process, not a cold dis
   QMainWindow, quitting right after its first paint;
 - ``smoke``: the ``buergerdesk`` console script with ``--url sqlite:///… --now NOW
   --office bb-mitte --smoke``: its wall time;
-- ``traced``: the same ``ui.app.main`` and arguments in ``python -c``, with event filters
-  put on the main window and on the calendar's viewport when ``MainWindow.start`` runs
-  (shown, not yet painted); they stamp (a) the first paint of the main window (before
-  any data) and (b) the first paint of the calendar once it has the day's rows. The
-  smoke's quit (day_loaded + 100 ms) is stamped too, and held back until (b) if it comes
-  first, so (b) is always seen; how often that happened is printed;
+- ``traced``: the same ``ui.app.main`` and arguments in ``python -c``, imported first as
+  the console script does (PySide6 and a QApplication subclass follow, as in the floor;
+  the app imports its window inside ``main``, where a finder patches
+  ``MainWindow.start``). Event filters are put on the main window and on the calendar's
+  viewport when ``MainWindow.start`` runs (shown, not yet painted); they stamp (a) the
+  first paint of the main window (before any data) and (b) the first paint of the
+  calendar once it has the day's rows. The smoke's quit (day_loaded + 100 ms) is
+  stamped too, and held back until (b) if it comes first, so (b) is always seen; how
+  often that happened is printed;
 - ``demo``: as ``traced`` on a fresh demo city only (≈9,500 appointments), to tell the
   cost of the big database from the rest;
 - ``imports``: ``python -c "import ui.app, ui.gui"``, the app's imports alone (no target).
@@ -120,6 +123,7 @@ sys.exit(app.exec())
 
 TRACED_CHILD = """
 import sys, time
+from ui.app import main  # first, as in the console script (it imports no Qt)
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -130,7 +134,7 @@ class Stamp(QObject):
 
     def watch(self, window):
         self.window = window
-        self.view = window.findChild(CalendarView)
+        self.view = window.calendar
         window.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
 
@@ -161,19 +165,34 @@ class TracedApp(QApplication):
         else:
             stamp.quit_pending = True
 
+class WatchStart:
+    # a finder that lets the app import its main window inside main() (as it does),
+    # then makes MainWindow.start watch the window: shown, not yet painted
+    def find_spec(self, name, path=None, target=None):
+        if name != "ui.views.main_window":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            start = module.MainWindow.start
+
+            def watched_start(window):
+                stamp.watch(window)
+                start(window)
+
+            module.MainWindow.start = watched_start
+
+        spec.loader.exec_module = exec_module
+        return spec
+
 app = TracedApp(["buergerdesk"])
 stamp = Stamp()
-from ui.app import main
-from ui.views import main_window
-from ui.views.calendar_view import CalendarView
-
-start = main_window.MainWindow.start
-
-def watched_start(window):
-    stamp.watch(window)  # shown, not yet painted: that happens in the event loop
-    start(window)
-
-main_window.MainWindow.start = watched_start
+sys.meta_path.insert(0, WatchStart())
 sys.exit(main(sys.argv[1:]))
 """
 
