@@ -7,7 +7,7 @@ import json
 
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
-from desk.domain.localtime import parse_day
+from desk.domain.localtime import parse_day, time_span
 from desk.domain.status import STATUS_LABELS_DE
 from desk.services.agenda import AppointmentRow, day_appointments
 from desk.services.database import open_database
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         status = STATUS_LABELS_DE.get(r.status, r.status)
         print(
-            f"{r.starts_at:%H:%M}–{r.ends_at:%H:%M}  {r.counter_name:<12} "
+            f"{time_span(r.starts_at, r.ends_at)}  {r.counter_name:<12} "
             f"{r.service_id:<17} {status:<17} {r.booking_code}  {r.citizen_name}"
         )
     print(f"{len(rows)} Termine am {day:%d.%m.%Y} in {args.office}.")

@@ -72,3 +72,13 @@ def parse_day(text: str) -> date:
 def now_local(tz: ZoneInfo = BERLIN) -> datetime:
     """The current local time (only entry points call this; rules take ``now``)."""
     return datetime.now(tz)
+
+
+def time_span(starts: datetime, ends: datetime, *, zone: bool = False) -> str:
+    """ "09:15–09:30" (with ``zone``: "09:15–09:30 (CET)"); across a change of the clocks
+    both ends name their zone, so that the night of the autumn change reads
+    "02:45 CEST–02:15 CET", not "02:45–02:15"."""
+    if starts.utcoffset() != ends.utcoffset():
+        return f"{starts:%H:%M %Z}–{ends:%H:%M %Z}"
+    span = f"{starts:%H:%M}–{ends:%H:%M}"
+    return f"{span} ({starts:%Z})" if zone else span

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from desk.domain.errors import UnknownId
+from desk.domain.localtime import time_span
 from desk.services.database import DeskDatabase
 from desk.store.models import Appointment, Counter, Office, Service
 from desk.store.uow import UnitOfWork
@@ -55,7 +56,7 @@ class Confirmation:
         s = self.starts_at
         return (
             f"{WEEKDAYS[s.weekday()]}, {s.day}. {MONTHS[s.month - 1]} {s.year}, "
-            f"{s:%H:%M}–{self.ends_at:%H:%M} Uhr"
+            f"{time_span(s, self.ends_at)} Uhr"
         )
 
     def lines(self) -> list[str]:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from desk.domain.errors import RequestRefused
-from desk.domain.localtime import BERLIN, local_day_bounds, parse_day, parse_now
+from desk.domain.localtime import (
+    BERLIN,
+    at_local,
+    local_day_bounds,
+    parse_day,
+    parse_now,
+    time_span,
+)
 
 HOUR = timedelta(hours=1)
 
@@ -91,3 +98,13 @@ def test_day_refuses_nonsense_with_a_one_line_reason(text: str) -> None:
     assert message
     assert "\n" not in message
     assert "JJJJ-MM-TT" in message
+
+
+def test_a_span_across_the_autumn_change_names_both_zones():
+    starts = datetime(2024, 10, 27, 0, 45, tzinfo=UTC).astimezone(BERLIN)  # 02:45 CEST
+    ends = datetime(2024, 10, 27, 1, 15, tzinfo=UTC).astimezone(BERLIN)  # 02:15 CET
+    assert time_span(starts, ends) == "02:45 CEST–02:15 CET"
+    assert time_span(starts, ends, zone=True) == "02:45 CEST–02:15 CET"
+    morning = at_local(date(2024, 10, 27), time(9, 15))
+    assert time_span(morning, morning + timedelta(minutes=15)) == "09:15–09:30"
+    assert time_span(morning, morning + timedelta(minutes=15), zone=True) == "09:15–09:30 (CET)"

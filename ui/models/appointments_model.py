@@ -11,6 +11,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desk.domain.localtime import time_span
 from desk.domain.status import AppointmentStatus
 from ui.labels import channel_label, status_label
 from ui.models.row_table import RowTableModel
@@ -71,14 +72,14 @@ class AppointmentTableModel(RowTableModel):
             font.setStrikeOut(cancelled)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{row.starts_at:%d.%m.%Y %H:%M}–{row.ends_at:%H:%M} ({row.starts_at:%Z})"
+            return f"{row.starts_at:%d.%m.%Y} {time_span(row.starts_at, row.ends_at, zone=True)}"
         return None
 
     @staticmethod
     def _text(row: AppointmentRow, column: int) -> str:
         match column:
             case 0:
-                return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+                return time_span(row.starts_at, row.ends_at)
             case 1:
                 return row.counter_name
             case 2:

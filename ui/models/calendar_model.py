@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desk.domain.cells import CellKind
+from desk.domain.localtime import time_span
 from ui.labels import cell_label, status_label
 
 if TYPE_CHECKING:
@@ -209,7 +210,7 @@ class CalendarModel(QAbstractTableModel):
                 return cell_label(kind)
             name = f" · {appointment.citizen_name}" if self._show_names else ""
             return (
-                f"{appointment.starts_at:%H:%M}–{appointment.ends_at:%H:%M} "
+                f"{time_span(appointment.starts_at, appointment.ends_at)} "
                 f"{appointment.service_name}{name} · "
                 f"{status_label(appointment.status)} · "
                 f"{appointment.booking_code}"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.localtime import time_span
 from desk.domain.steps import Action, allowed_actions
 from ui.labels import channel_label, status_label
 
@@ -94,7 +95,7 @@ class AppointmentPanel(QFrame):
             return
         self.heading.setText(f"{row.starts_at:%H:%M} · {row.service_name}")
         self.fields["time"].setText(
-            f"{row.starts_at:%d.%m.%Y %H:%M}–{row.ends_at:%H:%M} ({row.starts_at:%Z})"
+            f"{row.starts_at:%d.%m.%Y} {time_span(row.starts_at, row.ends_at, zone=True)}"
         )
         self.fields["service"].setText(row.service_name)
         self.fields["name"].setText(row.citizen_name)
