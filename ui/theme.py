@@ -53,19 +53,61 @@ QLabel[offline="true"] {{ color: {WARNING}; font-weight: 600; }}
 
 
 def apply_theme(app: QApplication) -> None:
-    """The app's font size, bold table headers and selection colours (set before the
-    first window is built: nothing is polished twice)."""
+    """The app's font size, bold table headers and colours (set before the first window
+    is built: nothing is polished twice)."""
     font = app.font()
     font.setPointSizeF(POINT_SIZE)
     app.setFont(font)
     header = QFont(font)
     header.setWeight(QFont.Weight.DemiBold)
     QApplication.setFont(header, "QHeaderView")
-    palette = app.palette()
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTION))
-        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("white"))
-    app.setPalette(palette)
+    app.setPalette(palette_for(app))
+
+
+def palette_for(app: QApplication, *, high_contrast: bool = False) -> QPalette:
+    """The style's colours with the app's selection blue; with ``high_contrast`` black
+    on white everywhere, black frames and a black selection with white text."""
+    palette = app.style().standardPalette()
+    selection = "black" if high_contrast else SELECTION
+    colours: dict[QPalette.ColorRole, str] = {
+        QPalette.ColorRole.Highlight: selection,
+        QPalette.ColorRole.HighlightedText: "white",
+    }
+    if high_contrast:
+        for role in (
+            QPalette.ColorRole.Window,
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.Button,
+            QPalette.ColorRole.Light,
+            QPalette.ColorRole.Midlight,
+            QPalette.ColorRole.ToolTipBase,
+        ):
+            colours[role] = "white"
+        for role in (
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.ToolTipText,
+            QPalette.ColorRole.Mid,
+            QPalette.ColorRole.Dark,
+            QPalette.ColorRole.Shadow,
+        ):
+            colours[role] = "black"
+        colours[QPalette.ColorRole.AlternateBase] = "#eeeeee"
+        colours[QPalette.ColorRole.PlaceholderText] = "#404040"
+    for role, colour in colours.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, role, QColor(colour))
+    if high_contrast:  # greyed out, still readable: 7:1 on white
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#595959"))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, "#595959")
+    return palette
+
+
+def set_high_contrast(app: QApplication, on: bool) -> None:
+    """Switch the whole app (every window and dialog) to high contrast or back."""
+    app.setPalette(palette_for(app, high_contrast=on))
 
 
 def style_label(

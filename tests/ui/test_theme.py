@@ -44,3 +44,35 @@ def test_the_day_title_is_large_and_the_sync_label_turns_red_and_bold_offline(
     assert window.sync_label.palette().color(QPalette.ColorRole.WindowText).name() == WARNING
     window.show_sync_status(SyncStatus(True, None, 0, last, 0))  # back online: calm again
     assert not window.sync_label.font().bold()
+
+
+def colour(widget, role: QPalette.ColorRole) -> str:
+    """The widget's colour for ``role`` as #rrggbb."""
+    return widget.palette().color(role).name()
+
+
+def test_high_contrast_is_black_on_white_everywhere_and_remembered(
+    qtbot, make_window, sqlite_url, settings
+):
+    window = make_window(sqlite_url)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal = colour(app, QPalette.ColorRole.Window)
+    assert normal != "#ffffff"
+    window.contrast_action.trigger()
+    try:
+        assert settings.value("high_contrast", False, bool) is True
+        assert window.calendar.delegate.high_contrast
+        # the widgets take the new palette on the event loop
+        qtbot.waitUntil(lambda: colour(window, QPalette.ColorRole.Window) == "#ffffff")
+        for widget in (window, window.title, window.table):
+            assert colour(widget, QPalette.ColorRole.Window) == "#ffffff"
+            assert colour(widget, QPalette.ColorRole.WindowText) == "#000000"
+            assert colour(widget, QPalette.ColorRole.Text) == "#000000"
+            assert colour(widget, QPalette.ColorRole.Highlight) == "#000000"
+        assert colour(window.summary, QPalette.ColorRole.WindowText) == "#444444"  # its own
+    finally:
+        window.contrast_action.trigger()
+    assert settings.value("high_contrast", True, bool) is False
+    qtbot.waitUntil(lambda: colour(window, QPalette.ColorRole.Window) == normal)
+    assert colour(window.table, QPalette.ColorRole.Highlight) == SELECTION

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desk.domain.steps import Action
-from ui import i18n
+from ui import i18n, theme
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -88,9 +88,8 @@ class WindowActions:
         self.contrast_action.setCheckable(True)
         self.contrast_action.setChecked(self._settings.value("high_contrast", False, bool))
         self.contrast_action.toggled.connect(self.set_high_contrast)
-        # before the first show: the property is enough, the window is polished at show
-        self.calendar.delegate.high_contrast = self.contrast_action.isChecked()
-        self.setProperty("highContrast", self.contrast_action.isChecked())
+        if self.contrast_action.isChecked():
+            self.set_high_contrast(True)
         view.addAction(
             QCoreApplication.translate("MainWindow", "Aktualisieren"), self.refresh_all
         ).setShortcut(QKeySequence("F12"))
@@ -194,12 +193,13 @@ class WindowActions:
         return printer
 
     def set_high_contrast(self: MainWindow, on: bool) -> None:  # type: ignore[misc]
-        """Black on white blocks with strong edges, remembered."""
+        """Black on white in every window and dialog, the calendar's blocks with strong
+        edges; remembered."""
         self._settings.setValue("high_contrast", on)
         self.calendar.delegate.high_contrast = on
-        self.setProperty("highContrast", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.set_high_contrast(app, on)
         self.calendar.viewport().update()
 
     def show_shortcuts(self: MainWindow) -> None:  # type: ignore[misc]
