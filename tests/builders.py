@@ -17,6 +17,9 @@ from desk.store.models import (
 )
 from desk.store.uow import UnitOfWork
 
+#: The services of a test office: (id, minutes).
+SERVICES = (("abholung", 5), ("personalausweis", 20))
+
 
 def add_office(
     db: DeskDatabase,
@@ -27,10 +30,15 @@ def add_office(
     closes: time = time(12),
     slot_minutes: int = 15,
     portal_share_percent: int = 100,
+    services: tuple[tuple[str, int], ...] = SERVICES,
+    walk_in: bool = True,
 ) -> dict[int, uuid.UUID]:
-    """Insert an office with ``counters`` counters offering 'abholung' (5 min) and
-    'personalausweis' (20 min), a rolling 14-day policy; returns number → counter id."""
+    """Insert an office with ``counters`` counters offering ``services`` (id, minutes;
+    by default 'abholung' 5 min and 'personalausweis' 20 min), a rolling 14-day policy
+    and, with ``walk_in``, the walk-in hour 8–9 with 20 tickets; returns number → counter
+    id."""
     ids: dict[int, uuid.UUID] = {}
+    hour = {"walk_in_quota": 20, "walk_in_from": time(8), "walk_in_until": time(9)}
     with UnitOfWork(db.engine) as uow:
         s = uow.session
         s.add(
@@ -43,13 +51,11 @@ def add_office(
                 city="Saalfurt",
                 state="ST",
                 timezone="Europe/Berlin",
-                walk_in_quota=20,
-                walk_in_from=time(8),
-                walk_in_until=time(9),
                 ticket_prefix="W",
+                **(hour if walk_in else {}),
             )
         )
-        for service_id, minutes in (("abholung", 5), ("personalausweis", 20)):
+        for service_id, minutes in services:
             if s.get(Service, service_id) is None:
                 s.add(
                     Service(
@@ -60,7 +66,7 @@ def add_office(
                     )
                 )
         s.flush()
-        for service_id in ("abholung", "personalausweis"):
+        for service_id, _minutes in services:
             s.add(OfficeService(office_id=office_id, service_id=service_id))
         for number in range(1, counters + 1):
             counter = Counter(
@@ -86,7 +92,7 @@ def add_office(
                 )
                 s.add(template)
                 s.flush()
-                for service_id in ("abholung", "personalausweis"):
+                for service_id, _minutes in services:
                     s.add(OpeningTemplateService(template_id=template.id, service_id=service_id))
         s.add(
             BookingPolicy(

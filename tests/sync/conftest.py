@@ -29,13 +29,6 @@ from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import (
     Appointment,
     AppointmentEvent,
-    BookingPolicy,
-    Counter,
-    Office,
-    OfficeService,
-    OpeningTemplate,
-    OpeningTemplateService,
-    Service,
     SlotHold,
 )
 from desk.store.uow import UnitOfWork
@@ -43,6 +36,7 @@ from desk.sync import outbox
 from desk.sync.codec import encode_row
 from desk.sync.engine import SyncEngine
 from desk.sync.rows import as_dict
+from tests import builders
 from tests.conftest import DEMO_NOW_ISO, libpq_conninfo
 
 #: The fixed "now" of every sync test (a Wednesday, local office time).
@@ -83,65 +77,18 @@ def add_office(
     closes: time = time(12),
     slot_minutes: int = 15,
 ) -> dict[int, uuid.UUID]:
-    """A minimal office open Monday to Friday, offering ``SERVICE`` (one slot long),
-    with a rolling 14-day portal policy; returns counter number → counter id."""
-    ids: dict[int, uuid.UUID] = {}
-    with UnitOfWork(db.engine) as uow:
-        s = uow.session
-        s.add(
-            Office(
-                id=office_id,
-                name=f"Bürgerbüro {office_id}",
-                kind="buergerbuero",
-                street="Marktplatz 1",
-                postcode="06108",
-                city="Saalfurt",
-                state="ST",
-                timezone="Europe/Berlin",
-                ticket_prefix="W",
-            )
-        )
-        if s.get(Service, SERVICE) is None:
-            s.add(Service(id=SERVICE, name="Abholung", duration_minutes=5, online=True))
-        s.flush()
-        s.add(OfficeService(office_id=office_id, service_id=SERVICE))
-        for number in range(1, counters + 1):
-            counter = Counter(
-                id=uuid.uuid4(),
-                office_id=office_id,
-                number=number,
-                name=f"Schalter {number}",
-                active=True,
-            )
-            s.add(counter)
-            s.flush()
-            ids[number] = counter.id
-            for weekday in range(5):
-                template = OpeningTemplate(
-                    id=uuid.uuid4(),
-                    office_id=office_id,
-                    counter_id=counter.id,
-                    weekday=weekday,
-                    opens=opens,
-                    closes=closes,
-                    slot_minutes=slot_minutes,
-                    valid_from=date(2020, 1, 1),
-                )
-                s.add(template)
-                s.flush()
-                s.add(OpeningTemplateService(template_id=template.id, service_id=SERVICE))
-        s.add(
-            BookingPolicy(
-                office_id=office_id,
-                kind="rolling",
-                valid_from=date(2020, 1, 1),
-                horizon_days=14,
-                min_lead_minutes=0,
-                portal_share_percent=100,
-            )
-        )
-        uow.commit()
-    return ids
+    """A minimal office open Monday to Friday, offering ``SERVICE`` (5 min) and no
+    walk-in hour, with a rolling 14-day portal policy; returns counter number → id."""
+    return builders.add_office(
+        db,
+        office_id,
+        counters=counters,
+        opens=opens,
+        closes=closes,
+        slot_minutes=slot_minutes,
+        services=((SERVICE, 5),),
+        walk_in=False,
+    )
 
 
 @pytest.fixture(scope="module")
