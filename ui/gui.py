@@ -238,7 +238,8 @@ def run_app(args: argparse.Namespace) -> int:
     keepers = [] if args.smoke else attach_housekeeping(args, window, ops, days)
     window.resize(1366, 768)
     window.painted.connect(resume_collection)
-    window.database_opened.connect(lambda _db: resume_collection())  # had it no paint
+    for later in (window.database_opened, window.failed):  # had the window no paint
+        later.connect(lambda _what: resume_collection())
     if args.smoke:
         window.day_loaded.connect(lambda: _quit_after_paint(app, window))
         window.failed.connect(lambda message: _fail(app, message))
