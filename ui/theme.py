@@ -99,9 +99,12 @@ def palette_for(app: QApplication, *, high_contrast: bool = False) -> QPalette:
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, role, QColor(colour))
     if high_contrast:  # greyed out, still readable: 7:1 on white
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        for role in (
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+        ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#595959"))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, "#595959")
     return palette
 
 
