@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog
 
 from desk.services.offices import list_offices
@@ -14,7 +15,14 @@ from desk.services.statistics import office_statistics
 from desk.services.statistics_csv import statistics_csv
 from tests.ui.conftest import NOW
 from ui.qt_dates import qdate
-from ui.views.statistics_charts import BARS, LINES, bar_value, line_value
+from ui.views.statistics_charts import (
+    BARS,
+    LABEL_POINTS,
+    LINES,
+    TITLE_POINTS,
+    bar_value,
+    line_value,
+)
 from ui.views.statistics_page import StatisticsPage, default_period
 
 MITTE = "bb-mitte"
@@ -79,6 +87,18 @@ def test_opens_on_the_last_four_weeks_with_desks_numbers_in_the_charts(page, qtm
     assert page.model.rowCount() == len(page.model.lines) == 14
     assert page.export_button.isEnabled()
     assert "28 Tage" in page.message.text()
+
+
+def test_chart_texts_are_smaller_than_the_apps_so_a_months_days_fit(page):
+    app_points = QFont().pointSizeF()
+    assert LABEL_POINTS < TITLE_POINTS < app_points
+    charts = [page.days.chart, page.waits.chart, page.hour_chart.chart, page.horizon_chart.chart]
+    for chart in charts:
+        assert chart.titleFont().pointSizeF() == TITLE_POINTS
+        assert chart.legend().font().pointSizeF() == LABEL_POINTS
+        assert chart.axes()  # drawn
+        for axis in chart.axes():
+            assert axis.labelsFont().pointSizeF() == LABEL_POINTS
 
 
 def test_another_office_and_period_are_computed_anew(qtbot, page):

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ui.qt_dates import qdate
 
@@ -71,7 +71,26 @@ def horizon_label(low: int, high: int | None) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+#: Chart texts (points), smaller than the app's 11 pt: a month's day labels must fit
+#: below the bars, or the chart shows "⋮" instead of them.
+TITLE_POINTS, LABEL_POINTS = 9.0, 8.0
+
+
+def chart_font(points: float) -> QFont:
+    """The application's font at ``points``."""
+    font = QFont()
+    font.setPointSizeF(points)
+    return font
+
+
+def _add_axis(chart: QChart, axis: QBarCategoryAxis | QValueAxis, where: Qt.AlignmentFlag) -> None:
+    axis.setLabelsFont(chart_font(LABEL_POINTS))
+    chart.addAxis(axis, where)
+
+
 def _chart_view(chart: QChart) -> QChartView:
+    chart.setTitleFont(chart_font(TITLE_POINTS))
+    chart.legend().setFont(chart_font(LABEL_POINTS))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
@@ -108,14 +127,14 @@ class DayChart:
         days = QBarCategoryAxis()
         days.append(day_labels(stats))
         days.setLabelsAngle(-90)
-        self.chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        _add_axis(self.chart, days, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(days)
         counts = QValueAxis()
         top = max((bar_value(f, k) for f in stats.days for k, _, _ in BARS), default=0)
         counts.setRange(0, max(5, top * 1.1))
         counts.applyNiceNumbers()
         counts.setLabelFormat("%d")
-        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        _add_axis(self.chart, counts, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(counts)
 
 
@@ -138,10 +157,10 @@ class WaitChart:
         days = QBarCategoryAxis()
         days.append(day_labels(stats))
         days.setLabelsAngle(-90)
-        self.chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        _add_axis(self.chart, days, Qt.AlignmentFlag.AlignBottom)
         minutes = QValueAxis()
         minutes.setLabelFormat("%d")
-        self.chart.addAxis(minutes, Qt.AlignmentFlag.AlignLeft)
+        _add_axis(self.chart, minutes, Qt.AlignmentFlag.AlignLeft)
         self.series = {}
         top = 0.0
         for key, label, colour, dashed in LINES:
@@ -175,14 +194,14 @@ def _simple_bars(chart: QChart, categories: list[str], sets: list[QBarSet]) -> N
     chart.addSeries(series)
     axis = QBarCategoryAxis()
     axis.append(categories)
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    _add_axis(chart, axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
     counts = QValueAxis()
     top = max((b.at(i) for b in sets for i in range(b.count())), default=0.0)
     counts.setRange(0, max(5.0, top * 1.1))
     counts.applyNiceNumbers()
     counts.setLabelFormat("%d")
-    chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+    _add_axis(chart, counts, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(counts)
 
 
