@@ -6,12 +6,15 @@ from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from desk.services.confirmation import Confirmation
+
+#: The letter's text size (points), whatever the screen's font: DIN 5008 asks 10–12 pt.
+LETTER_POINTS = 11.0
 
 
 def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: datetime) -> None:
@@ -21,6 +24,9 @@ def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: d
     lines = confirmation.lines()
     body = "".join(f"<p>{escape(line, quote=False) or '&nbsp;'}</p>" for line in lines[1:])
     document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(LETTER_POINTS)
+    document.setDefaultFont(font)
     document.setHtml(
         f"<h1>{escape(lines[0], quote=False)}</h1>{body}"
         f"<p style='color:#555'>Erstellt {printed:%d.%m.%Y %H:%M}</p>"
