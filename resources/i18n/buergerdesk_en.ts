@@ -52,68 +52,68 @@
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="38"/>
-        <location filename="../../ui/views/appointment_panel.py" line="87"/>
+        <location filename="../../ui/views/appointment_panel.py" line="39"/>
+        <location filename="../../ui/views/appointment_panel.py" line="86"/>
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="44"/>
+        <location filename="../../ui/views/appointment_panel.py" line="45"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="45"/>
+        <location filename="../../ui/views/appointment_panel.py" line="46"/>
         <source>Anliegen</source>
         <translation>Concern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="46"/>
+        <location filename="../../ui/views/appointment_panel.py" line="47"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="47"/>
+        <location filename="../../ui/views/appointment_panel.py" line="48"/>
         <source>Buchungsnr.</source>
         <translation>Booking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="48"/>
+        <location filename="../../ui/views/appointment_panel.py" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="49"/>
+        <location filename="../../ui/views/appointment_panel.py" line="50"/>
         <source>Gebucht</source>
         <translation>Booked via</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="50"/>
+        <location filename="../../ui/views/appointment_panel.py" line="51"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="70"/>
+        <location filename="../../ui/views/appointment_panel.py" line="71"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="78"/>
+        <location filename="../../ui/views/appointment_panel.py" line="79"/>
         <source>Verlauf:</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="91"/>
+        <location filename="../../ui/views/appointment_panel.py" line="90"/>
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="118"/>
+        <location filename="../../ui/views/appointment_panel.py" line="112"/>
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="120"/>
+        <location filename="../../ui/views/appointment_panel.py" line="114"/>
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
     </message>
@@ -121,37 +121,37 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="37"/>
+        <location filename="../../ui/models/appointments_model.py" line="38"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="38"/>
+        <location filename="../../ui/models/appointments_model.py" line="39"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="39"/>
+        <location filename="../../ui/models/appointments_model.py" line="40"/>
         <source>Dienstleistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="40"/>
+        <location filename="../../ui/models/appointments_model.py" line="41"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="41"/>
+        <location filename="../../ui/models/appointments_model.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="42"/>
+        <location filename="../../ui/models/appointments_model.py" line="43"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="43"/>
+        <location filename="../../ui/models/appointments_model.py" line="44"/>
         <source>Buchungscode</source>
         <translation>Booking code</translation>
     </message>
@@ -324,132 +324,132 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="73"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="98"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="99"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="112"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="113"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="114"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="115"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="116"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="122"/>
         <source>Freie Termine</source>
         <translation>Free slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="125"/>
         <source>&amp;Freie Termine (nächste {0} Tage):</source>
         <translation>&amp;Free slots (next {0} days):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="128"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="137"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="138"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="208"/>
         <source>Freie Termine werden gesucht …</source>
         <translation>Looking for free slots …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="226"/>
         <source>{0}, {1}–{2} · Schalter {3}</source>
         <translation>{0}, {1}–{2} · counter {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="232"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="234"/>
         <source>Keine freien Termine in den nächsten {0} Tagen</source>
         <translation>No free slots in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="287"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="290"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="292"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="322"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="327"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="337"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="338"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="367"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="368"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="374"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="375"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -457,7 +457,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/models/calendar_model.py" line="176"/>
+        <location filename="../../ui/models/calendar_model.py" line="177"/>
         <source>Ihr Schalter</source>
         <translation>Your counter</translation>
     </message>
@@ -906,27 +906,27 @@ after</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="67"/>
+        <location filename="../../ui/display/window.py" line="68"/>
         <source>Aufrufanzeige</source>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="102"/>
+        <location filename="../../ui/display/window.py" line="103"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="119"/>
+        <location filename="../../ui/display/window.py" line="120"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="224"/>
+        <location filename="../../ui/display/window.py" line="225"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="230"/>
+        <location filename="../../ui/display/window.py" line="231"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -934,7 +934,7 @@ after</translation>
 <context>
     <name>Integrity</name>
     <message>
-        <location filename="../../ui/gui.py" line="122"/>
+        <location filename="../../ui/gui.py" line="109"/>
         <source>Lokale Datenbank wiederhergestellt</source>
         <translation>Local database recovered</translation>
     </message>
@@ -942,47 +942,47 @@ after</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="49"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="49"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="55"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="62"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="63"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="68"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="68"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="71"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="71"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
     </message>
@@ -990,101 +990,101 @@ after</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="126"/>
+        <location filename="../../ui/views/main_window.py" line="129"/>
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="134"/>
+        <location filename="../../ui/views/main_window.py" line="137"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="76"/>
+        <location filename="../../ui/views/window_layout.py" line="77"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="79"/>
+        <location filename="../../ui/views/window_layout.py" line="80"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="80"/>
+        <location filename="../../ui/views/window_layout.py" line="81"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="85"/>
+        <location filename="../../ui/views/window_layout.py" line="86"/>
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="86"/>
+        <location filename="../../ui/views/window_layout.py" line="87"/>
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_actions.py" line="43"/>
-        <location filename="../../ui/views/window_layout.py" line="87"/>
+        <location filename="../../ui/views/window_layout.py" line="88"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="90"/>
+        <location filename="../../ui/views/window_layout.py" line="91"/>
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="91"/>
+        <location filename="../../ui/views/window_layout.py" line="92"/>
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="110"/>
+        <location filename="../../ui/views/window_layout.py" line="113"/>
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="126"/>
+        <location filename="../../ui/views/window_layout.py" line="129"/>
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_actions.py" line="76"/>
-        <location filename="../../ui/views/window_layout.py" line="138"/>
+        <location filename="../../ui/views/window_layout.py" line="141"/>
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_actions.py" line="77"/>
-        <location filename="../../ui/views/window_layout.py" line="139"/>
+        <location filename="../../ui/views/window_layout.py" line="142"/>
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_actions.py" line="78"/>
-        <location filename="../../ui/views/window_layout.py" line="140"/>
+        <location filename="../../ui/views/window_layout.py" line="143"/>
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="142"/>
+        <location filename="../../ui/views/window_layout.py" line="145"/>
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="154"/>
+        <location filename="../../ui/views/window_layout.py" line="158"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="155"/>
+        <location filename="../../ui/views/window_layout.py" line="159"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="182"/>
+        <location filename="../../ui/views/window_layout.py" line="187"/>
         <location filename="../../ui/views/window_session.py" line="32"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <translation>Not signed in (standalone)</translation>
@@ -1105,12 +1105,12 @@ after</translation>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="80"/>
+        <location filename="../../ui/views/window_start.py" line="81"/>
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="94"/>
+        <location filename="../../ui/views/window_start.py" line="93"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
@@ -1141,7 +1141,7 @@ after</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="134"/>
+        <location filename="../../ui/views/window_loading.py" line="133"/>
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
@@ -1201,32 +1201,32 @@ after</translation>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="95"/>
+        <location filename="../../ui/views/window_actions.py" line="94"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="99"/>
+        <location filename="../../ui/views/window_actions.py" line="98"/>
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="104"/>
+        <location filename="../../ui/views/window_actions.py" line="103"/>
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="113"/>
+        <location filename="../../ui/views/window_actions.py" line="112"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="115"/>
+        <location filename="../../ui/views/window_actions.py" line="114"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="118"/>
+        <location filename="../../ui/views/window_actions.py" line="117"/>
         <source>Ü&amp;ber Bürgerdesk …</source>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
@@ -1525,80 +1525,80 @@ after</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="38"/>
+        <location filename="../../ui/views/queue_panel.py" line="39"/>
         <source>Erneut aufrufen</source>
         <extracomment>(key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="39"/>
+        <location filename="../../ui/views/queue_panel.py" line="40"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="40"/>
+        <location filename="../../ui/views/queue_panel.py" line="41"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="41"/>
+        <location filename="../../ui/views/queue_panel.py" line="42"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="42"/>
+        <location filename="../../ui/views/queue_panel.py" line="43"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="77"/>
-        <location filename="../../ui/views/queue_panel.py" line="157"/>
+        <location filename="../../ui/views/queue_panel.py" line="79"/>
+        <location filename="../../ui/views/queue_panel.py" line="159"/>
         <source>Niemand aufgerufen</source>
         <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="80"/>
+        <location filename="../../ui/views/queue_panel.py" line="82"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="91"/>
+        <location filename="../../ui/views/queue_panel.py" line="93"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="94"/>
+        <location filename="../../ui/views/queue_panel.py" line="96"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="96"/>
+        <location filename="../../ui/views/queue_panel.py" line="98"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="108"/>
+        <location filename="../../ui/views/queue_panel.py" line="110"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="141"/>
+        <location filename="../../ui/views/queue_panel.py" line="143"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="151"/>
+        <location filename="../../ui/views/queue_panel.py" line="153"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="160"/>
+        <location filename="../../ui/views/queue_panel.py" line="162"/>
         <source>in Bearbeitung</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="162"/>
+        <location filename="../../ui/views/queue_panel.py" line="164"/>
         <source>aufgerufen</source>
         <translation>called</translation>
     </message>
@@ -1611,57 +1611,57 @@ after</translation>
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="76"/>
+        <location filename="../../ui/views/reception_view.py" line="78"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="96"/>
+        <location filename="../../ui/views/reception_view.py" line="98"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="97"/>
+        <location filename="../../ui/views/reception_view.py" line="99"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="98"/>
+        <location filename="../../ui/views/reception_view.py" line="100"/>
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="102"/>
+        <location filename="../../ui/views/reception_view.py" line="104"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="106"/>
+        <location filename="../../ui/views/reception_view.py" line="108"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="120"/>
+        <location filename="../../ui/views/reception_view.py" line="122"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="156"/>
+        <location filename="../../ui/views/reception_view.py" line="158"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="158"/>
+        <location filename="../../ui/views/reception_view.py" line="160"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="160"/>
+        <location filename="../../ui/views/reception_view.py" line="162"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="162"/>
+        <location filename="../../ui/views/reception_view.py" line="164"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
@@ -2034,38 +2034,38 @@ with planned counters</translation>
         <translation>{0} or more</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="89"/>
+        <location filename="../../ui/views/statistics_charts.py" line="108"/>
         <source>Termine je Tag</source>
         <translation>Appointments per day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="128"/>
+        <location filename="../../ui/views/statistics_charts.py" line="147"/>
         <source>Wartezeiten je Tag (Minuten)</source>
         <translation>Waiting times per day (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="196"/>
+        <location filename="../../ui/views/statistics_charts.py" line="215"/>
         <source>Je Uhrzeit (Beginn bzw. Ausgabe)</source>
         <translation>By time of day (start or issue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="207"/>
+        <location filename="../../ui/views/statistics_charts.py" line="226"/>
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="209"/>
+        <location filename="../../ui/views/statistics_charts.py" line="228"/>
         <source>Wartenummern</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="224"/>
+        <location filename="../../ui/views/statistics_charts.py" line="243"/>
         <source>Online gebucht … Tage im Voraus</source>
         <translation>Booked online … days ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="228"/>
-        <location filename="../../ui/views/statistics_charts.py" line="232"/>
+        <location filename="../../ui/views/statistics_charts.py" line="247"/>
+        <location filename="../../ui/views/statistics_charts.py" line="251"/>
         <source>Online-Buchungen</source>
         <translation>Online bookings</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.ops import Ops
+from ui.theme import restyle
 
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
@@ -256,11 +257,8 @@ class DisplayWindow(QWidget):
     def _blink_step(self) -> None:
         flash = self._blinks_left % 2 == 0 and self._blinks_left > 0
         self.current.setProperty("flash", flash)
-        self.current.style().unpolish(self.current)
-        self.current.style().polish(self.current)
-        for label in (self.current_code, self.current_counter):
-            label.style().unpolish(label)
-            label.style().polish(label)
+        for widget in (self.current, self.current_code, self.current_counter):
+            restyle(widget)
         if self._blinks_left <= 0:
             self._blink.stop()
         self._blinks_left -= 1

@@ -82,8 +82,6 @@ class AppointmentPanel(QFrame):
 
     def show_appointment(self, row: AppointmentRow | None) -> None:
         """Show an appointment (None: nothing selected)."""
-        for action in Action:
-            self.buttons[action].setProperty("possible", False)
         if row is None:
             self.heading.setText(self.tr("Kein Termin gewählt"))
             for label in self.fields.values():
@@ -104,11 +102,6 @@ class AppointmentPanel(QFrame):
         self.fields["channel"].setText(channel_label(row.channel))
         self.fields["counter"].setText(row.counter_name)
         possible = allowed_actions(row.status)
-        for action in possible:
-            self.buttons[action].setProperty("possible", True)
-        for button in self.buttons.values():
-            button.style().unpolish(button)
-            button.style().polish(button)
         if possible:
             steps = ", ".join(
                 "{} ({})".format(

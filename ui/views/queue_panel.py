@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
+from ui.failures import failure_text
 from ui.labels import reason_label
 from ui.ops import Ops
 from ui.theme import QUEUE_STYLE
@@ -173,9 +173,7 @@ class QueuePanel(QWidget):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, DeskError) else type(error).__name__
-        if not isinstance(error, DeskError):
-            log.error("queue step failed", exc_info=error)
+        message = failure_text(error, log, "queue step failed")
         self.message.setText(message)
         self.refused.emit(message)
         self.refresh()

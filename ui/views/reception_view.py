@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.domain.status import TicketReason
+from ui.failures import failure_text
 from ui.labels import reason_label as reason_text
 from ui.ops import Ops
 from ui.theme import RECEPTION_STYLE
@@ -171,9 +171,7 @@ class ReceptionView(QWidget):
         self.status_loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, DeskError) else type(error).__name__
-        if not isinstance(error, DeskError):
-            log.error("reception failed", exc_info=error)
+        message = failure_text(error, log, "reception failed")
         self.check_in_message.setText(message)
         self.refused.emit(message)
         self.refresh()

@@ -71,8 +71,8 @@ def horizon_label(low: int, high: int | None) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-#: Chart texts (points), smaller than the app's 11 pt: a month's day labels must fit
-#: below the bars, or the chart shows "⋮" instead of them.
+# Chart texts (points), smaller than the app's 11 pt: a month's day labels must fit
+# below the bars, or the chart shows "⋮" instead of them.
 TITLE_POINTS, LABEL_POINTS = 9.0, 8.0
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desk.domain.errors import DeskError
 from desk.domain.status import AppointmentStatus
+from ui.failures import failure_text
 from ui.qt_dates import qdate
 from ui.views import window_queries
 
@@ -126,14 +126,11 @@ class DayLoading:
             self.table.scrollTo(index, QTableView.ScrollHint.PositionAtTop)
 
     def _load_failed(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
-        if not isinstance(error, DeskError):
-            log.error("loading the day failed", exc_info=error)
-        message = (
-            str(error)
-            if isinstance(error, DeskError)
-            else QCoreApplication.translate(
-                "MainWindow", "Termine konnten nicht geladen werden ({0})."
-            ).format(type(error).__name__)
+        message = failure_text(
+            error,
+            log,
+            "loading the day failed",
+            QCoreApplication.translate("MainWindow", "Termine konnten nicht geladen werden ({0})."),
         )
         self._load_message = message
         self.statusBar().showMessage(message)

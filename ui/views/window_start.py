@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog
 
-from desk.domain.errors import DeskError
+from ui.failures import failure_text
 from ui.views import window_queries
 
 if TYPE_CHECKING:
@@ -74,15 +74,14 @@ class WindowStart:
 
     def _database_failed(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
         self._close_progress()
-        message = (
-            str(error)
-            if isinstance(error, DeskError)
-            else QCoreApplication.translate(
+        message = failure_text(
+            error,
+            log,
+            "opening the database failed",
+            QCoreApplication.translate(
                 "MainWindow", "Unerwarteter Fehler beim Öffnen der Datenbank ({0})."
-            ).format(type(error).__name__)
+            ),
         )
-        if not isinstance(error, DeskError):
-            log.error("opening the database failed", exc_info=error)
         self.statusBar().showMessage(message)
         self.empty.setText(message)
         self.stack.setCurrentWidget(self.empty)
