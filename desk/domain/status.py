@@ -90,3 +90,12 @@ ROLE_LABELS_DE: dict[str, str] = {
     Role.CLERK: "Sachbearbeitung",
     Role.TEAM_LEAD: "Teamleitung",
 }
+
+
+class DeviceKind(StrEnum):
+    """What a registered PC is (DESIGN.md §3): what it may read and do centrally."""
+
+    COUNTER = "counter"
+    RECEPTION = "reception"
+    DISPLAY = "display"
+    PORTAL = "portal"

@@ -327,6 +327,8 @@ class ReleasedSlot(Base):
     released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+from desk.store.device_models import Device, UserSession  # noqa: E402
+
 # The sync tables live in their own module; importing it here registers them
 # with Base.metadata wherever the models are loaded (migrations, tests).
 from desk.store.sync_models import (  # noqa: E402
@@ -340,9 +342,11 @@ from desk.store.sync_models import (  # noqa: E402
 __all__ = [
     "AppliedOp",
     "Base",
+    "Device",
     "OutboxOp",
     "SyncConflict",
     "SyncState",
     "TicketLease",
+    "UserSession",
     "utcnow",
 ]

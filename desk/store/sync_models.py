@@ -74,6 +74,9 @@ class AppliedOp(Base):
     outcome: Mapped[str] = mapped_column(String(20))
     result: Mapped[str] = mapped_column(Text)
     applied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: the device that sent it, and its own time of an offline action ("done offline at")
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    client_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class TicketLease(Base):
