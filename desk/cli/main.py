@@ -17,8 +17,11 @@ from desk.cli import (
     config_cmd,
     db,
     demo,
+    devices,
+    enroll,
     portal,
     retention,
+    serve,
     stats,
     sync,
     users,
@@ -42,6 +45,9 @@ HEADLESS: tuple[Registrar, ...] = (
     backup.register,
     retention.register,
     users.register,
+    serve.register,
+    devices.register,
+    enroll.register,
 )
 
 

@@ -8,9 +8,9 @@ import time
 
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
-from desk.credentials import central_connection_url
 from desk.domain.errors import DatabaseUnavailable
 from desk.services.database import open_database
+from desk.sync.connect import remote_link
 from desk.sync.engine import SyncEngine, SyncReport
 
 
@@ -26,8 +26,7 @@ def register(commands: Commands) -> None:
     sync.add_argument(
         "--central",
         metavar="URL",
-        help="zentrale Datenbank: postgresql+psycopg://BENUTZER@HOST/DB "
-        "(sonst [central] aus config.toml; Passwort aus dem Schlüsselbund oder ~/.pgpass)",
+        help="der zentrale Dienst, https://HOST:PORT (sonst der von 'buergerdesk enroll')",
     )
     sync.add_argument(
         "--once",
@@ -59,15 +58,14 @@ def describe(report: SyncReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Sync once, or keep syncing until interrupted."""
-    central_url = central_connection_url(args.central)  # never printed: it may hold a password
+    link = remote_link(args.central, training=args.now is not None)
     from desk.jobs.start_check import check_at_start
 
     checked = check_at_start(args.url, central=True)  # a damaged file is repaired first
     if checked is not None and checked.repaired:
         print(checked.summary().replace("\n", " "), file=sys.stderr)
     local = open_database(args.url)
-    central = open_database(central_url)
-    engine = SyncEngine(local, central)
+    engine = SyncEngine(local, link)
     try:
         if args.once:
             report = engine.sync_once(now_from(args))
@@ -81,4 +79,4 @@ def run(args: argparse.Namespace) -> int:
             time.sleep(args.interval)
     finally:
         local.dispose()
-        central.dispose()
+        link.close()

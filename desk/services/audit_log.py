@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.store.models import AuditEntry
+from desk.sync import outbox
 
 
 def _text(value: Any) -> str | None:
@@ -33,12 +34,16 @@ def record(
     old: Any = None,
     new: Any = None,
     detail: str | None = None,
-) -> AuditEntry:
+) -> AuditEntry | None:
     """Add an audit row to the caller's session (it commits with the change itself).
 
     ``old``/``new`` are the value before and after (text or JSON-able); they and
-    ``detail`` must hold no personal data of citizens.
+    ``detail`` must hold no personal data of citizens. On a counter's replica nothing
+    is written: the central service writes the audit row when it applies the
+    operation (with its own clock), and the replica receives it with the next pull.
     """
+    if outbox.is_replica(session):
+        return None
     entry = AuditEntry(
         id=uuid.uuid4(),
         at=at,

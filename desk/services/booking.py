@@ -31,8 +31,6 @@ from desk.services.schedule import (
 from desk.store.models import Appointment, AppointmentEvent, Counter, SlotHold
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.codec import encode_row
-from desk.sync.rows import as_dict
 
 SUGGESTION_DAYS = 14
 MAX_NAME = 300
@@ -122,6 +120,12 @@ def _refusal(
     return f"{when} ist online ausgebucht; weitere Termine telefonisch oder am Schalter"
 
 
+def well_formed(code: str) -> bool:
+    """Whether ``code`` looks like one ``new_code`` makes."""
+    raw = code.replace("-", "")
+    return len(code) == 9 and code[4] == "-" and all(c in CODE_ALPHABET for c in raw)
+
+
 def new_code() -> str:
     """A fresh booking code: 8 characters without look-alikes, as XXXX-XXXX."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
@@ -164,12 +168,17 @@ def book(
     notes: str | None = None,
     move_in: date | None = None,
     counter_number: int | None = None,
+    appointment_id: uuid.UUID | None = None,
+    code: str | None = None,
+    event_id: uuid.UUID | None = None,
 ) -> Booking:
     """Book the first free counter at ``start`` (``counter_number``'s when it is free then,
     as the clerk's dialog showed it); the portal only within its window.
 
     The slot holds are the authority: if another booking took a slot meanwhile,
-    the insert fails on the database's key and the booking is refused.
+    the insert fails on the database's key and the booking is refused. The central
+    service passes the ids and the code a counter chose offline, so both sides name
+    the appointment alike (a code that is not well-formed gets a fresh one).
     """
     name = clean_name(name)
     phone = check_text("Telefon", phone, 40)
@@ -195,7 +204,7 @@ def book(
             later = suggestions_in(session, schedule, service_id, now)
             frist = anmeldefrist.check(move_in, offer.start, [o.start for o in later], schedule.tz)
         appointment = Appointment(
-            id=uuid.uuid4(),
+            id=appointment_id or uuid.uuid4(),
             office_id=office_id,
             counter_id=offer.counter_id,
             service_id=service_id,
@@ -203,7 +212,7 @@ def book(
             ends_at=offer.end,
             status=AppointmentStatus.BOOKED,
             channel=channel,
-            booking_code=new_code(),
+            booking_code=code if code is not None and well_formed(code) else new_code(),
             citizen_name=name,
             phone=phone,
             email=email,
@@ -220,7 +229,7 @@ def book(
             for s in offer.slot_starts
         ]
         event = AppointmentEvent(
-            id=uuid.uuid4(),
+            id=event_id or uuid.uuid4(),
             appointment_id=appointment.id,
             status=AppointmentStatus.BOOKED,
             at=now,
@@ -229,12 +238,22 @@ def book(
         session.add_all([*holds, event])
         try:
             session.flush()
-            payload = {
-                "appointment": encode_row(as_dict(appointment)),
-                "holds": [encode_row(as_dict(h)) for h in holds],
-                "events": [encode_row(as_dict(event))],
+            args = {
+                "id": str(appointment.id),
+                "code": appointment.booking_code,
+                "office_id": office_id,
+                "service_id": service_id,
+                "start": offer.start.isoformat(),
+                "counter_number": offer.counter_number,
+                "channel": str(channel),
+                "name": name,
+                "phone": phone,
+                "email": email,
+                "notes": notes,
+                "move_in": move_in.isoformat() if move_in is not None else None,
+                "event_id": str(event.id),
             }
-            outbox.record(session, outbox.BOOK, office_id, appointment.id, payload)
+            outbox.record(session, outbox.BOOK, office_id, appointment.id, args)
             uow.commit()
         except IntegrityError:
             raise BookingRefused(
@@ -253,8 +272,17 @@ def suggestions_in(
     return free_offers(schedule, occupancy, service_id, today, last, now, portal=False)
 
 
-def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None) -> Booking:
-    """Cancel a booking by its code and free its slots (audited, by booking code)."""
+def cancel(
+    db: DeskDatabase,
+    code: str,
+    now: datetime,
+    reason: str | None = None,
+    *,
+    office_id: str | None = None,
+    event_id: uuid.UUID | None = None,
+) -> Booking:
+    """Cancel a booking by its code and free its slots (audited, by booking code);
+    with ``office_id`` only a booking of that office (the caller's scope)."""
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         appointment = session.scalar(
@@ -262,7 +290,7 @@ def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None
             .where(Appointment.booking_code == code.strip().upper())
             .with_for_update()
         )
-        if appointment is None:
+        if appointment is None or office_id not in (None, appointment.office_id):
             raise UnknownId(f"Unbekannter Buchungscode {code!r}")
         if appointment.status == AppointmentStatus.CANCELLED:
             raise BookingRefused(f"Die Buchung {appointment.booking_code} ist bereits storniert")
@@ -274,7 +302,7 @@ def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None
         appointment.updated_at = now
         session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))
         event = AppointmentEvent(
-            id=uuid.uuid4(),
+            id=event_id or uuid.uuid4(),
             appointment_id=appointment.id,
             status=AppointmentStatus.CANCELLED,
             at=now,
@@ -282,7 +310,7 @@ def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None
         )
         session.add(event)
         session.flush()
-        entry = record(
+        record(
             session,
             AuditAction.APPOINTMENT_CANCEL,
             at=now,
@@ -293,14 +321,8 @@ def cancel(db: DeskDatabase, code: str, now: datetime, reason: str | None = None
             new=AppointmentStatus.CANCELLED.value,
             detail=f"Termin {appointment.booking_code} (Portal)",
         )
-        payload = {
-            "appointment_id": str(appointment.id),
-            "status": AppointmentStatus.CANCELLED.value,
-            "at": now.isoformat(),
-            "event": encode_row(as_dict(event)),
-            outbox.AUDIT_KEY: [encode_row(as_dict(entry))],
-        }
-        outbox.record(session, outbox.STATUS, appointment.office_id, appointment.id, payload)
+        args = {"code": appointment.booking_code, "reason": reason, "event_id": str(event.id)}
+        outbox.record(session, outbox.CANCEL, appointment.office_id, appointment.id, args)
         schedule = load_schedule(session, load_office(session, appointment.office_id))
         counter = session.get(Counter, appointment.counter_id)
         number = counter.number if counter is not None else 0

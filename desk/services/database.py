@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desk.domain.errors import DatabaseNotReady, DatabaseUnavailable
@@ -15,10 +15,23 @@ from desk.store.database import describe, make_engine, parse_url, sqlite_path
 @dataclass(frozen=True)
 class DeskDatabase:
     """An opened database: the engine and how to name it to a person
-    (``display_url`` never shows a password)."""
+    (``display_url`` never shows a password). The central service hands services a
+    Connection in its transaction instead (``bound``), so that an operation's effect
+    and its exactly-once record commit together."""
 
-    engine: Engine
+    engine: Engine | Connection
     display_url: str
+
+    @property
+    def pool(self) -> Engine:
+        """The engine itself (refused on a database bound to one transaction)."""
+        if not isinstance(self.engine, Engine):
+            raise TypeError("this database is bound to one transaction")
+        return self.engine
+
+    def bound(self, connection: Connection) -> DeskDatabase:
+        """The same database seen through ``connection`` (its open transaction)."""
+        return DeskDatabase(engine=connection, display_url=self.display_url)
 
     @property
     def is_sqlite(self) -> bool:
@@ -27,7 +40,8 @@ class DeskDatabase:
 
     def dispose(self) -> None:
         """Close all pooled connections."""
-        self.engine.dispose()
+        if isinstance(self.engine, Engine):
+            self.engine.dispose()
 
 
 def reason_of(error: BaseException) -> str:
@@ -37,9 +51,11 @@ def reason_of(error: BaseException) -> str:
     return lines[0] if lines else type(original).__name__
 
 
-def open_database(url: str, *, ready: bool = True, create: bool = False) -> DeskDatabase:
+def open_database(
+    url: str, *, ready: bool = True, create: bool = False, pool: tuple[int, int] | None = None
+) -> DeskDatabase:
     """Open ``url``; with ``ready`` it must be migrated to head, with ``create`` a
-    missing SQLite file (and its folder) may be created."""
+    missing SQLite file (and its folder) may be created; ``pool``: (size, overflow)."""
     parsed = parse_url(url)
     display = describe(parsed)
     path = sqlite_path(parsed)
@@ -48,7 +64,7 @@ def open_database(url: str, *, ready: bool = True, create: bool = False) -> Desk
             f"Die Datenbankdatei {path} gibt es nicht: "
             "zuerst 'buergerdesk db upgrade --url URL' ausführen"
         )
-    engine = make_engine(parsed, create_dirs=create)
+    engine = make_engine(parsed, create_dirs=create, pool=pool)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -69,7 +85,7 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
     """Create or migrate the database at ``url``; returns (before, after) revisions."""
     db = open_database(url, ready=False, create=True)
     try:
-        return migrate.upgrade(db.engine)
+        return migrate.upgrade(db.pool)
     except (OperationalError, DBAPIError) as err:
         raise DatabaseUnavailable(
             f"Datenbank {db.display_url} konnte nicht migriert werden: {reason_of(err)}"

@@ -4,6 +4,7 @@ cancel, recall; every step is stamped (time, counter, clerk) and goes to the out
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -30,8 +31,6 @@ from desk.store.models import (
 )
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.codec import encode_row
-from desk.sync.rows import as_dict
 
 S = AppointmentStatus
 MAX_REASON = 500
@@ -76,6 +75,7 @@ def perform(
     counter_number: int | None = None,
     user_id: uuid.UUID | None = None,
     reason: str | None = None,
+    ids: Mapping[str, uuid.UUID] | None = None,
 ) -> Transition:
     """Take one life-cycle step; an illegal step is refused with the reason in words.
 
@@ -83,7 +83,9 @@ def perform(
     the waiting-room display, showing the booking code, never the name. A
     cancellation frees the appointment's slots and keeps the reason. Calls, recalls,
     no-shows and cancellations are written to the audit log (by booking code, no name).
+    ``ids`` ("event", "call"): the ids a counter gave the new rows (the central service).
     """
+    ids = ids or {}
     step = STEPS[action]
     note = (reason or "").strip() or None
     if note is not None and len(note) > MAX_REASON:
@@ -109,7 +111,7 @@ def perform(
         if step.target == S.CANCELLED:
             session.execute(delete(SlotHold).where(SlotHold.appointment_id == found.id))
         event = AppointmentEvent(
-            id=uuid.uuid4(),
+            id=ids.get("event") or uuid.uuid4(),
             appointment_id=found.id,
             status=step.target,
             at=now,
@@ -123,7 +125,7 @@ def perform(
         if step.target == S.CALLED and counter is not None:
             display_code = found.booking_code
             call = Call(
-                id=uuid.uuid4(),
+                id=ids.get("call") or uuid.uuid4(),
                 office_id=found.office_id,
                 counter_id=counter.id,
                 appointment_id=found.id,
@@ -134,16 +136,8 @@ def perform(
             )
             session.add(call)
         session.flush()
-        payload: dict[str, object] = {
-            "appointment_id": str(found.id),
-            "status": step.target.value,
-            "at": now.isoformat(),
-            "event": encode_row(as_dict(event)),
-        }
-        if call is not None:
-            payload["call"] = encode_row(as_dict(call))
         if action in AUDITED:
-            entry = record(
+            record(
                 session,
                 AUDITED[action],
                 at=now,
@@ -156,8 +150,16 @@ def perform(
                 new=step.target.value,
                 detail=f"Termin {found.booking_code}",
             )
-            payload[outbox.AUDIT_KEY] = [encode_row(as_dict(entry))]
-        outbox.record(session, outbox.STATUS, found.office_id, found.id, payload)
+        args = {
+            "appointment_id": str(found.id),
+            "action": action.value,
+            "counter_number": counter.number if counter is not None else None,
+            "reason": note,
+            "user_id": str(user_id) if user_id is not None else None,
+            "event_id": str(event.id),
+            "call_id": str(call.id) if call is not None else None,
+        }
+        outbox.record(session, outbox.STATUS, found.office_id, found.id, args)
         uow.commit()
         return Transition(found.id, found.booking_code, step.target, now, display_code)
 

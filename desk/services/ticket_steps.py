@@ -9,6 +9,7 @@ Recalls and no-shows are written to the audit log (by ticket code).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -23,11 +24,9 @@ from desk.domain.status import TicketStatus
 from desk.domain.ticket_steps import MAX_RECALLS, TICKET_STEPS, TicketAction
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
-from desk.store.models import AuditEntry, Call, Counter, Office, Ticket
+from desk.store.models import Call, Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.codec import encode_row
-from desk.sync.rows import as_dict
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ def recall(
 ) -> TicketStepResult:
     """Call a called ticket again to the same counter (a new call on the display); once
     it was recalled ``max_recalls`` times, the next recall marks it as not shown up."""
-    return _step(
+    return step(
         db,
         ticket_id,
         TicketAction.RECALL,
@@ -68,32 +67,32 @@ def recall(
 
 def start_service(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
     """The citizen has come to the counter: called → in service."""
-    return _step(db, ticket_id, TicketAction.START, now)
+    return step(db, ticket_id, TicketAction.START, now)
 
 
 def finish(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
     """Served: called or in service → done, stamped with ``finished_at``."""
-    return _step(db, ticket_id, TicketAction.FINISH, now)
+    return step(db, ticket_id, TicketAction.FINISH, now)
 
 
 def no_show(
     db: DeskDatabase, ticket_id: uuid.UUID, now: datetime, *, user_id: uuid.UUID | None = None
 ) -> TicketStepResult:
     """The citizen did not come: called → no-show, stamped with ``finished_at``."""
-    return _step(db, ticket_id, TicketAction.NO_SHOW, now, user_id=user_id)
+    return step(db, ticket_id, TicketAction.NO_SHOW, now, user_id=user_id)
 
 
 def park(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
     """Sent to fetch a document: called or in service → parked (out of the queue)."""
-    return _step(db, ticket_id, TicketAction.PARK, now)
+    return step(db, ticket_id, TicketAction.PARK, now)
 
 
 def unpark(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
     """Back into the queue: parked → waiting with its number, so at its old place."""
-    return _step(db, ticket_id, TicketAction.UNPARK, now)
+    return step(db, ticket_id, TicketAction.UNPARK, now)
 
 
-def _step(
+def step(
     db: DeskDatabase,
     ticket_id: uuid.UUID,
     action: TicketAction,
@@ -102,18 +101,25 @@ def _step(
     counter_number: int | None = None,
     max_recalls: int = MAX_RECALLS,
     user_id: uuid.UUID | None = None,
+    expected: Mapping[str, str | None] | None = None,
+    ids: Mapping[str, uuid.UUID] | None = None,
 ) -> TicketStepResult:
+    """One step on a called ticket. ``expected`` (status, counter_id): the state a counter
+    saw when it took the step offline; the central service refuses the step if the
+    ticket has moved on since. ``ids`` ("call"): the id the counter gave a recall."""
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         ticket = session.get(Ticket, ticket_id, with_for_update=True)
         if ticket is None:
             raise UnknownId(f"Die Wartenummer {ticket_id} gibt es nicht (mehr)")
+        if expected is not None:
+            _check_expected(ticket, action, expected)
         why = rules.refusal(ticket.code, ticket.status, action)
         if why is not None:
             raise RequestRefused(why)
         office = session.get(Office, ticket.office_id)
         tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
-        expected = {
+        seen = {
             "status": ticket.status,
             "counter_id": str(ticket.counter_id) if ticket.counter_id else None,
         }
@@ -133,7 +139,7 @@ def _step(
                 ticket.recall_count += 1
                 ticket.counter_id = counter.id
                 call = Call(
-                    id=uuid.uuid4(),
+                    id=(ids or {}).get("call") or uuid.uuid4(),
                     office_id=ticket.office_id,
                     counter_id=counter.id,
                     ticket_id=ticket.id,
@@ -162,19 +168,17 @@ def _step(
         if target in (TicketStatus.DONE, TicketStatus.NO_SHOW):
             ticket.finished_at = now
         session.flush()
-        payload: dict[str, object] = {
+        _audit(session, ticket, before, target, now, user_id)
+        args = {
             "ticket_id": str(ticket.id),
             "action": action.value,
-            "at": now.isoformat(),
-            "expected": expected,
-            "ticket": encode_row(as_dict(ticket)),
+            "counter_number": counter_number,
+            "max_recalls": max_recalls,
+            "expected": seen,
+            "user_id": str(user_id) if user_id is not None else None,
+            "call_id": str(call.id) if call is not None else None,
         }
-        if call is not None:
-            payload["call"] = encode_row(as_dict(call))
-        entry = _audit(session, ticket, before, target, now, user_id)
-        if entry is not None:
-            payload[outbox.AUDIT_KEY] = [encode_row(as_dict(entry))]
-        outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, payload)
+        outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, args)
         uow.commit()
         return TicketStepResult(
             ticket.id,
@@ -194,16 +198,16 @@ def _audit(
     target: TicketStatus,
     now: datetime,
     user_id: uuid.UUID | None,
-) -> AuditEntry | None:
+) -> None:
     """Write a recall or a no-show (also one after the last recall) to the audit log."""
     if target == TicketStatus.NO_SHOW:
         action = AuditAction.TICKET_NO_SHOW
     elif target == TicketStatus.CALLED and before == TicketStatus.CALLED:
         action = AuditAction.TICKET_RECALL
     else:
-        return None
+        return
     counter = session.get(Counter, ticket.counter_id) if ticket.counter_id else None
-    return record(
+    record(
         session,
         action,
         at=now,
@@ -215,6 +219,20 @@ def _audit(
         old=before,
         new=target.value,
         detail=f"Wartenummer {ticket.code}",
+    )
+
+
+def _check_expected(
+    ticket: Ticket, action: TicketAction, expected: Mapping[str, str | None]
+) -> None:
+    """Refuse a counter's step if the ticket is no longer as that counter saw it."""
+    seen = str(ticket.counter_id) if ticket.counter_id is not None else None
+    if ticket.status == expected.get("status") and seen == expected.get("counter_id"):
+        return
+    label = rules.TICKET_STATUS_LABELS_DE.get(ticket.status, ticket.status)
+    raise RequestRefused(
+        f"{ticket.code} ist zentral inzwischen „{label}“ – „{TICKET_STEPS[action].label}“ "
+        "dieses Platzes wurde nicht übernommen"
     )
 
 

@@ -22,8 +22,6 @@ from desk.services.schedule import load_office, load_schedule
 from desk.store.models import Call, Counter, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync import leases, outbox
-from desk.sync.codec import encode_row
-from desk.sync.rows import as_dict
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,12 @@ def issue_ticket(
             outbox.TICKET_ISSUE,
             office_id,
             ticket.id,
-            {"ticket": encode_row(as_dict(ticket))},
+            {
+                "ticket_id": str(ticket.id),
+                "office_id": office_id,
+                "number": number,
+                "reason": str(reason),
+            },
         )
         uow.commit()
         quota = schedule.walk_in.quota
@@ -222,7 +225,7 @@ def call_next(
         )
         session.add(call)
         session.flush()
-        entry = record(
+        record(
             session,
             AuditAction.TICKET_CALL,
             at=now,
@@ -242,10 +245,9 @@ def call_next(
             ticket.id,
             {
                 "ticket_id": str(ticket.id),
-                "counter_id": str(counter.id),
-                "at": now.isoformat(),
-                "call": encode_row(as_dict(call)),
-                outbox.AUDIT_KEY: [encode_row(as_dict(entry))],
+                "counter_number": counter_number,
+                "user_id": str(user_id) if user_id is not None else None,
+                "call_id": str(call.id),
             },
         )
         uow.commit()

@@ -15,6 +15,7 @@ from desk.domain.status import TicketReason, TicketStatus
 from desk.services.database import DeskDatabase
 from desk.services.walkin import TicketInfo, unknown_counter
 from desk.store.models import Counter, Office
+from desk.store.uow import transaction
 
 #: The central claim in one round trip: the office's local day, the counter, the next
 #: waiting ticket (lost or stolen papers first) locked with SKIP LOCKED, its update and
@@ -72,7 +73,7 @@ def claim_centrally(
 ) -> TicketInfo:
     """call_next on PostgreSQL: one statement (claim, call row and audit row), so that
     twelve counters pressing at once wait on each other as little as possible (P7)."""
-    with db.engine.begin() as conn:
+    with transaction(db.engine) as conn:
         row = conn.execute(
             _CLAIM,
             {

@@ -62,8 +62,11 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def make_engine(url: str | URL, *, create_dirs: bool = False) -> Engine:
-    """An engine for a checked URL; SQLite gets WAL, foreign keys and a busy timeout."""
+def make_engine(
+    url: str | URL, *, create_dirs: bool = False, pool: tuple[int, int] | None = None
+) -> Engine:
+    """An engine for a checked URL; SQLite gets WAL, foreign keys and a busy timeout.
+    ``pool`` (size, overflow) bounds a PostgreSQL engine's connections."""
     parsed = url if isinstance(url, URL) else parse_url(url)
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
@@ -75,7 +78,10 @@ def make_engine(url: str | URL, *, create_dirs: bool = False) -> Engine:
         connect_args["connect_timeout"] = 5
         connect_args.setdefault("application_name", "buergerdesk")
     try:
-        engine = create_engine(parsed, connect_args=connect_args)
+        options: dict[str, Any] = {}
+        if pool is not None and parsed.get_backend_name() == "postgresql":
+            options = {"pool_size": pool[0], "max_overflow": pool[1], "pool_pre_ping": True}
+        engine = create_engine(parsed, connect_args=connect_args, **options)
     except NoSuchModuleError:
         raise RequestRefused(f"Kein Treiber für {mask(parsed)!r}") from None
     if parsed.get_backend_name() == "sqlite":

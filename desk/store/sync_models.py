@@ -58,6 +58,8 @@ class SyncConflict(Base):
     op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     kind: Mapped[str] = mapped_column(String(40))
     office_id: Mapped[str] = mapped_column(String(40))
+    #: the appointment or ticket the refused operation was about
+    entity_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     payload: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -13,46 +13,28 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-import psycopg
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
-from desk.domain.status import AppointmentStatus, OfficeKind
 from desk.services import walkin
-from desk.services.database import DeskDatabase, reason_of
+from desk.services.database import DeskDatabase
 from desk.services.walkin import TicketInfo
-from desk.store.models import (
-    Appointment,
-    Call,
-    Office,
-    OutboxOp,
-    SlotHold,
-    SyncConflict,
-    SyncState,
-    Ticket,
-)
+from desk.store.models import Office, OutboxOp, SyncConflict, SyncState
 from desk.store.uow import UnitOfWork
 from desk.sync import horizon, leases, outbox
-from desk.sync.central import REJECTED, OpResult, apply_op
-from desk.sync.codec import decode_row
+from desk.sync.central import REJECTED, OpResult, PendingOp
 from desk.sync.faults import crash_point
-from desk.sync.pull import CURSOR_KEY, apply_changes, fetch_changes
-from desk.sync.rows import as_dict, read_by_ids, read_holds_at, table, upsert
+from desk.sync.link import CentralLink, DirectLink
+from desk.sync.operations import OPERATIONS
+from desk.sync.pull import CURSOR_KEY, apply_changes
+from desk.sync.rows import upsert
+from desk.sync.wire import decode_tables
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
-INITIAL_DAYS_BACK = 7
-
-
-def central_failure(err: DBAPIError) -> bool:
-    """Whether a database error means the central PostgreSQL is out of reach
-    (a local SQLite error is a fault to report, not an outage)."""
-    return isinstance(err.orig, psycopg.Error)
 
 
 @dataclass(frozen=True)
@@ -77,13 +59,16 @@ class SyncReport:
 
 
 class SyncEngine:
-    """Keeps one local replica in step with the central database."""
+    """Keeps one local replica in step with the central side (the central service; in
+    process, a central database through a ``DirectLink``)."""
 
-    def __init__(self, local: DeskDatabase, central: DeskDatabase) -> None:
-        if central.is_sqlite:
-            raise RequestRefused("Die zentrale Datenbank muss PostgreSQL sein")
+    def __init__(self, local: DeskDatabase, central: DeskDatabase | CentralLink) -> None:
+        if isinstance(central, DeskDatabase):
+            if central.is_sqlite:
+                raise RequestRefused("Die zentrale Datenbank muss PostgreSQL sein")
+            central = DirectLink(central)
         self.local = local
-        self.central = central
+        self.link = central
 
     # ----------------------------------------------------------------- round
     def sync_once(self, now: datetime) -> SyncReport:
@@ -99,22 +84,23 @@ class SyncEngine:
             pulled = self._pull(now)
             self._ensure_leases(now)
             if horizon.prune_due(self._get("last_prune"), now):
-                pruned = horizon.prune_change_log(self.central.engine, now)
+                pruned = self.link.prune(now)
                 self._set("last_prune", now.isoformat())
-                log.info("change log pruned: %d rows older than %d days", pruned, horizon.KEEP_DAYS)
-        except (OperationalError, InterfaceError) as err:
-            if not central_failure(err):
-                raise
+                if pruned:
+                    log.info("change log pruned: %d rows", pruned)
+        except DatabaseUnavailable:
             self._mark_offline(now)
-            raise DatabaseUnavailable(
-                f"Zentrale Datenbank {self.central.display_url} nicht erreichbar: {reason_of(err)}"
-            ) from None
+            raise
         self._set("offline_since", None)
         self._set("last_sync", now.isoformat())
         return SyncReport(pushed, rejected, pulled, self.status(connected=True))
 
     def _ensure_replica(self, now: datetime) -> None:
-        with UnitOfWork(self.local.engine) as uow:
+        with UnitOfWork(self.local.engine, write=True) as uow:
+            client = self.link.client_id()
+            if client is not None:  # number blocks are leased to the enrolled device
+                uow.session.merge(SyncState(key=leases.CLIENT_KEY, value=str(client)))
+                uow.commit()
             if outbox.is_replica(uow.session):
                 return
             if uow.session.scalar(select(Office.id).limit(1)) is not None:
@@ -135,21 +121,16 @@ class SyncEngine:
     ) -> TicketInfo:
         """Call the next ticket: claimed centrally (exactly once across all counters) while
         online, then pulled here; offline from this PC's own tickets, reconciled later.
-        The audit row is written with the call (centrally, or locally and queued)."""
+        The audit row is written with the call (centrally, or when the offline call is
+        applied there)."""
         try:
-            ticket = walkin.call_next(self.central, office_id, counter_number, now, user_id=user_id)
+            ticket = self.link.call_next(office_id, counter_number, now, user_id)
         except DatabaseUnavailable:
-            return walkin.call_next(self.local, office_id, counter_number, now, user_id=user_id)
-        except (OperationalError, InterfaceError) as err:
-            if not central_failure(err):
-                raise
             self._mark_offline(now)
             return walkin.call_next(self.local, office_id, counter_number, now, user_id=user_id)
         try:
             self._pull(now)
-        except (OperationalError, InterfaceError) as err:
-            if not central_failure(err):
-                raise
+        except DatabaseUnavailable:
             self._mark_offline(now)
         return ticket
 
@@ -157,117 +138,66 @@ class SyncEngine:
     def _push_batch(self, now: datetime) -> tuple[int, int]:
         with UnitOfWork(self.local.engine) as uow:
             ops = [
-                (o.seq, o.op_id, o.kind, json.loads(o.payload))
+                (
+                    o.seq,
+                    o.entity_id,
+                    o.office_id,
+                    PendingOp(o.op_id, o.kind, json.loads(o.payload), o.created_at),
+                )
                 for o in outbox.pending(uow.session, BATCH)
             ]
         if not ops:
             return 0, 0
-        results: list[OpResult] = []
-        with UnitOfWork(self.central.engine) as uow:
-            for _seq, op_id, kind, payload in ops:
-                results.append(apply_op(uow.session, op_id, kind, payload))
-            uow.commit()
+        results = self.link.push([op for *_, op in ops], now)
         crash_point("after_central_commit")  # the acknowledgement is lost
-        rejected = [(op, r) for op, r in zip(ops, results, strict=True) if r.outcome == REJECTED]
+        rejected = 0
         with UnitOfWork(self.local.engine, write=True) as uow:
-            for (_seq, op_id, kind, payload), result in rejected:
-                self._settle_rejection(uow.session, op_id, kind, payload, result, now)
+            for (_seq, entity_id, office_id, op), result in zip(ops, results, strict=True):
+                if result.outcome == REJECTED:
+                    rejected += 1
+                    self._settle_rejection(uow.session, entity_id, office_id, op, result, now)
             crash_point("before_outbox_delete")
             uow.session.execute(delete(OutboxOp).where(OutboxOp.seq.in_([o[0] for o in ops])))
+            for result in results:  # the central state of what a refusal touched
+                for name, rows in decode_tables(result.rows).items():
+                    upsert(uow.session, name, rows, keep=name == "slot_hold")
             uow.commit()
-        if rejected:
-            self._refresh_slots([payload for (_s, _i, _k, payload), _r in rejected])
-            tickets = [
-                uuid.UUID(p["ticket_id"])
-                for (_s, _i, k, p), _r in rejected
-                if k == outbox.TICKET_CALL
-            ]
-            self._refresh_rows("ticket", tickets)
-        return len(ops), len(rejected)
+        return len(ops), rejected
 
     def _settle_rejection(
         self,
         session: Session,
-        op_id: uuid.UUID,
-        kind: str,
-        payload: dict[str, Any],
+        entity_id: uuid.UUID,
+        office_id: str,
+        op: PendingOp,
         result: OpResult,
         now: datetime,
     ) -> None:
-        """Record the conflict for the clerk (the citizen's data is in the payload) and
+        """Record the conflict for the clerk (the citizen's data is in the arguments) and
         withdraw the local effect so the central state can show."""
-        subject = payload.get("appointment") or payload.get("ticket") or payload.get("call") or {}
-        office = subject.get("office_id", "")
-        detail = {**result.detail}
-        if kind == outbox.STATUS and self._booking_refused(session, payload["appointment_id"]):
-            # its booking is already a conflict for the clerk: one case, not two
-            log.info("operation %s (%s) follows a refused booking", op_id, kind)
+        definition = OPERATIONS.get(op.kind)
+        if definition is not None and definition.follows_refused(session, entity_id):
+            log.info("operation %s (%s) follows a refused one", op.op_id, op.kind)
             return
         session.add(
             SyncConflict(
-                op_id=op_id,
-                kind=kind,
-                office_id=office or "",
-                payload=json.dumps(payload, ensure_ascii=False),
-                reason=json.dumps(detail, ensure_ascii=False),
+                op_id=op.op_id,
+                kind=op.kind,
+                office_id=office_id,
+                entity_id=entity_id,
+                payload=json.dumps(op.args, ensure_ascii=False),
+                reason=json.dumps(result.detail, ensure_ascii=False),
                 created_at=now,
             )
         )
-        if kind == outbox.TICKET_ISSUE:  # central never had it: the conflict keeps it
-            ticket_id = uuid.UUID(payload["ticket"]["id"])
-            session.execute(delete(Call).where(Call.ticket_id == ticket_id))
-            session.execute(delete(Ticket).where(Ticket.id == ticket_id))
-        if kind == outbox.BOOK:
-            appointment_id = uuid.UUID(payload["appointment"]["id"])
-            session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment_id))
-            found = session.get(Appointment, appointment_id)
-            if found is not None:
-                found.status = AppointmentStatus.CANCELLED
-                found.notes = ((found.notes or "") + " [Konflikt beim Abgleich]").strip()
-        log.warning("operation %s (%s) refused centrally: %s", op_id, kind, detail.get("reason"))
-
-    @staticmethod
-    def _booking_refused(session: Session, appointment_id: str) -> bool:
-        """Whether the booking of an appointment was refused (a BOOK conflict exists)."""
-        found = session.scalar(
-            select(SyncConflict.op_id)
-            .where(
-                SyncConflict.kind == outbox.BOOK,
-                SyncConflict.payload.contains(f'"id": "{appointment_id}"'),
-            )
-            .limit(1)
+        if definition is not None:
+            definition.withdraw(session, entity_id, op.args)
+        log.warning(
+            "operation %s (%s) refused centrally: %s",
+            op.op_id,
+            op.kind,
+            result.detail.get("reason"),
         )
-        return found is not None
-
-    def _refresh_slots(self, payloads: list[dict[str, Any]]) -> None:
-        """Bring the central holders of slots a refused booking wanted."""
-        slots = [
-            (
-                decode_row(table("slot_hold"), h)["counter_id"],
-                decode_row(table("slot_hold"), h)["slot_start"],
-            )
-            for p in payloads
-            for h in p.get("holds", [])
-        ]
-        with UnitOfWork(self.central.engine) as uow:
-            holds = read_holds_at(uow.session, slots)
-            appointments = read_by_ids(
-                uow.session, "appointment", list({h["appointment_id"] for h in holds})
-            )
-        with UnitOfWork(self.local.engine, write=True) as uow:
-            upsert(uow.session, "appointment", appointments)
-            upsert(uow.session, "slot_hold", holds, keep=True)
-            uow.commit()
-
-    def _refresh_rows(self, name: str, ids: list[uuid.UUID]) -> None:
-        """Bring the central state of rows a refused operation changed locally."""
-        if not ids:
-            return
-        with UnitOfWork(self.central.engine) as uow:
-            rows = read_by_ids(uow.session, name, ids)
-        with UnitOfWork(self.local.engine, write=True) as uow:
-            upsert(uow.session, name, rows)
-            uow.commit()
 
     # --------------------------------------------------------------- leases
     def _ensure_leases(self, now: datetime) -> None:
@@ -278,20 +208,15 @@ class SyncEngine:
             offices = [
                 o.id
                 for o in uow.session.scalars(select(Office))
-                if o.walk_in_quota is not None or o.kind == OfficeKind.WALK_IN_ONLY
+                if o.walk_in_quota is not None or o.kind == "walk_in_only"
             ]
             missing = [
-                (o, d) for o in offices for d in days if leases.own_lease(uow.session, o, d) is None
+                d for d in days for o in offices if leases.own_lease(uow.session, o, d) is None
             ]
             uow.commit()
         if not missing:
             return
-        with UnitOfWork(self.central.engine) as uow:
-            got = []
-            for office_id, day in missing:
-                uow.session.get(Office, office_id, with_for_update=True)
-                got.append(as_dict(leases.lease_block(uow.session, office_id, day, client, now)))
-            uow.commit()
+        got = self.link.lease(client, sorted(set(missing)), now)
         with UnitOfWork(self.local.engine, write=True) as uow:
             upsert(uow.session, "ticket_lease", got)
             uow.commit()
@@ -299,8 +224,7 @@ class SyncEngine:
     # ------------------------------------------------------------------ pull
     def _pull(self, now: datetime, initial: bool = False) -> int:
         cursor = None if initial else self._get(CURSOR_KEY)
-        since = now.date() - timedelta(days=INITIAL_DAYS_BACK)
-        batch = fetch_changes(self.central.engine, cursor, since)
+        batch = self.link.pull(cursor, now)
         if batch.full and not initial:
             log.warning("cursor older than the pruned change log: reading everything again")
         with UnitOfWork(self.local.engine, write=True) as uow:
@@ -308,7 +232,7 @@ class SyncEngine:
             crash_point("mid_download")  # rows applied, cursor moved, nothing committed
             if initial:
                 uow.session.merge(SyncState(key=outbox.ROLE_KEY, value=outbox.REPLICA))
-                uow.session.merge(SyncState(key="central", value=self.central.display_url))
+                uow.session.merge(SyncState(key="central", value=self.link.display_url))
             uow.commit()
         crash_point("after_download")
         return applied
@@ -316,7 +240,7 @@ class SyncEngine:
     # ---------------------------------------------------------------- status
     @staticmethod
     def offline_status(local: DeskDatabase, now: datetime) -> SyncStatus:
-        """The status of a replica whose central database was never reached this run."""
+        """The status of a replica whose central side was never reached this run."""
         with UnitOfWork(local.engine) as uow:
             waiting = uow.session.scalar(select(func.count()).select_from(OutboxOp)) or 0
             offline = uow.session.get(SyncState, "offline_since")

@@ -15,14 +15,15 @@ from desk.store.models import OutboxOp, SyncState
 ROLE_KEY = "role"
 REPLICA = "replica"
 
-BOOK = "appointment.book"
-STATUS = "appointment.status"
-TICKET_ISSUE = "ticket.issue"
-TICKET_CALL = "ticket.call"
-TICKET_STEP = "ticket.step"
-#: Payload key of the audit rows an operation carries: applied centrally with it (also
-#: when the change itself is refused there: the log keeps what was done at the counter).
-AUDIT_KEY = "audit"
+#: Operation kinds (intentions a counter sends; desk/sync/operations.py defines each:
+#: how the central service checks and applies it, and how a refusal is withdrawn).
+#: The names of version 1, whose payloads were rows, are not reused.
+BOOK = "book"
+STATUS = "step"
+CANCEL = "cancel"
+TICKET_ISSUE = "issue"
+TICKET_CALL = "call"
+TICKET_STEP = "ticket_step"
 
 
 def is_replica(session: Session) -> bool:
@@ -33,7 +34,8 @@ def is_replica(session: Session) -> bool:
 def record(
     session: Session, kind: str, office_id: str, entity_id: uuid.UUID, payload: dict[str, Any]
 ) -> uuid.UUID | None:
-    """Queue an operation if this is a replica (else nothing); returns its op id."""
+    """Queue an operation (its kind and arguments, never rows) if this is a replica
+    (else nothing); returns its op id."""
     if not is_replica(session):
         return None
     op_id = uuid.uuid4()

@@ -69,8 +69,11 @@ class ChangeBatch:
         return rows + sum(len(v) for v in (self.reference or {}).values())
 
 
-def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBatch:
-    """Read what changed centrally since ``cursor`` (everything from ``since`` if None)."""
+def fetch_changes(
+    central: Engine, cursor: str | None, since: date, office_id: str | None = None
+) -> ChangeBatch:
+    """Read what changed centrally since ``cursor`` (everything from ``since`` if None);
+    with ``office_id`` only what a device of that office may hold (desk/sync/scope.py)."""
     snapshot_engine = central.execution_options(isolation_level="REPEATABLE READ")
     with Session(snapshot_engine) as session, session.begin():
         snapshot = session.scalar(text("SELECT pg_current_snapshot()::text"))
@@ -82,7 +85,7 @@ def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBat
         if cursor is None:
             batch.reference = {name: read_all(session, name) for name in REFERENCE_TABLES}
             _initial_activity(session, batch, since)
-            return batch
+            return _scoped(session, batch, office_id)
         ids: dict[str, list[uuid.UUID]] = {
             name: [] for name in ACTIVITY_TABLES + APPEND_ONLY_TABLES
         }
@@ -102,7 +105,15 @@ def fetch_changes(central: Engine, cursor: str | None, since: date) -> ChangeBat
             batch.deleted[name] = [i for i in set(wanted) if i not in found]
         appointments = [row["id"] for row in batch.activity["appointment"]]
         batch.holds = read_by_ids(session, "slot_hold", appointments, "appointment_id")
+        return _scoped(session, batch, office_id)
+
+
+def _scoped(session: Session, batch: ChangeBatch, office_id: str | None) -> ChangeBatch:
+    if office_id is None:
         return batch
+    from desk.sync.scope import limit_to_office
+
+    return limit_to_office(session, batch, office_id)
 
 
 def _initial_activity(session: Session, batch: ChangeBatch, since: date) -> None:

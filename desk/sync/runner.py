@@ -74,7 +74,7 @@ class SyncRunner:
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
         if self._engine is not None:
-            self._engine.central.dispose()
+            self._engine.link.close()
 
     def call_next(
         self,

@@ -68,9 +68,15 @@ def upgrade() -> None:
     with op.batch_alter_table("applied_op") as batch:
         batch.add_column(sa.Column("device_id", sa.Uuid(), nullable=True))
         batch.add_column(sa.Column("client_at", sa.DateTime(timezone=True), nullable=True))
+    with op.batch_alter_table("sync_conflict") as batch:
+        batch.add_column(sa.Column("entity_id", sa.Uuid(), nullable=True))
+        batch.create_index(batch.f("ix_sync_conflict_entity_id"), ["entity_id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sync_conflict") as batch:
+        batch.drop_index(batch.f("ix_sync_conflict_entity_id"))
+        batch.drop_column("entity_id")
     with op.batch_alter_table("applied_op") as batch:
         batch.drop_column("client_at")
         batch.drop_column("device_id")

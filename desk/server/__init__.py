@@ -1,0 +1,1 @@
+"""The central service (``buergerdesk serve``): the one door to the central database."""

@@ -1,0 +1,109 @@
+"""The ASGI application: routers per area, errors as JSON with the reason in words."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from desk import __version__
+from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused, UnknownId
+from desk.server import routes_devices, routes_portal, routes_push, routes_sync
+from desk.server.push import Listener, PushHub
+from desk.server.state import ServiceState
+from desk.services.database import DeskDatabase, notify_conninfo
+from desk.store.models import Office
+from desk.store.uow import UnitOfWork
+from desk.sync.operations import Forbidden
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """The central service of Bürgerdesk: the one door to the central database.
+
+Every call but `/v1/enroll` and `/health` carries the device credential
+(`Authorization: Bearer …`, from `buergerdesk enroll`). Counter and reception PCs
+add the signed-in user's session (`X-Buergerdesk-Session`) from `POST /v1/sessions`.
+Refusals come as JSON `{"detail": "reason"}`: 401 not authenticated, 403 not allowed
+for this device or user, 404 unknown, 409 refused by a rule, 503 database unreachable.
+"""
+
+
+def create_app(central: DeskDatabase, *, training: bool = False, listen: bool = True) -> FastAPI:
+    """The service over an opened central database (``listen``: start the push listener)."""
+    state = ServiceState(central=central, training=training, hub=PushHub())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        listener = None
+        conninfo = notify_conninfo(central.pool.url.render_as_string(hide_password=False))
+        if listen and conninfo is not None:
+            listener = Listener(conninfo, lambda: _office_ids(central), state.hub)
+            listener.start()
+        try:
+            yield
+        finally:
+            if listener is not None:
+                listener.stop()
+
+    app = FastAPI(
+        title="Bürgerdesk central service",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.service = state
+    for router in (routes_devices, routes_sync, routes_portal, routes_push):
+        app.include_router(router.router)
+
+    @app.get("/health", tags=["health"], summary="the service answers and reaches its database")
+    def health() -> dict[str, object]:
+        with UnitOfWork(central.engine) as uow:
+            uow.session.scalar(select(Office.id).limit(1))
+        return {"ok": True, "training": training, "streams": state.hub.connected}
+
+    _errors(app)
+    return app
+
+
+def _office_ids(central: DeskDatabase) -> list[str]:
+    with UnitOfWork(central.engine) as uow:
+        return list(uow.session.scalars(select(Office.id)))
+
+
+def _errors(app: FastAPI) -> None:
+    """Domain errors as JSON with the reason; nothing unexpected leaks a traceback."""
+
+    def reply(status: int, err: Exception) -> JSONResponse:
+        return JSONResponse(status_code=status, content={"detail": str(err)})
+
+    @app.exception_handler(NotAuthenticated)
+    async def _401(_r: Request, err: NotAuthenticated) -> JSONResponse:
+        return reply(401, err)
+
+    @app.exception_handler(Forbidden)
+    async def _403(_r: Request, err: Forbidden) -> JSONResponse:
+        return reply(403, err)
+
+    @app.exception_handler(UnknownId)
+    async def _404(_r: Request, err: UnknownId) -> JSONResponse:
+        return reply(404, err)
+
+    @app.exception_handler(RequestRefused)
+    async def _409(_r: Request, err: RequestRefused) -> JSONResponse:
+        return reply(409, err)
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def _503(_r: Request, err: DatabaseUnavailable) -> JSONResponse:
+        log.warning("central database unavailable: %s", err)
+        return JSONResponse(
+            status_code=503, content={"detail": "Zentrale Datenbank nicht erreichbar"}
+        )
+
+    @app.exception_handler(Exception)
+    async def _500(_r: Request, err: Exception) -> JSONResponse:
+        log.error("internal error", exc_info=err)
+        return JSONResponse(status_code=500, content={"detail": "Interner Fehler des Dienstes"})

@@ -1,0 +1,162 @@
+"""Request and response bodies of the service (they make /openapi.json the contract)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class EnrollRequest(BaseModel):
+    """The one-time code the admin's ``device add`` printed."""
+
+    code: str = Field(max_length=40)
+
+
+class EnrollResponse(BaseModel):
+    """The device credential (shown once) and what the device is."""
+
+    device_id: str
+    token: str
+    office_id: str
+    kind: str
+    counter: int | None
+
+
+class DeviceResponse(BaseModel):
+    """What the calling device is."""
+
+    device_id: str
+    office_id: str
+    kind: str
+    counter: int | None
+
+
+class SignInRequest(BaseModel):
+    """A user's sign-in on a counter or reception PC."""
+
+    username: str = Field(max_length=60)
+    password: str = Field(max_length=200)
+
+
+class UserResponse(BaseModel):
+    """A signed-in user: never a password hash."""
+
+    id: str
+    username: str
+    display_name: str
+    role: str
+    office_id: str | None
+
+
+class SessionResponse(BaseModel):
+    """A short-lived, revocable session (send it as ``X-Buergerdesk-Session``)."""
+
+    token: str
+    expires_at: datetime
+    user: UserResponse
+
+
+class Operation(BaseModel):
+    """One intention a counter recorded (``desk/sync/operations.py`` lists the kinds)."""
+
+    op_id: str
+    kind: str = Field(max_length=40)
+    args: dict[str, Any]
+    made_at: datetime | None = None
+
+
+class OpsRequest(BaseModel):
+    """Operations in the order they were made (at most 200)."""
+
+    ops: list[Operation] = Field(max_length=200)
+
+
+class OpResultBody(BaseModel):
+    """The answer for one operation: applied or rejected (with the reason, and the
+    central state of the rows a refusal touched)."""
+
+    op_id: str
+    outcome: str
+    detail: dict[str, Any]
+    rows: dict[str, list[dict[str, Any]]]
+
+
+class OpsResponse(BaseModel):
+    """One answer per operation, in order."""
+
+    results: list[OpResultBody]
+
+
+class LeaseRequest(BaseModel):
+    """The days a counter wants ticket number blocks for."""
+
+    days: list[str] = Field(max_length=7)
+
+
+class CallNextRequest(BaseModel):
+    """Call the next waiting ticket to a counter."""
+
+    counter: int = Field(ge=1, le=999)
+
+
+class TicketResponse(BaseModel):
+    """A called or issued ticket (no personal data exists)."""
+
+    id: str
+    office_id: str
+    code: str
+    number: int
+    reason: str
+    status: str
+    issued_at: datetime
+    counter: int | None
+    called_at: datetime | None
+
+
+class DisplayCallBody(BaseModel):
+    """One call on the display: number, counter, time."""
+
+    code: str
+    counter: str
+    called_at: datetime
+
+
+class DisplayResponse(BaseModel):
+    """What the waiting-room display shows: no name."""
+
+    office_name: str
+    calls: list[DisplayCallBody]
+    waiting: int
+
+
+class SlotBody(BaseModel):
+    """A start the portal may offer."""
+
+    start: datetime
+    end: datetime
+    counter: int
+    fee_cents: int | None
+
+
+class PortalBookRequest(BaseModel):
+    """A booking from the online portal."""
+
+    service: str = Field(max_length=40)
+    start: datetime
+    name: str = Field(max_length=300)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=40)
+
+
+class BookingResponse(BaseModel):
+    """A made or cancelled booking, as the portal shows it to the citizen who made it."""
+
+    code: str
+    office_id: str
+    service_id: str
+    start: datetime
+    end: datetime
+    status: str
+    fee_cents: int | None

@@ -1,0 +1,119 @@
+"""Push: the instance LISTENs once on the central database and tells its connected
+devices of their office that something changed (Server-Sent Events). A hint only:
+the device then pulls through its cursor, and a slow poll stays as the fallback."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import psycopg
+from psycopg import sql
+
+log = logging.getLogger(__name__)
+
+ALL = "bd_all"
+
+
+@dataclass(eq=False)
+class Subscriber:
+    """One connected device's stream: at most one pending wake-up (they coalesce)."""
+
+    office_id: str
+    loop: asyncio.AbstractEventLoop
+    queue: asyncio.Queue[str] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+
+    def wake(self, what: str) -> None:
+        """Called on the event loop: queue a wake-up unless one is pending."""
+        if self.queue.empty():
+            self.queue.put_nowait(what)
+
+
+class PushHub:
+    """Fans the database's notifications out to the subscribers of each office."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscribers: set[Subscriber] = set()
+        self.notified = 0
+
+    def subscribe(self, office_id: str) -> Subscriber:
+        """A new stream for a device of ``office_id`` (call on the event loop)."""
+        subscriber = Subscriber(office_id, asyncio.get_running_loop())
+        with self._lock:
+            self._subscribers.add(subscriber)
+        return subscriber
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        """The stream ended."""
+        with self._lock:
+            self._subscribers.discard(subscriber)
+
+    @property
+    def connected(self) -> int:
+        """How many streams are open."""
+        with self._lock:
+            return len(self._subscribers)
+
+    def publish(self, channel: str, payload: str) -> None:
+        """A notification arrived (listener thread): wake the office's streams."""
+        self.notified += 1
+        office = None if channel == ALL else channel.removeprefix("bd_")
+        with self._lock:
+            targets = [s for s in self._subscribers if office in (None, s.office_id)]
+        for subscriber in targets:
+            subscriber.loop.call_soon_threadsafe(subscriber.wake, payload)
+
+
+class Listener(threading.Thread):
+    """The instance's one LISTEN connection; reconnects after errors and then wakes
+    every stream (catch-up), and re-reads the offices when one is added."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        offices: Callable[[], list[str]],
+        hub: PushHub,
+        retry_seconds: float = 2.0,
+    ) -> None:
+        super().__init__(name="push-listener", daemon=True)
+        self._conninfo = conninfo
+        self._offices = offices
+        self._hub = hub
+        self._retry = retry_seconds
+        self._stop_event = threading.Event()
+        self.connected = threading.Event()
+
+    def stop(self) -> None:
+        """End within about a second."""
+        self._stop_event.set()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            try:
+                self._listen()
+            except psycopg.Error as err:
+                log.info("push listener offline: %s", err)
+            self.connected.clear()
+            self._stop_event.wait(self._retry)
+
+    def _listen(self) -> None:
+        with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
+            listening: set[str] = set()
+            self._listen_to(conn, listening)
+            self.connected.set()
+            self._hub.publish(ALL, "reconnect")  # catch up on what was missed
+            while not self._stop_event.is_set():
+                for notify in conn.notifies(timeout=1.0, stop_after=50):
+                    if notify.channel == ALL and notify.payload == "office":
+                        self._listen_to(conn, listening)
+                    self._hub.publish(notify.channel, notify.payload)
+
+    def _listen_to(self, conn: psycopg.Connection[tuple[object, ...]], done: set[str]) -> None:
+        for name in [ALL, *(f"bd_{o}" for o in self._offices())]:
+            if name not in done:
+                conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(name)))
+                done.add(name)

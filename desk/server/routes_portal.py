@@ -1,0 +1,90 @@
+"""The online portal (a device of kind portal) and the call display (kind display)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from desk.domain.status import Channel, DeviceKind
+from desk.server.auth import Authorised, Now, State, device_of
+from desk.server.models import (
+    BookingResponse,
+    DisplayCallBody,
+    DisplayResponse,
+    PortalBookRequest,
+    SlotBody,
+)
+from desk.services import booking
+from desk.services.booking import Booking
+from desk.services.display import display_board
+
+router = APIRouter(prefix="/v1", tags=["portal and display"])
+
+Portal = Annotated[Authorised, Depends(device_of(DeviceKind.PORTAL))]
+Display = Annotated[Authorised, Depends(device_of(DeviceKind.DISPLAY))]
+
+
+@router.get("/portal/slots", response_model=list[SlotBody], summary="starts the portal may offer")
+def slots(
+    state: State, who: Portal, now: Now, service: Annotated[str, Query(max_length=40)]
+) -> list[SlotBody]:
+    """Within the office's booking window, one per start (the earliest counter)."""
+    offers = booking.offered_slots(state.central, who.device.office_id, service, now)
+    return [
+        SlotBody(start=o.start, end=o.end, counter=o.counter_number, fee_cents=o.fee_cents)
+        for o in offers
+    ]
+
+
+@router.post("/portal/bookings", response_model=BookingResponse, summary="book online")
+def book(body: PortalBookRequest, state: State, who: Portal, now: Now) -> BookingResponse:
+    """As the portal, within its window; the slot's holds decide who gets it."""
+    made = booking.book(
+        state.central,
+        who.device.office_id,
+        body.service,
+        body.start,
+        body.name,
+        now,
+        channel=Channel.PORTAL,
+        phone=body.phone,
+        email=body.email,
+    )
+    return _booking(made)
+
+
+@router.delete(
+    "/portal/bookings/{code}", response_model=BookingResponse, summary="cancel an online booking"
+)
+def cancel(code: str, state: State, who: Portal, now: Now) -> BookingResponse:
+    """By booking code, only of this office, only before it starts."""
+    return _booking(booking.cancel(state.central, code, now, office_id=who.device.office_id))
+
+
+def _booking(made: Booking) -> BookingResponse:
+    return BookingResponse(
+        code=made.code,
+        office_id=made.office_id,
+        service_id=made.service_id,
+        start=made.start,
+        end=made.end,
+        status=made.status,
+        fee_cents=made.fee_cents,
+    )
+
+
+@router.get("/display", response_model=DisplayResponse, summary="what the call display shows")
+def display(
+    state: State, who: Display, now: Now, limit: Annotated[int, Query(ge=1, le=20)] = 6
+) -> DisplayResponse:
+    """Numbers, counters and times of the newest calls, and how many wait: no name."""
+    board = display_board(state.central, who.device.office_id, now, limit)
+    return DisplayResponse(
+        office_name=board.office_name,
+        calls=[
+            DisplayCallBody(code=c.code, counter=c.counter, called_at=c.called_at)
+            for c in board.calls
+        ],
+        waiting=board.waiting,
+    )

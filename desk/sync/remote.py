@@ -1,0 +1,230 @@
+"""A PC's way to the central service: HTTPS with its device credential (and the
+signed-in user's session), the same answers as a ``DirectLink`` in process.
+
+Plain http is allowed to this machine only (127.0.0.1, localhost); certificates are
+checked against the system's CAs or the CA file given at enrolment.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from desk.domain.errors import (
+    DatabaseUnavailable,
+    NotAuthenticated,
+    RequestRefused,
+    UnknownId,
+)
+from desk.services.walkin import TicketInfo
+from desk.sync.central import OpResult, PendingOp
+from desk.sync.codec import decode_row
+from desk.sync.operations import Forbidden
+from desk.sync.pull import ChangeBatch
+from desk.sync.rows import table
+from desk.sync.wire import batch_from_json, op_to_json, result_from_json
+
+log = logging.getLogger(__name__)
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+NOW_HEADER = "X-Buergerdesk-Now"
+SESSION_HEADER = "X-Buergerdesk-Session"
+
+
+def check_central_url(url: str) -> str:
+    """The service's base URL, refused in one line when it is a database URL or plain
+    http to another machine."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.startswith("postgres") or parts.scheme.startswith("sqlite"):
+        raise RequestRefused(
+            "Ein Schalter verbindet sich nicht mehr mit der Datenbank, sondern mit dem "
+            "zentralen Dienst: den PC mit 'buergerdesk enroll --central https://HOST:PORT "
+            "--code CODE' anmelden"
+        )
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise RequestRefused(f"Ungültige Adresse des zentralen Dienstes {url!r}: https://HOST:PORT")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+        raise RequestRefused(
+            f"Unverschlüsselt (http) nur zu 127.0.0.1/localhost, nicht zu {parts.hostname}: https://…"
+        )
+    return url.strip().rstrip("/")
+
+
+def client(
+    central: str,
+    *,
+    ca: str | None = None,
+    token: str | None = None,
+    timeout: httpx.Timeout = TIMEOUT,
+) -> httpx.Client:
+    """An HTTP client for the service (the device credential as bearer token)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.Client(
+        base_url=check_central_url(central),
+        verify=ca if ca else True,
+        timeout=timeout,
+        headers=headers,
+    )
+
+
+def answer(response: httpx.Response) -> Any:
+    """The JSON of a successful response; a refusal as the domain error it stands for."""
+    if response.is_success:
+        return response.json() if response.content else None
+    try:
+        detail = str(response.json().get("detail"))
+    except ValueError:
+        detail = response.text[:200] or response.reason_phrase
+    status = response.status_code
+    if status == 401:
+        raise NotAuthenticated(detail)
+    if status == 403:
+        raise Forbidden(detail)
+    if status == 404:
+        raise UnknownId(detail)
+    if status in (409, 422):
+        raise RequestRefused(detail)
+    raise DatabaseUnavailable(f"Zentraler Dienst antwortet nicht wie erwartet ({status}): {detail}")
+
+
+class RemoteLink:
+    """The central side through the service (see desk/sync/link.py for the contract)."""
+
+    def __init__(
+        self,
+        central: str,
+        token: str,
+        device_id: uuid.UUID,
+        *,
+        ca: str | None = None,
+        session: Callable[[], str | None] = lambda: None,
+        send_now: bool = False,
+    ) -> None:
+        self.display_url = f"Dienst {check_central_url(central)}"
+        self._device_id = device_id
+        self._http = client(central, ca=ca, token=token)
+        self._session = session
+        self._send_now = send_now
+
+    def _headers(self, now: datetime) -> dict[str, str]:
+        headers = {}
+        if self._send_now:  # honoured only by a service started with --training
+            headers[NOW_HEADER] = now.isoformat()
+        token = self._session()
+        if token:
+            headers[SESSION_HEADER] = token
+        return headers
+
+    def _call(self, method: str, path: str, now: datetime, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, path, headers=self._headers(now), **kwargs)
+        except httpx.TransportError as err:
+            raise DatabaseUnavailable(
+                f"Zentraler Dienst {self.display_url.removeprefix('Dienst ')} nicht erreichbar: "
+                f"{type(err).__name__}"
+            ) from None
+        return answer(response)
+
+    def client_id(self) -> uuid.UUID | None:
+        return self._device_id
+
+    def push(self, ops: list[PendingOp], now: datetime) -> list[OpResult]:
+        body = {"ops": [op_to_json(op) for op in ops]}
+        data = self._call("POST", "/v1/ops", now, json=body)
+        return [result_from_json(r) for r in data["results"]]
+
+    def pull(self, cursor: str | None, now: datetime) -> ChangeBatch:
+        params = {"cursor": cursor} if cursor else {}
+        return batch_from_json(self._call("GET", "/v1/changes", now, params=params))
+
+    def lease(self, client: uuid.UUID, days: list[date], now: datetime) -> list[dict[str, Any]]:
+        body = {"days": [d.isoformat() for d in days]}
+        data = self._call("POST", "/v1/leases", now, json=body)
+        return [decode_row(table("ticket_lease"), r) for r in data["leases"]]
+
+    def call_next(
+        self, office_id: str, counter_number: int, now: datetime, user_id: uuid.UUID | None
+    ) -> TicketInfo:
+        data = self._call("POST", "/v1/walkin/call-next", now, json={"counter": counter_number})
+        tz = now.tzinfo
+        return TicketInfo(
+            uuid.UUID(data["id"]),
+            data["office_id"],
+            data["code"],
+            data["number"],
+            data["reason"],
+            data["status"],
+            datetime.fromisoformat(data["issued_at"]).astimezone(tz),
+            counter_number=data["counter"],
+            called_at=datetime.fromisoformat(data["called_at"]).astimezone(tz)
+            if data["called_at"]
+            else None,
+        )
+
+    def prune(self, now: datetime) -> int:
+        return 0  # the service prunes its change log itself
+
+    def close(self) -> None:
+        self._http.close()
+
+
+class EventStream(threading.Thread):
+    """Listens to the service's push stream and calls ``wake()`` on every event
+    (and on each connect: catch up). Reconnects after a pause; ``stop()`` ends it."""
+
+    def __init__(
+        self,
+        central: str,
+        token: str,
+        wake: Callable[[], None],
+        *,
+        ca: str | None = None,
+        retry_seconds: float = 5.0,
+    ) -> None:
+        super().__init__(name="push-stream", daemon=True)
+        self._central = central
+        self._token = token
+        self._ca = ca
+        self._wake = wake
+        self._retry = retry_seconds
+        self._stop_event = threading.Event()
+        self.connected = threading.Event()
+
+    def stop(self) -> None:
+        """Ask the thread to end (at the next event or keep-alive)."""
+        self._stop_event.set()
+
+    def run(self) -> None:
+        timeout = httpx.Timeout(60.0, connect=5.0)  # keep-alives come every 15 s
+        while not self._stop_event.is_set():
+            try:
+                with (
+                    client(self._central, ca=self._ca, token=self._token, timeout=timeout) as http,
+                    http.stream("GET", "/v1/events") as response,
+                ):
+                    answer_status(response)
+                    self.connected.set()
+                    for line in response.iter_lines():
+                        if self._stop_event.is_set():
+                            return
+                        if line.startswith("event:"):
+                            self._wake()
+            except (httpx.HTTPError, RequestRefused, DatabaseUnavailable) as err:
+                log.info("push stream offline: %s", err)
+            self.connected.clear()
+            self._stop_event.wait(self._retry)
+
+
+def answer_status(response: httpx.Response) -> None:
+    """Raise the domain error of a refused streaming response."""
+    if not response.is_success:
+        response.read()
+        answer(response)
