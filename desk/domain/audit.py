@@ -26,6 +26,9 @@ class AuditAction(StrEnum):
     CLOSURE = "capacity.closure"
     RELEASE_SLOT = "capacity.release_slot"
     USER = "user.change"
+    DEVICE_ADD = "device.add"
+    DEVICE_ENROLL = "device.enroll"
+    DEVICE_REVOKE = "device.revoke"
 
 
 AUDIT_LABELS_DE: dict[str, str] = {
@@ -43,4 +46,7 @@ AUDIT_LABELS_DE: dict[str, str] = {
     AuditAction.CLOSURE: "Schließzeit geändert",
     AuditAction.RELEASE_SLOT: "Zusätzlicher Termin freigegeben",
     AuditAction.USER: "Benutzer geändert",
+    AuditAction.DEVICE_ADD: "Gerät registriert",
+    AuditAction.DEVICE_ENROLL: "Gerät angemeldet",
+    AuditAction.DEVICE_REVOKE: "Gerät gesperrt",
 }

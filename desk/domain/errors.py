@@ -13,6 +13,11 @@ class UnknownId(RequestRefused):
     """An id (office, service, counter, booking code) does not exist."""
 
 
+class NotAuthenticated(RequestRefused):
+    """A device credential, enrollment code or user session was not accepted (unknown,
+    used, expired or revoked): one message for every cause, so it tells nothing more."""
+
+
 class BookingRefused(RequestRefused):
     """A booking or cancellation was refused by a rule (window, taken, closed)."""
 
