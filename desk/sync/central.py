@@ -102,6 +102,7 @@ def _apply_once(central: DeskDatabase, op: PendingOp, now: datetime, caller: Cal
             )
             session.flush()
             answer = _answer(session, op, outcome, detail, caller)
+            session.commit()  # releases its savepoint; the transaction commits below
             session.close()
         return answer
 

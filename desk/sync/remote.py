@@ -8,6 +8,7 @@ checked against the system's CAs or the CA file given at enrolment.
 from __future__ import annotations
 
 import logging
+import ssl
 import threading
 import uuid
 from collections.abc import Callable
@@ -69,10 +70,20 @@ def client(
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return httpx.Client(
         base_url=check_central_url(central),
-        verify=ca if ca else True,
+        verify=trust(ca),
         timeout=timeout,
         headers=headers,
     )
+
+
+def trust(ca: str | None) -> ssl.SSLContext:
+    """The certificates a PC accepts: the system's, or the CA file given at enrolment."""
+    if ca is None:
+        return ssl.create_default_context()
+    try:
+        return ssl.create_default_context(cafile=ca)
+    except (OSError, ssl.SSLError) as err:
+        raise RequestRefused(f"CA-Datei {ca} ist nicht lesbar: {err}") from None
 
 
 def answer(response: httpx.Response) -> Any:
