@@ -253,7 +253,7 @@ def book(
                 "move_in": move_in.isoformat() if move_in is not None else None,
                 "event_id": str(event.id),
             }
-            outbox.record(session, outbox.BOOK, office_id, appointment.id, args)
+            outbox.record(session, outbox.BOOK, office_id, appointment.id, args, now)
             uow.commit()
         except IntegrityError:
             raise BookingRefused(
@@ -322,7 +322,7 @@ def cancel(
             detail=f"Termin {appointment.booking_code} (Portal)",
         )
         args = {"code": appointment.booking_code, "reason": reason, "event_id": str(event.id)}
-        outbox.record(session, outbox.CANCEL, appointment.office_id, appointment.id, args)
+        outbox.record(session, outbox.CANCEL, appointment.office_id, appointment.id, args, now)
         schedule = load_schedule(session, load_office(session, appointment.office_id))
         counter = session.get(Counter, appointment.counter_id)
         number = counter.number if counter is not None else 0

@@ -159,7 +159,7 @@ def perform(
             "event_id": str(event.id),
             "call_id": str(call.id) if call is not None else None,
         }
-        outbox.record(session, outbox.STATUS, found.office_id, found.id, args)
+        outbox.record(session, outbox.STATUS, found.office_id, found.id, args, now)
         uow.commit()
         return Transition(found.id, found.booking_code, step.target, now, display_code)
 

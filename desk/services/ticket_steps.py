@@ -178,7 +178,7 @@ def step(
             "user_id": str(user_id) if user_id is not None else None,
             "call_id": str(call.id) if call is not None else None,
         }
-        outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, args)
+        outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, args, now)
         uow.commit()
         return TicketStepResult(
             ticket.id,

@@ -116,6 +116,7 @@ def issue_ticket(
                 "number": number,
                 "reason": str(reason),
             },
+            now,
         )
         uow.commit()
         quota = schedule.walk_in.quota
@@ -249,6 +250,7 @@ def call_next(
                 "user_id": str(user_id) if user_id is not None else None,
                 "call_id": str(call.id),
             },
+            now,
         )
         uow.commit()
         return TicketInfo(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -56,55 +56,68 @@ class OpResult:
 
 def apply_op(central: DeskDatabase, op: PendingOp, now: datetime, caller: Caller) -> OpResult:
     """Apply one operation in a central transaction of its own (idempotent by op id)."""
+    return apply_batch(central, [op], [now], caller)[0]
+
+
+def apply_batch(
+    central: DeskDatabase, ops: list[PendingOp], stamps: list[datetime], caller: Caller
+) -> list[OpResult]:
+    """Apply operations in order in one central transaction, each in a savepoint of its
+    own with its ``applied_op`` row: the batch commits at once (or not at all), a refused
+    operation takes back only its own effect."""
+    with central.pool.connect() as conn, conn.begin():
+        db = central.bound(conn)
+        return [_apply_in(conn, db, op, now, caller) for op, now in zip(ops, stamps, strict=True)]
+
+
+def _apply_in(
+    conn: Connection, db: DeskDatabase, op: PendingOp, now: datetime, caller: Caller
+) -> OpResult:
+    session = Session(conn, join_transaction_mode="create_savepoint")
     try:
-        return _apply_once(central, op, now, caller)
-    except IntegrityError:  # the same op applied concurrently: its first answer stands
-        with central.pool.connect() as conn, Session(conn) as session:
-            done = session.get(AppliedOp, op.op_id)
-            if done is None:
-                raise
+        done = session.get(AppliedOp, op.op_id)
+        if done is not None:  # a retry after a lost acknowledgement: the first answer
             return _answer(session, op, done.outcome, json.loads(done.result), caller)
-
-
-def _apply_once(central: DeskDatabase, op: PendingOp, now: datetime, caller: Caller) -> OpResult:
-    with central.pool.connect() as conn:
-        with conn.begin():
-            session = Session(conn, join_transaction_mode="create_savepoint")
-            done = session.get(AppliedOp, op.op_id)
-            if done is not None:
-                return _answer(session, op, done.outcome, json.loads(done.result), caller)
-            definition = OPERATIONS.get(op.kind)
-            outcome = APPLIED
-            try:
-                if definition is None:
-                    raise RequestRefused(f"Unbekannte Operation {op.kind!r}")
-                detail = _run(session, central.bound(conn), definition, op, now, caller)
-            except Forbidden as refused:
-                outcome, detail = REJECTED, {"reason": str(refused), "forbidden": True}
-            except RequestRefused as refused:
-                outcome, detail = REJECTED, {"reason": str(refused)}
-            except (IntegrityError, DataError) as err:  # never jam the queue
-                log.info("operation %s (%s) refused by the database: %s", op.op_id, op.kind, err)
-                outcome = REJECTED
-                detail = {"reason": "Die Änderung widerspricht dem Stand der zentralen Datenbank"}
-            if outcome == REJECTED and definition is not None and op.kind == "book":
-                detail["alternatives"] = _alternatives(session, op.args, now)
-            session.add(
-                AppliedOp(
-                    op_id=op.op_id,
-                    kind=op.kind[:40],
-                    outcome=outcome,
-                    result=json.dumps(detail, ensure_ascii=False),
-                    applied_at=now,
-                    device_id=caller.device_id,
-                    client_at=op.made_at,
-                )
+        definition = OPERATIONS.get(op.kind)
+        outcome = APPLIED
+        try:
+            if definition is None:
+                raise RequestRefused(f"Unbekannte Operation {op.kind!r}")
+            detail = _run(session, db, definition, op, now, caller)
+        except Forbidden as refused:
+            outcome, detail = REJECTED, {"reason": str(refused), "forbidden": True}
+        except RequestRefused as refused:
+            outcome, detail = REJECTED, {"reason": str(refused)}
+        except (IntegrityError, DataError) as err:  # never jam the queue
+            log.info("operation %s (%s) refused by the database: %s", op.op_id, op.kind, err)
+            outcome = REJECTED
+            detail = {"reason": "Die Änderung widerspricht dem Stand der zentralen Datenbank"}
+        if outcome == REJECTED and op.kind == "book" and not detail.get("forbidden"):
+            detail["alternatives"] = _alternatives(session, op.args, now)
+        session.add(
+            AppliedOp(
+                op_id=op.op_id,
+                kind=op.kind[:40],
+                outcome=outcome,
+                result=json.dumps(detail, ensure_ascii=False),
+                applied_at=now,
+                device_id=caller.device_id,
+                client_at=op.made_at,
             )
+        )
+        try:
             session.flush()
-            answer = _answer(session, op, outcome, detail, caller)
-            session.commit()  # releases its savepoint; the transaction commits below
-            session.close()
+        except IntegrityError:  # the same op applied meanwhile by another request
+            session.rollback()
+            first = session.get(AppliedOp, op.op_id)
+            if first is None:
+                raise
+            return _answer(session, op, first.outcome, json.loads(first.result), caller)
+        answer = _answer(session, op, outcome, detail, caller)
+        session.commit()  # releases its savepoint; the batch's transaction commits
         return answer
+    finally:
+        session.close()
 
 
 def _run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -32,10 +33,16 @@ def is_replica(session: Session) -> bool:
 
 
 def record(
-    session: Session, kind: str, office_id: str, entity_id: uuid.UUID, payload: dict[str, Any]
+    session: Session,
+    kind: str,
+    office_id: str,
+    entity_id: uuid.UUID,
+    payload: dict[str, Any],
+    at: datetime | None = None,
 ) -> uuid.UUID | None:
     """Queue an operation (its kind and arguments, never rows) if this is a replica
-    (else nothing); returns its op id."""
+    (else nothing); returns its op id. ``at``: the counter's time of the action, which
+    the central side keeps only as "done offline at" beside its own."""
     if not is_replica(session):
         return None
     op_id = uuid.uuid4()
@@ -46,6 +53,7 @@ def record(
             office_id=office_id,
             entity_id=entity_id,
             payload=json.dumps(payload, ensure_ascii=False),
+            **({"created_at": at} if at is not None else {}),
         )
     )
     return op_id

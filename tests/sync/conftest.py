@@ -7,6 +7,7 @@ fresh replica's initial sync costs well under a second. Databases made by
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -33,9 +34,9 @@ from desk.store.models import (
 )
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.codec import encode_row
+from desk.sync.central import OpResult, PendingOp, apply_op
 from desk.sync.engine import SyncEngine
-from desk.sync.rows import as_dict
+from desk.sync.operations import Caller
 from tests import builders
 from tests.conftest import DEMO_NOW_ISO, libpq_conninfo
 
@@ -170,7 +171,7 @@ def insert_local_bookings(
     db: DeskDatabase, office_id: str, wanted: list[tuple[uuid.UUID, datetime, str]]
 ) -> list[uuid.UUID]:
     """Write appointments, their holds, events and outbox operations the way
-    ``booking.book`` does (same payload shape), in one local transaction and
+    ``booking.book`` does (same arguments), in one local transaction and
     without the name length check; ``wanted`` is (counter, start, name)."""
     ids: list[uuid.UUID] = []
     with UnitOfWork(db.engine, write=True) as uow:
@@ -200,9 +201,19 @@ def insert_local_bookings(
             )
             s.add_all([appointment, hold, event])
             payload = {
-                "appointment": encode_row(as_dict(appointment)),
-                "holds": [encode_row(as_dict(hold))],
-                "events": [encode_row(as_dict(event))],
+                "id": str(appointment.id),
+                "code": appointment.booking_code,
+                "office_id": office_id,
+                "service_id": SERVICE,
+                "start": start.isoformat(),
+                "counter_number": None,
+                "channel": str(Channel.COUNTER),
+                "name": name,
+                "phone": None,
+                "email": None,
+                "notes": None,
+                "move_in": None,
+                "event_id": str(event.id),
             }
             assert outbox.record(s, outbox.BOOK, office_id, appointment.id, payload) is not None
             ids.append(appointment.id)
@@ -268,3 +279,17 @@ def run_cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+def pending_ops(db: DeskDatabase, limit: int = 1000) -> list[PendingOp]:
+    """The replica's waiting operations, as the engine sends them."""
+    with UnitOfWork(db.engine) as uow:
+        return [
+            PendingOp(o.op_id, o.kind, json.loads(o.payload), o.created_at)
+            for o in outbox.pending(uow.session, limit)
+        ]
+
+
+def apply_ops(central: DeskDatabase, ops: list[PendingOp], now: datetime = NOW) -> list[OpResult]:
+    """Apply operations centrally as the in-process side does (no acknowledgement)."""
+    return [apply_op(central, op, now, Caller(office_id=None)) for op in ops]

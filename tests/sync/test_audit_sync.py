@@ -1,12 +1,12 @@
-"""Audit rows written at a counter PC reach the central database exactly once (also when
-the acknowledgement is lost) and from there the other PCs; a walk-in call claimed
-centrally writes its audit row there in the same statement; pulls only ever insert
-audit rows, also when a replica behind the pruned change log reads everything again
-(DESIGN.md §4, §6)."""
+"""Audit rows are the central side's: an action taken at a counter PC offline is audited
+when the central side applies it (exactly once, also when the acknowledgement is lost,
+with the central clock), and from there reaches every PC; a replica writes none of its
+own. A walk-in call claimed centrally writes its audit row there in the same statement;
+pulls only ever insert audit rows, also when a replica behind the pruned change log
+reads everything again (DESIGN.md §4, §6)."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -24,10 +24,19 @@ from desk.services.lifecycle import Action, perform
 from desk.store.models import AppliedOp, AuditEntry, Office, OutboxOp, SyncConflict, User
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.central import APPLIED, apply_op
+from desk.sync.central import APPLIED
 from desk.sync.pull import CURSOR_KEY, fetch_changes
 from desk.sync.rows import as_dict
-from tests.sync.conftest import NOW, Central, Replica, book_at, count, slot
+from tests.sync.conftest import (
+    NOW,
+    Central,
+    Replica,
+    apply_ops,
+    book_at,
+    count,
+    pending_ops,
+    slot,
+)
 
 OFFICE = "bb-audit-sync"
 CLERK = uuid.UUID("0b5a3c1e-7d4f-4e2a-9c8b-1a2b3c4d5e6f")
@@ -88,18 +97,14 @@ def offline_work(a: Replica) -> tuple[uuid.UUID, str]:
     return ticket.id, booked.code
 
 
-def test_an_offline_call_reaches_central_once_and_then_the_other_pc(
+def test_an_offline_call_is_audited_centrally_once_and_reaches_the_other_pc(
     central: Central, pcs: tuple[Replica, Replica]
 ):
     a, b = pcs
     before = audit_rows(central.db)
     ticket_id, code = offline_work(a)
-    local = audit_rows(a.db)
-    assert {(e["action"], e["detail"]) for e in local.values()} == {
-        (AuditAction.TICKET_CALL, f"Wartenummer {issued_code(a.db, ticket_id)} (offline)"),
-        (AuditAction.APPOINTMENT_CALL, f"Termin {code}"),
-    }
-    with UnitOfWork(a.db.engine) as uow:  # each rides with its change: nothing extra waits
+    assert audit_rows(a.db) == {}  # a replica writes no audit rows of its own
+    with UnitOfWork(a.db.engine) as uow:  # each action is one operation, nothing extra
         kinds = [o.kind for o in outbox.pending(uow.session)]
     assert kinds == [outbox.TICKET_ISSUE, outbox.TICKET_CALL, outbox.BOOK, outbox.STATUS]
 
@@ -107,13 +112,16 @@ def test_an_offline_call_reaches_central_once_and_then_the_other_pc(
 
     assert (report.pushed, report.rejected, report.status.waiting) == (4, 0, 0)
     assert count(a.db, SyncConflict) == 0
-    there = audit_rows(central.db)
-    assert {k: v for k, v in there.items() if k not in before} == local
-    assert audit_rows(a.db) == local  # the pull brought nothing twice
+    new = {k: v for k, v in audit_rows(central.db).items() if k not in before}
+    assert {(e["action"], e["detail"]) for e in new.values()} == {
+        (AuditAction.TICKET_CALL, f"Wartenummer {issued_code(a.db, ticket_id)} (offline)"),
+        (AuditAction.APPOINTMENT_CALL, f"Termin {code}"),
+    }
+    assert {e["at"] for e in new.values()} == {at(8, 10)}  # the central side's time
+    assert {e["user_id"] for e in new.values()} == {CLERK}
+    assert audit_rows(a.db) == new  # pulled back once
     b.engine.sync_once(at(8, 11))
-    assert audit_rows(b.db) == local
-    user = {e["user_id"] for e in audit_rows(b.db).values()}
-    assert user == {CLERK}
+    assert audit_rows(b.db) == new
 
 
 def issued_code(db: DeskDatabase, ticket_id: uuid.UUID) -> str:
@@ -130,28 +138,23 @@ def test_a_lost_acknowledgement_does_not_duplicate_audit_rows(
 ):
     a, _b = pcs
     offline_work(a)
-    local = audit_rows(a.db)
-    with UnitOfWork(a.db.engine) as uow:
-        ops = [(o.op_id, o.kind, json.loads(o.payload)) for o in outbox.pending(uow.session)]
-    # the central database applies the operations, but A never hears back ...
-    with UnitOfWork(central.db.engine) as uow:
-        results = [apply_op(uow.session, *op) for op in ops]
-        uow.commit()
+    ops = pending_ops(a.db)
+    before = set(audit_rows(central.db))
+    # the central side applies the operations, but A never hears back ...
+    results = apply_ops(central.db, ops, at(8, 15))
     assert [r.outcome for r in results] == [APPLIED] * len(ops)
-    assert set(local) <= set(audit_rows(central.db))
+    written = set(audit_rows(central.db)) - before
+    assert len(written) == 2
     # ... so A sends them again: answered from applied_op, nothing written twice
     report = a.engine.sync_once(at(8, 20))
 
     assert (report.pushed, report.rejected, report.status.waiting) == (len(ops), 0, 0)
     assert count(a.db, OutboxOp) == 0
-    assert count(central.db, AppliedOp, AppliedOp.op_id.in_([op[0] for op in ops])) == len(ops)
-    assert count(central.db, AuditEntry, AuditEntry.id.in_(list(local))) == len(local)
-    with UnitOfWork(central.db.engine) as uow:  # even a third delivery inserts nothing
-        for op in ops:
-            apply_op(uow.session, *op)
-        uow.commit()
-    assert count(central.db, AuditEntry, AuditEntry.id.in_(list(local))) == len(local)
-    assert audit_rows(a.db) == local
+    assert count(central.db, AppliedOp, AppliedOp.op_id.in_([op.op_id for op in ops])) == len(ops)
+    assert set(audit_rows(central.db)) - before == written
+    apply_ops(central.db, ops, at(8, 25))  # even a third delivery writes nothing
+    assert set(audit_rows(central.db)) - before == written
+    assert set(audit_rows(a.db)) == written
 
 
 def test_a_central_walk_in_call_writes_its_audit_row_in_the_claim(

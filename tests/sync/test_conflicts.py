@@ -17,7 +17,8 @@ from desk.services.booking import cancel
 from desk.services.database import DeskDatabase
 from desk.store.models import Appointment, OutboxOp, SyncConflict
 from desk.store.uow import UnitOfWork
-from desk.sync import engine as engine_module
+from desk.sync import link as link_module
+from desk.sync import outbox
 from tests.sync.conftest import (
     NOW,
     Central,
@@ -87,9 +88,10 @@ def test_offline_counter_booking_loses_to_a_portal_booking(
     # the clerk sees the conflict with the citizen's data and alternatives
     (conflict,) = conflicts(a.db)
     payload = json.loads(conflict.payload)
-    assert payload["appointment"]["citizen_name"] == NAME
-    assert payload["appointment"]["id"] == str(offline.id)
-    assert payload["appointment"]["booking_code"] == offline.code
+    assert payload["name"] == NAME
+    assert payload["id"] == str(offline.id)
+    assert payload["code"] == offline.code
+    assert conflict.entity_id == offline.id
     assert conflict.resolved_at is None
     reason = json.loads(conflict.reason)
     assert "bereits vergeben" in reason["reason"]
@@ -139,7 +141,7 @@ def test_two_offline_counters_book_the_same_slot(
     assert get(central.db, Appointment, from_b.id) is None
     assert conflicts(a.db) == []
     (conflict,) = conflicts(b.db)
-    assert json.loads(conflict.payload)["appointment"]["citizen_name"] == "Bernd von B"
+    assert json.loads(conflict.payload)["name"] == "Bernd von B"
     assert start not in [
         datetime.fromisoformat(s) for s in json.loads(conflict.reason)["alternatives"]
     ]
@@ -163,7 +165,7 @@ def test_a_booking_made_during_a_round_does_not_break_the_pull(
     start = slot(DAY, 11)
     counter = central.counters[OFFICE][1]
     online = book_at(central.db, OFFICE, start, "Portal Schnell", Channel.PORTAL)
-    real_fetch = engine_module.fetch_changes
+    real_fetch = link_module.fetch_changes
     made: list[uuid.UUID] = []
 
     def clerk_books_then_fetch(*args, **kwargs):
@@ -171,7 +173,7 @@ def test_a_booking_made_during_a_round_does_not_break_the_pull(
             made.append(book_at(a.db, OFFICE, start, "Schalter Langsam").id)
         return real_fetch(*args, **kwargs)
 
-    monkeypatch.setattr(engine_module, "fetch_changes", clerk_books_then_fetch)
+    monkeypatch.setattr(link_module, "fetch_changes", clerk_books_then_fetch)
     try:
         report = a.engine.sync_once(NOW)
     except DatabaseUnavailable as err:
@@ -200,7 +202,7 @@ def test_a_refused_booking_cancelled_offline_is_one_conflict(
     report = a.engine.sync_once(NOW)
 
     assert (report.pushed, report.rejected) == (2, 2)  # booking and its cancellation
-    found = [c for c in conflicts(a.db) if offline.id.hex in c.payload.replace("-", "")]
-    assert [c.kind for c in found] == ["appointment.book"]
-    assert NAME in json.loads(found[0].payload)["appointment"]["citizen_name"]
+    found = [c for c in conflicts(a.db) if c.entity_id == offline.id]
+    assert [c.kind for c in found] == [outbox.BOOK]
+    assert NAME in json.loads(found[0].payload)["name"]
     assert count(a.db, OutboxOp) == 0

@@ -4,18 +4,21 @@ values the central database cannot store never jam the outbox."""
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
 import psycopg
 import pytest
+from sqlalchemy import select
 
 from desk.domain.errors import DatabaseUnavailable, DeskError
 from desk.domain.status import Channel
 from desk.services.booking import MAX_NAME, book
 from desk.services.database import DeskDatabase
-from desk.store.models import Appointment, OutboxOp
+from desk.store.models import Appointment, OutboxOp, SyncConflict
+from desk.store.uow import UnitOfWork
 from tests.sync.conftest import (
     NOW,
     SERVICE,
@@ -77,6 +80,14 @@ def raw_central(central: Central, appointment_id: uuid.UUID) -> tuple[str, int, 
     return row
 
 
+def conflicts_of(db: DeskDatabase) -> list[SyncConflict]:
+    with UnitOfWork(db.engine) as uow:
+        rows = list(uow.session.scalars(select(SyncConflict)))
+        for row in rows:
+            uow.session.expunge(row)
+        return rows
+
+
 def test_names_travel_byte_exact_through_central_to_a_new_replica(
     central: Central, replica: Replica, replica_factory: Callable[..., Replica]
 ):
@@ -85,17 +96,22 @@ def test_names_travel_byte_exact_through_central_to_a_new_replica(
     for i, name in enumerate(HOSTILE):
         start = slot(DAY, 8) + timedelta(minutes=15 * i)
         sent[book_at(replica.db, OFFICE, start, name).id] = name
+    # written into the replica by hand, past the client's length check: the central
+    # side checks again and refuses it; the conflict keeps the name as it was typed
     (long_id,) = insert_local_bookings(
         replica.db, OFFICE, [(central.counters[OFFICE][2], slot(DAY, 8), LONG)]
     )
-    sent[long_id] = LONG
     # and the other way: hostile names booked online, straight into PostgreSQL
     for i, name in enumerate(HOSTILE[:6]):
         start = slot(NEXT, 8) + timedelta(minutes=15 * i)
         sent[book_at(central.db, OFFICE, start, name, Channel.PORTAL).id] = name
 
     report = replica.engine.sync_once(NOW)
-    assert (report.pushed, report.rejected) == (len(HOSTILE) + 1, 0)
+    assert (report.pushed, report.rejected) == (len(HOSTILE) + 1, 1)
+    (conflict,) = [c for c in conflicts_of(replica.db) if c.entity_id == long_id]
+    assert json.loads(conflict.payload)["name"].encode("utf-8") == LONG.encode("utf-8")
+    assert "zu lang" in json.loads(conflict.reason)["reason"]
+    assert get(central.db, Appointment, long_id) is None
     fresh = replica_factory(central)
 
     for appointment_id, name in sent.items():

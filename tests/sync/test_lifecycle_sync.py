@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -84,6 +84,21 @@ def waiting(db: DeskDatabase) -> list[tuple[str, uuid.UUID, dict[str, object]]]:
         return [(o.kind, o.entity_id, json.loads(o.payload)) for o in outbox.pending(uow.session)]
 
 
+def waiting_ids(db: DeskDatabase) -> list[uuid.UUID]:
+    with UnitOfWork(db.engine) as uow:
+        return [o.op_id for o in outbox.pending(uow.session)]
+
+
+def offline_times(central: Central, op_ids: list[uuid.UUID]) -> list[datetime | None]:
+    """The counter's time of each operation, as the central side kept it."""
+    with UnitOfWork(central.db.engine) as uow:
+        kept = {
+            op.op_id: op.client_at
+            for op in uow.session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(op_ids)))
+        }
+    return [kept.get(i) for i in op_ids]
+
+
 def test_steps_at_a_counter_reach_central_once_and_the_other_pc(
     central: Central, pcs: tuple[Replica, Replica]
 ):
@@ -104,28 +119,34 @@ def test_steps_at_a_counter_reach_central_once_and_the_other_pc(
         perform(a.db, booked.id, action, at, counter_number=counter, user_id=CLERK)
 
     queued = waiting(a.db)
+    queued_ids = waiting_ids(a.db)
     assert [(kind, entity) for kind, entity, _p in queued] == [(outbox.STATUS, booked.id)] * 4
-    assert [p["status"] for _k, _e, p in queued] == [
-        S.CHECKED_IN,
-        S.CALLED,
-        S.IN_SERVICE,
-        S.DONE,
+    assert [p["action"] for _k, _e, p in queued] == [
+        Action.CHECK_IN,
+        Action.CALL,
+        Action.START,
+        Action.DONE,
     ]
-    assert ["call" in p for _k, _e, p in queued] == [False, True, False, False]
+    assert [p["call_id"] is not None for _k, _e, p in queued] == [False, True, False, False]
     with pytest.raises(RequestRefused):  # refused locally: nothing more queued
         perform(a.db, booked.id, Action.CHECK_IN, t + timedelta(hours=1), user_id=CLERK)
     assert len(waiting(a.db)) == 4
     there = get(central.db, Appointment, booked.id)
     assert isinstance(there, Appointment) and there.status == S.BOOKED  # not yet synced
 
-    report = a.engine.sync_once(NOW + timedelta(minutes=1))
+    pushed_at = NOW + timedelta(minutes=1)
+    report = a.engine.sync_once(pushed_at)
 
     assert (report.pushed, report.rejected, report.status.waiting) == (4, 0, 0)
     assert count(a.db, SyncConflict) == 0
     there = get(central.db, Appointment, booked.id)
     assert isinstance(there, Appointment)
     assert there.status == S.DONE
-    assert there.updated_at == steps[-1][2]
+    # the central side stamps with its own clock, an instant per operation in order;
+    # the counter's times are kept beside, as "done offline at"
+    central_at = [pushed_at + timedelta(microseconds=i) for i in range(4)]
+    assert there.updated_at == central_at[-1]
+    assert offline_times(central, [op_id for op_id in queued_ids]) == [s[2] for s in steps]
     local_events = rows(a.db, AppointmentEvent, booked.id)
     central_events = rows(central.db, AppointmentEvent, booked.id)
     assert central_events == local_events
@@ -139,17 +160,17 @@ def test_steps_at_a_counter_reach_central_once_and_the_other_pc(
     }
     counter2 = central.counters[OFFICE][2]
     assert stamped == {
-        S.CHECKED_IN: (steps[0][2], None, CLERK),
-        S.CALLED: (steps[1][2], counter2, CLERK),
-        S.IN_SERVICE: (steps[2][2], counter2, CLERK),
-        S.DONE: (steps[3][2], counter2, CLERK),
+        S.CHECKED_IN: (central_at[0], None, CLERK),
+        S.CALLED: (central_at[1], counter2, CLERK),
+        S.IN_SERVICE: (central_at[2], counter2, CLERK),
+        S.DONE: (central_at[3], counter2, CLERK),
     }
     [call] = rows(central.db, Call, booked.id)
     assert rows(a.db, Call, booked.id) == [call]
     assert (call["display_code"], call["counter_id"], call["called_at"]) == (
         booked.code,
         counter2,
-        steps[1][2],
+        central_at[1],
     )
     assert call["office_id"] == OFFICE and call["user_id"] == CLERK
     assert count(central.db, AppliedOp, AppliedOp.kind == outbox.STATUS) == 4
@@ -170,7 +191,7 @@ def test_steps_at_a_counter_reach_central_once_and_the_other_pc(
     assert rows(b.db, Call, booked.id) == [call]
     seen = [(e.status, e.at, e.counter_name, e.user_name) for e in history(b.db, booked.id)]
     assert seen == [(e.status, e.at, e.counter_name, e.user_name) for e in history(a.db, booked.id)]
-    assert seen[-1] == (S.DONE, steps[3][2], "Schalter 2", "Sachbearbeitung Abgleich")
+    assert seen[-1] == (S.DONE, central_at[3], "Schalter 2", "Sachbearbeitung Abgleich")
 
 
 def test_a_call_and_a_recall_are_two_calls_centrally(
@@ -188,8 +209,8 @@ def test_a_call_and_a_recall_are_two_calls_centrally(
     assert (report.pushed, report.rejected) == (4, 0)  # the booking and three steps
     calls = rows(central.db, Call, booked.id)
     assert sorted((c["called_at"], c["display_code"]) for c in calls) == [
-        (t, booked.code),
-        (t + timedelta(minutes=2), booked.code),
+        (NOW + timedelta(microseconds=1), booked.code),  # the central side's instants
+        (NOW + timedelta(microseconds=2), booked.code),
     ]
     there = get(central.db, Appointment, booked.id)
     assert isinstance(there, Appointment) and there.status == S.NO_SHOW

@@ -3,7 +3,6 @@ heard back and still has the operations in its outbox; the retry must change not
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -26,15 +25,17 @@ from desk.store.models import (
 )
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.central import APPLIED, REJECTED, OpResult, apply_op
+from desk.sync.central import APPLIED, REJECTED, OpResult, PendingOp
 from desk.sync.engine import BATCH as ENGINE_BATCH
 from tests.sync.conftest import (
     NOW,
     Central,
     Replica,
+    apply_ops,
     book_at,
     count,
     insert_local_bookings,
+    pending_ops,
     slot,
 )
 
@@ -72,17 +73,9 @@ def free_slots(central: Central) -> Iterator[tuple[uuid.UUID, datetime]]:
     return generate()
 
 
-def pending_ops(db: DeskDatabase) -> list[tuple[uuid.UUID, str, dict]]:
-    with UnitOfWork(db.engine) as uow:
-        return [(o.op_id, o.kind, json.loads(o.payload)) for o in outbox.pending(uow.session, 1000)]
-
-
-def apply_without_ack(central: Central, ops: list[tuple[uuid.UUID, str, dict]]) -> list[OpResult]:
+def apply_without_ack(central: Central, ops: list[PendingOp]) -> list[OpResult]:
     """What the central side did for a push whose acknowledgement was lost."""
-    with UnitOfWork(central.db.engine) as uow:
-        results = [apply_op(uow.session, op_id, kind, payload) for op_id, kind, payload in ops]
-        uow.commit()
-    return results
+    return apply_ops(central.db, ops)
 
 
 def central_counts(central: Central) -> dict[str, int]:
@@ -142,7 +135,7 @@ def test_lost_ack_for_twenty_counter_bookings(central: Central, replica: Replica
     ]
     ids = [b.id for b in booked]
     ops = pending_ops(replica.db)
-    assert [op[2]["appointment"]["id"] for op in ops] == [str(i) for i in ids]
+    assert [op.args["id"] for op in ops] == [str(i) for i in ids]
     applied_before = count(central.db, AppliedOp)
 
     results = apply_without_ack(central, ops)
@@ -152,7 +145,7 @@ def test_lost_ack_for_twenty_counter_bookings(central: Central, replica: Replica
     report = replica.engine.sync_once(NOW)
     assert (report.pushed, report.rejected, report.status.waiting) == (BATCH, 0, 0)
     assert count(central.db, AppliedOp) == applied_before + BATCH
-    assert_exactly_once(central, replica, ids, [op[0] for op in ops])
+    assert_exactly_once(central, replica, ids, [op.op_id for op in ops])
 
 
 def test_partly_lost_ack(central: Central, replica: Replica, free_slots):
@@ -164,7 +157,7 @@ def test_partly_lost_ack(central: Central, replica: Replica, free_slots):
     report = replica.engine.sync_once(NOW)
 
     assert (report.pushed, report.rejected) == (BATCH, 0)
-    assert_exactly_once(central, replica, ids, [op[0] for op in ops])
+    assert_exactly_once(central, replica, ids, [op.op_id for op in ops])
 
 
 def test_lost_ack_across_several_push_batches(central: Central, replica: Replica, free_slots):
@@ -177,7 +170,7 @@ def test_lost_ack_across_several_push_batches(central: Central, replica: Replica
     report = replica.engine.sync_once(NOW)
 
     assert (report.pushed, report.rejected) == (many, 0)
-    assert_exactly_once(central, replica, ids, [op[0] for op in ops])
+    assert_exactly_once(central, replica, ids, [op.op_id for op in ops])
 
 
 def test_lost_ack_repeated(central: Central, replica: Replica, free_slots):
@@ -194,7 +187,7 @@ def test_lost_ack_repeated(central: Central, replica: Replica, free_slots):
 
         assert (report.pushed, report.rejected) == (BATCH, 0), f"run {run}"
         assert count(central.db, AppliedOp) == applied_before + BATCH, f"run {run}"
-        assert_exactly_once(central, replica, ids, [op[0] for op in ops])
+        assert_exactly_once(central, replica, ids, [op.op_id for op in ops])
     print(f"\nlost ack: {REPEATS} runs of {BATCH} ops in {time.perf_counter() - started:.1f} s")
 
 
@@ -203,19 +196,19 @@ def test_applying_one_operation_twice_changes_nothing(central: Central, replica:
     booked = book_at(replica.db, OFFICE, start, "Zweimal Gesendet")
     cancel(replica.db, booked.code, NOW)
     ops = pending_ops(replica.db)
-    assert [op[1] for op in ops] == [outbox.BOOK, outbox.STATUS]
+    assert [op.kind for op in ops] == [outbox.BOOK, outbox.CANCEL]
 
-    for op_id, kind, payload in ops:
-        first = apply_without_ack(central, [(op_id, kind, payload)])[0]
+    for op in ops:
+        first = apply_without_ack(central, [op])[0]
         assert first.outcome == APPLIED, first.detail
         counts = central_counts(central)
-        second = apply_without_ack(central, [(op_id, kind, payload)])[0]
+        second = apply_without_ack(central, [op])[0]
         assert (second.op_id, second.outcome, second.detail) == (
             first.op_id,
             first.outcome,
             first.detail,
         )
-        assert central_counts(central) == counts, kind
+        assert central_counts(central) == counts, op.kind
 
     cancelled = count(
         central.db,
@@ -232,18 +225,19 @@ def test_applying_one_operation_twice_changes_nothing(central: Central, replica:
 def test_a_refused_operation_is_refused_the_same_way_twice(central: Central, replica: Replica):
     start = slot(NOW.date() + timedelta(days=1), 12, 30)
     booked = book_at(replica.db, OFFICE, start, "Verlierer")
-    book_at(central.db, OFFICE, start, "Gewinner", Channel.PORTAL)  # takes counter 1
-    ((op_id, kind, payload),) = pending_ops(replica.db)
+    for number in range(COUNTERS):  # the central service would book another free counter
+        book_at(central.db, OFFICE, start, f"Gewinner {number}", Channel.PORTAL)
+    (op,) = pending_ops(replica.db)
 
-    first = apply_without_ack(central, [(op_id, kind, payload)])[0]
+    first = apply_without_ack(central, [op])[0]
     assert first.outcome == REJECTED
     assert first.detail["alternatives"]
     counts = central_counts(central)
-    second = apply_without_ack(central, [(op_id, kind, payload)])[0]
+    second = apply_without_ack(central, [op])[0]
     assert (second.outcome, second.detail) == (first.outcome, first.detail)
     assert central_counts(central) == counts
 
     report = replica.engine.sync_once(NOW)
     assert (report.pushed, report.rejected) == (1, 1)
-    assert count(replica.db, SyncConflict, SyncConflict.op_id == op_id) == 1
+    assert count(replica.db, SyncConflict, SyncConflict.op_id == op.op_id) == 1
     assert count(central.db, Appointment, Appointment.id == booked.id) == 0

@@ -20,8 +20,8 @@ from desk.services.queue import service_minutes_today, waiting_queue
 from desk.store.models import AppliedOp, Call, Office, OutboxOp, SyncConflict, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.central import APPLIED, apply_op
-from tests.sync.conftest import NOW, Central, Replica, count
+from desk.sync.central import APPLIED
+from tests.sync.conftest import NOW, Central, Replica, apply_ops, count, pending_ops
 
 OFFICE = "bb-steps"
 T = TicketStatus
@@ -71,11 +71,6 @@ def calls(db: DeskDatabase, ticket_id: uuid.UUID) -> list[tuple[uuid.UUID, datet
         return [(i, when) for i, when in rows]
 
 
-def step_ops(db: DeskDatabase) -> list[tuple[uuid.UUID, str, dict]]:
-    with UnitOfWork(db.engine) as uow:
-        return [(o.op_id, o.kind, json.loads(o.payload)) for o in outbox.pending(uow.session)]
-
-
 def test_steps_reach_the_central_exactly_once_even_when_the_ack_is_lost(
     central: Central, pcs: tuple[Replica, Replica]
 ):
@@ -90,32 +85,34 @@ def test_steps_reach_the_central_exactly_once_even_when_the_ack_is_lost(
     ticket_steps.start_service(a.db, ticket.id, at(8, 7))
     ticket_steps.finish(a.db, ticket.id, at(8, 19))
 
-    ops = step_ops(a.db)
-    assert [kind for _, kind, _ in ops] == [outbox.TICKET_STEP] * 3
-    assert [p["action"] for _, _, p in ops] == ["recall", "start", "finish"]
+    ops = pending_ops(a.db)
+    assert [op.kind for op in ops] == [outbox.TICKET_STEP] * 3
+    assert [op.args["action"] for op in ops] == ["recall", "start", "finish"]
     assert recalled.display_code == issued.code
     local_calls = calls(a.db, ticket.id)
     assert [when for _, when in local_calls] == [at(8, 5), at(8, 6)]
-    # the central database applies the three steps, but A never hears back ...
-    with UnitOfWork(central.db.engine) as uow:
-        results = [apply_op(uow.session, *op) for op in ops]
-        uow.commit()
+    # the central side applies the three steps at 8:19 by its clock, but A never hears
+    # back ...
+    results = apply_ops(central.db, ops, at(8, 19))
     assert [r.outcome for r in results] == [APPLIED] * 3
+    recall_call = local_calls[1][0]
+    central_calls = [(local_calls[0][0], at(8, 5)), (recall_call, at(8, 19))]
     # ... so A sends them again with its next round: answered, not applied again
     report = a.engine.sync_once(at(8, 20))
 
     assert (report.pushed, report.rejected, report.status.waiting) == (3, 0, 0)
     expected = (T.DONE, at(8, 5), at(8, 19), central.counters[OFFICE][1], 1)
     assert state(central.db, ticket.id) == expected
-    assert calls(central.db, ticket.id) == local_calls  # the recall's call, exactly once
-    assert count(central.db, AppliedOp, AppliedOp.op_id.in_([op[0] for op in ops])) == 3
+    assert calls(central.db, ticket.id) == central_calls  # the recall's call, exactly once
+    assert count(central.db, AppliedOp, AppliedOp.op_id.in_([op.op_id for op in ops])) == 3
     assert count(a.db, OutboxOp) == 0
     assert count(a.db, SyncConflict) == 0
     assert state(a.db, ticket.id) == expected
     assert service_minutes_today(central.db, OFFICE, at(8, 20)) == pytest.approx(14.0)
     b.engine.sync_once(at(8, 21))  # and from there to the next counter
     assert state(b.db, ticket.id) == expected
-    assert calls(b.db, ticket.id) == local_calls
+    assert calls(b.db, ticket.id) == central_calls
+    assert calls(a.db, ticket.id) == central_calls
 
 
 def test_a_parked_ticket_returns_to_its_place_at_the_central(
@@ -168,6 +165,7 @@ def test_a_step_on_a_ticket_changed_centrally_meanwhile_is_a_visible_conflict(
         f"{issued.code} ist zentral inzwischen „erledigt“ – „Nicht erschienen“ dieses Platzes "
         "wurde nicht übernommen"
     )
-    # the central state stands, at the central database and, after the round, at A
-    assert state(central.db, issued.id)[:3] == (T.DONE, at(8, 5), at(8, 10))
+    # the central state stands (B's finish, stamped when B's round brought it), at the
+    # central database and, after the round, at A
+    assert state(central.db, issued.id)[:3] == (T.DONE, at(8, 5), at(8, 11))
     assert state(a.db, issued.id) == state(central.db, issued.id)

@@ -31,7 +31,7 @@ def test_calling_a_ticket_refused_over_quota_is_not_reported_as_a_double_call(
     b.engine.sync_once(at(8, 7))
     offline = offline_engine(a)
     called = [offline.call_next(OFFICE, 1, at(8, 10, i)) for i in range(11)]
-    offline.central.dispose()
+    offline.link.close()
     refused = from_a[-1]
     assert called[-1].id == refused.id  # called at A's counter before A could sync
 

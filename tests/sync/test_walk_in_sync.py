@@ -210,7 +210,7 @@ def test_offline_a_pc_calls_only_its_own_tickets(
     with UnitOfWork(a.db.engine) as uow:
         call = uow.session.scalar(select(Call).where(Call.ticket_id == own.id))
         assert call is not None and call.offline is True
-    offline.central.dispose()
+    offline.link.close()
 
     report = a.engine.sync_once(at(8, 6))
     assert (report.rejected, report.status.conflicts) == (0, 0)
@@ -233,7 +233,7 @@ def test_a_double_call_becomes_a_visible_conflict_and_central_wins(
     # A has lost the central database and calls X at its own counter ...
     offline = offline_engine(a)
     mine = offline.call_next(OFFICE, 1, at(8, 5))
-    offline.central.dispose()
+    offline.link.close()
     assert mine.id == x.id
     # ... while B, online, claims X centrally first
     theirs = b.engine.call_next(OFFICE, 2, at(8, 5, 10))
