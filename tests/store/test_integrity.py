@@ -189,7 +189,7 @@ def test_operations_that_cannot_be_replayed_are_exported_to_json(tmp_path: Path)
     book_some(db, [9, 10, 11])
     with UnitOfWork(db.engine) as uow:
         garbled = uow.session.scalars(select(OutboxOp).order_by(OutboxOp.seq)).all()[1]
-        marker = json.loads(garbled.payload)["appointment"]["id"]
+        marker = json.loads(garbled.payload)["id"]
         garbled_id = garbled.op_id.hex
     close(db)
     data = path.read_bytes()
@@ -221,7 +221,7 @@ def test_without_backup_and_central_every_waiting_op_goes_to_the_json_file(tmp_p
     assert report.export_file is not None
     exported = json.loads(report.export_file.read_text(encoding="utf-8"))["operationen"]
     assert [op["op_id"] for op in exported] == waiting
-    assert {op["payload"]["appointment"]["citizen_name"] for op in exported} == {
+    assert {op["payload"]["name"] for op in exported} == {
         "Bürgerin 9",
         "Bürgerin 10",
     }
@@ -247,7 +247,17 @@ def test_a_damaged_outbox_page_loses_only_its_own_rows(tmp_path: Path):
     back_up(path, backups, NOW)
     for minute in range(0, 180, 15):  # twelve waiting bookings over several outbox pages
         start = at_local(DAY, NOW.time().replace(hour=9 + minute // 60, minute=minute % 60))
-        book(db, OFFICE, "abholung", start, f"Person {minute}", NOW, channel=Channel.COUNTER)
+        note = "Unterlagen mitbringen. " * 20  # a few operations to a page, over several pages
+        book(
+            db,
+            OFFICE,
+            "abholung",
+            start,
+            f"Person {minute}",
+            NOW,
+            channel=Channel.COUNTER,
+            notes=note,
+        )
     close(db)
     waiting = op_ids(path)
     with closing(sqlite3.connect(path)) as conn:
