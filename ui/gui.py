@@ -121,7 +121,6 @@ def attach_housekeeping(
     keepers: list[Housekeeping] = []
     fixed = now_from(args) if args.now else None
     url = args.url or paths().standalone_url
-    central = getattr(args, "central", None)
 
     def make() -> Housekeeping:
         from desk.jobs.housekeeping import Housekeeping, backups_folder
@@ -132,8 +131,7 @@ def attach_housekeeping(
             lambda: fixed or now_local(),
             on_result=lambda report: None,  # logged by the job
             on_error=lambda error: None,  # logged by the job
-            days=days,
-            central_url=(lambda: _with_password(central)) if central else None,
+            days=days,  # the central side's retention is the service's own job
         )
 
     def started(keeper: Housekeeping) -> None:
@@ -177,50 +175,45 @@ def route_qt_messages_to_log() -> None:
     qInstallMessageHandler(handler)
 
 
-def attach_sync(args: argparse.Namespace, window: MainWindow, ops: Ops) -> list[SyncRunner]:
-    """With ``--central``: start the background sync once the local database is open
-    (the keyring's password is looked up on the worker thread, never logged)."""
+def attach_sync(
+    args: argparse.Namespace, window: MainWindow, ops: Ops, interval: float = 30.0
+) -> list[SyncRunner]:
+    """With ``--central`` (the central service): sign-in goes through the service and the
+    background sync starts once the local database is open. The device credential is
+    read on worker threads (the keyring may block), never logged."""
     runners: list[SyncRunner] = []
     if not getattr(args, "central", None):
         return runners
+    from desk.sync.connect import CentralSession
+
+    central = CentralSession(args.central, training=args.now is not None)
+    window.central_session = central
+    window.authenticator = central.sign_in
     bridge = SyncBridge(window)
     bridge.report.connect(window.show_sync_report)
     bridge.status.connect(window.show_sync_status)
     fixed = now_from(args) if args.now else None
 
-    opened: list[DeskDatabase] = []
-
-    def open_central() -> DeskDatabase:  # worker thread: capacity is planned centrally
-        from desk.services.database import open_database
-
-        if not opened:
-            opened.append(open_database(_with_password(args.central)))
-        return opened[0]
-
-    window.capacity_db_opener = open_central
-
     def start(db: DeskDatabase) -> None:
-        ops.run(lambda: _with_password(args.central), lambda url: begin(db, url))
-
-    def begin(db: DeskDatabase, central: str) -> None:
         from desk.sync.runner import SyncRunner
 
+        if runners:
+            return
         runner = SyncRunner(
-            db, central, lambda: fixed or now_local(), bridge.report.emit, bridge.status.emit
+            db,
+            central.link,
+            lambda: fixed or now_local(),
+            bridge.report.emit,
+            bridge.status.emit,
+            interval,  # the slow poll; the service's push stream wakes it at once
+            wake_ups=central.wake_ups,
         )
         runners.append(runner)
         window.queue.call_ticket = runner.call_next  # claimed centrally while online
-        runner.start([office.id for office in window.offices])
+        runner.start()
 
     window.database_opened.connect(start)
     return runners
-
-
-def _with_password(central: str) -> str:
-    """The central URL with the keyring's password (worker thread: keyring may block)."""
-    from desk.credentials import connection_url
-
-    return connection_url(central)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -253,6 +246,9 @@ def run_app(args: argparse.Namespace) -> int:
     code = app.exec()
     for runner in runners:
         runner.stop()
+    central = getattr(window, "central_session", None)
+    if central is not None:
+        central.close()
     for keeper in keepers:
         keeper.stop()
     ops.shutdown()

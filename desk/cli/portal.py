@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import date, datetime
+from urllib.parse import quote
 
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
@@ -14,6 +15,7 @@ from desk.domain.policy import WEEKDAYS_DE
 from desk.services.availability import Offer
 from desk.services.booking import Booking, book, cancel, offered_slots
 from desk.services.database import open_database
+from desk.sync.connect import call_service, is_service_url
 
 
 def register(commands: Commands) -> None:
@@ -109,11 +111,31 @@ def booking_json(b: Booking) -> dict[str, object]:
 def run_slots(args: argparse.Namespace) -> int:
     """Print the offered starts."""
     now = now_from(args)
-    db = open_database(args.url)
-    try:
-        offers = offered_slots(db, args.office, args.service, now)
-    finally:
-        db.dispose()
+    if is_service_url(args.url):  # as the portal device this PC is enrolled as
+        data = call_service(
+            args.url,
+            "GET",
+            "/v1/portal/slots",
+            now=_sent(args, now),
+            kinds=("portal",),
+            office=args.office,
+            params={"service": args.service},
+        )
+        slots = [
+            {
+                "start": datetime.fromisoformat(d["start"]).astimezone(now.tzinfo).isoformat(),
+                "end": datetime.fromisoformat(d["end"]).astimezone(now.tzinfo).isoformat(),
+                "fee_cents": d["fee_cents"],
+                "released": d["released"],
+            }
+            for d in data
+        ]
+    else:
+        db = open_database(args.url)
+        try:
+            slots = [offer_json(o) for o in offered_slots(db, args.office, args.service, now)]
+        finally:
+            db.dispose()
     if args.json:
         print(
             json.dumps(
@@ -121,17 +143,18 @@ def run_slots(args: argparse.Namespace) -> int:
                     "office": args.office,
                     "service": args.service,
                     "now": now.isoformat(),
-                    "slots": [offer_json(o) for o in offers],
+                    "slots": slots,
                 },
                 ensure_ascii=False,
                 indent=2,
             )
         )
         return 0
-    for o in offers:
-        fee = f"  Gebühr {o.fee_cents / 100:.2f} €" if o.fee_cents else ""
-        print(f"{WEEKDAYS_DE[o.start.weekday()]} {o.start:%d.%m.%Y %H:%M}–{o.end:%H:%M}{fee}")
-    print(f"{len(offers)} Termine online buchbar.")
+    for slot in slots:
+        start, end = datetime.fromisoformat(slot["start"]), datetime.fromisoformat(slot["end"])
+        fee = f"  Gebühr {slot['fee_cents'] / 100:.2f} €" if slot["fee_cents"] else ""
+        print(f"{WEEKDAYS_DE[start.weekday()]} {start:%d.%m.%Y %H:%M}–{end:%H:%M}{fee}")
+    print(f"{len(slots)} Termine online buchbar.")
     return 0
 
 
@@ -140,36 +163,99 @@ def run_book(args: argparse.Namespace) -> int:
     now = now_from(args)
     start = parse_start(args.start, now)
     move_in = parse_day(args.move_in) if args.move_in else None
-    db = open_database(args.url)
-    try:
-        booking = book(db, args.office, args.service, start, args.name, now, move_in=move_in)
-    finally:
-        db.dispose()
+    if is_service_url(args.url):
+        body = {"service": args.service, "start": start.isoformat(), "name": args.name}
+        if move_in is not None:
+            body["move_in"] = move_in.isoformat()
+        data = call_service(
+            args.url,
+            "POST",
+            "/v1/portal/bookings",
+            now=_sent(args, now),
+            kinds=("portal",),
+            office=args.office,
+            json=body,
+        )
+        document = service_booking_json(data, now)
+    else:
+        db = open_database(args.url)
+        try:
+            made = book(db, args.office, args.service, start, args.name, now, move_in=move_in)
+        finally:
+            db.dispose()
+        document = booking_json(made)
     if args.json:
-        print(json.dumps(booking_json(booking), ensure_ascii=False, indent=2))
+        print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
-    print(booking.code)
-    if booking.fee_cents:
-        print(f"Gebühr: {booking.fee_cents / 100:.2f} €")
-    if booking.frist is not None:
-        frist = booking.frist
-        state = "eingehalten" if frist.within else "NICHT eingehalten"
-        print(f"Anmeldefrist bis {frist.deadline:%d.%m.%Y}: {state}")
-        if not frist.within and frist.earliest_within:
-            print(f"Frühester Termin innerhalb der Frist: {frist.earliest_within:%d.%m.%Y %H:%M}")
+    print(document["code"])
+    fee = document["fee_cents"]
+    if isinstance(fee, int) and fee:
+        print(f"Gebühr: {fee / 100:.2f} €")
+    frist = document.get("anmeldefrist")
+    if isinstance(frist, dict):
+        state = "eingehalten" if frist["within"] else "NICHT eingehalten"
+        print(f"Anmeldefrist bis {date.fromisoformat(frist['deadline']):%d.%m.%Y}: {state}")
+        if not frist["within"] and frist["earliest_within"]:
+            earliest = datetime.fromisoformat(frist["earliest_within"])
+            print(f"Frühester Termin innerhalb der Frist: {earliest:%d.%m.%Y %H:%M}")
     return 0
 
 
 def run_cancel(args: argparse.Namespace) -> int:
     """Cancel a booking by code."""
     now = now_from(args)
-    db = open_database(args.url)
-    try:
-        booking = cancel(db, args.code, now)
-    finally:
-        db.dispose()
-    if args.json:
-        print(json.dumps(booking_json(booking), ensure_ascii=False, indent=2))
+    if is_service_url(args.url):
+        data = call_service(
+            args.url,
+            "DELETE",
+            f"/v1/portal/bookings/{quote(args.code.strip(), safe='')}",
+            now=_sent(args, now),
+            kinds=("portal",),
+        )
+        document = service_booking_json(data, now)
     else:
-        print(f"Buchung {booking.code} ({booking.start:%d.%m.%Y %H:%M}) storniert.")
+        db = open_database(args.url)
+        try:
+            document = booking_json(cancel(db, args.code, now))
+        finally:
+            db.dispose()
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        start = datetime.fromisoformat(str(document["start"]))
+        print(f"Buchung {document['code']} ({start:%d.%m.%Y %H:%M}) storniert.")
     return 0
+
+
+def _sent(args: argparse.Namespace, now: datetime) -> datetime | None:
+    """The time sent to the service: only a ``--now`` (a training service honours it)."""
+    return now if args.now else None
+
+
+def service_booking_json(data: dict[str, object], now: datetime) -> dict[str, object]:
+    """The service's answer in the same shape as ``booking_json`` (times local)."""
+
+    def local(value: object) -> str:
+        return datetime.fromisoformat(str(value)).astimezone(now.tzinfo).isoformat()
+
+    document: dict[str, object] = {
+        "code": data["code"],
+        "office": data["office_id"],
+        "service": data["service_id"],
+        "start": local(data["start"]),
+        "end": local(data["end"]),
+        "counter": data["counter"],
+        "name": data.get("name"),
+        "status": data["status"],
+        "channel": data["channel"],
+        "fee_cents": data["fee_cents"],
+    }
+    frist = data.get("frist")
+    if isinstance(frist, dict):
+        earliest = frist.get("earliest_within")
+        document["anmeldefrist"] = {
+            "deadline": frist["deadline"],
+            "within": frist["within"],
+            "earliest_within": local(earliest) if earliest else None,
+        }
+    return document

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import uuid
+from datetime import datetime
+from typing import Any
 
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
@@ -11,6 +14,7 @@ from desk.domain.status import TicketReason
 from desk.domain.walkin import REASON_LABELS_DE
 from desk.services.database import open_database
 from desk.services.walkin import TicketInfo, call_next, issue_ticket, parse_reason
+from desk.sync.connect import call_service, is_service_url
 
 
 def register(commands: Commands) -> None:
@@ -58,11 +62,23 @@ def run_issue(args: argparse.Namespace) -> int:
     """Issue a ticket and print its number."""
     now = now_from(args)
     reason = parse_reason(args.reason)
-    db = open_database(args.url)
-    try:
-        ticket = issue_ticket(db, args.office, reason, now)
-    finally:
-        db.dispose()
+    if is_service_url(args.url):
+        data = call_service(
+            args.url,
+            "POST",
+            "/v1/walkin/tickets",
+            now=now if args.now else None,
+            kinds=("reception", "counter"),
+            office=args.office,
+            json={"reason": reason.value},
+        )
+        ticket = service_ticket(data, now)
+    else:
+        db = open_database(args.url)
+        try:
+            ticket = issue_ticket(db, args.office, reason, now)
+        finally:
+            db.dispose()
     if args.json:
         print(json.dumps(ticket_json(ticket), ensure_ascii=False, indent=2))
         return 0
@@ -77,13 +93,43 @@ def run_issue(args: argparse.Namespace) -> int:
 def run_call(args: argparse.Namespace) -> int:
     """Call the next ticket and print the call."""
     now = now_from(args)
-    db = open_database(args.url)
-    try:
-        ticket = call_next(db, args.office, args.counter, now)
-    finally:
-        db.dispose()
+    if is_service_url(args.url):
+        data = call_service(
+            args.url,
+            "POST",
+            "/v1/walkin/call-next",
+            now=now if args.now else None,
+            kinds=("counter",),
+            office=args.office,
+            json={"counter": args.counter},
+        )
+        ticket = service_ticket(data, now)
+    else:
+        db = open_database(args.url)
+        try:
+            ticket = call_next(db, args.office, args.counter, now)
+        finally:
+            db.dispose()
     if args.json:
         print(json.dumps(ticket_json(ticket), ensure_ascii=False, indent=2))
     else:
         print(f"{ticket.code} → Schalter {ticket.counter_number}")
     return 0
+
+
+def service_ticket(data: dict[str, Any], now: datetime) -> TicketInfo:
+    """A ticket from the service's answer (times in the office's zone)."""
+    called = data.get("called_at")
+    return TicketInfo(
+        uuid.UUID(str(data["id"])),
+        str(data["office_id"]),
+        str(data["code"]),
+        int(data["number"]),
+        str(data["reason"]),
+        str(data["status"]),
+        datetime.fromisoformat(str(data["issued_at"])).astimezone(now.tzinfo),
+        counter_number=data.get("counter"),
+        called_at=datetime.fromisoformat(str(called)).astimezone(now.tzinfo) if called else None,
+        waiting_ahead=int(data.get("waiting_ahead") or 0),
+        left_today=data.get("left_today"),
+    )

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desk import __version__
 from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused, UnknownId
-from desk.server import routes_devices, routes_portal, routes_push, routes_sync
+from desk.server import routes_devices, routes_portal, routes_push, routes_sync, routes_team
 from desk.server.push import Listener, PushHub
 from desk.server.state import ServiceState
 from desk.services.database import DeskDatabase, notify_conninfo
@@ -56,7 +56,7 @@ def create_app(central: DeskDatabase, *, training: bool = False, listen: bool = 
         lifespan=lifespan,
     )
     app.state.service = state
-    for router in (routes_devices, routes_sync, routes_portal, routes_push):
+    for router in (routes_devices, routes_sync, routes_portal, routes_push, routes_team):
         app.include_router(router.router)
 
     @app.get("/health", tags=["health"], summary="the service answers and reaches its database")

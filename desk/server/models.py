@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -113,6 +113,8 @@ class TicketResponse(BaseModel):
     issued_at: datetime
     counter: int | None
     called_at: datetime | None
+    waiting_ahead: int = 0
+    left_today: int | None = None
 
 
 class DisplayCallBody(BaseModel):
@@ -138,6 +140,7 @@ class SlotBody(BaseModel):
     end: datetime
     counter: int
     fee_cents: int | None
+    released: bool = False
 
 
 class PortalBookRequest(BaseModel):
@@ -148,15 +151,34 @@ class PortalBookRequest(BaseModel):
     name: str = Field(max_length=300)
     email: str | None = Field(default=None, max_length=254)
     phone: str | None = Field(default=None, max_length=40)
+    move_in: date | None = None
+
+
+class FristBody(BaseModel):
+    """The Anmeldefrist of a registration booked with its move-in date."""
+
+    deadline: date
+    within: bool | None
+    earliest_within: datetime | None
 
 
 class BookingResponse(BaseModel):
-    """A made or cancelled booking, as the portal shows it to the citizen who made it."""
+    """A made or cancelled booking; the name only to the portal that just sent it."""
 
     code: str
     office_id: str
     service_id: str
     start: datetime
     end: datetime
+    counter: int
     status: str
+    channel: str
     fee_cents: int | None
+    name: str | None = None
+    frist: FristBody | None = None
+
+
+class IssueRequest(BaseModel):
+    """A walk-in ticket at reception (the reason category, no name)."""
+
+    reason: str | None = Field(default=None, max_length=30)

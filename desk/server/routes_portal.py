@@ -12,6 +12,7 @@ from desk.server.models import (
     BookingResponse,
     DisplayCallBody,
     DisplayResponse,
+    FristBody,
     PortalBookRequest,
     SlotBody,
 )
@@ -50,8 +51,9 @@ def book(body: PortalBookRequest, state: State, who: Portal, now: Now) -> Bookin
         channel=Channel.PORTAL,
         phone=body.phone,
         email=body.email,
+        move_in=body.move_in,
     )
-    return _booking(made)
+    return _booking(made, name=True)
 
 
 @router.delete(
@@ -62,15 +64,24 @@ def cancel(code: str, state: State, who: Portal, now: Now) -> BookingResponse:
     return _booking(booking.cancel(state.central, code, now, office_id=who.device.office_id))
 
 
-def _booking(made: Booking) -> BookingResponse:
+def _booking(made: Booking, *, name: bool = False) -> BookingResponse:
+    frist = made.frist
     return BookingResponse(
         code=made.code,
         office_id=made.office_id,
         service_id=made.service_id,
         start=made.start,
         end=made.end,
+        counter=made.counter_number,
         status=made.status,
+        channel=made.channel,
         fee_cents=made.fee_cents,
+        name=made.citizen_name if name else None,
+        frist=None
+        if frist is None
+        else FristBody(
+            deadline=frist.deadline, within=frist.within, earliest_within=frist.earliest_within
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from desk.domain.status import DeviceKind
 from desk.server.auth import Authorised, Now, State, device_of
 from desk.server.models import (
     CallNextRequest,
+    IssueRequest,
     LeaseRequest,
     OpResultBody,
     OpsRequest,
@@ -77,6 +78,15 @@ def lease(body: LeaseRequest, state: State, who: Replica, now: Now) -> dict[str,
     return {"client_id": str(who.device.id), "leases": [encode_row(r) for r in rows]}
 
 
+@router.post("/walkin/tickets", response_model=TicketResponse, summary="issue a walk-in ticket")
+def issue(body: IssueRequest, state: State, who: Replica, now: Now) -> TicketResponse:
+    """The office's next ticket, within the walk-in hour and the day's quota."""
+    from desk.services.walkin import issue_ticket, parse_reason
+
+    ticket = issue_ticket(state.central, who.device.office_id, parse_reason(body.reason), now)
+    return ticket_body(ticket)
+
+
 @router.post("/walkin/call-next", response_model=TicketResponse, summary="call the next walk-in")
 def call_next(body: CallNextRequest, state: State, who: Replica, now: Now) -> TicketResponse:
     """Claimed centrally: exactly once across all counters of the office."""
@@ -96,4 +106,6 @@ def ticket_body(ticket: TicketInfo) -> TicketResponse:
         issued_at=ticket.issued_at,
         counter=ticket.counter_number,
         called_at=ticket.called_at,
+        waiting_ahead=ticket.waiting_ahead,
+        left_today=ticket.left_today,
     )

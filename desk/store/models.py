@@ -333,6 +333,7 @@ from desk.store.device_models import Device, UserSession  # noqa: E402
 # with Base.metadata wherever the models are loaded (migrations, tests).
 from desk.store.sync_models import (  # noqa: E402
     AppliedOp,
+    OfflineVerifier,
     OutboxOp,
     SyncConflict,
     SyncState,
@@ -343,6 +344,7 @@ __all__ = [
     "AppliedOp",
     "Base",
     "Device",
+    "OfflineVerifier",
     "OutboxOp",
     "SyncConflict",
     "SyncState",

@@ -96,3 +96,16 @@ class TicketLease(Base):
     last_number: Mapped[int] = mapped_column(Integer)
     client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     leased_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OfflineVerifier(Base):
+    """Local: a verifier of the password of a user who signed in on this PC through the
+    central service (as cached domain logons do), so the user can sign in here while the
+    service is out of reach. Nobody else can; the service's hash never comes here."""
+
+    __tablename__ = "offline_verifier"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    verifier: Mapped[str] = mapped_column(String(255))
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

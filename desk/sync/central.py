@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 APPLIED = "applied"
 REJECTED = "rejected"
+OTHER_DEVICE = "Diese Operations-Id gehört zu einem anderen Gerät"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def _apply_in(
     try:
         done = session.get(AppliedOp, op.op_id)
         if done is not None:  # a retry after a lost acknowledgement: the first answer
+            if not caller.in_process and done.device_id != caller.device_id:
+                return OpResult(op.op_id, REJECTED, {"reason": OTHER_DEVICE, "forbidden": True})
             return _answer(session, op, done.outcome, json.loads(done.result), caller)
         definition = OPERATIONS.get(op.kind)
         outcome = APPLIED
@@ -173,7 +176,8 @@ def _answer(
     rows: dict[str, list[dict[str, Any]]] = {}
     definition = OPERATIONS.get(op.kind)
     if outcome == REJECTED and definition is not None and not detail.get("forbidden"):
-        try:
+        try:  # the rows named by these arguments, if they are of the caller's office
+            caller.check_office(definition.office_of(session, op.args))
             found = definition.central_rows(session, op.args)
         except RequestRefused:
             found = {}

@@ -1,4 +1,4 @@
-"""Run the sync in the background of the app: scheduled rounds plus NOTIFY wake-ups."""
+"""Run the sync in the background of the app: scheduled rounds plus push wake-ups."""
 
 from __future__ import annotations
 
@@ -7,60 +7,71 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
 from desk.domain.errors import DatabaseUnavailable, DeskError
 from desk.jobs.scheduler import SYNC_JOB, add_interval_job, make_scheduler, run_soon
-from desk.services.database import DeskDatabase, open_database
+from desk.services.database import DeskDatabase
 from desk.services.walkin import TicketInfo, call_next
-from desk.store.database import parse_url
 from desk.sync.engine import SyncEngine, SyncReport, SyncStatus
-from desk.sync.listen import NotifyListener, channels
+from desk.sync.link import CentralLink
 
 log = logging.getLogger(__name__)
 
 MAX_REPEATS = 5
 
 
-class SyncRunner:
-    """Owns the scheduler job and the listener; reports every round through callbacks.
+class WakeUps(Protocol):
+    """A thread that calls its wake-up whenever the central side tells of a change (the
+    service's push stream; in process, a LISTEN connection)."""
 
-    ``on_report(SyncReport)`` after a successful round, ``on_status(SyncStatus)``
-    after a failed one (offline); both are called on the scheduler's worker thread.
+    def start(self) -> None:
+        """Start listening."""
+
+    def stop(self) -> None:
+        """Stop listening."""
+
+
+class SyncRunner:
+    """Owns the scheduler job and the push stream; reports every round through callbacks.
+
+    ``link`` makes the way to the central side (on the scheduler's worker, at the first
+    round); ``wake_ups(wake)``, if given, makes the push listener. ``on_report(SyncReport)``
+    after a successful round, ``on_status(SyncStatus)`` after a failed one (offline);
+    both are called on the scheduler's worker thread.
     """
 
     def __init__(
         self,
         local: DeskDatabase,
-        central_url: str,
+        link: Callable[[], CentralLink],
         now: Callable[[], datetime],
         on_report: Callable[[SyncReport], None],
         on_status: Callable[[SyncStatus], None],
         interval: float = 30.0,
+        wake_ups: Callable[[Callable[[], None]], WakeUps] | None = None,
     ) -> None:
         self._local = local
-        self._central_url = central_url
+        self._make_link = link
         self._now = now
         self._on_report = on_report
         self._on_status = on_status
         self._interval = interval
         self._engine: SyncEngine | None = None
         self._scheduler = make_scheduler()
-        self._listener: NotifyListener | None = None
+        self._make_wake_ups = wake_ups
+        self._wake_ups: WakeUps | None = None
         self._wanted = threading.Event()
 
-    def start(self, office_ids: list[str]) -> None:
-        """Start the periodic job (first round now) and the NOTIFY listener."""
+    def start(self) -> None:
+        """Start the periodic job (first round now) and the push listener."""
         add_interval_job(
             self._scheduler, SYNC_JOB, self._round, self._interval, self._on_report, self._failed
         )
         self._scheduler.start()
-        conninfo = parse_url(self._central_url).set(drivername="postgresql")
-        self._listener = NotifyListener(
-            conninfo.render_as_string(hide_password=False),
-            channels(office_ids),
-            self.sync_now,
-        )
-        self._listener.start()
+        if self._make_wake_ups is not None:
+            self._wake_ups = self._make_wake_ups(self.sync_now)
+            self._wake_ups.start()
 
     def sync_now(self) -> None:
         """Ask for a round now; if one is running, it goes round once more when done."""
@@ -69,8 +80,8 @@ class SyncRunner:
 
     def stop(self) -> None:
         """Stop the listener and the scheduler (waits for a running round)."""
-        if self._listener is not None:
-            self._listener.stop()
+        if self._wake_ups is not None:
+            self._wake_ups.stop()
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
         if self._engine is not None:
@@ -93,7 +104,7 @@ class SyncRunner:
 
     def _round(self) -> SyncReport:
         if self._engine is None:
-            self._engine = SyncEngine(self._local, open_database(self._central_url))
+            self._engine = SyncEngine(self._local, self._make_link())
         pushed = rejected = pulled = 0
         for _ in range(MAX_REPEATS):
             # a wake-up during a round (its job run is skipped) makes this round repeat

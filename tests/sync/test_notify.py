@@ -17,10 +17,12 @@ from sqlalchemy import func, select
 
 from desk.domain.status import AppointmentStatus, Channel
 from desk.services.booking import new_code
-from desk.services.database import DeskDatabase
+from desk.services.database import DeskDatabase, open_database
 from desk.store.models import Appointment, AppointmentEvent, SlotHold
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncReport, SyncStatus
+from desk.sync.link import DirectLink
+from desk.sync.listen import NotifyListener, channels
 from desk.sync.runner import SyncRunner
 from tests.sync.conftest import NOW, SERVICE, Central, Replica, slot
 
@@ -54,8 +56,16 @@ def runner(central: Central, replica: Replica) -> Iterator[tuple[SyncRunner, thr
     def reported(_report: SyncReport) -> None:
         first_round.set()
 
-    made = SyncRunner(replica.db, central.url, lambda: NOW, reported, statuses.append, 3600)
-    made.start([OFFICE])
+    made = SyncRunner(
+        replica.db,
+        lambda: DirectLink(open_database(central.url)),  # the central side, in process
+        lambda: NOW,
+        reported,
+        statuses.append,
+        3600,
+        wake_ups=lambda wake: NotifyListener(central.conninfo, channels([OFFICE]), wake),
+    )
+    made.start()
     try:
         yield made, first_round
     finally:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+import argparse
+
+import keyring
+from keyring.backends import fail
+
+from desk.device_credential import DeviceCredential, save_credential
 from desk.domain.localtime import BERLIN, at_local, parse_now
-from desk.domain.status import Channel
-from desk.services.booking import book
-from desk.services.database import open_database, upgrade_database
-from desk.sync.engine import SyncEngine, SyncStatus
-from desk.sync.runner import SyncRunner
-from tests.builders import add_office
-from ui.sync_status import SyncBridge, status_text
+from desk.services.database import upgrade_database
+from desk.sync.engine import SyncStatus
+from tests.service.conftest import PASSWORD, service_factory, tls  # noqa: F401
+from tests.sync.conftest import central_factory  # noqa: F401
+from ui.gui import attach_sync
+from ui.sync_status import status_text
 
 NOW = parse_now("2024-03-20T10:00")
 
@@ -25,40 +30,66 @@ def test_status_text_connected_offline_waiting_conflicts():
     assert status_text(offline) == "Abgleich: offline seit 20.03. 10:42 · 3 wartend · 1 Konflikt(e)"
 
 
-def test_central_booking_appears_in_the_open_window(qtbot, make_window, pg_url, sqlite_url):
-    upgrade_database(pg_url)
-    central = open_database(pg_url)
-    add_office(central, "bb-live")
+def test_signed_in_through_the_service_a_portal_booking_appears_live(
+    qtbot, make_window, sqlite_url, central_factory, service_factory, tmp_path, monkeypatch
+):
+    """The app as a counter PC: enrolled with the service, the clerk signs in against it
+    (the password is checked there), and an online booking made through the service's
+    portal door appears in the open day view by push, without a poll."""
+    city = central_factory({"bb-live": 2})
+    service = service_factory(city)
+    service.user("leitung", None, "team_lead")
+    service.user("sb.live", "bb-live")
+    counter = service.enroll("bb-live", counter=1)
+    portal = service.enroll("bb-live", kind="portal")
+    monkeypatch.setenv("BUERGERDESK_DATA_DIR", str(tmp_path / "pc"))
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())  # no keyring: file
+    save_credential(
+        DeviceCredential(
+            service.url, str(counter.id), "bb-live", "counter", 1, counter.token, str(service.ca)
+        )
+    )
     upgrade_database(sqlite_url)
-    local = open_database(sqlite_url)
-    SyncEngine(local, central).sync_once(NOW)  # the counter's first copy
     window = make_window(sqlite_url, office_id="bb-live")
-    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
-        window.start()
-    assert window.model.rowCount() == 0
-    bridge = SyncBridge(window)
-    bridge.report.connect(window.show_sync_report)
-    bridge.status.connect(window.show_sync_status)
-    runner = SyncRunner(
-        local, pg_url, lambda: NOW, bridge.report.emit, bridge.status.emit, interval=3600
-    )  # only NOTIFY (and the first round) can bring it
+    args = argparse.Namespace(central=service.url, now="2024-03-20T10:00")
+    runners = attach_sync(args, window, window._ops, interval=3600)  # no poll in the test
     try:
-        runner.start(["bb-live"])
+        with qtbot.waitSignal(window.database_opened, timeout=20_000):
+            window.start()
         qtbot.waitUntil(
             lambda: window.sync_label.text().startswith("Abgleich: verbunden"), timeout=20_000
         )
+        assert runners and window.central_session is not None
+        dialog = window.sign_in()
+        assert dialog is not None
+        dialog.name_edit.setText("sb.live")
+        dialog.password_edit.setText("falsch-falsch")
+        with qtbot.waitSignal(dialog.checked, timeout=10_000):
+            dialog.sign_in()
+        assert window.user is None and "falsch" in dialog.message.text()
+        dialog.password_edit.setText(PASSWORD)
+        with qtbot.waitSignal(dialog.checked, timeout=10_000):
+            dialog.sign_in()
+        assert window.user is not None and window.user.username == "sb.live"
+        assert window.central_session.token() is not None  # a session of the service
         start = at_local(NOW.date(), time(11, 15))
-        made = book(
-            central, "bb-live", "abholung", start, "Ömer Çelik", NOW, channel=Channel.PORTAL
-        )
+        with service.http(portal) as http:
+            made = http.post(
+                "/v1/portal/bookings",
+                json={"service": "abholung", "start": start.isoformat(), "name": "Ömer Çelik"},
+                headers={"X-Buergerdesk-Now": NOW.isoformat()},
+            )
+        assert made.status_code == 200, made.text
+        code = made.json()["code"]
 
         def shown() -> bool:
             model = window.model
-            return any(model.row_at(r).booking_code == made.code for r in range(model.rowCount()))
+            return any(model.row_at(r).booking_code == code for r in range(model.rowCount()))
 
-        qtbot.waitUntil(shown, timeout=15_000)
+        qtbot.waitUntil(shown, timeout=15_000)  # the runner polls once an hour: push did it
         assert "0 wartend" in window.sync_label.text()
     finally:
-        runner.stop()
-        central.dispose()
-        local.dispose()
+        for runner in runners:
+            runner.stop()
+        if window.central_session is not None:
+            window.central_session.close()

@@ -33,10 +33,10 @@ from desk.domain.capacity_change import (
 )
 from desk.domain.errors import DeskError
 from desk.services.auth import UserInfo
-from desk.services.capacity import release_same_day_slots
-from desk.services.capacity_plan import PlanView, load_plan, save_plan_change
-from desk.services.capacity_preview import Preview, preview
+from desk.services.capacity_plan import PlanView
+from desk.services.capacity_preview import Preview
 from desk.services.database import DeskDatabase
+from desk.services.team_door import TeamDoor, as_door
 from ui.dialogs.capacity_closures_tab import ClosuresTab, py_date
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.capacity_opening_tab import OpeningTab
@@ -65,14 +65,15 @@ class CapacityEditor(QDialog):
     def __init__(
         self,
         ops: Ops,
-        db: DeskDatabase,
+        db: DeskDatabase | TeamDoor,
         user: UserInfo | None,
         office_id: str,
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ops, self.db, self.user, self.office_id, self.now = ops, db, user, office_id, now
+        self.ops, self.user, self.office_id, self.now = ops, user, office_id, now
+        self.door = as_door(db)
         self.read_only = user is None or not user.team_lead
         self.view: PlanView | None = None
         self._generation = 0
@@ -129,7 +130,8 @@ class CapacityEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         self.release.release_requested.connect(self._release)
         self._set_read_only()
-        self.ops.run(lambda: load_plan(db, office_id, now()), self._loaded, self._failed)
+        door = self.door
+        self.ops.run(lambda: door.load_plan(office_id, now()), self._loaded, self._failed)
 
     def _layout(self) -> None:
         left = QWidget(self)
@@ -234,9 +236,9 @@ class CapacityEditor(QDialog):
         self.status.setText("")
         self._generation += 1
         generation = self._generation
-        db, office, now = self.db, self.office_id, self.now()
+        door, office, now = self.door, self.office_id, self.now()
         self.ops.run(
-            lambda: preview(db, office, change, now),
+            lambda: door.preview(office, change, now),
             lambda result: self._previewed(generation, result),
             self._failed,
         )
@@ -266,11 +268,11 @@ class CapacityEditor(QDialog):
             self.show_error(refused.field, str(refused))
             return
         decisions = self.pane.decisions()
-        db, office, user_id, now = self.db, self.office_id, self.user.id, self.now()
+        door, office, user_id, now = self.door, self.office_id, self.user.id, self.now()
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Wird gespeichert …"))
         self.ops.run(
-            lambda: save_plan_change(db, office, change, user_id, now, decisions),
+            lambda: door.save_plan_change(office, change, user_id, now, decisions),
             self._saved,
             self._failed,
         )
@@ -279,8 +281,8 @@ class CapacityEditor(QDialog):
         if not self._alive:
             return
         self.saved.emit(summary)
-        db, office, now = self.db, self.office_id, self.now
-        self.ops.run(lambda: load_plan(db, office, now()), self._reloaded, self._failed)
+        door, office, now = self.door, self.office_id, self.now
+        self.ops.run(lambda: door.load_plan(office, now()), self._reloaded, self._failed)
 
     def _reloaded(self, view: PlanView) -> None:
         self._loaded(view)
@@ -289,7 +291,7 @@ class CapacityEditor(QDialog):
     def _release(self, counters: list[int]) -> None:
         if self.read_only or self.user is None:
             return
-        db, office, user_id, now = self.db, self.office_id, self.user.id, self.now()
+        door, office, user_id, now = self.door, self.office_id, self.user.id, self.now()
 
         def done(ids: list) -> None:
             if self._alive:
@@ -304,7 +306,7 @@ class CapacityEditor(QDialog):
                 self._failed(error)
 
         self.ops.run(
-            lambda: release_same_day_slots(db, office, counters, None, now, user_id), done, refused
+            lambda: door.release_same_day_slots(office, counters, None, now, user_id), done, refused
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -20,6 +20,8 @@ from ui.ops import Ops
 from ui.theme import DIALOG_STYLE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desk.services.auth import UserInfo
     from desk.services.database import DeskDatabase
 
@@ -41,9 +43,11 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
         *,
         locked_by: str | None = None,
+        authenticate: Callable[[DeskDatabase, str, str], UserInfo] | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops, self._db = ops, db
+        self._authenticate = authenticate or _authenticate
         self.user: UserInfo | None = None
         locked = locked_by is not None
         self.setWindowTitle(self.tr("Gesperrt") if locked else self.tr("Anmelden"))
@@ -81,8 +85,9 @@ class LoginDialog(QDialog):
     def sign_in(self) -> None:
         """Check the name and password (in the background)."""
         db, name, password = self._db, self.name_edit.text(), self.password_edit.text()
+        check = self._authenticate
         self.buttons.setEnabled(False)
-        self._ops.run(lambda: _authenticate(db, name, password), self._signed_in, self._refused)
+        self._ops.run(lambda: check(db, name, password), self._signed_in, self._refused)
 
     def _signed_in(self, user: UserInfo) -> None:
         self.user = user

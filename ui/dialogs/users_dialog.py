@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from desk.domain.status import Role
 from desk.domain.users import UserInvalid
-from desk.services.users import UserRow, change_user, create_user, list_users, set_password
+from desk.services.team_door import TeamDoor, as_door
+from desk.services.users import UserRow
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.users_password import PasswordDialog, password_edit
 from ui.models.users_model import UsersTableModel
@@ -57,14 +58,14 @@ class UsersDialog(QDialog):
     def __init__(
         self,
         ops: Ops,
-        db: DeskDatabase,
+        db: DeskDatabase | TeamDoor,
         user: UserInfo,
         offices: list[OfficeInfo],
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ops, self._db, self._user, self._now = ops, db, user, now
+        self._ops, self._door, self._user, self._now = ops, as_door(db), user, now
         self.password_dialog: PasswordDialog | None = None
         self.setWindowTitle(self.tr("Benutzer verwalten"))
         self.resize(900, 640)
@@ -102,8 +103,8 @@ class UsersDialog(QDialog):
         self.password_button.clicked.connect(self.ask_password)
         self.save_button.clicked.connect(self.save)
         self.new_user()
-        db_, me = db, user.id
-        self._ops.run(lambda: list_users(db_, user_id=me), self._loaded, self._load_failed)
+        door, me = self._door, user.id
+        self._ops.run(lambda: door.list_users(user_id=me), self._loaded, self._load_failed)
 
     def _layout(self) -> None:
         grid = QGridLayout(self.form)
@@ -199,7 +200,7 @@ class UsersDialog(QDialog):
     def save(self) -> None:
         """Add the new user or save the selected one's changes (in the background)."""
         self._clear_errors()
-        db, me, now = self._db, self._user.id, self._now()
+        door, me, now = self._door, self._user.id, self._now()
         name, role, office = (
             self.display_name.text(),
             self.role.currentData(),
@@ -214,8 +215,7 @@ class UsersDialog(QDialog):
             username, password = self.username.text(), self.password.text()
 
             def work() -> UserRow:
-                return create_user(
-                    db,
+                return door.create_user(
                     user_id=me,
                     username=username,
                     display_name=name,
@@ -228,8 +228,7 @@ class UsersDialog(QDialog):
             target_id, active = target.id, self.active.isChecked()
 
             def work() -> UserRow:
-                return change_user(
-                    db,
+                return door.change_user(
                     user_id=me,
                     target_id=target_id,
                     display_name=name,
@@ -273,7 +272,7 @@ class UsersDialog(QDialog):
         dialog.open()
 
     def _set_password(self, dialog: PasswordDialog, target: UserRow, password: str) -> None:
-        db, me, now, target_id = self._db, self._user.id, self._now(), target.id
+        door, me, now, target_id = self._door, self._user.id, self._now(), target.id
         dialog.buttons.setEnabled(False)
 
         def done(_row: Any) -> None:
@@ -291,7 +290,7 @@ class UsersDialog(QDialog):
             self.answered.emit()
 
         self._ops.run(
-            lambda: set_password(db, user_id=me, target_id=target_id, password=password, now=now),
+            lambda: door.set_password(user_id=me, target_id=target_id, password=password, now=now),
             done,
             refused,
         )

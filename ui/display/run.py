@@ -18,7 +18,8 @@ from ui.ops import Ops
 
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
-    from desk.sync.listen import NotifyListener
+    from desk.sync.connect import CentralSession
+    from desk.sync.remote_display import ServiceBoard
 
 
 def choose_screen(screens: Sequence[QScreen], wanted: int | None) -> QScreen:
@@ -50,8 +51,14 @@ def run_display(args: argparse.Namespace) -> int:
     fixed = now_from(args) if args.now else None
     ops = Ops()
     url, office = args.url, args.office
+    service = _service(url, office, args.now is not None)
 
-    def opener() -> DeskDatabase:
+    def opener() -> DeskDatabase | ServiceBoard:
+        if service is not None:
+            from desk.sync.remote_display import ServiceBoard
+
+            cred = service.credential()
+            return ServiceBoard(service.url, cred.token, cred.ca, send_now=args.now is not None)
         from desk.services.database import open_database
         from desk.services.offices import get_office
 
@@ -71,7 +78,9 @@ def run_display(args: argparse.Namespace) -> int:
     )
     screen = choose_screen(QGuiApplication.screens(), args.screen)
     place(window, screen, full_screen=not args.window)
-    listener = _listen(url, office, window)
+    listener = service.wake_ups(window.wake) if service is not None else None
+    if listener is not None:
+        listener.start()
     window.failed.connect(lambda message: _fail(app, message))
     window.start()
     code = app.exec()
@@ -82,18 +91,26 @@ def run_display(args: argparse.Namespace) -> int:
     return code
 
 
-def _listen(url: str, office: str, window: DisplayWindow) -> NotifyListener | None:
-    """On PostgreSQL, wake the display on every NOTIFY of the office (polling stays)."""
-    from desk.services.database import notify_conninfo
+def _service(url: str, office: str | None, training: bool) -> CentralSession | None:
+    """The central service when ``--url`` names it (a display PC enrolled as a display of
+    ``--office``); None for a local SQLite (standalone). A database URL is refused."""
+    from desk.sync.remote import check_central_url
 
-    conninfo = notify_conninfo(url)
-    if conninfo is None:
+    if url.startswith("sqlite"):
         return None
-    from desk.sync.listen import NotifyListener, channels
+    check_central_url(url)  # a postgresql:// URL: enrol with the service instead
+    from desk.sync.connect import CentralSession
 
-    listener = NotifyListener(conninfo, channels([office]), window.wake)
-    listener.start()
-    return listener
+    service = CentralSession(url, training=training)
+    cred = service.credential()
+    if cred.kind != "display":
+        raise RequestRefused(
+            f"Dieser PC ist als {cred.kind} angemeldet, nicht als Anzeige: "
+            "'buergerdesk device add --kind display' und 'buergerdesk enroll'"
+        )
+    if office is not None and office != cred.office_id:
+        raise RequestRefused(f"Diese Anzeige gehört zu {cred.office_id}, nicht zu {office}")
+    return service
 
 
 def _fail(app: QGuiApplication, message: str) -> None:

@@ -27,6 +27,7 @@ from ui.theme import restyle
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
     from desk.services.display import DisplayBoard, DisplayCall
+    from desk.sync.remote_display import ServiceBoard
 
 log = logging.getLogger(__name__)
 GONG = Path(__file__).resolve().parent.parent.parent / "resources" / "sounds" / "gong.wav"
@@ -54,7 +55,7 @@ class DisplayWindow(QWidget):
     def __init__(
         self,
         ops: Ops,
-        open_db: Callable[[], DeskDatabase],
+        open_db: Callable[[], DeskDatabase | ServiceBoard],
         office_id: str,
         clock: Callable[[], datetime],
         *,
@@ -67,7 +68,7 @@ class DisplayWindow(QWidget):
         self.setObjectName("callDisplay")
         self.setWindowTitle(self.tr("Aufrufanzeige"))
         self._ops, self._open_db, self._office_id, self._clock = ops, open_db, office_id, clock
-        self._db: DeskDatabase | None = None
+        self._db: DeskDatabase | ServiceBoard | None = None
         self._last_ok = time.monotonic()
         self._stale = False
         self._stale_after = stale_after
@@ -187,7 +188,7 @@ class DisplayWindow(QWidget):
         """Read now (callable from any thread, e.g. a NOTIFY listener)."""
         self.wake_requested.emit()
 
-    def _opened(self, db: DeskDatabase) -> None:
+    def _opened(self, db: DeskDatabase | ServiceBoard) -> None:
         self._db = db
         self._poll.start()
         self.refresh()
@@ -330,7 +331,12 @@ class DisplayWindow(QWidget):
         super().closeEvent(event)
 
 
-def _board(db: DeskDatabase, office_id: str, now: datetime) -> DisplayBoard:
+def _board(db: DeskDatabase | ServiceBoard, office_id: str, now: datetime) -> DisplayBoard:
+    """The board from the local database (standalone) or the central service."""
+    from desk.services.database import DeskDatabase
+
+    if not isinstance(db, DeskDatabase):
+        return db.board(now)  # the service knows the display's office
     from desk.services.display import display_board
 
     return display_board(db, office_id, now)

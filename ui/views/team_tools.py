@@ -2,8 +2,9 @@
 
 A mixin of MainWindow; texts keep the "MainWindow" translation context (written out
 at each call: pyside6-lupdate reads only literal contexts and texts). The tools'
-modules load when a tool opens, not at start. Capacity lives where the portal reads
-it: in the central database when this counter syncs, else in the local one.
+modules load when a tool opens, not at start. Capacity and users live where the portal
+reads them: behind the central service when this counter syncs, else in the local
+database.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QWidget
 
     from desk.services.database import DeskDatabase
+    from desk.services.team_door import TeamDoor
     from ui.views.main_window import MainWindow
 
 
@@ -38,9 +40,6 @@ def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
 
 class TeamLeadTools:
     """Builds the "Teamleitung" menu and opens its tools for the signed-in user."""
-
-    #: Opens the database capacity changes go to (set by the sync start: the central one).
-    capacity_db_opener: Callable[[], DeskDatabase] | None = None
 
     def _build_team_menu(self: MainWindow) -> None:  # type: ignore[misc]
         menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "T&eamleitung"))
@@ -107,19 +106,20 @@ class TeamLeadTools:
         return self._on_planning_db(self._open_users_on)
 
     def _on_planning_db(  # type: ignore[misc]
-        self: MainWindow, then: Callable[[DeskDatabase], QWidget | None]
+        self: MainWindow, then: Callable[[DeskDatabase | TeamDoor], QWidget | None]
     ) -> QWidget | None:
-        """Call ``then`` with the database capacity and users live in: the central one
-        (opened on the worker) when this PC syncs, else the local one."""
+        """Call ``then`` with where capacity and users live: the central service (its
+        door, made on the worker: the keyring may block) when this PC syncs, else the
+        local database."""
         if not self._tool_ready() or self._db is None:
             return None
-        opener = self.capacity_db_opener
-        if opener is None:
+        central = self.central_session
+        if central is None:
             return then(self._db)
         self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Verbindung zur zentralen Datenbank …")
+            QCoreApplication.translate("MainWindow", "Verbindung zum zentralen Dienst …")
         )
-        self._ops.run(opener, then, self._central_unreachable)
+        self._ops.run(central.team_door, then, self._central_unreachable)
         return None
 
     def _central_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
@@ -128,16 +128,16 @@ class TeamLeadTools:
 
         QMessageBox.warning(
             self,
-            QCoreApplication.translate("MainWindow", "Zentrale Datenbank"),
+            QCoreApplication.translate("MainWindow", "Zentraler Dienst"),
             QCoreApplication.translate(
                 "MainWindow",
-                "Die zentrale Datenbank ist nicht erreichbar. Kapazität und Benutzer werden "
+                "Der zentrale Dienst ist nicht erreichbar. Kapazität und Benutzer werden "
                 "dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; "
                 "bitte später erneut versuchen.",
             ),
         )
 
-    def _open_users_on(self: MainWindow, db: DeskDatabase) -> QWidget | None:  # type: ignore[misc]
+    def _open_users_on(self: MainWindow, db: DeskDatabase | TeamDoor) -> QWidget | None:  # type: ignore[misc]
         from ui.dialogs.users_dialog import UsersDialog
 
         if self.user is None:
@@ -147,7 +147,7 @@ class TeamLeadTools:
         self._show_tool(dialog)
         return dialog
 
-    def _open_capacity_on(self: MainWindow, db: DeskDatabase) -> QWidget | None:  # type: ignore[misc]
+    def _open_capacity_on(self: MainWindow, db: DeskDatabase | TeamDoor) -> QWidget | None:  # type: ignore[misc]
         from ui.dialogs.capacity_editor import CapacityEditor
 
         if self.office is None:

@@ -10,13 +10,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desk.services.auth import UserInfo
+    from desk.services.database import DeskDatabase
+    from desk.sync.connect import CentralSession
     from ui.dialogs.login_dialog import LoginDialog
     from ui.views.main_window import MainWindow
 
 
 class SignInSession:
     """Sign-in, lock and the user shown in the status bar."""
+
+    #: How a name and password are checked (worker thread): against the central service
+    #: when this PC syncs through it (set by ui.gui.attach_sync), else the local database.
+    authenticator: Callable[[DeskDatabase, str, str], UserInfo] | None = None
+    #: This PC's connection to the central service (None standalone).
+    central_session: CentralSession | None = None
 
     # -------------------------------------------------------------- sign-in
     def set_user(self: MainWindow, user: UserInfo | None) -> None:  # type: ignore[misc]
@@ -49,7 +59,9 @@ class SignInSession:
             self.user_label.setText(QCoreApplication.translate("MainWindow", "Nicht angemeldet"))
         from ui.dialogs.login_dialog import LoginDialog  # on first use, not at start
 
-        dialog = LoginDialog(self._ops, self._db, self, locked_by=locked_by)
+        dialog = LoginDialog(
+            self._ops, self._db, self, locked_by=locked_by, authenticate=self.authenticator
+        )
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._signed_in(dialog))
         dialog.rejected.connect(lambda: self._sign_in_abandoned(locked_by))

@@ -68,12 +68,22 @@ def upgrade() -> None:
     with op.batch_alter_table("applied_op") as batch:
         batch.add_column(sa.Column("device_id", sa.Uuid(), nullable=True))
         batch.add_column(sa.Column("client_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_table(
+        "offline_verifier",
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("username", sa.String(length=60), nullable=False),
+        sa.Column("verifier", sa.String(length=255), nullable=False),
+        sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_offline_verifier")),
+        sa.UniqueConstraint("username", name=op.f("uq_offline_verifier_username")),
+    )
     with op.batch_alter_table("sync_conflict") as batch:
         batch.add_column(sa.Column("entity_id", sa.Uuid(), nullable=True))
         batch.create_index(batch.f("ix_sync_conflict_entity_id"), ["entity_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("offline_verifier")
     with op.batch_alter_table("sync_conflict") as batch:
         batch.drop_index(batch.f("ix_sync_conflict_entity_id"))
         batch.drop_column("entity_id")
