@@ -32,6 +32,14 @@ def register(commands: Commands) -> None:
     serve.add_argument("--tls-cert", metavar="DATEI", help="Zertifikat (PEM, mit Kette)")
     serve.add_argument("--tls-key", metavar="DATEI", help="privater Schlüssel (PEM)")
     serve.add_argument(
+        "--retention-days",
+        type=int,
+        default=30,
+        metavar="TAGE",
+        help="persönliche Daten nach so vielen Tagen anonymisieren (nachts, Serveruhr; "
+        "Standard 30)",
+    )
+    serve.add_argument(
         "--training",
         action="store_true",
         help="Schulung/Tests: die Uhrzeit der Clients (--now) gilt; nie im Betrieb",
@@ -61,6 +69,8 @@ def is_loopback(host: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Open the central database and serve until interrupted."""
     host, port = parse_listen(args.listen)
+    if not 0 <= args.retention_days <= 3650:
+        raise RequestRefused("--retention-days: zwischen 0 und 3650 Tagen")
     if bool(args.tls_cert) != bool(args.tls_key):
         raise RequestRefused("--tls-cert und --tls-key gehören zusammen")
     for option in (args.tls_cert, args.tls_key):
@@ -79,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     central = open_database(args.url, pool=POOL)
     if central.is_sqlite:
         raise RequestRefused("Der zentrale Dienst braucht PostgreSQL (postgresql+psycopg://…)")
-    app = create_app(central, training=args.training)
+    app = create_app(central, training=args.training, retention_days=args.retention_days)
     scheme = "https" if args.tls_cert else "http"
     mode = " (Schulung: Client-Uhrzeit gilt)" if args.training else ""
     print(f"Zentraler Dienst auf {scheme}://{args.listen}{mode}", file=sys.stderr, flush=True)

@@ -32,8 +32,15 @@ for this device or user, 404 unknown, 409 refused by a rule, 503 database unreac
 """
 
 
-def create_app(central: DeskDatabase, *, training: bool = False, listen: bool = True) -> FastAPI:
-    """The service over an opened central database (``listen``: start the push listener)."""
+def create_app(
+    central: DeskDatabase,
+    *,
+    training: bool = False,
+    listen: bool = True,
+    retention_days: int | None = None,
+) -> FastAPI:
+    """The service over an opened central database (``listen``: start the push listener;
+    ``retention_days``: run the nightly retention and change-log pruning)."""
     state = ServiceState(central=central, training=training, hub=PushHub())
 
     @asynccontextmanager
@@ -43,11 +50,18 @@ def create_app(central: DeskDatabase, *, training: bool = False, listen: bool = 
         if listen and conninfo is not None:
             listener = Listener(conninfo, lambda: _office_ids(central), state.hub)
             listener.start()
+        nightly = None
+        if retention_days is not None and not training:  # training: no real clock to run by
+            from desk.server.housekeeping import start_housekeeping
+
+            nightly = start_housekeeping(central, retention_days)
         try:
             yield
         finally:
             if listener is not None:
                 listener.stop()
+            if nightly is not None:
+                nightly.shutdown(wait=False)
 
     app = FastAPI(
         title="Bürgerdesk central service",

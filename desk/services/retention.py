@@ -26,7 +26,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -76,11 +76,14 @@ def anonymise_expired(
     exactly ``days`` days ago and later). Idempotent; returns the counts."""
     if days < 0:
         raise RequestRefused(f"Die Aufbewahrungsfrist muss mindestens 0 Tage sein, nicht {days}")
+    # never what is not over by the real clock, whatever ``now`` says (a --now in the
+    # future must not anonymise appointments still to come)
+    real = datetime.now(UTC)
     cutoffs = _cutoffs(db, now, days)
     appointments = events = 0
     for office_id, cutoff in cutoffs.items():
-        appointments += _in_batches(db, batch, _pending_appointments(office_id, cutoff))
-        events += _in_batches(db, batch, _pending_events(office_id, cutoff))
+        appointments += _in_batches(db, batch, _pending_appointments(office_id, cutoff, real))
+        events += _in_batches(db, batch, _pending_events(office_id, cutoff, real))
     outbox_ops, conflicts = _scrub_sync_rows(db, cutoffs)
     first_kept = now.astimezone(BERLIN).date() - timedelta(days=days)
     return RetentionReport(first_kept, appointments, events, outbox_ops, conflicts)
@@ -98,13 +101,16 @@ def _cutoffs(db: DeskDatabase, now: datetime, days: int) -> dict[str, datetime]:
     return cutoffs
 
 
-def _pending_appointments(office_id: str, cutoff: datetime) -> _Batch:
+def _pending_appointments(office_id: str, cutoff: datetime, over: datetime) -> _Batch:
     still_personal = or_(
         Appointment.citizen_name != PLACEHOLDER,
         *(getattr(Appointment, name).is_not(None) for name in PERSONAL if name != "citizen_name"),
     )
     query = select(Appointment.id).where(
-        Appointment.office_id == office_id, Appointment.starts_at < cutoff, still_personal
+        Appointment.office_id == office_id,
+        Appointment.starts_at < cutoff,
+        Appointment.ends_at <= over,
+        still_personal,
     )
 
     def change(session: Session, ids: list[uuid.UUID]) -> None:
@@ -118,13 +124,14 @@ def _pending_appointments(office_id: str, cutoff: datetime) -> _Batch:
     return _Batch(query, Appointment, change)
 
 
-def _pending_events(office_id: str, cutoff: datetime) -> _Batch:
+def _pending_events(office_id: str, cutoff: datetime, over: datetime) -> _Batch:
     query = (
         select(AppointmentEvent.id)
         .join(Appointment, Appointment.id == AppointmentEvent.appointment_id)
         .where(
             Appointment.office_id == office_id,
             Appointment.starts_at < cutoff,
+            Appointment.ends_at <= over,
             AppointmentEvent.note.is_not(None),
         )
     )
@@ -170,47 +177,52 @@ def _scrub_sync_rows(db: DeskDatabase, cutoffs: dict[str, datetime]) -> tuple[in
             *session.scalars(select(OutboxOp)),
             *session.scalars(select(SyncConflict)),
         ]
-        wanted = {i for row in rows if (i := _appointment_id(json.loads(row.payload)))}
+        wanted = {row.entity_id for row in rows if row.entity_id is not None}
         query = select(Appointment.id, Appointment.starts_at).where(Appointment.id.in_(wanted))
         starts = {row.id: row.starts_at for row in session.execute(query)} if wanted else {}
         changed = {OutboxOp: 0, SyncConflict: 0}
         for row in rows:
-            payload = json.loads(row.payload)
-            if _expired(payload, starts, cutoffs, row.office_id) and _scrub(payload):
-                row.payload = json.dumps(payload, ensure_ascii=False)
+            args = json.loads(row.payload)
+            if _expired(row.entity_id, args, starts, cutoffs, row.office_id) and _scrub(args):
+                row.payload = json.dumps(args, ensure_ascii=False)
                 changed[type(row)] += 1
         uow.commit()
     return changed[OutboxOp], changed[SyncConflict]
 
 
-def _appointment_id(payload: dict[str, Any]) -> uuid.UUID | None:
-    """The appointment an operation is about (booking or status change), if any."""
-    raw = (payload.get("appointment") or {}).get("id") or payload.get("appointment_id")
-    return uuid.UUID(raw) if raw else None
+#: The arguments of an operation that hold personal data, and what they become.
+PERSONAL_ARGS: dict[str, Any] = {
+    "name": PLACEHOLDER,
+    "phone": None,
+    "email": None,
+    "notes": None,
+    "move_in": None,
+    "reason": None,
+}
 
 
 def _expired(
-    payload: dict[str, Any],
+    entity_id: uuid.UUID | None,
+    args: dict[str, Any],
     starts: dict[uuid.UUID, datetime],
     cutoffs: dict[str, datetime],
     office_id: str,
 ) -> bool:
-    appointment_id = _appointment_id(payload)
-    if appointment_id is None or office_id not in cutoffs:
+    """Whether the appointment an operation is about lies before the office's cutoff
+    (a booking refused centrally exists only in its arguments: its start tells)."""
+    if entity_id is None or office_id not in cutoffs:
         return False
-    start = starts.get(appointment_id)
-    if start is None and "starts_at" in (payload.get("appointment") or {}):
-        start = datetime.fromisoformat(payload["appointment"]["starts_at"])
+    start = starts.get(entity_id)
+    if start is None and isinstance(args.get("start"), str):
+        start = datetime.fromisoformat(args["start"])
     return start is not None and start < cutoffs[office_id]
 
 
-def _scrub(payload: dict[str, Any]) -> bool:
-    """Anonymise an operation's payload in place; whether anything changed."""
-    before = json.dumps(payload, sort_keys=True)
-    appointment = payload.get("appointment")
-    if isinstance(appointment, dict):
-        appointment.update({k: v for k, v in PERSONAL.items() if k in appointment})
-    for event in [payload.get("event"), *payload.get("events", [])]:
-        if isinstance(event, dict) and "note" in event:
-            event["note"] = None
-    return json.dumps(payload, sort_keys=True) != before
+def _scrub(args: dict[str, Any]) -> bool:
+    """Anonymise an operation's arguments in place; whether anything changed."""
+    changed = False
+    for key, value in PERSONAL_ARGS.items():
+        if args.get(key) is not None and args[key] != value:
+            args[key] = value
+            changed = True
+    return changed

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from desk.domain.errors import RequestRefused
-from desk.domain.localtime import local_day_bounds, parse_now
+from desk.domain.localtime import BERLIN, local_day_bounds, parse_now
 from desk.domain.status import AppointmentStatus, Channel
 from desk.services.booking import new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
@@ -27,8 +27,6 @@ from desk.services.retention import PLACEHOLDER, anonymise_expired
 from desk.store.models import Appointment, AppointmentEvent, OutboxOp, SyncConflict, SyncState
 from desk.store.uow import UnitOfWork
 from desk.sync import outbox
-from desk.sync.codec import encode_row
-from desk.sync.rows import as_dict
 from tests.builders import add_office
 from tests.conftest import DEMO_NOW_ISO, libpq_conninfo
 
@@ -252,23 +250,36 @@ def test_a_replica_anonymises_locally_without_queueing_anything_and_scrubs_its_q
         s.flush()
         for appointment_id in (old, young):  # waiting bookings, as booking.book queues them
             row = s.get(Appointment, appointment_id)
-            event = s.scalars(
-                select(AppointmentEvent).where(AppointmentEvent.appointment_id == appointment_id)
-            ).one()
-            payload = {
-                "appointment": encode_row(as_dict(row)),
-                "holds": [],
-                "events": [encode_row(as_dict(event))],
+            assert row is not None
+            args = {
+                "id": str(row.id),
+                "code": row.booking_code,
+                "office_id": "bb-test",
+                "service_id": row.service_id,
+                "start": row.starts_at.isoformat(),
+                "counter_number": 1,
+                "channel": "phone",
+                "name": row.citizen_name,
+                "phone": "0345 1234",
+                "email": None,
+                "notes": f"{row.citizen_name} ist verzogen",
+                "move_in": None,
+                "event_id": str(uuid.uuid4()),
             }
-            outbox.record(s, outbox.BOOK, "bb-test", appointment_id, payload)
-        status = {"appointment_id": str(old), "event": {"note": "Alte Buchung: Umzug"}}
+            outbox.record(s, outbox.BOOK, "bb-test", appointment_id, args)
+        status = {"appointment_id": str(old), "action": "cancel", "reason": "Alte Buchung: Umzug"}
         outbox.record(s, outbox.STATUS, "bb-test", old, status)
+        refused = s.get(Appointment, old)
+        assert refused is not None
         s.add(
             SyncConflict(
                 op_id=uuid.uuid4(),
                 kind=outbox.BOOK,
                 office_id="bb-test",
-                payload=json.dumps({"appointment": encode_row(as_dict(s.get(Appointment, old)))}),
+                entity_id=old,
+                payload=json.dumps(
+                    {"id": str(old), "name": refused.citizen_name, "email": "alt@example.org"}
+                ),
                 reason="{}",
             )
         )
@@ -285,13 +296,13 @@ def test_a_replica_anonymises_locally_without_queueing_anything_and_scrubs_its_q
         book_old, book_young, status_old = (json.loads(o.payload) for o in ops)
         conflict = json.loads(uow.session.scalars(select(SyncConflict)).one().payload)
         assert uow.session.scalar(select(func.count()).select_from(OutboxOp)) == 3
-    assert book_old["appointment"]["citizen_name"] == PLACEHOLDER
-    assert book_old["appointment"]["phone"] is None and book_old["events"][0]["note"] is None
-    assert status_old["event"]["note"] is None
-    assert conflict["appointment"]["citizen_name"] == PLACEHOLDER
-    assert conflict["appointment"]["email"] is None
-    assert book_young["appointment"]["citizen_name"] == "Junge Buchung"
-    assert book_young["events"][0]["note"] == "Junge Buchung ist verzogen"
+    assert book_old["name"] == PLACEHOLDER
+    assert book_old["phone"] is None and book_old["notes"] is None
+    assert status_old["reason"] is None
+    assert conflict["name"] == PLACEHOLDER
+    assert conflict["email"] is None
+    assert book_young["name"] == "Junge Buchung"
+    assert book_young["notes"] == "Junge Buchung ist verzogen"
     assert anonymise_expired(db, parse_now("2024-03-20T10:30"), days=30).total == 0
     db.dispose()
 
@@ -301,4 +312,24 @@ def test_a_negative_period_is_refused(sqlite_url: str):
     db = open_database(sqlite_url)
     with pytest.raises(RequestRefused, match="mindestens 0 Tage"):
         anonymise_expired(db, NOW, days=-1)
+    db.dispose()
+
+
+def test_a_now_in_the_future_never_anonymises_what_is_not_over(db_url: str):
+    """``retention run --now 2030-…`` (or a clock gone wrong): appointments still to come
+    by the real clock, or under way, keep their data; what is really over goes."""
+    upgrade_database(db_url)
+    db = open_database(db_url)
+    counter = add_office(db)[1]
+    real = datetime.now(BERLIN).replace(second=0, microsecond=0)
+    past = add_appointment(db, counter, parse_now("2024-02-01T10:00"), "Vergangen")
+    running = add_appointment(db, counter, real - timedelta(minutes=5), "Läuft gerade")
+    coming = add_appointment(db, counter, real + timedelta(days=3), "Kommt noch")
+
+    report = anonymise_expired(db, parse_now("2030-06-01T10:00"), days=0)
+
+    assert report.appointments == 1
+    with UnitOfWork(db.engine) as uow:
+        names = {i: uow.session.get(Appointment, i).citizen_name for i in (past, running, coming)}
+    assert names == {past: PLACEHOLDER, running: "Läuft gerade", coming: "Kommt noch"}
     db.dispose()
