@@ -7,6 +7,7 @@ checked against the system's CAs or the CA file given at enrolment.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import ssl
 import threading
@@ -207,11 +208,16 @@ class EventStream(threading.Thread):
         self._wake = wake
         self._retry = retry_seconds
         self._stop_event = threading.Event()
+        self._response: httpx.Response | None = None
         self.connected = threading.Event()
 
     def stop(self) -> None:
-        """Ask the thread to end (at the next event or keep-alive)."""
+        """End the thread: the open stream is closed, which ends its read at once."""
         self._stop_event.set()
+        response = self._response
+        if response is not None:
+            with contextlib.suppress(Exception):  # the reader thread sees the stream end
+                response.close()
 
     def run(self) -> None:
         timeout = httpx.Timeout(60.0, connect=5.0)  # keep-alives come every 15 s
@@ -222,6 +228,7 @@ class EventStream(threading.Thread):
                     http.stream("GET", "/v1/events") as response,
                 ):
                     answer_status(response)
+                    self._response = response
                     self.connected.set()
                     for line in response.iter_lines():
                         if self._stop_event.is_set():
@@ -229,7 +236,13 @@ class EventStream(threading.Thread):
                         if line.startswith("event:"):
                             self._wake()
             except (httpx.HTTPError, RequestRefused, DatabaseUnavailable) as err:
-                log.info("push stream offline: %s", err)
+                if not self._stop_event.is_set():
+                    log.info("push stream offline: %s", err)
+            except Exception as err:  # a stream closed by stop() while reading
+                if not self._stop_event.is_set():
+                    raise
+                log.debug("push stream closed: %s", type(err).__name__)
+            self._response = None
             self.connected.clear()
             self._stop_event.wait(self._retry)
 
