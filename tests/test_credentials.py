@@ -1,27 +1,40 @@
-"""The central password comes from the OS keyring if there is one, else libpq's files."""
+"""The OS keyring helpers the device credential's token goes through; a PC has no
+database password any more, so there is nothing to add to a database URL."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import keyring
 import pytest
 from keyring.backends import fail
-from sqlalchemy.engine import make_url
+from keyring.errors import KeyringLocked
 
+import desk.credentials
 from desk.credentials import (
+    NO_KEYRING,
     SERVICE,
-    account,
-    central_connection_url,
-    connection_url,
     keyring_available,
+    keyring_name,
     store_password,
+    stored_password,
 )
 from desk.domain.errors import RequestRefused
 from tests.keyrings import MemoryKeyring
 
-URL = "postgresql+psycopg://schalter@db.example:6432/buergerdesk"
-ACCOUNT = "schalter@db.example:6432/buergerdesk"
+NAME = "device:3f2a9c1e-0000-4000-8000-000000000001"
+TOKEN = "geheimes-token-0123456789abcdefghijklmnopqrstuv"
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring that is there but refuses every access (a locked session)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("gesperrt")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("gesperrt")
 
 
 @pytest.fixture
@@ -41,63 +54,54 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(before)
 
 
-def test_the_keyring_account_names_user_server_port_and_database():
-    assert account("schalter", "db.example", 6432, "buergerdesk") == ACCOUNT
-    assert account("schalter", "db.example", None, "buergerdesk").endswith(":5432/buergerdesk")
+@pytest.fixture
+def locked_keyring() -> Iterator[LockedKeyring]:
+    before = keyring.get_keyring()
+    backend = LockedKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
-def test_a_stored_password_is_added_to_the_url(memory_keyring):
-    store_password(ACCOUNT, "p@ss:w/rd ü")
+def test_a_secret_is_kept_under_the_apps_service_name(memory_keyring):
+    assert keyring_available()
+    assert keyring_name() == "keyrings MemoryKeyring"
 
-    url = make_url(connection_url(URL))
+    store_password(NAME, TOKEN)
 
-    assert url.password == "p@ss:w/rd ü"
-    assert (url.username, url.host, url.port, url.database) == (
-        "schalter",
-        "db.example",
-        6432,
-        "buergerdesk",
-    )
-    assert memory_keyring.passwords == {(SERVICE, ACCOUNT): "p@ss:w/rd ü"}
+    assert memory_keyring.passwords == {(SERVICE, NAME): TOKEN}
+    assert SERVICE == "buergerdesk"
+    assert stored_password(NAME) == TOKEN
+    assert stored_password("device:anderes") is None
 
 
-def test_without_an_entry_the_url_stays_as_it_is_for_libpq_files(memory_keyring):
-    store_password("andere@db.example:6432/buergerdesk", "nicht-diese")
-    assert connection_url(URL) == URL
+def test_without_a_keyring_backend_storing_is_refused_and_lookups_find_nothing(no_keyring):
+    assert not keyring_available()
+    with pytest.raises(RequestRefused) as refused:
+        store_password(NAME, TOKEN)
+    assert str(refused.value) == NO_KEYRING
+    assert NO_KEYRING.startswith("Auf diesem Rechner gibt es keinen Schlüsselbund")
+    assert "device.json" in NO_KEYRING and "buergerdesk enroll" in NO_KEYRING
+    assert ".pgpass" not in NO_KEYRING and "PGSERVICEFILE" not in NO_KEYRING
+    assert stored_password(NAME) is None
+
+
+def test_a_locked_keyring_is_refused_in_one_line_and_logged_without_the_secret(
+    locked_keyring, caplog
+):
+    with pytest.raises(RequestRefused, match=r"\(KeyringLocked\): ist er gesperrt\?$"):
+        store_password(NAME, TOKEN)
+
+    with caplog.at_level(logging.WARNING, logger="desk.credentials"):
+        assert stored_password(NAME) is None
+
+    [record] = caplog.records
+    assert record.getMessage() == "keyring lookup of the device credential failed: KeyringLocked"
+    assert TOKEN not in caplog.text
 
 
 @pytest.mark.parametrize(
-    "url",
-    [
-        "postgresql+psycopg://schalter:eigenes@db.example:6432/buergerdesk",  # given: kept
-        "postgresql+psycopg:///?service=zentrale",  # the service file has it
-        "sqlite:////tmp/schalter.sqlite",
-        "kein url",
-    ],
+    "name", ["account", "connection_url", "central_connection_url", "DEFAULT_PORT"]
 )
-def test_other_urls_are_left_alone(memory_keyring, url):
-    store_password(ACCOUNT, "geheim")
-    assert connection_url(url) == url
-
-
-def test_without_a_keyring_backend_storing_is_refused_and_lookups_fall_back(no_keyring):
-    assert not keyring_available()
-    with pytest.raises(RequestRefused, match=r"~/\.pgpass.*PGSERVICEFILE"):
-        store_password(ACCOUNT, "geheim")
-    assert connection_url(URL) == URL
-
-
-def test_the_central_database_comes_from_the_option_or_the_config_file(
-    memory_keyring, tmp_path, monkeypatch
-):
-    monkeypatch.setenv("BUERGERDESK_DATA_DIR", str(tmp_path))
-    with pytest.raises(RequestRefused, match=r"--central URL angeben oder in config\.toml"):
-        central_connection_url(None)
-
-    (tmp_path / "config.toml").write_text(
-        '[central]\nhost = "db.example"\nport = 6432\ndatabase = "buergerdesk"\nuser = "schalter"\n'
-    )
-    store_password(ACCOUNT, "aus-dem-schluesselbund")
-
-    assert make_url(central_connection_url(None)).password == "aus-dem-schluesselbund"
-    assert central_connection_url("postgresql+psycopg://x@y/z") == "postgresql+psycopg://x@y/z"
+def test_nothing_is_left_that_would_build_a_database_credential(name):
+    assert not hasattr(desk.credentials, name)

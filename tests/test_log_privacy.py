@@ -1,7 +1,9 @@
 """No personal data in the log: a whole demo session at DEBUG level — the demo city on a
-central PostgreSQL, a counter's SQLite kept in sync, portal bookings and a cancellation,
+central PostgreSQL behind the central service (``buergerdesk serve``), a counter enrolled
+with it and its SQLite kept in sync through it, portal bookings and a cancellation,
 walk-in tickets issued and called, a booking typed into the GUI's booking dialog — and
-then not one citizen's name or phone number may be found in the log files."""
+then not one citizen's name or phone number, nor the device's token, may be found in the
+log files of the counter or of the service."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from sqlalchemy import func, select
 
 from desk.config import DATA_DIR_ENV
 from desk.demo.bookings import FIRST_NAMES, LAST_NAMES
+from desk.device_credential import credential_file
 from desk.domain.localtime import parse_now
 from desk.logs import (
     LEVEL_ENV,
@@ -32,6 +36,8 @@ from desk.logs import (
 from desk.services.database import open_database
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork
+from tests.service_fixtures import Service, Tls, start_service, stop_service
+from tests.sync.conftest import Central
 
 SCRIPT = Path(sys.executable).with_name("buergerdesk")
 NOW = "2024-03-20T10:30"
@@ -50,8 +56,23 @@ def session_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.setenv(DATA_DIR_ENV, str(data))
     monkeypatch.setenv(LEVEL_ENV, "DEBUG")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    yield data / "logs"
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no keyring:
+    yield data / "logs"  # the device's token stays in device.json, never the machine's keyring
     stop_logging()
+
+
+@contextmanager
+def serving(central: str, tls: Tls, folder: Path) -> Iterator[Service]:
+    """``buergerdesk serve --training`` over the (migrated) central database, with its own
+    data folder and logs in ``folder`` (at DEBUG level as well)."""
+    folder.mkdir()
+    db = open_database(central)
+    started = start_service(Central(central, db), tls, training=True, log=folder / "serve.log")
+    try:
+        yield started
+    finally:
+        stop_service(started)
+        db.dispose()
 
 
 @pytest.fixture
@@ -131,42 +152,53 @@ def personal_data_in(text: str) -> list[str]:
 
 
 def test_a_full_demo_session_logs_no_citizen_names_or_contact_data(
-    qtbot, qapp, cli, session_env, pg_url, tmp_path
+    qtbot, qapp, cli, session_env, pg_url, tls, tmp_path
 ):
     central, local = pg_url, f"sqlite:///{tmp_path / 'schalter.sqlite'}"
-    cli("db", "upgrade", "--url", central)
+    cli("db", "upgrade", "--url", central)  # on the server, with the database URL
     cli("demo", "--url", central, "--now", NOW)
-    cli("db", "upgrade", "--url", local)
-    cli("sync", "--url", local, "--central", central, "--once", "--now", NOW)
+    with serving(central, tls, tmp_path / "serve") as service:
+        added = cli("device", "add", "--url", central, "--office", "bb-mitte", "--counter", "1",
+                    "--kind", "counter", "--json")  # fmt: skip
+        code = json.loads(added)["code"]
+        cli("enroll", "--central", service.url, "--code", code, "--ca", str(service.ca))  # the PC
+        token = json.loads(credential_file().read_text(encoding="utf-8"))["token"]
+        cli("db", "upgrade", "--url", local)
+        cli("sync", "--url", local, "--central", service.url, "--once", "--now", NOW)
 
-    where = ("--office", "bb-mitte", "--service", "abholung", "--now", NOW)
-    slots = json.loads(cli("portal", "slots", "--url", central, *where, "--json"))
-    first, second = (offer["start"] for offer in slots["slots"][:2])
-    kept = json.loads(
-        cli("portal", "book", "--url", central, *where, "--start", first, "--name", PORTAL_NAME,
-            "--json")
-    )  # fmt: skip
-    dropped = json.loads(
-        cli("portal", "book", "--url", central, *where, "--start", second, "--name",
-            CANCELLED_NAME, "--json")
-    )  # fmt: skip
-    cli("portal", "cancel", "--url", central, "--code", dropped["code"], "--now", NOW)
-    assert kept["code"] != dropped["code"]
+        where = ("--office", "bb-mitte", "--service", "abholung", "--now", NOW)
+        slots = json.loads(cli("portal", "slots", "--url", central, *where, "--json"))
+        first, second = (offer["start"] for offer in slots["slots"][:2])
+        kept = json.loads(
+            cli("portal", "book", "--url", central, *where, "--start", first, "--name", PORTAL_NAME,
+                "--json")
+        )  # fmt: skip
+        dropped = json.loads(
+            cli("portal", "book", "--url", central, *where, "--start", second, "--name",
+                CANCELLED_NAME, "--json")
+        )  # fmt: skip
+        cli("portal", "cancel", "--url", central, "--code", dropped["code"], "--now", NOW)
+        assert kept["code"] != dropped["code"]
 
-    walk_in = ("--office", "bb-mitte", "--now", WALK_IN_HOUR)
-    cli("walkin", "issue", "--url", local, *walk_in, "--reason", "verlust_diebstahl")
-    cli("walkin", "issue", "--url", local, *walk_in)
-    cli("walkin", "call", "--url", local, *walk_in, "--counter", "1")
+        walk_in = ("--office", "bb-mitte", "--now", WALK_IN_HOUR)
+        cli("walkin", "issue", "--url", local, *walk_in, "--reason", "verlust_diebstahl")
+        cli("walkin", "issue", "--url", local, *walk_in)
+        cli("walkin", "call", "--url", local, *walk_in, "--counter", "1")
 
-    book_in_the_gui(qtbot, local, tmp_path / "settings.ini", session_env)
-    cli("sync", "--url", local, "--central", central, "--once", "--now", NOW)
-    assert booked_centrally(central, GUI_NAME) == 1  # the GUI's booking went out by sync
+        book_in_the_gui(qtbot, local, tmp_path / "settings.ini", session_env)
+        cli("sync", "--url", local, "--once", "--now", NOW)  # the enrolled service by default
+        assert booked_centrally(central, GUI_NAME) == 1  # the GUI's booking went out by sync
 
     logs = sorted(session_env.glob("buergerdesk.log*"))
     text = "\n".join(path.read_text(encoding="utf-8") for path in logs)
     assert "logger=alembic.runtime.migration" in text  # the subprocesses wrote here
     assert "logger=desk.sync.engine" in text
     assert personal_data_in(text) == []
+    served = sorted((tmp_path / "serve" / "data" / "logs").glob("buergerdesk.log*"))
+    server_text = "\n".join(p.read_text(encoding="utf-8") for p in [*served, service.log])
+    assert served and "Zentraler Dienst auf https://127.0.0.1:" in server_text  # its files too
+    assert personal_data_in(server_text) == []
+    assert token not in text + server_text
 
 
 # ------------------------------------------------------------------ the log's form

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from desk.config import paths
+from desk.domain.errors import RequestRefused
 from desk.settings import CentralSettings, DisplaySettings, Settings, load_settings
 from desk.settings.options import central_url, fill_app_options, fill_display_options
+from desk.sync.remote import check_central_url
 from ui.app import gui_parser
 from ui.display.command import add_display_command
 
@@ -25,10 +27,8 @@ retention_days = 45
 holidays_state = "sn"
 
 [central]
-host = "db.stadt.example"
-port = 6432
-database = "buergerdesk"
-user = "schalter"
+url = "https://zentrale.stadt.example:8443"
+ca = "C:/Buergerdesk/zentrale-ca.pem"
 
 [display]
 screen = 2
@@ -55,7 +55,9 @@ def test_a_complete_file_sets_every_setting(tmp_path):
         local_database="sqlite:///C:/Buergerdesk/schalter.sqlite",
         retention_days=45,
         holidays_state="SN",
-        central=CentralSettings("db.stadt.example", 6432, "buergerdesk", "schalter"),
+        central=CentralSettings(
+            "https://zentrale.stadt.example:8443", "C:/Buergerdesk/zentrale-ca.pem"
+        ),
         display=DisplaySettings(screen=2, chime=False, speech=False, fullscreen=True),
     )
 
@@ -75,7 +77,7 @@ def test_the_config_file_moves_with_the_data_dir(tmp_path, monkeypatch):
 
 
 def test_a_syntax_error_names_the_file_and_line_and_keeps_the_defaults(tmp_path):
-    path = write(tmp_path, 'office = "bb-nord"\n\n[central]\nhost = db.example\n')
+    path = write(tmp_path, 'office = "bb-nord"\n\n[central]\nurl = zentrale.example\n')
 
     loaded = load_settings(path)
 
@@ -88,7 +90,8 @@ def test_a_syntax_error_names_the_file_and_line_and_keeps_the_defaults(tmp_path)
 @pytest.mark.parametrize(
     ("text", "key", "line", "expected"),
     [
-        ('office = "bb-nord"\n[central]\nhost = "h"\nport = "5432"\n', "central.port", 4, "5432"),
+        ('office = "bb-nord"\n[central]\nurl = "https://h"\nca = 8443\n', "central.ca", 4, "8443"),
+        ('office = "bb-nord"\n[central]\nurl = "h:8443"\n', "central.url", 3, "https://HOST"),
         ('counter = "drei"\noffice = "bb-nord"\n', "counter", 1, "eine ganze Zahl"),
         ('office = "bb-nord"\nlanguage = "fr"\n', "language", 2, "de, en"),
         ('office = "bb-nord"\nholidays_state = "XX"\n', "holidays_state", 2, "ST"),
@@ -112,31 +115,127 @@ def test_a_wrong_value_names_file_key_and_line_and_only_that_key_falls_back(
     assert loaded.settings.office == "bb-nord"  # the good keys still count
     defaults = Settings()
     assert loaded.settings.retention_days == defaults.retention_days
-    assert loaded.settings.central.port == 5432
+    assert loaded.settings.central.ca is None
     assert loaded.settings.display == defaults.display
 
 
 def test_an_unknown_key_is_reported_with_its_line_and_ignored(tmp_path):
-    path = write(tmp_path, '[central]\nhost = "h"\ndatabse = "buergerdesk"\n')
+    path = write(tmp_path, '[central]\nurl = "https://h"\nurll = "https://h2"\n')
 
     [problem] = load_settings(path).problems
 
-    assert (problem.key, problem.line) == ("central.databse", 3)
+    assert (problem.key, problem.line) == ("central.urll", 3)
     assert "unbekannter Schlüssel" in problem.message
 
 
 @pytest.mark.parametrize("key", ["password", "Passwort"])
 def test_a_password_in_the_file_is_refused_never_repeated_and_ignored(tmp_path, key):
-    path = write(tmp_path, f'[central]\nhost = "h"\ndatabase = "d"\n{key} = "Geheim-7781"\n')
+    path = write(tmp_path, f'[central]\nurl = "https://h"\nca = "c.pem"\n{key} = "Geheim-7781"\n')
 
     loaded = load_settings(path)
 
     [problem] = loaded.problems
     assert (problem.key, problem.line) == (f"central.{key}", 4)
-    assert "config set-password" in problem.message and ".pgpass" in problem.message
+    assert problem.message.startswith("Passwörter gehören nicht in die Konfigurationsdatei")
+    assert "'buergerdesk enroll --central https://HOST:PORT --code CODE'" in problem.message
+    assert "set-password" not in problem.message and ".pgpass" not in problem.message
     assert "Geheim-7781" not in str(problem)
     assert "Geheim-7781" not in repr(loaded.settings)
-    assert loaded.settings.central == CentralSettings(host="h", database="d")
+    assert loaded.settings.central == CentralSettings(url="https://h", ca="c.pem")
+
+
+OLD_CENTRAL = """\
+office = "bb-nord"
+[central]
+host = "db.stadt.example"
+port = 6432
+database = "buergerdesk"
+user = "schalter"
+service = "zentrale"
+"""
+
+
+def test_the_old_database_keys_are_not_read_each_is_one_problem_saying_to_enrol(tmp_path):
+    path = write(tmp_path, OLD_CENTRAL)
+
+    loaded = load_settings(path)
+
+    keys = ["central.host", "central.port", "central.database", "central.user", "central.service"]
+    assert [(p.file, p.key, p.line) for p in loaded.problems] == [
+        (path, key, line) for line, key in enumerate(keys, start=3)
+    ]
+    for problem in loaded.problems:
+        assert problem.message.startswith(
+            "ein PC verbindet sich nicht mehr mit der Datenbank, sondern mit dem zentralen Dienst"
+        )
+        assert "'buergerdesk enroll --central https://HOST:PORT --code CODE'" in problem.message
+        assert "lokal, ohne Abgleich" in problem.message
+        assert "unbekannter Schlüssel" not in problem.message
+        assert "db.stadt.example" not in problem.message and "schalter" not in problem.message
+    assert loaded.settings == Settings(office="bb-nord")  # the rest still counts
+    assert not loaded.settings.central.configured
+
+
+def test_the_old_keys_next_to_a_service_url_leave_the_url_in_effect(tmp_path):
+    path = write(tmp_path, '[central]\nurl = "https://zentrale.example:8443"\nhost = "db"\n')
+
+    loaded = load_settings(path)
+
+    [problem] = loaded.problems
+    assert (problem.key, problem.line) == ("central.host", 3)
+    assert loaded.settings.central == CentralSettings(url="https://zentrale.example:8443")
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://zentrale.example:8443", "https://zentrale.example:8443"),
+        ("  https://zentrale.example:8443/ ", "https://zentrale.example:8443"),
+        ("https://[2001:db8::1]:8443", "https://[2001:db8::1]:8443"),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("http://localhost:8080", "http://localhost:8080"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
+        ("http://10.0.0.1:8443", None),
+        ("http://zentrale.example", None),
+        ("postgresql+psycopg://schalter@db.example:5432/buergerdesk", None),
+        ("postgresql://db.example/buergerdesk", None),
+        ("sqlite:///C:/Buergerdesk/schalter.sqlite", None),
+        ("ftp://zentrale.example", None),
+        ("zentrale.example:8443", None),
+        ("https://", None),
+        ("https://[::1", None),
+    ],
+)
+def test_the_service_url_follows_the_sync_commands_rules(tmp_path, url, kept):
+    path = write(tmp_path, f'office = "bb-nord"\n[central]\nurl = "{url}"\n')
+
+    loaded = load_settings(path)
+
+    assert loaded.settings.central.url == kept
+    assert loaded.settings.office == "bb-nord"
+    if kept is not None:
+        assert loaded.problems == ()
+        assert check_central_url(url) == kept  # the same as 'sync --central' and the app
+        return
+    [problem] = loaded.problems
+    assert (problem.key, problem.line) == ("central.url", 3)
+    assert problem.message.startswith("erwartet ")
+    assert problem.message.endswith(" – es gilt der Standardwert (keiner)")
+    try:
+        check_central_url(url)
+    except (RequestRefused, ValueError):
+        pass  # refused there as well
+    else:
+        pytest.fail(f"check_central_url accepts {url!r}")
+
+
+def test_a_database_url_as_the_service_says_to_enrol(tmp_path):
+    path = write(tmp_path, '[central]\nurl = "postgresql+psycopg://schalter@db/buergerdesk"\n')
+
+    [problem] = load_settings(path).problems
+
+    assert "keine Datenbankadresse" in problem.message
+    assert "'buergerdesk enroll --central https://HOST:PORT --code CODE'" in problem.message
 
 
 def test_a_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path):
@@ -158,20 +257,20 @@ def test_command_line_options_win_over_the_file(tmp_path):
     assert problems == []
     assert (args.office, args.counter, args.language) == ("bb-sued", 3, "en")
     assert args.url == "sqlite:///x.sqlite"
-    assert args.central == "postgresql+psycopg://schalter@db.stadt.example:6432/buergerdesk"
+    assert args.central == "https://zentrale.stadt.example:8443"
 
 
 def test_an_explicit_central_option_wins_over_the_file(tmp_path):
     loaded = load_settings(write(tmp_path, FULL))
-    args = gui_parser().parse_args(["--central", "postgresql+psycopg://a@b/c"])
+    args = gui_parser().parse_args(["--central", "https://andere.example:9443"])
 
     fill_app_options(args, loaded)
 
-    assert args.central == "postgresql+psycopg://a@b/c"
+    assert args.central == "https://andere.example:9443"
 
 
-def test_a_central_database_without_a_local_one_starts_standalone_with_a_notice(tmp_path):
-    path = write(tmp_path, '[central]\nhost = "h"\ndatabase = "d"\n')
+def test_a_central_service_without_a_local_database_starts_standalone_with_a_notice(tmp_path):
+    path = write(tmp_path, '[central]\nurl = "https://zentrale.example:8443"\n')
     args = gui_parser().parse_args([])
 
     [problem] = fill_app_options(args, load_settings(path))
@@ -181,13 +280,13 @@ def test_a_central_database_without_a_local_one_starts_standalone_with_a_notice(
     assert "eigenständig" in problem.message
 
 
-def test_the_central_url_never_holds_a_password_and_quotes_names():
-    central = CentralSettings(host="db.example", port=5433, database="bürger desk", user="a@b")
-    assert central_url(central) == "postgresql+psycopg://a%40b@db.example:5433/b%C3%BCrger%20desk"
-    assert central_url(CentralSettings(service="zentrale")) == (
-        "postgresql+psycopg:///?service=zentrale"
-    )
-    assert central_url(CentralSettings(host="db.example")) is None  # no database: none
+def test_the_central_url_is_the_services_and_nothing_else():
+    central = CentralSettings(url="https://zentrale.example:8443", ca="/etc/buergerdesk/ca.pem")
+    assert central_url(central) == "https://zentrale.example:8443"
+    assert central.configured
+    assert central_url(CentralSettings(ca="/etc/buergerdesk/ca.pem")) is None  # no url: none
+    assert not CentralSettings(ca="/etc/buergerdesk/ca.pem").configured
+    assert central_url(CentralSettings()) is None
 
 
 def test_the_documented_example_loads_cleanly_and_names_every_key():

@@ -1,35 +1,36 @@
-"""``buergerdesk config``: where config.toml is, what is in effect, the central password."""
+"""``buergerdesk config``: where config.toml is, what is in effect, whether this PC is
+enrolled with the central service (a PC holds no database password: see ``enroll``)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from typing import Any
 
 from desk.cli.parser import Commands
 from desk.config import paths
-from desk.credentials import (
-    NO_KEYRING,
-    account,
-    keyring_available,
-    keyring_name,
-    store_password,
-    stored_password,
-)
+from desk.credentials import keyring_available, keyring_name, stored_password
+from desk.device_credential import keyring_name as token_name
+from desk.device_credential import load_credential
 from desk.domain.errors import RequestRefused
 from desk.settings import CentralSettings, Settings, load_settings
 from desk.settings.model import DisplaySettings
+
+NOT_ENROLLED = (
+    "nicht angemeldet – 'buergerdesk enroll --central https://HOST:PORT --code CODE' "
+    "meldet diesen PC beim zentralen Dienst an"
+)
 
 
 def register(commands: Commands) -> None:
     """Add the ``config`` command group."""
     config = commands.add_parser(
         "config",
-        help="Konfigurationsdatei und Passwort der zentralen Datenbank",
-        description="Zeigt die Konfiguration (config.toml) und legt das Passwort der "
-        "zentralen Datenbank im Schlüsselbund des Betriebssystems ab.",
+        help="Konfigurationsdatei und Anmeldung dieses PCs anzeigen",
+        description="Zeigt die Konfiguration (config.toml) und ob dieser PC beim zentralen "
+        "Dienst angemeldet ist. Ein PC hat kein Datenbankpasswort: er wird einmal mit "
+        "'buergerdesk enroll' angemeldet.",
     )
     actions = config.add_subparsers(dest="config_command", metavar="BEFEHL", required=True)
     path = actions.add_parser(
@@ -40,26 +41,12 @@ def register(commands: Commands) -> None:
     path.set_defaults(func=show_path)
     show = actions.add_parser(
         "show",
-        help="geltende Einstellungen ausgeben (nie ein Passwort)",
+        help="geltende Einstellungen und Geräteanmeldung ausgeben (nie eine Kennung)",
         description="Gibt die geltenden Einstellungen als TOML aus: die der Datei, sonst die "
-        "Standardwerte. Fehler der Datei stehen auf stderr (dann Exit 2).",
+        "Standardwerte, dazu ob dieser PC angemeldet ist (Gerät, Standort, Art, Dienst; nie "
+        "die geheime Gerätekennung). Fehler der Datei stehen auf stderr (dann Exit 2).",
     )
     show.set_defaults(func=show_settings)
-    secret = actions.add_parser(
-        "set-password",
-        help="Passwort der zentralen Datenbank im Schlüsselbund speichern",
-        description="Liest das Passwort (verdeckt, oder mit --stdin eine Zeile von der "
-        "Standardeingabe) und speichert es im Schlüsselbund unter 'buergerdesk' und "
-        "BENUTZER@HOST:PORT/DATENBANK. Ohne Schlüsselbund: ~/.pgpass oder PGSERVICEFILE.",
-    )
-    secret.add_argument("--user", metavar="U", help="Benutzer (sonst [central] user)")
-    secret.add_argument("--host", metavar="H", help="Server (sonst [central] host)")
-    secret.add_argument("--port", metavar="P", type=int, help="Port (sonst [central] port)")
-    secret.add_argument("--database", metavar="D", help="Datenbank (sonst [central] database)")
-    secret.add_argument(
-        "--stdin", action="store_true", help="Passwort als eine Zeile von der Standardeingabe"
-    )
-    secret.set_defaults(func=set_password)
 
 
 def show_path(_args: argparse.Namespace) -> int:
@@ -69,58 +56,40 @@ def show_path(_args: argparse.Namespace) -> int:
 
 
 def show_settings(_args: argparse.Namespace) -> int:
-    """Print the settings in effect as TOML; problems of the file go to stderr."""
+    """Print the settings in effect as TOML and this PC's enrolment; problems of the
+    file (or of the stored enrolment) go to stderr."""
     loaded = load_settings(paths().config_file)
     state = "vorhanden" if loaded.file.exists() else "fehlt, es gelten die Standardwerte"
     print(f"# Konfigurationsdatei: {loaded.file} ({state})")
     print(render(loaded.settings))
-    print(f"# Passwort der zentralen Datenbank: {_password_state(loaded.settings.central)}")
-    for problem in loaded.problems:
-        sys.stderr.write(f"buergerdesk: {problem}\n")
-    return 2 if loaded.problems else 0
-
-
-def set_password(args: argparse.Namespace) -> int:
-    """Store the central database's password in the OS keyring."""
-    central = load_settings(paths().config_file).settings.central
-    user = args.user or central.user
-    host = args.host or central.host
-    database = args.database or central.database
-    given = (("--user", user), ("--host", host), ("--database", database))
-    missing = [option for option, value in given if not value]
-    if missing or user is None or host is None or database is None:
-        raise RequestRefused(
-            f"Es fehlt {', '.join(missing)}: angeben oder in config.toml unter [central] eintragen"
-        )
-    if not keyring_available():
-        raise RequestRefused(NO_KEYRING)
-    name = account(user, host, args.port or central.port, database)
-    password = _read_password(name, args.stdin)
-    if not password:
-        raise RequestRefused("Kein Passwort eingegeben: nichts gespeichert")
-    store_password(name, password)
-    print(f"Passwort für {name} im Schlüsselbund ({keyring_name()}) gespeichert.")
-    return 0
-
-
-def _read_password(name: str, from_stdin: bool) -> str:
-    if from_stdin or not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
+    problems = [str(problem) for problem in loaded.problems]
     try:
-        return getpass.getpass(f"Passwort für {name}: ")
-    except EOFError:
-        return ""
+        enrolment = _enrolment()
+    except RequestRefused as err:
+        enrolment = "nicht lesbar (siehe stderr)"
+        problems.append(str(err))
+    print(f"# Geräteanmeldung: {enrolment}")
+    for problem in problems:
+        sys.stderr.write(f"buergerdesk: {problem}\n")
+    return 2 if problems else 0
 
 
-def _password_state(central: CentralSettings) -> str:
-    if not keyring_available():
-        return "kein Schlüsselbund – libpq liest ~/.pgpass oder die Servicedatei (PGSERVICEFILE)"
-    if not (central.user and central.host and central.database):
-        return f"Schlüsselbund {keyring_name()}; [central] user, host und database fehlen"
-    name = account(central.user, central.host, central.port, central.database)
-    if stored_password(name) is None:
-        return f"nicht im Schlüsselbund ({name}) – sonst ~/.pgpass oder die Servicedatei"
-    return f"im Schlüsselbund gespeichert ({name})"
+def _enrolment() -> str:
+    """Whether and how this PC is enrolled: never its token."""
+    cred = load_credential()
+    if cred is None:
+        return NOT_ENROLLED
+    from desk.services.devices import KIND_LABELS_DE
+
+    kind = KIND_LABELS_DE.get(cred.kind, cred.kind)
+    counter = f", Schalter {cred.counter_number}" if cred.counter_number is not None else ""
+    in_keyring = keyring_available() and stored_password(token_name(cred.device_id)) is not None
+    kept = f"im Schlüsselbund {keyring_name()}" if in_keyring else "in der Datei device.json"
+    ca = f", CA {cred.ca}" if cred.ca else ""
+    return (
+        f"angemeldet als Gerät {cred.device_id[:8]} ({kind}{counter}) in {cred.office_id} "
+        f"beim Dienst {cred.central}{ca}; Kennung {kept}"
+    )
 
 
 def render(settings: Settings) -> str:

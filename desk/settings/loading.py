@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from desk.settings.model import (
+    DATABASE_KEYS,
     LANGUAGES,
     PASSWORD_KEYS,
     STATES,
@@ -27,11 +29,23 @@ log = logging.getLogger(__name__)
 Check = Callable[[Any], Any]  # returns the value or raises ValueError(what was expected)
 
 AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+ENROLL = "buergerdesk enroll --central https://HOST:PORT --code CODE"
 REFUSED_PASSWORD = (
     "Passwörter gehören nicht in die Konfigurationsdatei: der Eintrag wird ignoriert. "
-    "Stattdessen 'buergerdesk config set-password' (Schlüsselbund) oder eine "
-    "libpq-Passwortdatei (~/.pgpass) bzw. Servicedatei (PGSERVICEFILE) benutzen"
+    "Ein PC braucht kein Datenbankpasswort: er wird einmal mit "
+    f"'{ENROLL}' beim zentralen Dienst angemeldet (die Gerätekennung liegt im "
+    "Schlüsselbund)"
 )
+RETIRED_DATABASE_KEY = (
+    "ein PC verbindet sich nicht mehr mit der Datenbank, sondern mit dem zentralen Dienst: "
+    f"den Eintrag löschen und den PC einmal mit '{ENROLL}' anmelden "
+    "(die Adresse des Dienstes dann unter [central] url) – bis dahin startet die App "
+    "und arbeitet lokal, ohne Abgleich"
+)
+#: Where a PC may reach the central service unencrypted (the rules of
+#: ``desk.sync.remote.check_central_url``, kept here without its imports: the app loads
+#: its settings before the first paint).
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
 
 
@@ -60,6 +74,31 @@ def flag(value: Any) -> bool:
     return value
 
 
+def service_url(value: Any) -> str:
+    """The central service's address: https://HOST[:PORT], plain http only to this
+    machine (127.0.0.1, localhost, ::1); never a database URL."""
+    address = text(value)
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    scheme = parts.scheme if parts is not None else ""
+    if scheme.startswith(("postgres", "sqlite")):
+        raise ValueError(
+            "erwartet die Adresse des zentralen Dienstes (https://HOST:PORT), keine "
+            f"Datenbankadresse – den PC mit '{ENROLL}' anmelden"
+        )
+    if scheme not in ("https", "http") or not host:
+        raise ValueError("erwartet die Adresse des zentralen Dienstes, https://HOST:PORT")
+    if scheme == "http" and host not in LOOPBACK:
+        raise ValueError(
+            f"erwartet https://HOST:PORT (unverschlüsselt http nur zu {', '.join(LOOPBACK)}, "
+            f"nicht zu {host})"
+        )
+    return address.rstrip("/")
+
+
 def choice(options: tuple[str, ...], *, upper: bool = False) -> Check:
     """One of ``options`` (state codes compared in upper case)."""
 
@@ -83,18 +122,16 @@ TOP: dict[str, Check] = {
 TABLES: dict[str, tuple[type, dict[str, Check]]] = {
     "central": (
         CentralSettings,
-        {
-            "host": text,
-            "port": whole(1, 65535),
-            "database": text,
-            "user": text,
-            "service": text,
-        },
+        {"url": service_url, "ca": text},
     ),
     "display": (
         DisplaySettings,
         {"screen": whole(1, 16), "chime": flag, "speech": flag, "fullscreen": flag},
     ),
+}
+#: Keys a table no longer has, with what to do instead (reported once each, not read).
+RETIRED: dict[str, dict[str, str]] = {
+    "central": dict.fromkeys(DATABASE_KEYS, RETIRED_DATABASE_KEY),
 }
 
 
@@ -161,7 +198,11 @@ class _Reader:
             self._problem(None, name, message)
             return kind()
         values: dict[str, Any] = {}
+        retired = RETIRED.get(name, {})
         for key, item in value.items():
+            if key in retired:
+                self._problem(name, key, retired[key])
+                continue
             self._value(name, key, item, checks, values)
         return kind(**values)
 

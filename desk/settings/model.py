@@ -1,7 +1,8 @@
 """The typed settings of one installation (config.toml), with safe defaults.
 
-No password is ever part of these objects: the central database's password lives
-in the OS keyring or in libpq's own files (see ``desk.credentials``).
+No password or token is ever part of these objects: a PC holds no database
+credential at all, only its device credential from ``buergerdesk enroll`` (see
+``desk.device_credential``).
 """
 
 from __future__ import annotations
@@ -18,20 +19,23 @@ LANGUAGES = ("de", "en")
 PASSWORD_KEYS = frozenset({"password", "passwort", "passwd", "pwd", "pass"})
 
 
+#: Keys [central] had while a PC connected to the central database itself.
+DATABASE_KEYS = ("host", "port", "database", "user", "service")
+
+
 @dataclass(frozen=True)
 class CentralSettings:
-    """Where the central PostgreSQL database is; never its password."""
+    """The central service this PC syncs through (never a credential): its URL,
+    https://HOST:PORT, and the CA file its certificate is checked against (None: the
+    system's CAs)."""
 
-    host: str | None = None
-    port: int = 5432
-    database: str | None = None
-    user: str | None = None
-    service: str | None = None  # a service name of libpq's service file (PGSERVICEFILE)
+    url: str | None = None
+    ca: str | None = None
 
     @property
     def configured(self) -> bool:
-        """Whether a central database is named at all (host and database, or a service)."""
-        return bool(self.service or (self.host and self.database))
+        """Whether a central service is named at all."""
+        return bool(self.url)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class ConfigProblem:
 
     file: Path
     message: str
-    key: str | None = None  # dotted: "central.port"
+    key: str | None = None  # dotted: "central.url"
     line: int | None = None
 
     def __str__(self) -> str:

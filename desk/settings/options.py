@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from urllib.parse import quote
 
 from desk.settings.model import CentralSettings, ConfigProblem, LoadedSettings
 
@@ -12,18 +11,10 @@ APP_OPTIONS = ("office", "counter", "language")
 
 
 def central_url(central: CentralSettings) -> str | None:
-    """The central database's URL from [central], never with a password (the keyring or
-    libpq's password/service file supply it when connecting); None if none is configured."""
-    if not central.configured:
-        return None
-    user = f"{quote(central.user, safe='')}@" if central.user else ""
-    host = ""
-    if central.host:
-        name = f"[{central.host}]" if ":" in central.host else central.host
-        host = f"{name}:{central.port}"
-    database = quote(central.database, safe="") if central.database else ""
-    query = f"?service={quote(central.service, safe='')}" if central.service else ""
-    return f"postgresql+psycopg://{user}{host}/{database}{query}"
+    """The central service's URL from [central] (checked when loading: https, or http to
+    this machine); None if none is configured. Never a credential: the device's comes
+    from ``buergerdesk enroll``."""
+    return central.url or None
 
 
 def fill_app_options(args: argparse.Namespace, loaded: LoadedSettings) -> list[ConfigProblem]:

@@ -1,5 +1,5 @@
-"""Run ``buergerdesk`` with its data (and config.toml) in a temporary folder and a test
-keyring kept in a file (tests.keyrings.FileKeyring), or with no keyring at all."""
+"""Run ``buergerdesk`` with its data (config.toml, device.json) in a temporary folder and a
+test keyring kept in a file (tests.keyrings.FileKeyring), or with no keyring at all."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ import os
 import subprocess
 from pathlib import Path
 
+import keyring as keyrings
+from keyring.backends import fail
+
+from desk.config import DATA_DIR_ENV
+from desk.device_credential import DeviceCredential, save_credential
 from tests.cli.conftest import SCRIPT
 from tests.keyrings import FILE_BACKEND, FILE_ENV, FileKeyring
 
@@ -28,12 +33,30 @@ class DeskCommand:
         return path
 
     def stored(self) -> dict[str, str]:
-        """What the test keyring holds: {"buergerdesk ACCOUNT": password}."""
+        """What the test keyring holds: {"buergerdesk device:ID": token}."""
         os.environ[FILE_ENV] = str(self.keyring_file)
         try:
             return FileKeyring().entries()
         finally:
             del os.environ[FILE_ENV]
+
+    def enrol(self, cred: DeviceCredential, *, keyring: bool = True) -> None:
+        """Keep ``cred`` as 'buergerdesk enroll' does (desk.device_credential), in this
+        folder's data and test keyring (``keyring=False``: none, the token in the file)."""
+        saved = {name: os.environ.get(name) for name in (DATA_DIR_ENV, FILE_ENV)}
+        before = keyrings.get_keyring()
+        os.environ[DATA_DIR_ENV] = str(self.data)
+        os.environ[FILE_ENV] = str(self.keyring_file)
+        keyrings.set_keyring(FileKeyring() if keyring else fail.Keyring())
+        try:
+            save_credential(cred)
+        finally:
+            keyrings.set_keyring(before)
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
     def __call__(
         self, *args: str, stdin: str = "", keyring: bool = True, **env: str
@@ -46,10 +69,6 @@ class DeskCommand:
             **env,
         )
         environment[FILE_ENV] = str(self.keyring_file)
-        for name in ("PGPASSFILE", "PGSERVICEFILE", "PGSERVICE", "PGPASSWORD"):
-            if name not in env:
-                environment.pop(name, None)
-        environment.setdefault("PGPASSFILE", str(self.data / "no-pgpass"))  # not ~/.pgpass
         return subprocess.run(
             [str(SCRIPT), *args],
             input=stdin,
