@@ -32,6 +32,9 @@ import pytest
 from psycopg import sql
 from sqlalchemy.engine import URL, make_url
 
+#: The central service's fixtures for every test folder (tests/service, sync, ui).
+pytest_plugins = ["tests.service_fixtures"]
+
 LOCAL_PROBE = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 LOCAL_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 

@@ -30,7 +30,12 @@ SUBCOMMANDS = [
     ["retention"],
     ["retention", "run"],
     ["config"],
-    ["config", "set-password"],
+    ["serve"],
+    ["device"],
+    ["device", "add"],
+    ["device", "list"],
+    ["device", "revoke"],
+    ["enroll"],
 ]
 
 

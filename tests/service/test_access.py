@@ -30,7 +30,7 @@ from desk.store.models import (
     UserSession,
 )
 from desk.store.uow import UnitOfWork
-from tests.service.conftest import PASSWORD, Device, Service
+from tests.service_fixtures import PASSWORD, Device, Service
 from tests.sync.conftest import NOW, SERVICE, Central, count, get, slot
 
 TODAY = NOW.date()
@@ -393,10 +393,15 @@ def test_a_portal_offers_slots_and_books_without_showing_other_citizens(
         "service_id",
         "start",
         "end",
+        "counter",
         "status",
+        "channel",
         "fee_cents",
+        "name",  # only the name this portal just sent
+        "frist",
     }
     assert first.json()["office_id"] == "bb-nord"
+    assert first.json()["name"] == "Portal Erste" and second.json()["name"] == "Portal Zweite"
     no_secrets(offered, world)
     no_secrets(first, world, "Portal Zweite", "zweite@portal.example")
     no_secrets(second, world, "Portal Erste", "erste@portal.example")

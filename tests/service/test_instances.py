@@ -14,7 +14,7 @@ from desk.domain.localtime import at_local
 from desk.store.models import Appointment
 from desk.sync.engine import SyncEngine
 from desk.sync.remote import EventStream
-from tests.service.conftest import Service
+from tests.service_fixtures import Service
 from tests.sync.conftest import NOW, Central, get
 
 

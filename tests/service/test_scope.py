@@ -29,7 +29,7 @@ from desk.services.users import create_user
 from desk.store.models import User
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine
-from tests.service.conftest import PASSWORD, Service
+from tests.service_fixtures import PASSWORD, Service
 from tests.sync.conftest import NOW, SERVICE, Central, slot
 
 SCRIPT = Path(sys.executable).with_name("buergerdesk")

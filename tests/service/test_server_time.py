@@ -24,7 +24,7 @@ from desk.services.booking import book, new_code, suggestions
 from desk.store.models import AppliedOp, Appointment, AppointmentEvent, AuditEntry, Call
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine
-from tests.service.conftest import Device, Service
+from tests.service_fixtures import Device, Service
 from tests.sync.conftest import SERVICE, Central, get
 
 BERLIN = ZoneInfo("Europe/Berlin")

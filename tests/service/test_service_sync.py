@@ -14,7 +14,7 @@ from desk.services import lifecycle
 from desk.services.booking import book
 from desk.store.models import AppliedOp, Appointment, AppointmentEvent, AuditEntry, Office, User
 from desk.sync.engine import SyncEngine
-from tests.service.conftest import Service
+from tests.service_fixtures import Service
 from tests.sync.conftest import NOW, SERVICE, Central, count, get, slot
 
 

@@ -32,7 +32,7 @@ from desk.store.models import (
 )
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine
-from tests.service.conftest import Device, Service
+from tests.service_fixtures import Device, Service
 from tests.sync.conftest import NOW, SERVICE, Central, count, get, slot
 
 TOMORROW = NOW.date() + timedelta(days=1)

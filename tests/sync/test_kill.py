@@ -2,10 +2,12 @@
 with bookings waiting; a later normal round finishes the job. Nothing is lost, nothing is
 applied twice, the outbox drains and the SQLite file stays intact (DESIGN.md §4.1, §4.2).
 
-The first round of kills runs the real ``buergerdesk sync --once`` console script. The
-rest run in processes forked from a small ``python -c`` worker that has the imports done
-already (a fresh interpreter per kill costs about a second): each forked child opens its
-own connections, runs ``SyncEngine.sync_once`` and kills itself at the point.
+Everything goes through the central service, a real ``buergerdesk serve`` process, as the
+enrolled counter PC. The first round of kills runs the real ``buergerdesk sync --once``
+console script. The rest run in processes forked from a small ``python -c`` worker that
+has the imports done already (a fresh interpreter per kill costs about a second): each
+forked child opens its own connections, runs ``SyncEngine.sync_once`` and kills itself at
+the point.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desk.device_credential import DeviceCredential, save_credential
 from desk.domain.status import AppointmentStatus, Channel
 from desk.services.booking import new_code
-from desk.services.database import DeskDatabase
+from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import (
     AppliedOp,
     Appointment,
@@ -38,9 +41,12 @@ from desk.store.models import (
     SyncState,
 )
 from desk.store.uow import UnitOfWork
+from desk.sync.engine import SyncEngine
 from desk.sync.faults import KILL_AT, POINTS
 from desk.sync.pull import CURSOR_KEY
+from desk.sync.remote import RemoteLink
 from tests.conftest import DEMO_NOW_ISO
+from tests.service_fixtures import Service
 from tests.sync.conftest import (
     NOW,
     SCRIPT,
@@ -63,6 +69,7 @@ WORKER = r"""
 import os, sys, traceback
 from desk.domain.localtime import parse_now
 from desk.services.database import open_database
+from desk.sync.connect import remote_link
 from desk.sync.engine import SyncEngine
 
 local_url, central_url, now_iso = sys.argv[1:4]
@@ -73,8 +80,9 @@ for line in sys.stdin:
         code = 0
         try:
             os.environ["BUERGERDESK_SYNC_KILL_AT"] = point
-            local, central = open_database(local_url), open_database(central_url)
-            SyncEngine(local, central).sync_once(parse_now(now_iso))
+            local = open_database(local_url)
+            link = remote_link(central_url, training=True)  # the enrolled device
+            SyncEngine(local, link).sync_once(parse_now(now_iso))
         except BaseException:
             traceback.print_exc()
             code = 3
@@ -159,19 +167,52 @@ def central(central_factory: Callable[..., Central]) -> Central:
 
 
 @pytest.fixture
-def replica(central: Central, replica_factory: Callable[..., Replica]) -> Replica:
-    return replica_factory(central)
+def pc(
+    central: Central, service_factory: Callable[..., Service], tmp_path: Path
+) -> Iterator[tuple[Replica, dict[str, str], str]]:
+    """A counter PC enrolled with a training service: its replica (synced through the
+    service), its environment (data folder with the device credential) and the URL."""
+    service = service_factory(central)
+    device = service.enroll(OFFICE)
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "BUERGERDESK_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # the token in the file
+    }
+    env.pop(KILL_AT, None)
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        save_credential(
+            DeviceCredential(
+                service.url, str(device.id), OFFICE, "counter", None, device.token, str(service.ca)
+            )
+        )
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    url = f"sqlite:///{tmp_path / 'local.sqlite'}"
+    upgrade_database(url)
+    local = open_database(url)
+    link = RemoteLink(service.url, device.token, device.id, ca=str(service.ca), send_now=True)
+    replica = Replica(url, local, SyncEngine(local, link))
+    replica.engine.sync_once(NOW)
+    yield replica, env, service.url
+    link.close()
+    local.dispose()
 
 
 @pytest.fixture
-def killer(central: Central, replica: Replica, tmp_path: Path) -> Iterator[Killer]:
-    env = {
-        **os.environ,
-        "BUERGERDESK_DATA_DIR": str(tmp_path / "data"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    env.pop(KILL_AT, None)
-    made = Killer(replica.url, central.url, env)
+def replica(pc: tuple[Replica, dict[str, str], str]) -> Replica:
+    return pc[0]
+
+
+@pytest.fixture
+def killer(pc: tuple[Replica, dict[str, str], str]) -> Iterator[Killer]:
+    replica, env, url = pc
+    made = Killer(replica.url, url, env)
     yield made
     made.close()
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 import argparse
+from datetime import datetime, time
 
 import keyring
 from keyring.backends import fail
 
 from desk.device_credential import DeviceCredential, save_credential
 from desk.domain.localtime import BERLIN, at_local, parse_now
-from desk.services.database import upgrade_database
-from desk.sync.engine import SyncStatus
-from tests.service.conftest import PASSWORD, service_factory, tls  # noqa: F401
-from tests.sync.conftest import central_factory  # noqa: F401
+from desk.services.database import open_database, upgrade_database
+from desk.sync.engine import SyncEngine, SyncStatus
+from desk.sync.remote import RemoteLink
+from tests.service_fixtures import PASSWORD
 from ui.gui import attach_sync
 from ui.sync_status import status_text
 
@@ -50,6 +49,13 @@ def test_signed_in_through_the_service_a_portal_booking_appears_live(
         )
     )
     upgrade_database(sqlite_url)
+    local = open_database(sqlite_url)  # the counter's first copy, as `sync --once` makes it
+    link = RemoteLink(service.url, counter.token, counter.id, ca=str(service.ca), send_now=True)
+    try:
+        SyncEngine(local, link).sync_once(NOW)
+    finally:
+        link.close()
+        local.dispose()
     window = make_window(sqlite_url, office_id="bb-live")
     args = argparse.Namespace(central=service.url, now="2024-03-20T10:00")
     runners = attach_sync(args, window, window._ops, interval=3600)  # no poll in the test

@@ -1,5 +1,6 @@
-"""The central service as a real process on 127.0.0.1 with TLS (a CA of our own from
-trustme), over a real PostgreSQL; clients talk to it with httpx, as the PCs do.
+"""Fixtures, as a pytest plugin for every test folder (see tests/conftest.py): the central
+service as a real process on 127.0.0.1 with TLS (a CA of our own from trustme), over a
+real PostgreSQL; clients talk to it with httpx, as the PCs do.
 
 ``service_factory(central, training=True)`` starts ``buergerdesk serve`` for a central
 database of tests/sync/conftest.py's ``central_factory`` and stops it at the module's
@@ -30,7 +31,7 @@ from desk.services.devices import add_device
 from desk.services.users import create_user
 from desk.sync.engine import SyncEngine
 from desk.sync.remote import RemoteLink, trust
-from tests.sync.conftest import NOW, Central, central_factory, replica_factory  # noqa: F401
+from tests.sync.conftest import NOW, Central, central_factory  # noqa: F401
 
 SCRIPT = Path(sys.executable).with_name("buergerdesk")
 PASSWORD = "Schalter-2024-sicher"
