@@ -147,9 +147,18 @@ class Service:
         return device
 
 
-def start_service(central: Central, tls: Tls, *, training: bool, log: Path) -> Service:
-    """Start ``buergerdesk serve`` and wait until /health answers over TLS."""
-    port = free_port()
+def start_service(
+    central: Central,
+    tls: Tls,
+    *,
+    training: bool,
+    log: Path,
+    port: int | None = None,
+    env: dict[str, str] | None = None,
+) -> Service:
+    """Start ``buergerdesk serve`` (on ``port``, a free one by default; ``env`` added to
+    its environment) and wait until /health answers over TLS."""
+    port = port or free_port()
     args = [
         str(SCRIPT),
         "serve",
@@ -164,9 +173,11 @@ def start_service(central: Central, tls: Tls, *, training: bool, log: Path) -> S
     ]
     if training:
         args.append("--training")
-    env = dict(os.environ, BUERGERDESK_DATA_DIR=str(log.parent / "data"))
-    out = log.open("w")
-    process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, text=True, env=env)
+    environment = dict(os.environ, BUERGERDESK_DATA_DIR=str(log.parent / "data"), **(env or {}))
+    out = log.open("a")
+    process = subprocess.Popen(
+        args, stdout=out, stderr=subprocess.STDOUT, text=True, env=environment
+    )
     service = Service(f"https://127.0.0.1:{port}", tls.ca, central, process, log, out)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -24,6 +24,7 @@ from desk.server.models import (
 from desk.services.walkin import TicketInfo
 from desk.sync.central import PendingOp
 from desk.sync.codec import encode_row
+from desk.sync.faults import service_crash_point
 from desk.sync.link import DirectLink
 from desk.sync.wire import batch_to_json, result_to_json
 
@@ -60,6 +61,7 @@ def apply_ops(body: OpsRequest, state: State, who: Replica, now: Now) -> OpsResp
             raise RequestRefused(f"Ungültige Operations-Id {op.op_id!r}") from None
         ops.append(PendingOp(op_id, op.kind, op.args, op.made_at))
     results = _link(state, who).push(ops, now)
+    service_crash_point("after_commit")  # the batch is committed, the answer never leaves
     return OpsResponse(results=[OpResultBody(**result_to_json(r)) for r in results])
 
 
