@@ -16,6 +16,8 @@ from psycopg import sql
 log = logging.getLogger(__name__)
 
 ALL = "bd_all"
+#: How the listener's connection is named in pg_stat_activity.
+APPLICATION = "buergerdesk-push"
 
 
 @dataclass(eq=False)
@@ -101,7 +103,9 @@ class Listener(threading.Thread):
             self._stop_event.wait(self._retry)
 
     def _listen(self) -> None:
-        with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
+        with psycopg.connect(
+            self._conninfo, autocommit=True, connect_timeout=5, application_name=APPLICATION
+        ) as conn:
             listening: set[str] = set()
             self._listen_to(conn, listening)
             self.connected.set()
