@@ -9,18 +9,20 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from desk import __version__
 from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused, UnknownId
 from desk.server import routes_devices, routes_portal, routes_push, routes_sync, routes_team
 from desk.server.push import Listener, PushHub
 from desk.server.state import ServiceState
-from desk.services.database import DeskDatabase, notify_conninfo
+from desk.services.database import DeskDatabase, notify_conninfo, reason_of
 from desk.store.models import Office
 from desk.store.uow import UnitOfWork
 from desk.sync.operations import Forbidden
 
 log = logging.getLogger(__name__)
+UNREACHABLE = "Zentrale Datenbank nicht erreichbar"
 
 DESCRIPTION = """The central service of Bürgerdesk: the one door to the central database.
 
@@ -113,9 +115,17 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(DatabaseUnavailable)
     async def _503(_r: Request, err: DatabaseUnavailable) -> JSONResponse:
         log.warning("central database unavailable: %s", err)
-        return JSONResponse(
-            status_code=503, content={"detail": "Zentrale Datenbank nicht erreichbar"}
-        )
+        return JSONResponse(status_code=503, content={"detail": UNREACHABLE})
+
+    @app.exception_handler(OperationalError)
+    async def _503_db(_r: Request, err: OperationalError) -> JSONResponse:
+        log.warning("central database unavailable: %s", reason_of(err))
+        return JSONResponse(status_code=503, content={"detail": UNREACHABLE})
+
+    @app.exception_handler(InterfaceError)
+    async def _503_gone(_r: Request, err: InterfaceError) -> JSONResponse:
+        log.warning("central database connection lost: %s", reason_of(err))
+        return JSONResponse(status_code=503, content={"detail": UNREACHABLE})
 
     @app.exception_handler(Exception)
     async def _500(_r: Request, err: Exception) -> JSONResponse:

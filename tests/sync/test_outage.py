@@ -1,6 +1,7 @@
-"""R5: the central PostgreSQL goes down (``pg_ctl stop -m fast``) while two counters keep
-issuing tickets, calling and booking; when it comes back everything arrives exactly once
-(DESIGN.md §4.2, §4.7). The test runs its own cluster, since it stops the server."""
+"""R5: the central PostgreSQL goes down (``pg_ctl stop -m fast``) behind the running central
+service while two counters keep issuing tickets, calling and booking; when it comes back
+everything arrives exactly once through the service (DESIGN.md §4.2, §4.7). The test runs
+its own cluster, since it stops the server."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import Appointment, AppointmentEvent, Call, Office, OutboxOp, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine
+from desk.sync.remote import RemoteLink
 from tests.conftest import ThrowawayCluster, _pg_bindir, libpq_conninfo
-from tests.sync.conftest import NOW, SERVICE, Replica, add_office, count, slot
+from tests.service_fixtures import Service, Tls, start_service, stop_service
+from tests.sync.conftest import NOW, SERVICE, Central, Replica, add_office, count, slot
 
 OFFICE = "bb-outage"
 TICKETS_EACH = 50  # 100 tickets in all
@@ -85,17 +88,37 @@ def central(cluster: StoppableCluster) -> Iterator[tuple[DeskDatabase, dict[int,
 
 
 @pytest.fixture
-def replicas(
-    central: tuple[DeskDatabase, dict[int, uuid.UUID]], tmp_path: Path
-) -> Iterator[tuple[Replica, Replica]]:
-    made = []
-    for name in ("a", "b"):
+def service(
+    cluster: StoppableCluster,
+    central: tuple[DeskDatabase, dict[int, uuid.UUID]],
+    tls: Tls,
+    tmp_path: Path,
+) -> Iterator[Service]:
+    """The central service (training: the test's times) in front of the private cluster."""
+    url = cluster.admin_url.rsplit("/", 1)[0] + "/bd_central"
+    made = start_service(
+        Central(url, central[0], {OFFICE: central[1]}), tls, training=True, log=tmp_path / "s.log"
+    )
+    yield made
+    stop_service(made)
+
+
+@pytest.fixture
+def replicas(service: Service, tmp_path: Path) -> Iterator[tuple[Replica, Replica]]:
+    """Counter PCs A (counter 1) and B (counter 2), enrolled with the service."""
+    made, links = [], []
+    for name, number in (("a", 1), ("b", 2)):
         url = f"sqlite:///{tmp_path / f'{name}.sqlite'}"
         upgrade_database(url)
         db = open_database(url)
-        made.append(Replica(url, db, SyncEngine(db, central[0])))
+        device = service.enroll(OFFICE, counter=number)
+        links.append(
+            RemoteLink(service.url, device.token, device.id, ca=str(service.ca), send_now=True)
+        )
+        made.append(Replica(url, db, SyncEngine(db, links[-1])))
     yield made[0], made[1]
-    for replica in made:
+    for replica, link in zip(made, links, strict=True):
+        link.close()
         replica.db.dispose()
 
 
@@ -165,6 +188,7 @@ def test_two_counters_work_through_an_outage_and_everything_arrives_once(
         assert status.conflicts == 0
 
     cluster.resume()
+    central_db.dispose()  # the test's own connections died with the server
 
     for pc, when in ((a, at(8, 45)), (b, at(8, 45, 30)), (a, at(8, 46))):
         report = pc.engine.sync_once(when)
