@@ -216,6 +216,18 @@ def attach_sync(
     return runners
 
 
+def _check_enrolled(central: str) -> None:
+    """Before any window: the central is the service (not a database) and this PC is
+    enrolled with it (its device.json exists; the keyring is read later, on a worker)."""
+    from desk.device_credential import credential_file
+    from desk.sync.connect import NOT_ENROLLED
+    from desk.sync.remote import check_central_url
+
+    check_central_url(central)
+    if not credential_file().exists():
+        raise RequestRefused(NOT_ENROLLED)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the main window on ``--url`` or the standalone demo city; run the event loop."""
     loaded = load_settings(paths().config_file)
@@ -223,6 +235,8 @@ def run_app(args: argparse.Namespace) -> int:
     args.holidays_state = loaded.settings.holidays_state  # the standalone demo city's state
     if getattr(args, "central", None) and not args.url:
         raise RequestRefused("--central braucht --url: die lokale Datenbank dieses Schalters")
+    if getattr(args, "central", None):
+        _check_enrolled(args.central)
     route_qt_messages_to_log()
     app, ops, window = build_window(args, sign_in=not args.smoke)
     install_crash_handler(configure_logging())  # configured already: returns the file
