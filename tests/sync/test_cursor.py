@@ -1,5 +1,6 @@
 """R7 / DESIGN.md §4.3: the download cursor never skips a change, also when central
-transactions commit out of order, and a pull costs in proportion to the changes."""
+transactions commit out of order, and a pull costs in proportion to the changes. The
+replica pulls through the central service (a real process over HTTPS), as a counter does."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ import pytest
 from sqlalchemy import select
 
 from desk.domain.status import Channel
-from desk.services.database import DeskDatabase
+from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork
+from desk.sync.engine import SyncEngine
+from desk.sync.remote import RemoteLink
+from tests.service_fixtures import Service
 from tests.sync.conftest import NOW, Central, Replica, book_at, slot
 
 OFFICE = "bb-cur"
@@ -50,9 +54,23 @@ def ids(central: Central) -> list[uuid.UUID]:
 
 @pytest.fixture(scope="module")
 def replica(
-    central: Central, ids: list[uuid.UUID], replica_factory: Callable[..., Replica]
-) -> Replica:
-    return replica_factory(central)
+    central: Central,
+    ids: list[uuid.UUID],
+    service_factory: Callable[..., Service],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Replica]:
+    """A counter PC of the office, enrolled with a training service, its first copy made."""
+    service = service_factory(central)
+    device = service.enroll(OFFICE)
+    url = f"sqlite:///{tmp_path_factory.mktemp('cursor') / 'local.sqlite'}"
+    upgrade_database(url)
+    db = open_database(url)
+    link = RemoteLink(service.url, device.token, device.id, ca=str(service.ca), send_now=True)
+    made = Replica(url, db, SyncEngine(db, link))
+    made.engine.sync_once(NOW)
+    yield made
+    link.close()
+    db.dispose()
 
 
 @pytest.fixture
