@@ -261,62 +261,62 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="42"/>
+        <location filename="../../ui/models/audit_model.py" line="45"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="43"/>
+        <location filename="../../ui/models/audit_model.py" line="46"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="44"/>
+        <location filename="../../ui/models/audit_model.py" line="47"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="45"/>
+        <location filename="../../ui/models/audit_model.py" line="48"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="46"/>
+        <location filename="../../ui/models/audit_model.py" line="49"/>
         <source>Objekt</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="47"/>
+        <location filename="../../ui/models/audit_model.py" line="50"/>
         <source>vorher</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="48"/>
+        <location filename="../../ui/models/audit_model.py" line="51"/>
         <source>nachher</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="68"/>
+        <location filename="../../ui/models/audit_model.py" line="71"/>
         <source>(nicht angemeldet)</source>
         <translation>(not signed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="69"/>
+        <location filename="../../ui/models/audit_model.py" line="72"/>
         <source>Portal / System</source>
         <translation>Portal / system</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="87"/>
+        <location filename="../../ui/models/audit_model.py" line="90"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="96"/>
+        <location filename="../../ui/models/audit_model.py" line="99"/>
         <source>Termin {0}</source>
         <translation>Appointment {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="98"/>
+        <location filename="../../ui/models/audit_model.py" line="101"/>
         <source>Wartenummer {0}</source>
         <translation>Ticket {0}</translation>
     </message>
@@ -474,77 +474,77 @@
 <context>
     <name>CapacityEditor</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="81"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="82"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="86"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="87"/>
         <source>Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht.</source>
         <translation>Only a team lead can change capacity; you are viewing the plan read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="102"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="103"/>
         <source>Öffnungszeiten</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="103"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="104"/>
         <source>Buchungsfenster</source>
         <translation>Booking window</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="104"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="105"/>
         <source>Sprechstunde</source>
         <translation>Walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="105"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="106"/>
         <source>Schließzeiten</source>
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="106"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="107"/>
         <source>Freigaben</source>
         <translation>Releases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="139"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="141"/>
         <source>Öffnungszeiten und Buchungsfenster gelten ab</source>
         <translation>Opening hours and booking window apply from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="170"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="172"/>
         <source>Kapazität planen – {0}</source>
         <translation>Plan capacity – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="213"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="215"/>
         <source>Bitte die markierte Eingabe korrigieren.</source>
         <translation>Please correct the marked entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="271"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="273"/>
         <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="287"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="289"/>
         <source>Gespeichert. Die Änderung gilt für das Portal sofort.</source>
         <translation>Saved. The change applies to the portal immediately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="297"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="299"/>
         <source>{0} Termine freigegeben</source>
         <translation>{0} slots released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="297"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="299"/>
         <source>1 Termin freigegeben</source>
         <translation>1 slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="319"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="321"/>
         <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
         <translation>That did not work; please try again.</translation>
     </message>
@@ -906,27 +906,27 @@ after</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="68"/>
+        <location filename="../../ui/display/window.py" line="69"/>
         <source>Aufrufanzeige</source>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="103"/>
+        <location filename="../../ui/display/window.py" line="104"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="120"/>
+        <location filename="../../ui/display/window.py" line="121"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="225"/>
+        <location filename="../../ui/display/window.py" line="226"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="231"/>
+        <location filename="../../ui/display/window.py" line="232"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -942,47 +942,47 @@ after</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="53"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="53"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="59"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="66"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="67"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="72"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="72"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
     </message>
@@ -1085,8 +1085,9 @@ after</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_layout.py" line="187"/>
-        <location filename="../../ui/views/window_session.py" line="32"/>
+        <location filename="../../ui/views/window_session.py" line="42"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
+        <extracomment>How a name and password are checked (worker thread): against the central service when this PC syncs through it (set by ui.gui.attach_sync), else the local database. This PC&apos;s connection to the central service (None standalone).</extracomment>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
@@ -1231,12 +1232,12 @@ after</translation>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="37"/>
+        <location filename="../../ui/views/window_session.py" line="47"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="49"/>
+        <location filename="../../ui/views/window_session.py" line="59"/>
         <source>Nicht angemeldet</source>
         <translation>Not signed in</translation>
     </message>
@@ -1271,55 +1272,66 @@ after</translation>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="46"/>
+        <location filename="../../ui/views/team_tools.py" line="45"/>
         <source>T&amp;eamleitung</source>
-        <extracomment>Opens the database capacity changes go to (set by the sync start: the central one).</extracomment>
         <translation>T&amp;eam lead</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="48"/>
+        <location filename="../../ui/views/team_tools.py" line="47"/>
         <source>&amp;Kapazität planen …</source>
         <translation>&amp;Plan capacity …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="51"/>
+        <location filename="../../ui/views/team_tools.py" line="50"/>
         <source>&amp;Protokoll …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="54"/>
+        <location filename="../../ui/views/team_tools.py" line="53"/>
         <source>&amp;Statistik …</source>
         <translation>&amp;Statistics …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="57"/>
+        <location filename="../../ui/views/team_tools.py" line="56"/>
         <source>&amp;Personalbedarf Sprechstunde …</source>
         <translation>&amp;Walk-in hour staffing …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="62"/>
+        <location filename="../../ui/views/team_tools.py" line="61"/>
         <source>&amp;Benutzer verwalten …</source>
         <translation>&amp;Manage users …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="75"/>
+        <location filename="../../ui/views/team_tools.py" line="74"/>
         <source>Nur für die Teamleitung (bitte als Teamleitung anmelden)</source>
         <translation>Team lead only (please sign in as a team lead)</translation>
     </message>
     <message>
         <location filename="../../ui/views/team_tools.py" line="120"/>
-        <source>Verbindung zur zentralen Datenbank …</source>
-        <translation>Connecting to the central database …</translation>
+        <source>Verbindung zum zentralen Dienst …</source>
+        <translation>Connecting to the central service …</translation>
     </message>
     <message>
         <location filename="../../ui/views/team_tools.py" line="131"/>
-        <source>Zentrale Datenbank</source>
-        <translation>Central database</translation>
+        <source>Zentraler Dienst</source>
+        <translation>Central service</translation>
     </message>
     <message>
         <location filename="../../ui/views/team_tools.py" line="132"/>
+        <source>Der zentrale Dienst ist nicht erreichbar. Kapazität und Benutzer werden dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; bitte später erneut versuchen.</source>
+        <translation>The central service cannot be reached. Capacity and users are changed there so that the online portal and every counter see them at once; please try again later.</translation>
+    </message>
+    <message>
+        <source>Verbindung zur zentralen Datenbank …</source>
+        <translation type="vanished">Connecting to the central database …</translation>
+    </message>
+    <message>
+        <source>Zentrale Datenbank</source>
+        <translation type="vanished">Central database</translation>
+    </message>
+    <message>
         <source>Die zentrale Datenbank ist nicht erreichbar. Kapazität und Benutzer werden dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; bitte später erneut versuchen.</source>
-        <translation>The central database cannot be reached. Capacity and users are changed there so that the online portal and every counter see the change at once; please try again later.</translation>
+        <translation type="vanished">The central database cannot be reached. Capacity and users are changed there so that the online portal and every counter see the change at once; please try again later.</translation>
     </message>
     <message>
         <location filename="../../ui/views/team_tools.py" line="183"/>
@@ -2327,115 +2339,115 @@ with planned counters</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="70"/>
         <source>Benutzer verwalten</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="79"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="179"/>
         <source>Neuer Benutzer</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="81"/>
         <source>Passwort setzen …</source>
         <translation>Set password …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="86"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="87"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="89"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="92"/>
         <source>Konto aktiv (darf sich anmelden)</source>
         <translation>Account active (may sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="92"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="111"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="93"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="112"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="114"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="117"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="162"/>
         <source>Benutzer {0} ändern</source>
         <translation>Change user {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="171"/>
         <source>Änderungen speichern</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="188"/>
         <source>Benutzer anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="212"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="213"/>
         <source>Die Passwörter stimmen nicht überein.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="249"/>
         <source>Benutzer {0} angelegt.</source>
         <translation>User {0} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="252"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="251"/>
         <source>Keine Änderung.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="254"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="253"/>
         <source>Benutzer {0} gespeichert.</source>
         <translation>User {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="280"/>
         <source>Passwort von {0} gesetzt.</source>
         <translation>Password of {0} set.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="305"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="304"/>
         <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
         <translation>That did not work ({0}); please try again.</translation>
     </message>
@@ -2598,6 +2610,21 @@ with planned counters</translation>
         <location filename="../../ui/models/audit_model.py" line="29"/>
         <source>Benutzer geändert</source>
         <translation>User changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="30"/>
+        <source>Gerät registriert</source>
+        <translation>Device registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="31"/>
+        <source>Gerät angemeldet</source>
+        <translation>Device enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="32"/>
+        <source>Gerät gesperrt</source>
+        <translation>Device revoked</translation>
     </message>
 </context>
 <context>

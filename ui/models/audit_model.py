@@ -27,6 +27,9 @@ _MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE, for pyside6-lupdate
     QT_TRANSLATE_NOOP("audit", "Schließzeit geändert"),
     QT_TRANSLATE_NOOP("audit", "Zusätzlicher Termin freigegeben"),
     QT_TRANSLATE_NOOP("audit", "Benutzer geändert"),
+    QT_TRANSLATE_NOOP("audit", "Gerät registriert"),
+    QT_TRANSLATE_NOOP("audit", "Gerät angemeldet"),
+    QT_TRANSLATE_NOOP("audit", "Gerät gesperrt"),
 )
 
 
