@@ -97,18 +97,18 @@ class SyncEngine:
 
     def _ensure_replica(self, now: datetime) -> None:
         with UnitOfWork(self.local.engine, write=True) as uow:
+            replica = outbox.is_replica(uow.session)
+            if not replica and uow.session.scalar(select(Office.id).limit(1)) is not None:
+                raise RequestRefused(  # nothing written: the standalone database stays as is
+                    "Die lokale Datenbank enthält bereits Daten (Einzelplatz); "
+                    "für den Abgleich eine neue, leere Datenbank anlegen"
+                )
             client = self.link.client_id()
             if client is not None:  # number blocks are leased to the enrolled device
                 uow.session.merge(SyncState(key=leases.CLIENT_KEY, value=str(client)))
                 uow.commit()
-            if outbox.is_replica(uow.session):
-                return
-            if uow.session.scalar(select(Office.id).limit(1)) is not None:
-                raise RequestRefused(
-                    "Die lokale Datenbank enthält bereits Daten (Einzelplatz); "
-                    "für den Abgleich eine neue, leere Datenbank anlegen"
-                )
-        self._pull(now, initial=True)
+        if not replica:
+            self._pull(now, initial=True)
 
     # -------------------------------------------------------------- walk-in
     def call_next(

@@ -1,4 +1,5 @@
-"""``buergerdesk sync``: the command line of the sync (DESIGN.md §5 exit codes)."""
+"""``buergerdesk sync``: the command line of the sync through the central service, as an
+enrolled counter PC (DESIGN.md §5 exit codes)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,20 @@ import random
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from desk.services.database import open_database, upgrade_database
+from desk.services.devices import add_device
 from desk.store.models import Office, SyncState
 from tests.conftest import DEMO_NOW_ISO
+from tests.service_fixtures import Service
 from tests.sync.conftest import Central, count
 
 OFFICE = "bb-cli"
-UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/x"
+UNREACHABLE = "https://127.0.0.1:1"
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -24,6 +28,22 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.fixture(scope="module")
 def central(central_factory: Callable[..., Central]) -> Central:
     return central_factory({OFFICE: 1})
+
+
+@pytest.fixture(scope="module")
+def service(central: Central, service_factory: Callable[..., Service]) -> Service:
+    return service_factory(central)
+
+
+@pytest.fixture
+def enrolled(service: Service, run_cli: Cli) -> str:
+    """This test's PC (its data folder) enrolled through the real ``enroll`` command;
+    returns the service's URL."""
+    made = add_device(service.db, OFFICE, "counter", datetime.now(UTC))
+    done = run_cli("enroll", "--central", service.url, "--code", made.code, "--ca", str(service.ca))
+    assert done.returncode == 0, done.stderr
+    assert "angemeldet" in done.stdout
+    return service.url
 
 
 def empty_local(tmp_path: Path) -> str:
@@ -36,9 +56,9 @@ def lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def test_sync_once_makes_a_replica_and_says_so(central: Central, run_cli: Cli, tmp_path: Path):
+def test_sync_once_makes_a_replica_and_says_so(enrolled: str, run_cli: Cli, tmp_path: Path):
     local = empty_local(tmp_path)
-    args = ("sync", "--url", local, "--central", central.url, "--once", "--now", DEMO_NOW_ISO)
+    args = ("sync", "--url", local, "--central", enrolled, "--once", "--now", DEMO_NOW_ISO)
 
     first = run_cli(*args)
 
@@ -58,7 +78,7 @@ def test_sync_once_makes_a_replica_and_says_so(central: Central, run_cli: Cli, t
     assert "abgeglichen: 0 hochgeladen, 0 geholt, 0 wartend" in second.stdout
 
 
-def test_unreachable_central_is_one_line_and_exit_2(run_cli: Cli, tmp_path: Path):
+def test_unreachable_central_is_one_line_and_exit_2(enrolled: str, run_cli: Cli, tmp_path: Path):
     local = empty_local(tmp_path)
 
     done = run_cli("sync", "--url", local, "--central", UNREACHABLE, "--once")
@@ -69,8 +89,20 @@ def test_unreachable_central_is_one_line_and_exit_2(run_cli: Cli, tmp_path: Path
     assert "Traceback" not in done.stderr + done.stdout
 
 
+def test_a_database_url_as_central_is_refused_with_what_to_do(
+    central: Central, enrolled: str, run_cli: Cli, tmp_path: Path
+):
+    local = empty_local(tmp_path)
+
+    done = run_cli("sync", "--url", local, "--central", central.url, "--once")
+
+    assert done.returncode == 2
+    assert len(lines(done.stderr)) == 1 and "enroll" in done.stderr
+    assert central.url not in done.stderr + done.stdout
+
+
 def test_a_standalone_database_with_demo_data_is_refused(
-    central: Central, run_cli: Cli, tmp_path: Path, demo_sqlite_url: str
+    enrolled: str, run_cli: Cli, tmp_path: Path, demo_sqlite_url: str
 ):
     seeded = Path(demo_sqlite_url.removeprefix("sqlite:///"))
     copy = tmp_path / "einzelplatz.sqlite"
@@ -81,7 +113,7 @@ def test_a_standalone_database_with_demo_data_is_refused(
     db.dispose()
     assert offices > 1
 
-    done = run_cli("sync", "--url", local, "--central", central.url, "--once")
+    done = run_cli("sync", "--url", local, "--central", enrolled, "--once")
 
     assert done.returncode == 2
     assert len(lines(done.stderr)) == 1
@@ -97,10 +129,10 @@ def test_a_standalone_database_with_demo_data_is_refused(
 
 
 def test_a_damaged_local_database_is_put_aside_and_refilled_from_the_central(
-    central: Central, run_cli: Cli, tmp_path: Path
+    enrolled: str, run_cli: Cli, tmp_path: Path
 ):
     local = empty_local(tmp_path)
-    args = ("sync", "--url", local, "--central", central.url, "--once", "--now", DEMO_NOW_ISO)
+    args = ("sync", "--url", local, "--central", enrolled, "--once", "--now", DEMO_NOW_ISO)
     assert run_cli(*args).returncode == 0
     path = tmp_path / "counter.sqlite"
     for leftover in (path.with_name("counter.sqlite-wal"), path.with_name("counter.sqlite-shm")):
