@@ -59,7 +59,7 @@ class SessionResponse(BaseModel):
 
 
 class Operation(BaseModel):
-    """One intention a counter recorded (``desk/sync/operations.py`` lists the kinds)."""
+    """One intention a counter recorded (``desk/sync/operations/`` lists the kinds)."""
 
     op_id: str
     kind: str = Field(max_length=40)

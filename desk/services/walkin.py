@@ -62,14 +62,7 @@ def issue_ticket(
         schedule = load_schedule(session, office)
         local = now.astimezone(schedule.tz)
         day = local.date()
-        issued = (
-            session.scalar(
-                select(func.count())
-                .select_from(Ticket)
-                .where(Ticket.office_id == office_id, Ticket.service_day == day)
-            )
-            or 0
-        )
+        issued = issued_on(session, office_id, day)
         closed = closed_reason(day, schedule.closures, schedule.state)
         why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
         if why is not None:
@@ -131,6 +124,18 @@ def issue_ticket(
             waiting_ahead=ahead,
             left_today=None if quota is None else quota - issued - 1,
         )
+
+
+def issued_on(session: Session, office_id: str, day: date) -> int:
+    """How many tickets an office issued on a day (the quota counts them)."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(Ticket.office_id == office_id, Ticket.service_day == day)
+        )
+        or 0
+    )
 
 
 def _next_number(session: Session, office_id: str, day: date) -> int:

@@ -1,7 +1,7 @@
 """The central side of an upload: check and apply a counter's operations exactly once.
 
 Each operation runs in its own central transaction: the caller's scope and user are
-checked, the operation's definition (desk/sync/operations.py) runs the desk services
+checked, the operation's definition (desk/sync/operations/) runs the desk services
 with the server's clock, and the ``applied_op`` row is written in the same
 transaction. A retried operation (after a lost acknowledgement) finds that row and
 gets the first answer back, changing nothing. A refusal carries the reason and the

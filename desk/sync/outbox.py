@@ -16,7 +16,7 @@ from desk.store.models import OutboxOp, SyncState
 ROLE_KEY = "role"
 REPLICA = "replica"
 
-#: Operation kinds (intentions a counter sends; desk/sync/operations.py defines each:
+#: Operation kinds (intentions a counter sends; desk/sync/operations/ defines each:
 #: how the central service checks and applies it, and how a refusal is withdrawn).
 #: The names of version 1, whose payloads were rows, are not reused.
 BOOK = "book"
