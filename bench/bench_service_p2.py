@@ -58,7 +58,10 @@ from desk.services.booking import book, new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.sync.engine import SyncEngine
 from desk.sync.remote import EventStream, RemoteLink
-from service_support import (
+
+from support.db import PG_ADMIN_URL, conninfo, scratch_database
+from support.office import add_office, rolling_policy
+from support.service import (
     Device,
     Process,
     Tls,
@@ -71,9 +74,6 @@ from service_support import (
     tls_files,
     verdict,
 )
-
-from support.db import PG_ADMIN_URL, conninfo, scratch_database
-from support.office import add_office, rolling_policy
 
 OFFICE = "bb-p2"
 SERVICE = "abholung"

@@ -14,7 +14,7 @@ devices are enrolled through the service.
 
 The storm: ``--connections`` kept-alive TLS connections, each in an ``httpx.AsyncClient``
 of its own (a shared client's pool costs the 2 cores ~3 ms of CPU per request, see
-service_support.py), and as many workers, each making its share of the 1,000 attempts
+support/service.py), and as many workers, each making its share of the 1,000 attempts
 back to back (worker w as portal device w mod ``--devices``). The 1,000 are dealt evenly
 over the 10 starts (100 per start, i.e. 10 per slot; shuffled with a fixed seed) and
 round-robin over the workers. An attempt is one ``POST /v1/portal/bookings``; a refusal
@@ -62,7 +62,10 @@ from sqlalchemy.engine import make_url
 from desk.domain.holidays_de import holiday_name
 from desk.domain.localtime import now_local
 from desk.services.database import open_database
-from service_support import (
+
+from support.db import PG_ADMIN_URL, conninfo, scratch_database
+from support.office import add_office, rolling_policy
+from support.service import (
     CpuShare,
     Device,
     Process,
@@ -80,9 +83,6 @@ from service_support import (
     tls_files,
     verdict,
 )
-
-from support.db import PG_ADMIN_URL, conninfo, scratch_database
-from support.office import add_office, rolling_policy
 
 OFFICE = "bb-p8"
 SERVICE = "abholung"
@@ -270,7 +270,7 @@ def floor_app(dsn: str) -> Any:
 @asynccontextmanager
 async def clients(url: str, tls: Tls, connections: int) -> AsyncIterator[list[httpx.AsyncClient]]:
     """The portal front end: one kept-alive connection per worker, each in a client of
-    its own (``service_support.one_connection``)."""
+    its own (``support.service.one_connection``)."""
     made = [one_connection(url, tls) for _ in range(connections)]
     try:
         yield made

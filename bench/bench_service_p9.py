@@ -14,7 +14,7 @@ per office are registered and enrolled through the service (``POST /v1/enroll``)
 
 This process simulates the 500 counters with asyncio, each with an ``httpx.AsyncClient``
 of its own (one connection for its stream, one for its pulls; a shared client's pool
-costs ~3 ms of CPU per request, see service_support.py): a counter listens on
+costs ~3 ms of CPU per request, see support/service.py): a counter listens on
 ``GET /v1/events``; every event (``hello`` at connect, ``change`` later) wakes its pull
 loop, which pulls ``GET /v1/changes`` with its cursor (the first pull without one: the
 first copy), wake-ups coalescing while a pull runs, as a PC's sync does; a failed pull
@@ -71,7 +71,10 @@ from desk.domain.localtime import now_local
 from desk.services.database import open_database
 from desk.store.models import OfficeService, OpeningTemplate, OpeningTemplateService
 from desk.store.uow import UnitOfWork
-from service_support import (
+
+from support.db import PG_ADMIN_URL, conninfo, scratch_database
+from support.office import add_office, rolling_policy
+from support.service import (
     CpuShare,
     Device,
     Process,
@@ -89,9 +92,6 @@ from service_support import (
     tls_files,
     verdict,
 )
-
-from support.db import PG_ADMIN_URL, conninfo, scratch_database
-from support.office import add_office, rolling_policy
 
 OFFICES = [f"bb-p9-{n:02d}" for n in range(10)]
 PER_OFFICE = 50

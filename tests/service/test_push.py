@@ -81,3 +81,21 @@ def test_bookings_made_while_the_services_listener_is_cut_reach_the_counter(
         assert count(engine.local, Appointment, Appointment.id.in_(made)) == BOOKINGS
     finally:
         stream.stop()
+
+
+def test_a_booking_notifies_its_office_only_not_every_counter_of_the_city(city: Central) -> None:
+    """The appointment's event has no office column; its change-log row and notification
+    still name the office, so a booking wakes that office's counters and no other."""
+    with psycopg.connect(city.conninfo, autocommit=True) as conn:
+        conn.execute("LISTEN bd_all")
+        conn.execute(f'LISTEN "bd_{OFFICE}"')
+        start = slot(NOW.date() + timedelta(days=2), 11)
+        book(city.db, OFFICE, SERVICE, start, "Nur hier", NOW, channel=Channel.PORTAL)
+        got = {(n.channel, n.payload) for n in conn.notifies(timeout=2.0, stop_after=3)}
+    assert got == {(f"bd_{OFFICE}", "appointment"), (f"bd_{OFFICE}", "appointment_event")}
+    with psycopg.connect(city.conninfo) as conn:
+        unnamed = conn.execute(
+            "SELECT count(*) FROM change_log WHERE entity = 'appointment_event' "
+            "AND office_id IS NULL"
+        ).fetchone()
+    assert unnamed == (0,)

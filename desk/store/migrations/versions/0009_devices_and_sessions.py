@@ -5,6 +5,9 @@ Revises: 0008
 Create Date: 2026-12-07 11:40:00
 
 Devices and sessions are central-only: no change-log trigger, never replicated.
+On PostgreSQL the change-log function also names the office of an appointment's
+event (it has no office column of its own), so its notification wakes that office's
+counters only, not every counter of the city.
 """
 
 from collections.abc import Sequence
@@ -19,7 +22,44 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+#: migration 0003's function, with the office of an appointment event looked up.
+LOG_FUNCTION = """
+CREATE OR REPLACE FUNCTION buergerdesk_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    row_json jsonb;
+    office text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        row_json := to_jsonb(OLD);
+    ELSE
+        row_json := to_jsonb(NEW);
+    END IF;
+    office := row_json ->> 'office_id';
+    IF office IS NULL AND TG_ARGV[0] = 'appointment_event' THEN
+        SELECT a.office_id INTO office FROM appointment a
+        WHERE a.id = (row_json ->> 'appointment_id')::uuid;
+    END IF;
+    INSERT INTO change_log (office_id, entity, entity_id)
+    VALUES (office, TG_ARGV[0], COALESCE(row_json ->> 'id', ''));
+    PERFORM pg_notify('bd_' || COALESCE(office, 'all'), TG_ARGV[0]);
+    RETURN NULL;
+END
+$$
+"""
+#: migration 0003's function as it was.
+OLD_LOG_FUNCTION = LOG_FUNCTION.replace(
+    """    IF office IS NULL AND TG_ARGV[0] = 'appointment_event' THEN
+        SELECT a.office_id INTO office FROM appointment a
+        WHERE a.id = (row_json ->> 'appointment_id')::uuid;
+    END IF;
+""",
+    "",
+)
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(LOG_FUNCTION)
     op.create_table(
         "device",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -83,6 +123,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(OLD_LOG_FUNCTION)
     op.drop_table("offline_verifier")
     with op.batch_alter_table("sync_conflict") as batch:
         batch.drop_index(batch.f("ix_sync_conflict_entity_id"))

@@ -501,7 +501,3 @@ def load() -> str:
     """The machine's CPUs and its load average (others share these cores)."""
     one, five, _ = os.getloadavg()
     return f"{CPUS} CPUs, load {one:.2f}/{five:.2f} (1/5 min)"
-
-
-if __name__ == "__main__":
-    print("service_support.py: shared code of bench_service_p2/p8/p9.py, not a benchmark")
