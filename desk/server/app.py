@@ -14,6 +14,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from desk import __version__
 from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused, UnknownId
 from desk.server import routes_devices, routes_portal, routes_push, routes_sync, routes_team
+from desk.server.batches import BatchCache
 from desk.server.push import Listener, PushHub
 from desk.server.state import ServiceState
 from desk.services.database import DeskDatabase, notify_conninfo, reason_of
@@ -43,7 +44,10 @@ def create_app(
 ) -> FastAPI:
     """The service over an opened central database (``listen``: start the push listener;
     ``retention_days``: run the nightly retention and change-log pruning)."""
-    state = ServiceState(central=central, training=training, hub=PushHub())
+    hub = PushHub()
+    # downloads are shared only where notifications tell when they are out of date
+    batches = BatchCache(hub) if listen else None
+    state = ServiceState(central=central, training=training, hub=hub, batches=batches)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

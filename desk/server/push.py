@@ -40,7 +40,14 @@ class PushHub:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: set[Subscriber] = set()
+        self._generations: dict[str, int] = {}
+        self._all = 0
         self.notified = 0
+
+    def generation(self, office_id: str) -> int:
+        """Counts the notifications that concerned an office (its own and city-wide)."""
+        with self._lock:
+            return self._all + self._generations.get(office_id, 0)
 
     def subscribe(self, office_id: str) -> Subscriber:
         """A new stream for a device of ``office_id`` (call on the event loop)."""
@@ -65,6 +72,10 @@ class PushHub:
         self.notified += 1
         office = None if channel == ALL else channel.removeprefix("bd_")
         with self._lock:
+            if office is None:
+                self._all += 1
+            else:
+                self._generations[office] = self._generations.get(office, 0) + 1
             targets = [s for s in self._subscribers if office in (None, s.office_id)]
         for subscriber in targets:
             subscriber.loop.call_soon_threadsafe(subscriber.wake, payload)

@@ -3,11 +3,12 @@ office's changes, lease ticket number blocks, call the next walk-in."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from desk.domain.errors import RequestRefused
 from desk.domain.status import DeviceKind
@@ -43,9 +44,18 @@ def changes(
     who: Replica,
     now: Now,
     cursor: Annotated[str | None, Query(max_length=20000)] = None,
-) -> dict[str, object]:
-    """Rows of the device's office only; users without password hashes."""
-    return batch_to_json(_link(state, who).pull(cursor, now))
+) -> Response:
+    """Rows of the device's office only; users without password hashes (JSON: snapshot,
+    full, reference, activity, holds, deleted)."""
+
+    def read() -> bytes:
+        batch = batch_to_json(_link(state, who).pull(cursor, now))
+        return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode()
+
+    if cursor is None or state.batches is None:  # a first copy is read for its own day
+        return Response(read(), media_type="application/json")
+    data = state.batches.get(who.device.office_id, cursor, read)
+    return Response(data, media_type="application/json")
 
 
 @router.post("/ops", response_model=OpsResponse, summary="apply operations exactly once")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desk.domain.localtime import now_local, parse_now
+from desk.server.batches import BatchCache
 from desk.server.push import PushHub
 from desk.services.database import DeskDatabase
 
@@ -21,6 +22,7 @@ class ServiceState:
     central: DeskDatabase
     training: bool
     hub: PushHub
+    batches: BatchCache | None = None  # shared downloads (needs the hub's notifications)
 
     def now(self, asked: str | None) -> datetime:
         """The server's time; a client's ``X-Buergerdesk-Now`` only in training."""
