@@ -216,5 +216,6 @@ def test_central_change_notifies_the_office_channel(central: Central):
     with psycopg.connect(central.conninfo, autocommit=True) as conn:
         conn.execute(f'LISTEN "bd_{OFFICE}"')
         book_at(central.db, OFFICE, slot(DAY, 11, 15), "Benachrichtigt", Channel.PORTAL)
-        got = [(n.channel, n.payload) for n in conn.notifies(timeout=2.0, stop_after=1)]
-    assert got == [(f"bd_{OFFICE}", "appointment")]
+        got = {(n.channel, n.payload) for n in conn.notifies(timeout=2.0, stop_after=2)}
+    # the appointment and its event, both on the office's channel
+    assert got == {(f"bd_{OFFICE}", "appointment"), (f"bd_{OFFICE}", "appointment_event")}
