@@ -1,7 +1,7 @@
 """R1 on the other side: the central service is killed (SIGKILL) after its push committed
 and before the answer left. The counter sees the service gone, keeps its operations, and
 when the service is back, the retry is answered from applied_op: nothing is lost, nothing
-applied twice (DESIGN.md §4.1). Six kills in ``make test``, forty in ``make soak``."""
+applied twice (DESIGN.md §4.1). Three kills in ``make test``, forty in ``make soak``."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from tests.service_fixtures import Service, Tls, free_port, start_service, stop_
 from tests.sync.conftest import NOW, Central, count, insert_local_bookings, slot
 
 OFFICE = "bb-dienst-kill"
-KILLS = 6
+KILLS = 3
 SOAK_KILLS = 40
 
 
