@@ -6,13 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import httpx
-
 from desk.cli.parser import Commands
-from desk.device_credential import DeviceCredential, save_credential
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
-from desk.services.devices import KIND_LABELS_DE
-from desk.sync.remote import answer, check_central_url, client
 
 
 def register(commands: Commands) -> None:
@@ -36,6 +31,12 @@ def register(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Enrol and keep the credential."""
+    import httpx  # here, not at import: every command's start would pay for it
+
+    from desk.device_credential import DeviceCredential, save_credential
+    from desk.services.devices import KIND_LABELS_DE
+    from desk.sync.remote import answer, check_central_url, client
+
     central = check_central_url(args.central)
     ca = None
     if args.ca:

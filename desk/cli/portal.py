@@ -15,7 +15,7 @@ from desk.domain.policy import WEEKDAYS_DE
 from desk.services.availability import Offer
 from desk.services.booking import Booking, book, cancel, offered_slots
 from desk.services.database import open_database
-from desk.sync.connect import call_service, is_service_url
+from desk.sync.service_url import is_service_url
 
 
 def register(commands: Commands) -> None:
@@ -112,6 +112,8 @@ def run_slots(args: argparse.Namespace) -> int:
     """Print the offered starts."""
     now = now_from(args)
     if is_service_url(args.url):  # as the portal device this PC is enrolled as
+        from desk.sync.connect import call_service
+
         data = call_service(
             args.url,
             "GET",
@@ -167,6 +169,8 @@ def run_book(args: argparse.Namespace) -> int:
         body = {"service": args.service, "start": start.isoformat(), "name": args.name}
         if move_in is not None:
             body["move_in"] = move_in.isoformat()
+        from desk.sync.connect import call_service
+
         data = call_service(
             args.url,
             "POST",
@@ -205,6 +209,8 @@ def run_cancel(args: argparse.Namespace) -> int:
     """Cancel a booking by code."""
     now = now_from(args)
     if is_service_url(args.url):
+        from desk.sync.connect import call_service
+
         data = call_service(
             args.url,
             "DELETE",

@@ -10,7 +10,6 @@ from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.errors import DatabaseUnavailable
 from desk.services.database import open_database
-from desk.sync.connect import remote_link
 from desk.sync.engine import SyncEngine, SyncReport
 
 
@@ -58,6 +57,8 @@ def describe(report: SyncReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Sync once, or keep syncing until interrupted."""
+    from desk.sync.connect import remote_link
+
     link = remote_link(args.central, training=args.now is not None)
     from desk.jobs.start_check import check_at_start
 

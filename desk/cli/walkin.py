@@ -14,7 +14,7 @@ from desk.domain.status import TicketReason
 from desk.domain.walkin import REASON_LABELS_DE
 from desk.services.database import open_database
 from desk.services.walkin import TicketInfo, call_next, issue_ticket, parse_reason
-from desk.sync.connect import call_service, is_service_url
+from desk.sync.service_url import is_service_url
 
 
 def register(commands: Commands) -> None:
@@ -63,6 +63,8 @@ def run_issue(args: argparse.Namespace) -> int:
     now = now_from(args)
     reason = parse_reason(args.reason)
     if is_service_url(args.url):
+        from desk.sync.connect import call_service
+
         data = call_service(
             args.url,
             "POST",
@@ -94,6 +96,8 @@ def run_call(args: argparse.Namespace) -> int:
     """Call the next ticket and print the call."""
     now = now_from(args)
     if is_service_url(args.url):
+        from desk.sync.connect import call_service
+
         data = call_service(
             args.url,
             "POST",

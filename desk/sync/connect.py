@@ -125,11 +125,6 @@ class CentralSession:
         return RemoteTeamDoor(self.url, cred.token, cred.ca, self.token)
 
 
-def is_service_url(url: str) -> bool:
-    """Whether a command's ``--url`` names the central service (not a database)."""
-    return url.strip().lower().startswith(("https://", "http://"))
-
-
 def call_service(
     url: str,
     method: str,
