@@ -43,6 +43,9 @@ class PushHub:
         self._generations: dict[str, int] = {}
         self._all = 0
         self.notified = 0
+        #: whether the listener is connected: only then do notifications tell of every
+        #: change (shared downloads are used only then)
+        self.listening = False
 
     def generation(self, office_id: str) -> int:
         """Counts the notifications that concerned an office (its own and city-wide)."""
@@ -110,6 +113,8 @@ class Listener(threading.Thread):
                 self._listen()
             except psycopg.Error as err:
                 log.info("push listener offline: %s", err)
+            self._hub.listening = False
+            self._hub.publish(ALL, "listener lost")  # nothing shared from before
             self.connected.clear()
             self._stop_event.wait(self._retry)
 
@@ -120,6 +125,7 @@ class Listener(threading.Thread):
             listening: set[str] = set()
             self._listen_to(conn, listening)
             self.connected.set()
+            self._hub.listening = True
             self._hub.publish(ALL, "reconnect")  # catch up on what was missed
             while not self._stop_event.is_set():
                 for notify in conn.notifies(timeout=1.0, stop_after=50):

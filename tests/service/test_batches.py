@@ -10,8 +10,14 @@ from desk.server.batches import BatchCache
 from desk.server.push import PushHub
 
 
+def listening() -> PushHub:
+    hub = PushHub()
+    hub.listening = True
+    return hub
+
+
 def test_twenty_counters_with_one_cursor_share_one_read() -> None:
-    cache, reads = BatchCache(PushHub()), []
+    cache, reads = BatchCache(listening()), []
 
     def read() -> bytes:
         reads.append(1)
@@ -32,7 +38,7 @@ def test_twenty_counters_with_one_cursor_share_one_read() -> None:
 
 
 def test_a_notification_makes_the_next_request_read_again() -> None:
-    hub = PushHub()
+    hub = listening()
     cache = BatchCache(hub)
     assert cache.get("bb-a", "c1", lambda: b"old") == b"old"
     assert cache.get("bb-a", "c1", lambda: b"unused") == b"old"
@@ -45,7 +51,7 @@ def test_a_notification_makes_the_next_request_read_again() -> None:
 
 
 def test_a_read_overlapping_a_notification_is_not_kept() -> None:
-    hub = PushHub()
+    hub = listening()
     cache = BatchCache(hub)
 
     def read_while_a_change_commits() -> bytes:
@@ -57,7 +63,18 @@ def test_a_read_overlapping_a_notification_is_not_kept() -> None:
 
 
 def test_answers_expire() -> None:
-    cache = BatchCache(PushHub(), ttl=0.05)
+    cache = BatchCache(listening(), ttl=0.05)
     assert cache.get("bb-a", "c1", lambda: b"first") == b"first"
     time.sleep(0.1)
     assert cache.get("bb-a", "c1", lambda: b"second") == b"second"
+
+
+def test_without_the_listener_every_request_reads() -> None:
+    """While the service's LISTEN connection is down, changes come unnoticed: nothing is
+    shared then (a database outage, R5)."""
+    hub = listening()
+    cache = BatchCache(hub)
+    assert cache.get("bb-a", "c1", lambda: b"before") == b"before"
+    hub.listening = False
+    assert cache.get("bb-a", "c1", lambda: b"during") == b"during"
+    assert cache.get("bb-a", "c1", lambda: b"still fresh") == b"still fresh"
