@@ -8,6 +8,7 @@ from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.services.database import open_database
 from desk.services.demo import seed_demo_city
+from desk.services.demo_database import refuse_foreign_content
 
 
 def register(commands: Commands) -> None:
@@ -17,10 +18,17 @@ def register(commands: Commands) -> None:
         help="Datenbank mit der Demo-Stadt füllen",
         description="Trägt die Demo-Stadt ein (Standorte, Schalter, Dienstleistungen, "
         "Öffnungszeiten, Buchungsfenster, Benutzer, Termine um heute herum). "
-        "Ein zweiter Lauf fügt nur hinzu, was fehlt.",
+        "Ein zweiter Lauf fügt nur hinzu, was fehlt. Eine Datenbank mit Standorten oder "
+        "Benutzern, die nicht zur Demo-Stadt gehören, wird abgelehnt (ohne --force).",
     )
     add_url(demo)
     add_now(demo)
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="auch in eine Datenbank mit eigenen Standorten oder Benutzern schreiben "
+        "(nur für Schulungsdatenbanken: die Demo-Benutzer haben ein bekanntes Passwort)",
+    )
     demo.set_defaults(func=run)
 
 
@@ -29,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     now = now_from(args)
     db = open_database(args.url)
     try:
+        if not args.force:  # demo users with a known password never land in a real database
+            refuse_foreign_content(db)
         report = seed_demo_city(db, now)
     finally:
         db.dispose()
