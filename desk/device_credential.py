@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from keyring.errors import KeyringError
 from desk.config import paths
 from desk.credentials import SERVICE, keyring_available, stored_password
 from desk.domain.errors import RequestRefused
+from desk.private_files import private_dir, tighten, write_private
 
 log = logging.getLogger(__name__)
 
@@ -74,28 +74,13 @@ def _drop_from_keyring(device_id: str) -> None:
 
 def _write_private(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` readable by its owner only, replacing it in one step."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:  # the folder also holds this PC's replica of its office's data
-        os.chmod(path.parent, 0o700)
-    except OSError as err:  # not its owner: the file itself is still owner-only
-        log.warning("could not restrict the data folder: %s", type(err).__name__)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.unlink(missing_ok=True)
-    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
-    fd = os.open(temporary, flags, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(text.encode("utf-8"))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    private_dir(path.parent)  # the folder also holds this PC's replica of its office's data
+    write_private(path, text.encode("utf-8"))
 
 
 def _read_file() -> dict[str, Any] | None:
     path = credential_file()
+    tighten(path)  # e.g. copied in by hand with wider modes
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

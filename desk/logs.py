@@ -20,9 +20,12 @@ import logging
 import os
 import re
 from datetime import datetime
+from io import TextIOWrapper
 from pathlib import Path
+from typing import cast
 
 from desk.config import paths
+from desk.private_files import private_dir, private_opener
 
 #: ``BUERGERDESK_LOG_LEVEL=DEBUG`` raises the detail of the log (support, tests).
 LEVEL_ENV = "BUERGERDESK_LOG_LEVEL"
@@ -98,10 +101,35 @@ def _our_handler() -> logging.FileHandler | None:
     return None
 
 
+def _open_private(handler: logging.FileHandler) -> TextIOWrapper:
+    """The handler's file, created 0600 (an existing wider one is tightened)."""
+    opened = open(  # noqa: SIM115 (the handler keeps it open)
+        handler.baseFilename,
+        handler.mode,
+        encoding=handler.encoding,
+        errors=handler.errors,
+        opener=private_opener,
+    )
+    return cast(TextIOWrapper, opened)
+
+
+class _PrivateFileHandler(logging.FileHandler):
+    """A file handler whose file is its user's alone."""
+
+    def _open(self) -> TextIOWrapper:
+        return _open_private(self)
+
+
 def _rotating(log_file: Path) -> logging.FileHandler:
     from logging.handlers import RotatingFileHandler
 
-    return RotatingFileHandler(
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        """Rotating, and every new file 0600 (the rotated ones keep their modes)."""
+
+        def _open(self) -> TextIOWrapper:
+            return _open_private(self)
+
+    return PrivateRotatingFileHandler(
         log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
     )
 
@@ -124,9 +152,9 @@ def configure_logging(level: int | None = None, *, rotate_later: bool = False) -
     if existing is not None:
         return Path(existing.baseFilename)
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(log_file.parent)
         opened = (
-            logging.FileHandler(log_file, encoding="utf-8") if rotate_later else _rotating(log_file)
+            _PrivateFileHandler(log_file, encoding="utf-8") if rotate_later else _rotating(log_file)
         )
     except OSError:
         return None
@@ -141,7 +169,7 @@ def start_rotating() -> None:
     """Put the rotating handler in place of the plain one ``rotate_later`` began with
     (same file, appended; a no-op when it rotates already or logging is off)."""
     plain = _our_handler()
-    if plain is None or type(plain) is not logging.FileHandler:
+    if plain is None or type(plain) is not _PrivateFileHandler:
         return
     try:
         rotating = _rotating(Path(plain.baseFilename))

@@ -256,7 +256,7 @@ def test_the_gui_starts_on_a_plain_handler_and_rotates_once_painted_losing_no_li
     log_file = configure_logging(rotate_later=True)
     assert log_file == session_env / "buergerdesk.log"
     [plain] = [h for h in logging.getLogger().handlers if getattr(h, "buergerdesk", False)]
-    assert type(plain) is logging.FileHandler
+    assert isinstance(plain, logging.FileHandler) and not isinstance(plain, RotatingFileHandler)
     logging.getLogger("ui.gui").info("before the first paint")
 
     start_rotating()

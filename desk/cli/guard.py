@@ -11,8 +11,11 @@ import sys
 from collections.abc import Callable
 
 from desk.cli.parser import PROG
+from desk.cli.pipes import stdout_closed
+from desk.config import paths
 from desk.domain.errors import DeskError
 from desk.logs import configure_logging
+from desk.private_files import private_umask, tighten_folders
 
 log = logging.getLogger("desk.cli.main")
 
@@ -24,10 +27,22 @@ def run_guarded(
     rotate_later: bool = False,
 ) -> int:
     """Run a command; domain errors → exit 2, anything unexpected → exit 1, no traceback.
+    Everything it creates is its OS user's alone (umask 077, ``desk.private_files``).
     ``rotate_later``: see ``desk.logs.configure_logging`` (the GUI's start)."""
-    log_file = configure_logging(rotate_later=rotate_later)
+    with private_umask():
+        where = paths()
+        tighten_folders(where.data_dir, where.backups_dir, where.log_dir, where.config_dir)
+        return _run(func, args, rotate_later)
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace, later: bool) -> int:
+    log_file = configure_logging(rotate_later=later)
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # a reader gone early shows here, not in the flush at exit
+        return code
+    except BrokenPipeError:
+        return stdout_closed()
     except DeskError as err:
         sys.stderr.write(f"{PROG}: {err}\n")
         return 2

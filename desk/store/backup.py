@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desk.domain.errors import RequestRefused
+from desk.private_files import create_private, private_dir, tighten
 
 DEFAULT_KEEP = 7
 SUFFIX = ".sqlite"
@@ -59,13 +60,13 @@ def back_up(database: Path, folder: Path, at: datetime, keep: int = DEFAULT_KEEP
         raise RequestRefused("Es muss mindestens eine Sicherung aufbewahrt werden (--keep 1)")
     if not database.is_file():
         raise RequestRefused(f"Die Datenbankdatei {database} gibt es nicht")
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     target = _free_name(folder / backup_name(database, at))
     partial = target.with_name(target.name + ".part")
     try:
         with (
             closing(sqlite3.connect(database)) as source,
-            closing(sqlite3.connect(partial)) as copy,
+            closing(sqlite3.connect(create_private(partial))) as copy,
         ):
             # one step: a WAL reader blocks no writer, and a stepwise copy would
             # start over after every write of another connection
@@ -80,7 +81,10 @@ def back_up(database: Path, folder: Path, at: datetime, keep: int = DEFAULT_KEEP
         raise RequestRefused(f"Sicherung von {database} nicht möglich: {err}") from None
     finally:
         partial.unlink(missing_ok=True)
-    removed = tuple(list_backups(folder, database)[keep:])
+    kept = list_backups(folder, database)
+    for earlier in kept[:keep]:
+        tighten(earlier)  # e.g. written before backups were owner-only
+    removed = tuple(kept[keep:])
     for old in removed:
         for path in (old, *(old.with_name(old.name + side) for side in ("-wal", "-shm"))):
             path.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from desk.domain.errors import RequestRefused
+from desk.private_files import private_dir, tighten_sqlite
 
 SUPPORTED = ("sqlite", "postgresql")
+QUERY_PASSWORD = re.compile(r"([?&]password=)[^&]*", re.I)
 
 #: Execution option of write units of work: SQLite takes the write lock at BEGIN.
 IMMEDIATE = "buergerdesk_immediate"
@@ -35,6 +38,13 @@ def parse_url(url: str) -> URL:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
         raise RequestRefused("Eine SQLite-Datenbank braucht einen Dateipfad: sqlite:///PFAD")
+    if parsed.get_backend_name() == "sqlite" and parsed.query:
+        # mode=ro, uri=true …: the app writes its database (migrations, sync, WAL), and a
+        # read-only opening would only fail half-way through a command
+        raise RequestRefused(
+            "Eine SQLite-URL ohne Parameter angeben (sqlite:///PFAD): "
+            f"{'&'.join(sorted(parsed.query))} wird nicht unterstützt"
+        )
     return parsed
 
 
@@ -44,7 +54,8 @@ def mask(url: str | URL) -> str:
         parsed = url if isinstance(url, URL) else make_url(url)
     except ArgumentError:
         return "<ungültige URL>"
-    return parsed.render_as_string(hide_password=True)
+    shown = parsed.render_as_string(hide_password=True)
+    return QUERY_PASSWORD.sub(r"\1***", shown)  # libpq takes one as a parameter too
 
 
 def describe(url: URL) -> str:
@@ -72,7 +83,7 @@ def make_engine(
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(parsed)
         if create_dirs and path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
         connect_args["timeout"] = 15
     else:
         connect_args["connect_timeout"] = 5
@@ -85,6 +96,9 @@ def make_engine(
     except NoSuchModuleError:
         raise RequestRefused(f"Kein Treiber für {mask(parsed)!r}") from None
     if parsed.get_backend_name() == "sqlite":
+        database = sqlite_path(parsed)
+        if database is not None:  # before the pragmas: WAL's side files copy its modes
+            event.listen(engine, "connect", lambda _conn, _record: tighten_sqlite(database))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine

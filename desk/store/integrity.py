@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desk.private_files import create_private
 from desk.store import backup, migrate
 from desk.store.database import make_engine
 from desk.store.file_check import QUICK_ABOVE_BYTES, Finding, check_file
@@ -155,7 +156,7 @@ def _restore_newest(
             bad.append(candidate)
             continue
         partial = database.with_name(database.name + ".restore")
-        shutil.copyfile(candidate, partial)
+        shutil.copyfile(candidate, create_private(partial))
         os.replace(partial, database)
         return candidate, bad
     return None, bad

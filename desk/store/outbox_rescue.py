@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desk.private_files import write_private
 from desk.store.file_check import read_only_uri
 
 COLUMNS = ("seq", "op_id", "kind", "office_id", "entity_id", "payload", "created_at")
@@ -96,7 +97,7 @@ def export_ops(ops: list[RescuedOp], database: Path, damaged: Path, now: datetim
         "geschrieben": now.isoformat(),
         "operationen": [_exported(op) for op in ops],
     }
-    target.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_private(target, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     return target
 
 

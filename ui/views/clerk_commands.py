@@ -171,9 +171,11 @@ class ClerkCommands:
         stamped = self.now()
 
         def work() -> Path:
+            from desk.private_files import private_opener
             from desk.services.confirmation import load_confirmation, to_ics
 
-            path.write_bytes(to_ics(load_confirmation(db, row.id), stamped))
+            with open(path, "wb", opener=private_opener) as file:
+                file.write(to_ics(load_confirmation(db, row.id), stamped))
             return path
 
         self._ops.run(

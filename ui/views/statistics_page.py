@@ -244,7 +244,10 @@ class StatisticsPage(QWidget):
         target = Path(path)
 
         def write() -> str:
-            target.write_text(statistics_csv(stats), encoding="utf-8", newline="")
+            from desk.private_files import private_opener
+
+            with open(target, "w", encoding="utf-8", newline="", opener=private_opener) as file:
+                file.write(statistics_csv(stats))
             return str(target)
 
         self._ops.run(write, self._written, self._not_written)

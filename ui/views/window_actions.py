@@ -184,12 +184,15 @@ class WindowActions:
         if not folder and QPrinterInfo.availablePrinterNames():
             return QPrinter(QPrinterInfo.defaultPrinter(), QPrinter.PrinterMode.HighResolution)
         from desk.config import paths
+        from desk.private_files import create_private, private_dir
 
-        target = Path(folder) if folder else paths().data_dir / "tickets"
-        target.mkdir(parents=True, exist_ok=True)
+        target = Path(folder) if folder else private_dir(paths().data_dir / "tickets")
+        if not target.is_dir():  # a folder of the city's choice is left as it is
+            private_dir(target)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target / f"ticket-{self.now():%Y%m%d-%H%M%S%f}.pdf"))
+        pdf = create_private(target / f"ticket-{self.now():%Y%m%d-%H%M%S%f}.pdf")
+        printer.setOutputFileName(str(pdf))  # Qt truncates it and keeps its modes
         return printer
 
     def set_high_contrast(self: MainWindow, on: bool) -> None:  # type: ignore[misc]
