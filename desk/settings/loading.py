@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from desk.private_files import tighten
 from desk.settings.model import (
     DATABASE_KEYS,
     LANGUAGES,
@@ -139,6 +140,7 @@ def load_settings(path: Path) -> LoadedSettings:
     """Settings from ``path`` (missing file: the defaults, no problem)."""
     try:
         source = path.read_bytes().decode("utf-8")
+        tighten(path)  # no secrets by design; still the user's alone, like every file
     except FileNotFoundError:
         return LoadedSettings(Settings(), path)
     except (OSError, UnicodeDecodeError) as err:
