@@ -9,6 +9,8 @@ from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.services.database import open_database
 from desk.services.retention import DEFAULT_DAYS, anonymise_expired
+from desk.store.database import parse_url, sqlite_path
+from desk.store.kept_aside import clear_kept_aside
 
 
 def register(commands: Commands) -> None:
@@ -43,6 +45,8 @@ def run_retention(args: argparse.Namespace) -> int:
         report = anonymise_expired(db, now, args.days)
     finally:
         db.dispose()
+    local = sqlite_path(parse_url(args.url))
+    cleared = clear_kept_aside(local, now, args.days) if local is not None else []
     if args.json:
         document = {
             "now": now.isoformat(),
@@ -52,12 +56,14 @@ def run_retention(args: argparse.Namespace) -> int:
             "events": report.events,
             "outbox_ops": report.outbox_ops,
             "conflicts": report.conflicts,
+            "kept_aside_deleted": [str(path) for path in cleared],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
     print(
         f"Anonymisiert vor dem {report.first_kept_day:%d.%m.%Y}: {report.appointments} Termine, "
         f"{report.events} Verlaufsnotizen, {report.outbox_ops} wartende Änderungen, "
-        f"{report.conflicts} Konflikte."
+        f"{report.conflicts} Konflikte"
+        + (f"; {len(cleared)} beiseitegelegte Dateien gelöscht." if cleared else ".")
     )
     return 0

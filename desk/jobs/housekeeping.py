@@ -25,6 +25,7 @@ from desk.services.database import open_database
 from desk.services.retention import DEFAULT_DAYS, RetentionReport, anonymise_expired
 from desk.store.backup import DEFAULT_KEEP, BackupResult, back_up, list_backups
 from desk.store.database import parse_url, sqlite_path
+from desk.store.kept_aside import clear_kept_aside
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +41,14 @@ def backups_folder() -> Path:
 
 @dataclass(frozen=True)
 class HousekeepingReport:
-    """What one run did: the backup written (None for a PostgreSQL ``url``) and the
-    retention counts locally and centrally (None when not run or not reachable)."""
+    """What one run did: the backup written (None for a PostgreSQL ``url``), the
+    retention counts locally and centrally (None when not run or not reachable) and the
+    damaged copies and exports past the retention period that were deleted."""
 
     backup: BackupResult | None
     local: RetentionReport
     central: RetentionReport | None
+    cleared: tuple[Path, ...] = ()
 
 
 def run_housekeeping(
@@ -62,13 +65,16 @@ def run_housekeeping(
     path = sqlite_path(parse_url(url))
     written = back_up(path, backups, datetime.now(BERLIN), keep) if path is not None else None
     local = _retention(url, now, days)
+    cleared = tuple(clear_kept_aside(path, now, days)) if path is not None else ()
+    if cleared:
+        log.info("retention: %d damaged copies and exports deleted", len(cleared))
     central = None
     if central_url:
         try:
             central = _retention(central_url, now, days)
         except DatabaseUnavailable as err:
             log.warning("retention on the central database skipped: %s", err)
-    return HousekeepingReport(written, local, central)
+    return HousekeepingReport(written, local, central, cleared)
 
 
 def _retention(url: str, now: datetime, days: int) -> RetentionReport:
