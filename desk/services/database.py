@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from desk.domain.errors import DatabaseNotReady, DatabaseUnavailable
+from desk.domain.errors import DatabaseNotReady, DatabaseUnavailable, RequestRefused
 from desk.store import migrate
 from desk.store.database import describe, make_engine, parse_url, sqlite_path
+
+if TYPE_CHECKING:
+    from desk.store.grants import GrantReport
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,25 @@ def upgrade_database(url: str) -> tuple[str | None, str]:
     except (OperationalError, DBAPIError) as err:
         raise DatabaseUnavailable(
             f"Datenbank {db.display_url} konnte nicht migriert werden: {reason_of(err)}"
+        ) from None
+    finally:
+        db.dispose()
+
+
+def grant_service_role(url: str, role: str) -> GrantReport:
+    """Give ``role`` the central service's rights in the PostgreSQL database at ``url``
+    (the owner's URL; the database must be migrated)."""
+    from desk.store.grants import grant_service_role as grant
+
+    db = open_database(url)
+    try:
+        if db.is_sqlite:
+            raise RequestRefused("Rollen gibt es nur in PostgreSQL, nicht in SQLite")
+        with db.pool.begin() as conn:
+            return grant(conn, role)
+    except (OperationalError, DBAPIError) as err:
+        raise DatabaseUnavailable(
+            f"Rechte in {db.display_url} nicht vergeben: {reason_of(err)}"
         ) from None
     finally:
         db.dispose()

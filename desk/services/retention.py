@@ -84,7 +84,9 @@ def anonymise_expired(
     for office_id, cutoff in cutoffs.items():
         appointments += _in_batches(db, batch, _pending_appointments(office_id, cutoff, real))
         events += _in_batches(db, batch, _pending_events(office_id, cutoff, real))
-    outbox_ops, conflicts = _scrub_sync_rows(db, cutoffs)
+    # the outbox and the conflicts are a replica's (SQLite) tables: the central service's
+    # role may not even read them (desk/store/grants.py)
+    outbox_ops, conflicts = _scrub_sync_rows(db, cutoffs) if db.is_sqlite else (0, 0)
     first_kept = now.astimezone(BERLIN).date() - timedelta(days=days)
     return RetentionReport(first_kept, appointments, events, outbox_ops, conflicts)
 
