@@ -241,6 +241,10 @@ def run_app(args: argparse.Namespace) -> int:
     app, ops, window = build_window(args, sign_in=not args.smoke)
     install_crash_handler(configure_logging())  # configured already: returns the file
     runners = attach_sync(args, window, ops)
+    if not args.smoke:  # after attach_sync: a reception PC of the service never locks
+        from ui.idle_lock import attach_idle_lock
+
+        attach_idle_lock(window, loaded.settings.idle_lock_minutes)
     days = loaded.settings.retention_days
     keepers = [] if args.smoke else attach_housekeeping(args, window, ops, days)
     window.resize(1366, 768)

@@ -94,7 +94,7 @@ def demo_accounts(db: DeskDatabase) -> DemoAccounts | None:
     if stored is None or not stored[4] or not verify_password(DEMO_PASSWORD, stored[3]):
         return None
     order = {u.username: n for n, u in enumerate(USERS)}
-    active = sorted((row for row in users if row[4]), key=lambda row: order[row[1]])
+    active = sorted((row for row in users if row[4]), key=lambda row: order.get(row[1], len(order)))
     return DemoAccounts(
         team_leads=tuple(row[1] for row in active if row[2] == Role.TEAM_LEAD),
         clerks=tuple(row[1] for row in active if row[2] == Role.CLERK),

@@ -119,6 +119,7 @@ TOP: dict[str, Check] = {
     "local_database": text,
     "retention_days": whole(1, 3650),
     "holidays_state": choice(STATES, upper=True),
+    "idle_lock_minutes": whole(0, 1440),
 }
 TABLES: dict[str, tuple[type, dict[str, Check]]] = {
     "central": (

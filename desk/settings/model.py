@@ -58,6 +58,7 @@ class Settings:
     local_database: str | None = None
     retention_days: int = 30
     holidays_state: str = "ST"
+    idle_lock_minutes: int = 10  # the desk locks after this long without input; 0: never
     central: CentralSettings = field(default_factory=CentralSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
 

@@ -777,22 +777,22 @@ after</translation>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="182"/>
+        <location filename="../../ui/views/clerk_commands.py" line="184"/>
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="188"/>
+        <location filename="../../ui/views/clerk_commands.py" line="190"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="213"/>
+        <location filename="../../ui/views/clerk_commands.py" line="215"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="220"/>
+        <location filename="../../ui/views/clerk_commands.py" line="222"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -932,6 +932,14 @@ after</translation>
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="132"/>
+        <source>Gesperrt – zum Entsperren anmelden</source>
+        <translation>Locked – sign in to unlock</translation>
+    </message>
+</context>
+<context>
     <name>Integrity</name>
     <message>
         <location filename="../../ui/gui.py" line="109"/>
@@ -942,49 +950,59 @@ after</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="62"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="62"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="70"/>
+        <source>Gesperrt nach {0} min ohne Eingabe. Zum Entsperren das Passwort eingeben.</source>
+        <translation>Locked after {0} min without input. Enter the password to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="73"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="84"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="85"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="110"/>
+        <source>Demo-Datenbank – Benutzer: {0} (Teamleitung); {1} (Sachbearbeitung). Passwort für alle: {2}</source>
+        <translation>Demo database – users: {0} (team lead); {1} (clerks). Password for all: {2}</translation>
     </message>
 </context>
 <context>
@@ -1085,9 +1103,9 @@ after</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_layout.py" line="187"/>
-        <location filename="../../ui/views/window_session.py" line="42"/>
+        <location filename="../../ui/views/window_session.py" line="45"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
-        <extracomment>How a name and password are checked (worker thread): against the central service when this PC syncs through it (set by ui.gui.attach_sync), else the local database. This PC&apos;s connection to the central service (None standalone).</extracomment>
+        <extracomment>How a name and password are checked (worker thread): against the central service when this PC syncs through it (set by ui.gui.attach_sync), else the local database. This PC&apos;s connection to the central service (None standalone). The covers over every window while locked (None when not locked).</extracomment>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
@@ -1232,42 +1250,42 @@ after</translation>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="47"/>
+        <location filename="../../ui/views/window_session.py" line="50"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="59"/>
+        <location filename="../../ui/views/window_session.py" line="66"/>
         <source>Nicht angemeldet</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="208"/>
+        <location filename="../../ui/views/window_actions.py" line="211"/>
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="211"/>
+        <location filename="../../ui/views/window_actions.py" line="214"/>
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="214"/>
+        <location filename="../../ui/views/window_actions.py" line="217"/>
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="215"/>
+        <location filename="../../ui/views/window_actions.py" line="218"/>
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="219"/>
+        <location filename="../../ui/views/window_actions.py" line="222"/>
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="226"/>
+        <location filename="../../ui/views/window_actions.py" line="229"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2175,12 +2193,12 @@ with planned counters</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="253"/>
+        <location filename="../../ui/views/statistics_page.py" line="256"/>
         <source>CSV gespeichert: %1</source>
         <translation>CSV saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="257"/>
+        <location filename="../../ui/views/statistics_page.py" line="260"/>
         <source>Die CSV-Datei konnte nicht gespeichert werden: %1</source>
         <translation>The CSV file could not be saved: %1</translation>
     </message>

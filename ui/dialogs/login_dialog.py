@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,17 +24,24 @@ if TYPE_CHECKING:
 
     from desk.services.auth import UserInfo
     from desk.services.database import DeskDatabase
+    from desk.services.demo_database import DemoAccounts
 
 
 class LoginDialog(QDialog):
     """User name and password, checked in the background; a wrong pair keeps the dialog
     open with the reason. ``user`` holds the signed-in user after ``accepted``.
 
+    On a demo database (decided from its data, on the worker) the sign-in at the start
+    names the demo users and their password (``demo_hint``; never on a counter of the
+    central service). The lock screen (``locked_by``) unlocks for that user only.
+
     Signals:
         checked(): a sign-in attempt ended (accepted or refused).
+        hint_checked(): whether to show the demo users is decided (shown or not).
     """
 
     checked = Signal()
+    hint_checked = Signal()
 
     def __init__(
         self,
@@ -43,7 +50,9 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
         *,
         locked_by: str | None = None,
+        idle_minutes: int | None = None,
         authenticate: Callable[[DeskDatabase, str, str], UserInfo] | None = None,
+        demo_hint: bool = False,
     ) -> None:
         super().__init__(parent)
         self._ops, self._db = ops, db
@@ -53,15 +62,24 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Gesperrt") if locked else self.tr("Anmelden"))
         self.setStyleSheet(DIALOG_STYLE)
         self.name_edit = QLineEdit(locked_by or "")
+        self.name_edit.setReadOnly(locked)  # another user: "Abmelden", then sign in
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(
-            self.tr("Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.")
-            if locked
-            else ""
-        )
+        if idle_minutes is not None:
+            told = self.tr(
+                "Gesperrt nach {0} min ohne Eingabe. Zum Entsperren das Passwort eingeben."
+            ).format(idle_minutes)
+        else:
+            told = self.tr("Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.")
+        self.message = QLabel(told if locked else "")
         self.message.setObjectName("dialogMessage" if not locked else "")
         self.message.setWordWrap(True)
+        self.message.setAccessibleName(told if locked else "")
+        self.hint = QLabel()
+        self.hint.setObjectName("demoHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Benutzer:"), self.name_edit)
         form.addRow(self.tr("&Passwort:"), self.password_edit)
@@ -75,12 +93,33 @@ class LoginDialog(QDialog):
             self.tr("Beenden") if not locked else self.tr("Abmelden")
         )
         column = QVBoxLayout(self)
+        column.addWidget(self.hint)
         column.addLayout(form)
         column.addWidget(self.message)
         column.addWidget(self.buttons)
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
         (self.password_edit if locked else self.name_edit).setFocus()
+        if demo_hint and not locked:
+            self._ops.run(lambda: _demo_accounts(db), self._show_hint, self._no_hint)
+
+    def _show_hint(self, accounts: DemoAccounts | None) -> None:
+        if accounts is not None:
+            self.hint.setText(
+                self.tr(
+                    "Demo-Datenbank – Benutzer: {0} (Teamleitung); {1} (Sachbearbeitung). "
+                    "Passwort für alle: {2}"
+                ).format(
+                    ", ".join(accounts.team_leads) or "–",
+                    ", ".join(accounts.clerks) or "–",
+                    accounts.password,
+                )
+            )
+            self.hint.show()
+        self.hint_checked.emit()
+
+    def _no_hint(self, _error: BaseException) -> None:
+        self.hint_checked.emit()  # no hint is the safe answer
 
     def sign_in(self) -> None:
         """Check the name and password (in the background)."""
@@ -108,3 +147,9 @@ def _authenticate(db: DeskDatabase, name: str, password: str) -> UserInfo:
     from desk.services.auth import authenticate
 
     return authenticate(db, name, password)
+
+
+def _demo_accounts(db: DeskDatabase) -> DemoAccounts | None:
+    from desk.services.demo_database import demo_accounts
+
+    return demo_accounts(db)
