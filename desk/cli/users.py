@@ -11,9 +11,17 @@ import sys
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.errors import RequestRefused
+from desk.domain.localtime import BERLIN
 from desk.domain.status import ROLE_LABELS_DE, Role
 from desk.services.database import open_database
-from desk.services.users import UserRow, change_user, create_user, find_user, list_users
+from desk.services.users import (
+    UserRow,
+    change_user,
+    create_user,
+    find_user,
+    list_users,
+    unlock_user,
+)
 from desk.services.users import set_password as set_user_password
 
 STDIN_HELP = "Passwort als eine Zeile von der Standardeingabe (sonst verdeckt abgefragt)"
@@ -66,11 +74,22 @@ def register(commands: Commands) -> None:
         add_now(lock)
         lock.add_argument("--username", required=True, metavar="NAME", help="Benutzername")
         lock.set_defaults(func=run_lock, active=active)
+    unlock = actions.add_parser(
+        "unlock", help="die Anmeldesperre nach Fehlversuchen aufheben", description="Hebt "
+        "die Sperre auf, die nach fünf falschen Passwörtern 15 Minuten gilt (protokolliert).",
+    )  # fmt: skip
+    add_url(unlock)
+    add_now(unlock)
+    unlock.add_argument("--username", required=True, metavar="NAME", help="Benutzername")
+    unlock.set_defaults(func=run_unlock)
 
 
 def _line(row: UserRow) -> str:
     role = ROLE_LABELS_DE.get(row.role, row.role)
     state = "aktiv" if row.active else "gesperrt"
+    if row.locked_until is not None:
+        until = row.locked_until.astimezone(BERLIN).strftime("%H:%M")
+        state += f", Anmeldung nach Fehlversuchen gesperrt bis {until} Uhr"
     return f"{row.username}\t{row.display_name}\t{role}\t{row.office_id or '–'}\t{state}"
 
 
@@ -84,7 +103,8 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         document = [
             {"username": r.username, "display_name": r.display_name, "role": r.role,
-             "office": r.office_id, "active": r.active}
+             "office": r.office_id, "active": r.active,
+             "locked_until": r.locked_until.isoformat() if r.locked_until else None}
             for r in rows
         ]  # fmt: skip
         print(json.dumps(document, ensure_ascii=False, indent=2))
@@ -152,4 +172,18 @@ def run_lock(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"Benutzer {target.username} {'entsperrt' if args.active else 'gesperrt'}.")
+    return 0
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    """Lift a user's lock after failed sign-ins."""
+    now = now_from(args)
+    db = open_database(args.url)
+    try:
+        target = find_user(db, args.username)
+        unlock_user(db, user_id=None, target_id=target.id, now=now)
+    finally:
+        db.dispose()
+    held = "aufgehoben" if target.locked_until is not None else "war nicht gesetzt"
+    print(f"Anmeldesperre von {target.username} {held}.")
     return 0

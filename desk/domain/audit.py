@@ -29,6 +29,8 @@ class AuditAction(StrEnum):
     DEVICE_ADD = "device.add"
     DEVICE_ENROLL = "device.enroll"
     DEVICE_REVOKE = "device.revoke"
+    SIGN_IN_LOCK = "sign_in.lock"
+    SIGN_IN_UNLOCK = "sign_in.unlock"
 
 
 AUDIT_LABELS_DE: dict[str, str] = {
@@ -49,4 +51,6 @@ AUDIT_LABELS_DE: dict[str, str] = {
     AuditAction.DEVICE_ADD: "Gerät registriert",
     AuditAction.DEVICE_ENROLL: "Gerät angemeldet",
     AuditAction.DEVICE_REVOKE: "Gerät gesperrt",
+    AuditAction.SIGN_IN_LOCK: "Anmeldung nach Fehlversuchen gesperrt",
+    AuditAction.SIGN_IN_UNLOCK: "Anmeldesperre aufgehoben",
 }

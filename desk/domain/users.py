@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from desk.domain.common_passwords import is_common
 from desk.domain.errors import RequestRefused
+from desk.domain.names import name_problem
 from desk.domain.status import Role
 
 USERNAME_MIN, USERNAME_MAX = 3, 60
 DISPLAY_NAME_MAX = 120
-PASSWORD_MIN = 8
+PASSWORD_MIN = 10
 PASSWORD_MAX = 200
 _USERNAME = re.compile(r"[A-Za-z0-9._-]+")
 
@@ -51,6 +53,9 @@ def checked_display_name(display_name: str) -> str:
         raise UserInvalid("display_name", "Name: bitte angeben")
     if len(name) > DISPLAY_NAME_MAX:
         raise UserInvalid("display_name", f"Name: höchstens {DISPLAY_NAME_MAX} Zeichen")
+    problem = name_problem(name)
+    if problem is not None:
+        raise UserInvalid("display_name", f"Name: {problem}")
     return name
 
 
@@ -64,13 +69,18 @@ def checked_role(role: str) -> Role:
 
 
 def check_password(password: str, username: str) -> None:
-    """Refuse a password that is too short, too long or the user name itself."""
+    """Refuse a password that is too short, too long, the user name itself or a common
+    one (NIST SP 800-63B: length and a blocklist, no composition rules)."""
     if len(password) < PASSWORD_MIN:
         raise UserInvalid("password", f"Passwort: mindestens {PASSWORD_MIN} Zeichen nötig")
     if len(password) > PASSWORD_MAX:
         raise UserInvalid("password", f"Passwort: höchstens {PASSWORD_MAX} Zeichen")
     if password.strip().casefold() == username.strip().casefold():
         raise UserInvalid("password", "Passwort: darf nicht der Benutzername sein")
+    if is_common(password):
+        raise UserInvalid(
+            "password", "Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes"
+        )
 
 
 def last_lead_refusal(username: str) -> str:

@@ -1,21 +1,25 @@
 """Sign-in and roles: who works at this PC, and whether they may change capacity.
 
-Passwords are checked against their scrypt hashes; a wrong user name and a wrong
+Passwords are checked against their argon2id hashes; a wrong user name and a wrong
 password get the same answer, so the sign-in does not tell which user names exist.
+Repeated failures hold the user and the device off (desk.services.sign_in_guard).
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desk.domain.errors import RequestRefused
-from desk.domain.passwords import hash_password, verify_password
+from desk.domain.passwords import hash_password, needs_rehash, verify_password
 from desk.domain.status import Role
+from desk.services import sign_in_guard
 from desk.services.database import DeskDatabase
+from desk.services.sign_in_guard import Subject
 from desk.store.models import User
 from desk.store.uow import UnitOfWork
 
@@ -25,8 +29,8 @@ WRONG = "Benutzername oder Passwort falsch"
 @cache
 def _dummy_hash() -> str:
     """Compared against when the user name is unknown, so both answers take as long
-    (made on first use: importing this module costs no scrypt round)."""
-    return hash_password("-", salt=b"buergerdesk-none")
+    (made on first use: importing this module costs no hashing round)."""
+    return hash_password("-")
 
 
 class NotAllowed(RequestRefused):
@@ -55,16 +59,53 @@ def has_users(db: DeskDatabase) -> bool:
         return bool(uow.session.scalar(select(func.count()).select_from(User)))
 
 
-def authenticate(db: DeskDatabase, username: str, password: str) -> UserInfo:
-    """The user with this name and password, else RequestRefused (one message for all)."""
+def authenticate(
+    db: DeskDatabase,
+    username: str,
+    password: str,
+    *,
+    device: Subject | None = None,
+    now: datetime | None = None,
+) -> UserInfo:
+    """The user with this name and password, else RequestRefused (one message for a
+    wrong name or password; SignInHeld while the user or ``device`` is held off after
+    failures). A hash of older parameters is replaced by today's on success. ``now``
+    is the real clock unless a test gives one."""
+    now = now if now is not None else datetime.now(UTC)
     with UnitOfWork(db.engine) as uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip()))
-        stored = user.password_hash if user is not None else _dummy_hash()
-        if not verify_password(password, stored) or user is None:
-            raise RequestRefused(WRONG)
-        if not user.active:
-            raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
-        return UserInfo(user.id, user.username, user.display_name, user.role, user.office_id)
+        stored = user.password_hash if user is not None else None
+        info = (
+            UserInfo(user.id, user.username, user.display_name, user.role, user.office_id)
+            if user is not None
+            else None
+        )
+        active = user is not None and user.active
+    subjects = [device] if device is not None else []
+    if info is not None:
+        subjects.insert(0, Subject("user", info.id, info.username, info.office_id))
+    guarded = sign_in_guard.check(db, subjects, now)
+    if not verify_password(password, stored or _dummy_hash()) or info is None or stored is None:
+        sign_in_guard.note_failure(db, subjects, now)
+        raise RequestRefused(WRONG)
+    if not active:
+        raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
+    sign_in_guard.clear(db, guarded & {subjects[0].key})
+    if needs_rehash(stored):
+        _rehash(db, info.id, stored, password)
+    return info
+
+
+def _rehash(db: DeskDatabase, user_id: uuid.UUID, old: str, password: str) -> None:
+    """Store the password under today's parameters, unless it changed meanwhile."""
+    hashed = hash_password(password)  # before the write lock: hashing takes a while
+    with UnitOfWork(db.engine, write=True) as uow:
+        uow.session.execute(
+            update(User)
+            .where(User.id == user_id, User.password_hash == old)
+            .values(password_hash=hashed)
+        )
+        uow.commit()
 
 
 def require_team_lead(db: DeskDatabase, user_id: uuid.UUID, action: str) -> None:

@@ -19,6 +19,7 @@ from desk.domain.status import DeviceKind
 from desk.services.auth import WRONG, UserInfo, authenticate
 from desk.services.database import DeskDatabase
 from desk.services.devices import DEVICE_REFUSED, DeviceInfo, digest
+from desk.services.sign_in_guard import Subject
 from desk.store.models import Device, User, UserSession
 from desk.store.uow import UnitOfWork
 
@@ -61,7 +62,8 @@ def open_session(
     if ttl <= timedelta(0):
         raise RequestRefused("Eine Sitzung muss eine Weile gültig sein")
     try:
-        user = authenticate(db, username, password)  # scrypt: before the write lock
+        guard = Subject("device", device.id, f"{device.label} {device.short_id}", device.office_id)
+        user = authenticate(db, username, password, device=guard)  # before the write lock
     except RequestRefused as err:
         raise NotAuthenticated(str(err)) from None
     if not _office_allows(user.office_id, device):

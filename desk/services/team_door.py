@@ -40,6 +40,7 @@ TEAM_CALLS: dict[str, TeamCall] = {
     "create_user": TeamCall(users.create_user, office=False, users=True),
     "change_user": TeamCall(users.change_user, office=False, users=True),
     "set_password": TeamCall(users.set_password, office=False, users=True),
+    "unlock_user": TeamCall(users.unlock_user, office=False, users=True),
     "audit_actors": TeamCall(audit_query.audit_actors, office=False),
     "audit_entries": TeamCall(audit_query.audit_entries),
     "office_statistics": TeamCall(office_statistics),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -30,8 +30,10 @@ from desk.domain.users import (
     checked_username,
     last_lead_refusal,
 )
+from desk.services import sign_in_guard
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
+from desk.services.sign_in_guard import Subject
 from desk.store.models import Office, User
 from desk.store.uow import UnitOfWork
 
@@ -58,6 +60,8 @@ class UserRow:
     office_id: str | None
     office_name: str | None
     active: bool
+    #: locked after failed sign-ins until then (a team lead can lift it)
+    locked_until: datetime | None = None
 
 
 def _allowed(db: DeskDatabase, user_id: uuid.UUID | None) -> None:
@@ -106,9 +110,10 @@ def _taken(username: str) -> UserInvalid:
 def list_users(db: DeskDatabase, *, user_id: uuid.UUID | None) -> list[UserRow]:
     """All users, ordered by user name (team lead, or the IT with ``user_id`` None)."""
     _allowed(db, user_id)
+    locked = sign_in_guard.locked_users(db, datetime.now(UTC))
     with UnitOfWork(db.engine) as uow:
         users = uow.session.scalars(select(User).order_by(func.lower(User.username))).all()
-        return [_row(uow.session, u) for u in users]
+        return [replace(_row(uow.session, u), locked_until=locked.get(u.id)) for u in users]
 
 
 def find_user(db: DeskDatabase, username: str) -> UserRow:
@@ -117,7 +122,8 @@ def find_user(db: DeskDatabase, username: str) -> UserRow:
         user = uow.session.scalar(select(User).where(User.username == username.strip()))
         if user is None:
             raise UnknownId(f"Unbekannter Benutzer {username.strip()!r}")
-        return _row(uow.session, user)
+        row = _row(uow.session, user)
+    return replace(row, locked_until=sign_in_guard.locked_users(db, datetime.now(UTC)).get(row.id))
 
 
 def create_user(
@@ -131,13 +137,13 @@ def create_user(
     password: str,
     now: datetime,
 ) -> UserRow:
-    """Add an active user with a password (stored only as its scrypt hash); audited."""
+    """Add an active user with a password (stored only as its argon2id hash); audited."""
     _allowed(db, user_id)
     name = checked_username(username)
     shown = checked_display_name(display_name)
     kind = checked_role(role)
     check_password(password, name)
-    hashed = hash_password(password)  # before the write lock: scrypt takes a while
+    hashed = hash_password(password)  # before the write lock: hashing takes a while
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         office = _check_office(session, office_id)
@@ -278,5 +284,21 @@ def set_password(
             detail=f"Passwort von {user.username} gesetzt",
         )
         row = _row(session, user)
+        uow.commit()
+        return row
+
+
+def unlock_user(
+    db: DeskDatabase, *, user_id: uuid.UUID | None, target_id: uuid.UUID, now: datetime
+) -> UserRow:
+    """Lift a user's lock after failed sign-ins (team lead, or the IT); audited."""
+    _allowed(db, user_id)
+    with UnitOfWork(db.engine, write=True) as uow:
+        user = uow.session.get(User, target_id)
+        if user is None:
+            raise UnknownId(f"Unbekannter Benutzer {target_id}")
+        subject = Subject("user", user.id, user.username, user.office_id)
+        sign_in_guard.lift(uow.session, subject, user_id, now)
+        row = _row(uow.session, user)
         uow.commit()
         return row

@@ -48,3 +48,15 @@ class UserSession(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SignInGuard(Base):
+    """Failed sign-ins of one user or one device (``user:<id>``, ``device:<id>``): the
+    count within the current run of failures, and until when sign-in is held off."""
+
+    __tablename__ = "sign_in_guard"
+
+    subject: Mapped[str] = mapped_column(String(60), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

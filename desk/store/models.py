@@ -327,7 +327,7 @@ class ReleasedSlot(Base):
     released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-from desk.store.device_models import Device, UserSession  # noqa: E402
+from desk.store.device_models import Device, SignInGuard, UserSession  # noqa: E402
 
 # The sync tables live in their own module; importing it here registers them
 # with Base.metadata wherever the models are loaded (migrations, tests).
@@ -346,6 +346,7 @@ __all__ = [
     "Device",
     "OfflineVerifier",
     "OutboxOp",
+    "SignInGuard",
     "SyncConflict",
     "SyncState",
     "TicketLease",

@@ -2,7 +2,7 @@
 
 The password is checked by the service, which answers with a short-lived session;
 the password hash never leaves the server. For the case the service is out of reach,
-the PC keeps a verifier (its own scrypt hash, its own salt) of each user who signed
+the PC keeps a verifier (its own argon2id hash, its own salt) of each user who signed
 in here online before, as cached domain logons do: such a user can sign in offline,
 nobody else can. A user the service refuses or has locked loses the verifier here.
 """
@@ -20,8 +20,10 @@ from sqlalchemy import delete, select
 
 from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused
 from desk.domain.passwords import hash_password, verify_password
+from desk.services import sign_in_guard
 from desk.services.auth import WRONG, UserInfo
 from desk.services.database import DeskDatabase
+from desk.services.sign_in_guard import Subject
 from desk.store.models import OfflineVerifier, User
 from desk.store.uow import UnitOfWork
 from desk.sync.remote import answer, client
@@ -80,19 +82,31 @@ class ServiceSignIn:
         self._http.close()
 
     def _offline(self, username: str, password: str) -> UserInfo:
+        """Against the kept verifier, with the same back-off and lockout as the server
+        (counted in the local database)."""
         with UnitOfWork(self._local.engine) as uow:
             kept = uow.session.scalar(
                 select(OfflineVerifier).where(OfflineVerifier.username == username.strip())
             )
             user = uow.session.get(User, kept.user_id) if kept is not None else None
-            if kept is None or user is None or not verify_password(password, kept.verifier):
-                raise RequestRefused(
-                    f"{WRONG} (der zentrale Dienst ist nicht erreichbar: offline kann sich nur "
-                    "anmelden, wer sich an diesem PC schon einmal angemeldet hat)"
-                )
-            if not user.active:
-                raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
-            info = UserInfo(user.id, user.username, user.display_name, user.role, user.office_id)
+            info = (
+                UserInfo(user.id, user.username, user.display_name, user.role, user.office_id)
+                if user is not None
+                else None
+            )
+            verifier, active = (kept.verifier if kept else None), (user is not None and user.active)
+        now = datetime.now(UTC)
+        subjects = [Subject("user", info.id, info.username, info.office_id)] if info else []
+        guarded = sign_in_guard.check(self._local, subjects, now)
+        if verifier is None or info is None or not verify_password(password, verifier):
+            sign_in_guard.note_failure(self._local, subjects, now)
+            raise RequestRefused(
+                f"{WRONG} (der zentrale Dienst ist nicht erreichbar: offline kann sich nur "
+                "anmelden, wer sich an diesem PC schon einmal angemeldet hat)"
+            )
+        if not active:
+            raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
+        sign_in_guard.clear(self._local, guarded)
         with self._lock:
             self._token = None
         self.offline = True

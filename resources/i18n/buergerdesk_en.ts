@@ -261,62 +261,62 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="45"/>
+        <location filename="../../ui/models/audit_model.py" line="47"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="46"/>
+        <location filename="../../ui/models/audit_model.py" line="48"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="47"/>
+        <location filename="../../ui/models/audit_model.py" line="49"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="48"/>
+        <location filename="../../ui/models/audit_model.py" line="50"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="49"/>
+        <location filename="../../ui/models/audit_model.py" line="51"/>
         <source>Objekt</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="50"/>
+        <location filename="../../ui/models/audit_model.py" line="52"/>
         <source>vorher</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="51"/>
+        <location filename="../../ui/models/audit_model.py" line="53"/>
         <source>nachher</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="71"/>
+        <location filename="../../ui/models/audit_model.py" line="73"/>
         <source>(nicht angemeldet)</source>
         <translation>(not signed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="72"/>
+        <location filename="../../ui/models/audit_model.py" line="74"/>
         <source>Portal / System</source>
         <translation>Portal / system</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="90"/>
+        <location filename="../../ui/models/audit_model.py" line="92"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="99"/>
+        <location filename="../../ui/models/audit_model.py" line="101"/>
         <source>Termin {0}</source>
         <translation>Appointment {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="101"/>
+        <location filename="../../ui/models/audit_model.py" line="103"/>
         <source>Wartenummer {0}</source>
         <translation>Ticket {0}</translation>
     </message>
@@ -2363,7 +2363,7 @@ with planned counters</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/users_dialog.py" line="80"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="208"/>
         <source>Neuer Benutzer</source>
         <translation>New user</translation>
     </message>
@@ -2373,99 +2373,114 @@ with planned counters</translation>
         <translation>Set password …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="82"/>
+        <source>Anmeldesperre aufheben</source>
+        <translation>Lift sign-in lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="84"/>
+        <source>Nach fünf falschen Passwörtern ist die Anmeldung 15 Minuten gesperrt</source>
+        <translation>After five wrong passwords, sign-in is locked for 15 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="90"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="91"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="93"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="96"/>
         <source>Konto aktiv (darf sich anmelden)</source>
         <translation>Account active (may sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="93"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="94"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="117"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="119"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="121"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="122"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="168"/>
         <source>Benutzer {0} ändern</source>
         <translation>Change user {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="177"/>
         <source>Änderungen speichern</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="191"/>
+        <source>Anmeldesperre von {0} aufgehoben.</source>
+        <translation>Sign-in lock of {0} lifted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="218"/>
         <source>Benutzer anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="243"/>
         <source>Die Passwörter stimmen nicht überein.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="279"/>
         <source>Benutzer {0} angelegt.</source>
         <translation>User {0} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="281"/>
         <source>Keine Änderung.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="253"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="283"/>
         <source>Benutzer {0} gespeichert.</source>
         <translation>User {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="280"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="310"/>
         <source>Passwort von {0} gesetzt.</source>
         <translation>Password of {0} set.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="304"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="334"/>
         <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
         <translation>That did not work ({0}); please try again.</translation>
     </message>
@@ -2473,40 +2488,45 @@ with planned counters</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../ui/models/users_model.py" line="24"/>
+        <location filename="../../ui/models/users_model.py" line="25"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="25"/>
+        <location filename="../../ui/models/users_model.py" line="26"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="26"/>
+        <location filename="../../ui/models/users_model.py" line="27"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="27"/>
+        <location filename="../../ui/models/users_model.py" line="28"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="28"/>
-        <location filename="../../ui/models/users_model.py" line="71"/>
+        <location filename="../../ui/models/users_model.py" line="29"/>
+        <location filename="../../ui/models/users_model.py" line="72"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="69"/>
+        <location filename="../../ui/models/users_model.py" line="70"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="71"/>
+        <location filename="../../ui/models/users_model.py" line="72"/>
         <source>gesperrt</source>
         <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/users_model.py" line="75"/>
+        <source>, nach Fehlversuchen gesperrt bis {0} Uhr</source>
+        <translation>, locked after failed sign-ins until {0}</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2663,16 @@ with planned counters</translation>
         <location filename="../../ui/models/audit_model.py" line="32"/>
         <source>Gerät gesperrt</source>
         <translation>Device revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="33"/>
+        <source>Anmeldung nach Fehlversuchen gesperrt</source>
+        <translation>Sign-in locked after failed attempts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="34"/>
+        <source>Anmeldesperre aufgehoben</source>
+        <translation>Sign-in lock lifted</translation>
     </message>
 </context>
 <context>

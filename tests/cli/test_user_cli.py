@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> in
     return main(argv)
 
 
-@pytest.mark.parametrize("words", [[], ["list"], ["add"], ["passwd"], ["disable"], ["enable"]])
+@pytest.mark.parametrize(
+    "words", [[], ["list"], ["add"], ["passwd"], ["disable"], ["enable"], ["unlock"]]
+)
 def test_each_user_command_has_help(words, capsys):
     with pytest.raises(SystemExit) as done:
         main(["user", *words, "--help"])
@@ -91,7 +94,7 @@ def test_list_shows_every_user_with_role_office_and_state(url, monkeypatch, caps
     listed = {u["username"]: u for u in json.loads(capsys.readouterr().out)}
     assert listed["sb.west"] == {
         "username": "sb.west", "display_name": "Sachbearbeitung West", "role": "clerk",
-        "office": "bb-west", "active": False,
+        "office": "bb-west", "active": False, "locked_until": None,
     }  # fmt: skip
 
 
@@ -117,7 +120,7 @@ ADD = ["user", "add", "--display-name", "Neu", "--role", "clerk"]
 @pytest.mark.parametrize(
     ("argv", "stdin", "reason"),
     [
-        ([*ADD, "--username", "sb.neu"], "kurz\n", "Passwort: mindestens 8 Zeichen nötig"),
+        ([*ADD, "--username", "sb.neu"], "kurz\n", "Passwort: mindestens 10 Zeichen nötig"),
         ([*ADD, "--username", "sb.neu"], "\n", "Kein Passwort eingegeben: nichts geändert"),
         ([*ADD, "--username", "sb.mitte1"], f"{SECRET}\n", "'sb.mitte1' ist schon vergeben"),
         ([*ADD, "--username", "sb.neu", "--office", "rathaus"], f"{SECRET}\n", "Standort:"),
@@ -140,3 +143,20 @@ def test_a_refusal_is_one_line_and_exit_2_and_changes_nothing(
     assert reason in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert SECRET not in err
     assert not signs_in(url, "sb.neu", SECRET) and signs_in(url, "teamleitung", "demo")
+
+
+def test_unlock_lifts_the_lock_after_failed_sign_ins(url, monkeypatch, capsys):
+    db = open_database(url)
+    for attempt in range(5):  # a minute ago, seconds apart: past the back-off
+        at = datetime.now(UTC) - timedelta(seconds=60 - 5 * attempt)
+        with pytest.raises(RequestRefused):
+            authenticate(db, "sb.nord", "falsch geraten", now=at)
+    db.dispose()
+    assert not signs_in(url, "sb.nord", "demo")  # the right one is refused while locked
+    assert run(["user", "list", "--url", url], monkeypatch) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("sb.nord\t")]
+    assert "aktiv, Anmeldung nach Fehlversuchen gesperrt bis" in line
+
+    assert run(["user", "unlock", "--url", url, *NOW, "--username", "sb.nord"], monkeypatch) == 0
+    assert capsys.readouterr().out == "Anmeldesperre von sb.nord aufgehoben.\n"
+    assert signs_in(url, "sb.nord", "demo")

@@ -148,7 +148,7 @@ def test_a_new_user_signs_in_with_the_password_kept_only_as_its_hash(city, lead)
         target, name, "Neue Kollegin", Role.CLERK, "bb-nord"
     )
     hashed = stored_hash(city, target)
-    assert hashed != SECRET and SECRET not in hashed and hashed.startswith("scrypt$")
+    assert hashed != SECRET and SECRET not in hashed and hashed.startswith("$argon2id$")
     [entry] = audit_rows(city, target)
     assert (entry.action, entry.user_id, entry.old_value) == ("user.change", lead.id, None)
     assert json.loads(entry.new_value or "") == {
@@ -169,8 +169,15 @@ def test_a_new_user_signs_in_with_the_password_kept_only_as_its_hash(city, lead)
         ({"display_name": "   "}, "display_name", "Name: bitte angeben"),
         ({"role": "admin"}, "role", "Rolle: unbekannt 'admin'"),
         ({"office_id": "bb-ost"}, "office", "Standort: unbekannt 'bb-ost' (vorhanden: bb-mitte"),
-        ({"password": "kurz-7!"}, "password", "Passwort: mindestens 8 Zeichen nötig"),
-        ({"username": "anna.berg", "password": "Anna.Berg"}, "password", "Passwort: darf nicht"),
+        ({"password": "kurz-7!xy"}, "password", "Passwort: mindestens 10 Zeichen nötig"),
+        (
+            {"username": "anna.berg.mitte", "password": "Anna.Berg.Mitte"},
+            "password",
+            "Passwort: darf nicht",
+        ),
+        ({"password": "qwertyuiop"}, "password", "Passwort: zu häufig verwendet"),
+        ({"password": "Passwort2024!"}, "password", "Passwort: zu häufig verwendet"),
+        ({"password": "!!Sommer-2024"}, "password", "Passwort: zu häufig verwendet"),
     ],
 )
 def test_a_bad_input_is_refused_naming_its_field_and_nothing_is_written(
@@ -256,7 +263,7 @@ def test_a_new_password_replaces_the_old_and_is_audited_as_changed(city, lead):
     assert (entry.old_value, json.loads(entry.new_value or "")) == (None, {"password": "geändert"})
     for row in audit_rows(city, target):
         text = f"{row.old_value} {row.new_value} {row.detail}"
-        for secret in (SECRET, "Neu und geheim", old_hash, new_hash, "scrypt$"):
+        for secret in (SECRET, "Neu und geheim", old_hash, new_hash, "$argon2"):
             assert secret not in text
 
 
@@ -264,7 +271,7 @@ def test_a_password_too_short_or_equal_to_the_user_name_is_refused(city, lead):
     name = new_name()
     target = add(city, lead, username=name)
     before = counts(city), stored_hash(city, target)
-    for password in ("1234567", name.upper()):
+    for password in ("123456789", name.upper(), "1234567890"):
         with pytest.raises(UserInvalid) as refused:
             set_password(city, user_id=lead.id, target_id=target, password=password, now=tick())
         assert refused.value.field == "password"

@@ -258,13 +258,13 @@ def test_demo_users_have_a_team_lead_and_several_clerks(demo: DeskDatabase) -> N
     assert roles.count("clerk") >= 2
 
 
-def test_demo_passwords_are_stored_as_scrypt_hashes_of_demo(demo: DeskDatabase) -> None:
+def test_demo_passwords_are_stored_as_argon2id_hashes_of_demo(demo: DeskDatabase) -> None:
     with Session(demo.engine) as s:
         hashes = s.scalars(select(User.password_hash)).all()
     assert hashes
     for stored in hashes:
         assert stored != "demo"
-        assert stored.startswith("scrypt$")
+        assert stored.startswith("$argon2id$")
         assert verify_password("demo", stored)
         assert not verify_password("Demo", stored)
     assert len(set(hashes)) == len(hashes), "every user has an own salt"

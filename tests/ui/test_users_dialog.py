@@ -4,6 +4,8 @@ clerk who got here anyway sees the service's refusal."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
@@ -107,7 +109,7 @@ def test_a_user_added_through_the_form_appears_and_can_sign_in(
 @pytest.mark.parametrize(
     ("username", "password", "repeat", "field", "message"),
     [
-        ("sb.ost", "kurz", None, "password", "Passwort: mindestens 8 Zeichen nötig"),
+        ("sb.ost", "kurz", None, "password", "Passwort: mindestens 10 Zeichen nötig"),
         ("sb.ost", SECRET, "Neu im Amt 2025", "repeat", "Die Passwörter stimmen nicht überein."),
         ("sb.mitte1", SECRET, None, "username", "Benutzername: 'sb.mitte1' ist schon vergeben"),
         ("sb ost", SECRET, None, "username", "Benutzername: nur Buchstaben"),
@@ -146,6 +148,29 @@ def test_a_locked_user_is_shown_as_such_and_can_no_longer_sign_in(open_dialog, q
         authenticate(db, "sb.west", "demo")
 
 
+def test_a_user_locked_by_failed_sign_ins_is_shown_and_a_lead_lifts_the_lock(
+    open_dialog, qtbot, db
+):
+    for attempt in range(5):  # a minute ago, seconds apart: past the back-off
+        at = datetime.now(UTC) - timedelta(seconds=60 - 5 * attempt)
+        with pytest.raises(RequestRefused):
+            authenticate(db, "sb.west", f"falsch-{attempt}", now=at)  # counted, not held
+    dialog = open_dialog()
+    row = column(dialog, 0).index("sb.west")
+    assert "nach Fehlversuchen gesperrt bis" in dialog.model.index(row, 4).data()
+    select_user(dialog, "sb.mitte1")
+    assert not dialog.unlock_button.isEnabled()
+    select_user(dialog, "sb.west")
+    assert dialog.unlock_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.answered, timeout=10_000):
+        dialog.unlock_button.click()
+
+    assert dialog.status.text() == "Anmeldesperre von sb.west aufgehoben."
+    assert dialog.model.index(row, 4).data() == "aktiv"
+    assert authenticate(db, "sb.west", "demo").username == "sb.west"
+
+
 def test_the_last_team_lead_cannot_lock_themselves(open_dialog, qtbot, db):
     dialog = open_dialog()
     select_user(dialog, "teamleitung")
@@ -172,7 +197,7 @@ def test_set_password_needs_two_equal_fields_and_then_signs_in_with_it(open_dial
     asked.repeat.setText("kurz")
     with qtbot.waitSignal(dialog.answered, timeout=10_000):
         asked.buttons.accepted.emit()
-    assert asked.password_error.text() == "Passwort: mindestens 8 Zeichen nötig"
+    assert asked.password_error.text() == "Passwort: mindestens 10 Zeichen nötig"
     assert asked.isVisible() and authenticate(db, "sb.nord", "demo").username == "sb.nord"
     asked.password.setText("Nord-Passwort-1")
     asked.repeat.setText("Nord-Passwort-1")

@@ -79,6 +79,10 @@ class UsersDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.new_button = QPushButton(self.tr("Neuer Benutzer"))
         self.password_button = QPushButton(self.tr("Passwort setzen …"))
+        self.unlock_button = QPushButton(self.tr("Anmeldesperre aufheben"))
+        self.unlock_button.setToolTip(
+            self.tr("Nach fünf falschen Passwörtern ist die Anmeldung 15 Minuten gesperrt")
+        )
         self.form = QGroupBox()
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -101,6 +105,7 @@ class UsersDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.new_button.clicked.connect(self.new_user)
         self.password_button.clicked.connect(self.ask_password)
+        self.unlock_button.clicked.connect(self.unlock)
         self.save_button.clicked.connect(self.save)
         self.new_user()
         door, me = self._door, user.id
@@ -130,6 +135,7 @@ class UsersDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.password_button)
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -149,7 +155,7 @@ class UsersDialog(QDialog):
 
     def _load_failed(self, error: BaseException) -> None:
         self._show_refusal(error)
-        for widget in (self.form, self.new_button, self.password_button):
+        for widget in (self.form, self.new_button, self.password_button, self.unlock_button):
             widget.setEnabled(False)
         self.loaded.emit()
 
@@ -170,6 +176,29 @@ class UsersDialog(QDialog):
         self._show_password_fields(False)
         self.save_button.setText(self.tr("Änderungen speichern"))
         self.password_button.setEnabled(True)
+        self.unlock_button.setEnabled(row.locked_until is not None)
+
+    def unlock(self) -> None:
+        """Lift the selected user's lock after failed sign-ins (audited)."""
+        target = self.selected
+        if target is None:
+            return
+        door, me, now, target_id = self._door, self._user.id, self._now(), target.id
+        self.unlock_button.setEnabled(False)
+
+        def done(row: UserRow) -> None:
+            self.model.put(row)
+            self.status.setText(self.tr("Anmeldesperre von {0} aufgehoben.").format(row.username))
+            self.answered.emit()
+
+        def refused(error: BaseException) -> None:
+            self.unlock_button.setEnabled(True)
+            self._show_refusal(error)
+            self.answered.emit()
+
+        self._ops.run(
+            lambda: door.unlock_user(user_id=me, target_id=target_id, now=now), done, refused
+        )
 
     def new_user(self) -> None:
         """Empty the form for a new user (and drop the table's selection)."""
@@ -184,6 +213,7 @@ class UsersDialog(QDialog):
         self.office.setCurrentIndex(0)
         self.active.setChecked(True)
         self.active.setEnabled(False)  # a new account is active
+        self.unlock_button.setEnabled(False)
         self._show_password_fields(True)
         self.save_button.setText(self.tr("Benutzer anlegen"))
         self.password_button.setEnabled(False)

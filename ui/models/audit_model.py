@@ -30,6 +30,8 @@ _MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE, for pyside6-lupdate
     QT_TRANSLATE_NOOP("audit", "Gerät registriert"),
     QT_TRANSLATE_NOOP("audit", "Gerät angemeldet"),
     QT_TRANSLATE_NOOP("audit", "Gerät gesperrt"),
+    QT_TRANSLATE_NOOP("audit", "Anmeldung nach Fehlversuchen gesperrt"),
+    QT_TRANSLATE_NOOP("audit", "Anmeldesperre aufgehoben"),
 )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desk.domain.localtime import BERLIN
 from ui.labels import role_label
 from ui.models.row_table import RowTableModel
 
@@ -68,4 +69,8 @@ class UsersTableModel(RowTableModel):
             case 3:
                 return row.office_name or self.tr("alle Standorte")
             case _:
-                return self.tr("aktiv") if row.active else self.tr("gesperrt")
+                state = self.tr("aktiv") if row.active else self.tr("gesperrt")
+                if row.locked_until is not None:
+                    until = row.locked_until.astimezone(BERLIN).strftime("%H:%M")
+                    state += self.tr(", nach Fehlversuchen gesperrt bis {0} Uhr").format(until)
+                return state
