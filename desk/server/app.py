@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -17,6 +19,7 @@ from desk.server import routes_devices, routes_portal, routes_push, routes_sync,
 from desk.server.batches import BatchCache
 from desk.server.push import Listener, PushHub
 from desk.server.state import ServiceState
+from desk.services.auth import NotAllowed
 from desk.services.database import DeskDatabase, notify_conninfo, reason_of
 from desk.store.models import Office
 from desk.store.uow import UnitOfWork
@@ -100,6 +103,14 @@ def _errors(app: FastAPI) -> None:
     def reply(status: int, err: Exception) -> JSONResponse:
         return JSONResponse(status_code=status, content={"detail": str(err)})
 
+    @app.exception_handler(RequestValidationError)
+    async def _422(_r: Request, err: RequestValidationError) -> Response:
+        # FastAPI's own answer echoes the input, which may hold what no UTF-8 answer can
+        # carry (a lone surrogate from "\udcff"): a 500 instead of the 422
+        errors = [{k: v for k, v in e.items() if k != "input"} for e in err.errors()]
+        body = json.dumps({"detail": errors}, ensure_ascii=True, default=str)
+        return Response(body, status_code=422, media_type="application/json")
+
     @app.exception_handler(NotAuthenticated)
     async def _401(_r: Request, err: NotAuthenticated) -> JSONResponse:
         return reply(401, err)
@@ -107,6 +118,10 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(Forbidden)
     async def _403(_r: Request, err: Forbidden) -> JSONResponse:
         return reply(403, err)
+
+    @app.exception_handler(NotAllowed)
+    async def _403_role(_r: Request, err: NotAllowed) -> JSONResponse:
+        return reply(403, err)  # the signed-in user's role does not allow it
 
     @app.exception_handler(UnknownId)
     async def _404(_r: Request, err: UnknownId) -> JSONResponse:

@@ -110,6 +110,19 @@ def decode_args(name: str, data: dict[str, Any]) -> dict[str, Any]:
             decoded[key] = TypeAdapter(hints[key]).validate_python(value)
         except ValidationError as err:
             raise ValueError(f"{key}: {err.errors()[0]['msg']}") from None
+    import inspect
+
+    params = inspect.signature(TEAM_CALLS[name].func).parameters.values()
+    missing = [
+        p.name
+        for p in params
+        if p.default is inspect.Parameter.empty
+        and p.name not in INJECTED
+        and p.name not in decoded
+        and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    if missing:
+        raise ValueError(f"fehlende Argumente: {', '.join(missing)}")
     return decoded
 
 
