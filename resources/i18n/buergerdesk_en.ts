@@ -950,59 +950,69 @@ after</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="65"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="65"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="73"/>
         <source>Gesperrt nach {0} min ohne Eingabe. Zum Entsperren das Passwort eingeben.</source>
         <translation>Locked after {0} min without input. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="76"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="87"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="88"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="96"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="96"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="113"/>
+        <source>Demo-Datenbank – anmelden als:
+{0} (Teamleitung)
+{1} (Sachbearbeitung)
+Passwort für alle: {2}</source>
+        <translation>Demo database – sign in as:
+{0} (team lead)
+{1} (clerks)
+Password for all: {2}</translation>
+    </message>
+    <message>
         <source>Demo-Datenbank – Benutzer: {0} (Teamleitung); {1} (Sachbearbeitung). Passwort für alle: {2}</source>
-        <translation>Demo database – users: {0} (team lead); {1} (clerks). Password for all: {2}</translation>
+        <translation type="vanished">Demo database – users: {0} (team lead); {1} (clerks). Password for all: {2}</translation>
     </message>
 </context>
 <context>

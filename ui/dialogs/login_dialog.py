@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from desk.services.demo_database import DemoAccounts
 
 
+HINT_WIDTH = 420  # px: the demo users' names in two or three lines
+
+
 class LoginDialog(QDialog):
     """User name and password, checked in the background; a wrong pair keeps the dialog
     open with the reason. ``user`` holds the signed-in user after ``accepted``.
@@ -107,7 +110,7 @@ class LoginDialog(QDialog):
         if accounts is not None:
             self.hint.setText(
                 self.tr(
-                    "Demo-Datenbank – Benutzer: {0} (Teamleitung); {1} (Sachbearbeitung). "
+                    "Demo-Datenbank – anmelden als:\n{0} (Teamleitung)\n{1} (Sachbearbeitung)\n"
                     "Passwort für alle: {2}"
                 ).format(
                     ", ".join(accounts.team_leads) or "–",
@@ -115,7 +118,12 @@ class LoginDialog(QDialog):
                     accounts.password,
                 )
             )
+            self.hint.setMinimumWidth(max(self.width(), HINT_WIDTH))
             self.hint.show()
+            self.adjustSize()  # the dialog was laid out before the hint arrived
+            parent = self.parentWidget()
+            if parent is not None:  # centred again, as it opened
+                self.move(parent.geometry().center() - self.rect().center())
         self.hint_checked.emit()
 
     def _no_hint(self, _error: BaseException) -> None:
