@@ -237,8 +237,22 @@ def run_app(args: argparse.Namespace) -> int:
         raise RequestRefused("--central braucht --url: die lokale Datenbank dieses Schalters")
     if getattr(args, "central", None):
         _check_enrolled(args.central)
+    from ui.single_instance import claim
+
+    instance = claim(args.url or paths().standalone_url, smoke=args.smoke)
+    if instance is None:
+        return 0  # the app already running on this database came forward
+    try:
+        return _run_window(args, loaded, problems, instance)
+    finally:
+        instance.close()
+
+
+def _run_window(args, loaded, problems, instance) -> int:
+    """The window on the database ``instance`` holds, until it closes."""
     route_qt_messages_to_log()
     app, ops, window = build_window(args, sign_in=not args.smoke)
+    window.painted.connect(lambda: instance.serve(window))  # QtNetwork loads after the paint
     install_crash_handler(configure_logging())  # configured already: returns the file
     runners = attach_sync(args, window, ops)
     if not args.smoke:  # after attach_sync: a reception PC of the service never locks

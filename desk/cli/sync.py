@@ -9,6 +9,7 @@ import time
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.errors import DatabaseUnavailable
+from desk.instance_lock import hold_local_database
 from desk.services.database import open_database
 from desk.sync.engine import SyncEngine, SyncReport
 
@@ -56,7 +57,16 @@ def describe(report: SyncReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Sync once, or keep syncing until interrupted."""
+    """Sync once, or keep syncing until interrupted; one process per local database."""
+    held = hold_local_database(args.url)  # before anything reads or repairs it
+    try:
+        return _run(args)
+    finally:
+        if held is not None:
+            held.release()
+
+
+def _run(args: argparse.Namespace) -> int:
     from desk.sync.connect import remote_link
 
     link = remote_link(args.central, training=args.now is not None)

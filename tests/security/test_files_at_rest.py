@@ -102,16 +102,19 @@ def test_what_the_commands_and_the_app_write_is_no_other_users_business(data: Pa
     run("--smoke")  # the app on the standalone database: start check, window, settings
 
     written = modes(data)
-    assert {"buergerdesk.sqlite", "logs/buergerdesk.log", "buergerdesk.sqlite.lock"} <= set(
-        written
-    )
+    assert {"buergerdesk.sqlite", "logs/buergerdesk.log", "buergerdesk.sqlite.lock"} <= set(written)
     assert [name for name in written if name.startswith("backups/")]
     assert too_open(data) == {}
     assert too_open(home) == {}
 
 
 def test_a_repair_its_export_the_credential_a_ticket_pdf_and_a_csv_are_private(
-    qtbot, make_window, ops, db_of, data: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    qtbot,
+    make_window,  # noqa: F811
+    ops,  # noqa: F811
+    db_of,  # noqa: F811
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ):
     old_umask = os.umask(USUAL_UMASK)  # this process: the writers must not rely on it
     try:
