@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from desk import __version__
 from desk.cli.guard import run_guarded
+from desk.cli.numbers import COUNTER
 from desk.cli.parser import PROG, DeskArgumentParser, add_now
+from desk.cli.url_password import without_password
 
 
 def add_gui_options(parser: DeskArgumentParser) -> None:
@@ -22,16 +24,18 @@ def add_gui_options(parser: DeskArgumentParser) -> None:
     gui.add_argument(
         "--url",
         metavar="URL",
+        type=without_password,
         help="Datenbank der App; ohne Angabe die lokale Demo-Stadt (SQLite im Datenordner)",
     )
     add_now(gui)  # type: ignore[arg-type]
     gui.add_argument(
         "--central",
         metavar="URL",
+        type=without_password,
         help="zentrale PostgreSQL-Datenbank; die lokale (--url) wird laufend mit ihr abgeglichen",
     )
     gui.add_argument("--office", metavar="ID", help="Standort vorwählen, z. B. bb-mitte")
-    gui.add_argument("--counter", metavar="N", type=int, help="eigenen Schalter vorwählen")
+    gui.add_argument("--counter", metavar="N", type=COUNTER, help="eigenen Schalter vorwählen")
     gui.add_argument(
         "--language",
         choices=("de", "en"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desk.cli.numbers import whole
 from desk.cli.parser import Commands, add_url
 from desk.cli.time import now_from
 from desk.domain.errors import RequestRefused
@@ -31,7 +32,7 @@ def register(commands: Commands) -> None:
     backup.add_argument(
         "--keep",
         metavar="N",
-        type=int,
+        type=whole(0, 1000),  # 0: refused by back_up, with its reason
         default=DEFAULT_KEEP,
         help=f"so viele Sicherungen dieser Datenbank aufbewahren (Standard: {DEFAULT_KEEP})",
     )

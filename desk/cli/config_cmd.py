@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from desk.cli.parser import Commands
+from desk.cli.url_password import masked
 from desk.config import paths
 from desk.credentials import keyring_available, keyring_name, stored_password
 from desk.device_credential import keyring_name as token_name
@@ -116,4 +117,4 @@ def _toml(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
+    return json.dumps(masked(str(value)), ensure_ascii=False)  # a TOML basic string

@@ -8,6 +8,7 @@ import argparse
 import json
 from datetime import datetime
 
+from desk.cli.numbers import COUNTER
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.status import DeviceKind
@@ -36,7 +37,7 @@ def register(commands: Commands) -> None:
     add.add_argument("--office", required=True, metavar="ID", help="Standort, z. B. bb-mitte")
     add.add_argument("--kind", required=True, metavar=KINDS, help="Art des Geräts")
     add.add_argument(
-        "--counter", type=int, metavar="N",
+        "--counter", type=COUNTER, metavar="N",
         help="Schalter-Nummer (nur Art counter; ohne: jeder Schalter des Standorts)",
     )  # fmt: skip
     add.add_argument("--name", metavar="TEXT", help="Bezeichnung, z. B. 'Platz am Fenster'")

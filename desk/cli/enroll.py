@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from desk.cli.parser import Commands
+from desk.cli.url_password import without_password
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
 
 
@@ -20,7 +21,11 @@ def register(commands: Commands) -> None:
         "in einer nur für diesen Benutzer lesbaren Datei im Datenordner.",
     )
     enroll.add_argument(
-        "--central", required=True, metavar="URL", help="der zentrale Dienst, https://HOST:PORT"
+        "--central",
+        required=True,
+        metavar="URL",
+        type=without_password,
+        help="der zentrale Dienst, https://HOST:PORT",
     )
     enroll.add_argument("--code", required=True, help="Anmeldecode, z. B. ABCD-EFGH-JKLM")
     enroll.add_argument(

@@ -1,7 +1,8 @@
 """Entry of the headless command line: parse, dispatch, map errors to exit codes.
 
 Exit codes (DESIGN.md §5): 0 success, 2 refused or bad request (one line on
-stderr), 1 internal error (one line; the traceback goes to the log file).
+stderr), 1 internal error (one line; the traceback goes to the log file); 141, quietly,
+when the reader of stdout went away (``… | head -1``, ``desk.cli.pipes``).
 """
 
 from __future__ import annotations

@@ -4,17 +4,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn, TypeAlias
+from collections.abc import Sequence
+from typing import Any, NoReturn, TypeAlias
+
+from desk.cli.argparse_de import german
+from desk.cli.url_password import without_password
 
 PROG = "buergerdesk"
 
 
+def not_utf8(word: str) -> bool:
+    """Whether a command-line word came from bytes that are not UTF-8 (Python keeps
+    them as lone surrogates, which no database and no file name takes)."""
+    return any("\ud800" <= c <= "\udfff" for c in word)
+
+
 class DeskArgumentParser(argparse.ArgumentParser):
-    """ArgumentParser whose errors are one line on stderr (no usage dump), exit 2."""
+    """ArgumentParser whose errors are one line on stderr (no usage dump, in German),
+    exit 2; a word that is not valid UTF-8 is refused before any command runs."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message} (siehe '{self.prog} --help')\n")
+        sys.stderr.write(f"{self.prog}: {german(message)} (siehe '{self.prog} --help')\n")
         raise SystemExit(2)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
+        words = list(sys.argv[1:] if args is None else args)
+        for word in words:
+            if not_utf8(word):
+                shown = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in word)
+                self.error(f"{shown!r} ist kein gültiges UTF-8 (Zeichensatz des Terminals prüfen)")
+        return super().parse_known_args(words, namespace)
 
 
 def add_url(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
@@ -23,7 +44,9 @@ def add_url(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
         "--url",
         required=required,
         metavar="URL",
-        help="Datenbank: sqlite:///PFAD oder postgresql+psycopg://BENUTZER@HOST/DB",
+        type=without_password,
+        help="Datenbank: sqlite:///PFAD oder postgresql+psycopg://BENUTZER@HOST/DB "
+        "(ohne Passwort: ~/.pgpass oder eine Dienstdatei)",
     )
 
 
@@ -32,7 +55,10 @@ def add_now(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--now",
         metavar="ISO-DATETIME",
-        help="so tun, als wäre jetzt diese Ortszeit (Schulung, Tests), z. B. 2024-03-18T08:30",
+        help="so tun, als wäre jetzt diese Ortszeit (Schulung, Tests), z. B. 2024-03-18T08:30; "
+        "eine Zeit, die es wegen der Umstellung auf Sommerzeit nicht gibt, wird abgelehnt, "
+        "eine, die es zweimal gibt (Umstellung auf Winterzeit), gilt als die erste "
+        "(Sommerzeit; die zweite mit +01:00 angeben)",
     )
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 
+from desk.cli.numbers import whole
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.services.database import open_database
 from desk.services.retention import DEFAULT_DAYS, anonymise_expired
 from desk.store.database import parse_url, sqlite_path
 from desk.store.kept_aside import clear_kept_aside
+
+MAX_DAYS = 3650  # ten years, as config.toml's retention_days
 
 
 def register(commands: Commands) -> None:
@@ -29,7 +32,7 @@ def register(commands: Commands) -> None:
     run.add_argument(
         "--days",
         metavar="N",
-        type=int,
+        type=whole(0, MAX_DAYS),
         default=DEFAULT_DAYS,
         help=f"Aufbewahrungsfrist in Tagen nach dem Termin (Standard: {DEFAULT_DAYS})",
     )

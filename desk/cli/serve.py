@@ -7,6 +7,7 @@ import ipaddress
 import sys
 from pathlib import Path
 
+from desk.cli.numbers import whole
 from desk.cli.parser import Commands, add_url
 from desk.domain.errors import RequestRefused
 
@@ -36,7 +37,7 @@ def register(commands: Commands) -> None:
     serve.add_argument("--tls-key", metavar="DATEI", help="privater Schlüssel (PEM)")
     serve.add_argument(
         "--retention-days",
-        type=int,
+        type=whole(0, 3650),
         default=30,
         metavar="TAGE",
         help="persönliche Daten nach so vielen Tagen anonymisieren (nachts, Serveruhr; "

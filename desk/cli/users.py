@@ -8,7 +8,7 @@ import getpass
 import json
 import sys
 
-from desk.cli.parser import Commands, add_now, add_url
+from desk.cli.parser import Commands, add_now, add_url, not_utf8
 from desk.cli.time import now_from
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import BERLIN
@@ -24,6 +24,7 @@ from desk.services.users import (
 )
 from desk.services.users import set_password as set_user_password
 
+NOT_UTF8 = "Das Passwort ist kein gültiges UTF-8: nichts geändert"
 STDIN_HELP = "Passwort als eine Zeile von der Standardeingabe (sonst verdeckt abgefragt)"
 
 
@@ -116,17 +117,23 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _read_password(username: str, from_stdin: bool) -> str:
-    """A new password: a line from stdin, or asked twice without echo."""
-    if from_stdin or not sys.stdin.isatty():
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        try:
-            password = getpass.getpass(f"Neues Passwort für {username}: ")
-            repeated = getpass.getpass("Passwort wiederholen: ")
-        except EOFError:
-            password, repeated = "", ""
-        if password != repeated:
-            raise RequestRefused("Die Passwörter stimmen nicht überein: nichts geändert")
+    """A new password: a line from stdin, or asked twice without echo; refused when it
+    is not valid UTF-8."""
+    try:
+        if from_stdin or not sys.stdin.isatty():
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            try:
+                password = getpass.getpass(f"Neues Passwort für {username}: ")
+                repeated = getpass.getpass("Passwort wiederholen: ")
+            except EOFError:
+                password, repeated = "", ""
+            if password != repeated:
+                raise RequestRefused("Die Passwörter stimmen nicht überein: nichts geändert")
+    except UnicodeDecodeError:
+        raise RequestRefused(NOT_UTF8) from None
+    if not_utf8(password):  # the bytes a lenient locale keeps (surrogateescape)
+        raise RequestRefused(NOT_UTF8)
     if not password:
         raise RequestRefused("Kein Passwort eingegeben: nichts geändert")
     return password

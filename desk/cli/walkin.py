@@ -8,6 +8,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from desk.cli.numbers import COUNTER
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.status import TicketReason
@@ -31,7 +32,9 @@ def register(commands: Commands) -> None:
     issue.set_defaults(func=run_issue)
     call = actions.add_parser("call", help="die nächste wartende Nummer an einen Schalter rufen")
     _common(call)
-    call.add_argument("--counter", required=True, type=int, metavar="N", help="Schalter-Nummer")
+    call.add_argument(
+        "--counter", required=True, type=COUNTER, metavar="N", help="Schalter-Nummer (1–999)"
+    )
     call.set_defaults(func=run_call)
 
 

@@ -97,9 +97,9 @@ def test_retention_run_anonymises_once_and_says_how_much(
 @pytest.mark.parametrize(
     ("args", "reason"),
     [
-        (["--days", "-1"], "mindestens 0 Tage"),
+        (["--days", "-1"], "ganze Zahl von 0 bis 3650"),
         (["--now", "gestern"], "Ungültige Zeitangabe"),
-        (["--days", "viele"], "invalid int value"),
+        (["--days", "viele"], "nicht 'viele'"),
     ],
 )
 def test_retention_refuses_with_one_line_and_exit_2(

@@ -126,8 +126,8 @@ ADD = ["user", "add", "--display-name", "Neu", "--role", "clerk"]
         ([*ADD, "--username", "sb.neu", "--office", "rathaus"], f"{SECRET}\n", "Standort:"),
         (["user", "passwd", "--username", "niemand"], f"{SECRET}\n", "Unbekannter Benutzer"),
         (["user", "disable", "--username", "teamleitung"], "", "letzte aktive Teamleitung"),
-        (["user", "add", "--username", "x"], "", "the following arguments are required"),
-        ([*ADD, "--username", "sb.neu", "--role", "admin"], "", "invalid choice: 'admin'"),
+        (["user", "add", "--username", "x"], "", "fehlende Angaben"),
+        ([*ADD, "--username", "sb.neu", "--role", "admin"], "", "ungültige Auswahl 'admin'"),
     ],
 )
 def test_a_refusal_is_one_line_and_exit_2_and_changes_nothing(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from desk.cli.numbers import seconds, whole
+from desk.cli.url_password import without_password
+
 
 def add_display_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register ``display`` on the command line."""
@@ -16,21 +19,27 @@ def add_display_command(commands: argparse._SubParsersAction) -> None:  # type: 
             "personenbezogenen Daten."
         ),
     )
-    parser.add_argument("--url", required=True, metavar="URL", help="Datenbank (zentral)")
+    parser.add_argument(
+        "--url", required=True, metavar="URL", type=without_password, help="Datenbank (zentral)"
+    )
     parser.add_argument("--office", required=True, metavar="ID", help="Standort, z. B. bb-mitte")
     parser.add_argument(
-        "--screen", type=int, metavar="N", help="Bildschirm (1, 2, …); sonst der zweite"
+        "--screen", type=whole(1, 16), metavar="N", help="Bildschirm (1, 2, …); sonst der zweite"
     )
     parser.add_argument("--window", action="store_true", help="als Fenster statt im Vollbild")
     parser.add_argument("--now", metavar="ISO-DATETIME", help="feste Uhrzeit (Schulung, Tests)")
     parser.add_argument("--no-sound", action="store_true", help="ohne Gong")
     parser.add_argument("--no-speech", action="store_true", help="ohne Sprachansage")
     parser.add_argument(
-        "--poll-seconds", type=float, default=2.0, metavar="S", help="Abfrageabstand (2 s)"
+        "--poll-seconds",
+        type=seconds(0.1, 3600),
+        default=2.0,
+        metavar="S",
+        help="Abfrageabstand (2 s)",
     )
     parser.add_argument(
         "--stale-seconds",
-        type=float,
+        type=seconds(1, 86400),
         default=30.0,
         metavar="S",
         help="„Anzeige nicht aktuell“ nach so vielen Sekunden ohne Daten (30 s)",
