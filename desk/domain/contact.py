@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desk.domain.names import name_problem
+
 MAX_NAME = 300
 MAX_PHONE = 40
 MAX_EMAIL = 254
@@ -27,8 +29,8 @@ def contact_problems(name: str, phone: str, email: str, notes: str) -> dict[str,
         problems["name"] = "Bitte den Namen angeben."
     elif len(name) > MAX_NAME:
         problems["name"] = f"Höchstens {MAX_NAME} Zeichen."
-    elif _control(name):
-        problems["name"] = "Enthält unzulässige Steuerzeichen."
+    elif (problem := name_problem(name)) is not None:
+        problems["name"] = f"Der Name {problem}."
     if phone.strip():
         if len(phone) > MAX_PHONE:
             problems["phone"] = f"Höchstens {MAX_PHONE} Zeichen."

@@ -16,6 +16,7 @@ from desk.demo.bookings import CODE_ALPHABET
 from desk.domain import anmeldefrist
 from desk.domain.audit import AuditAction
 from desk.domain.errors import BookingRefused, UnknownId
+from desk.domain.names import name_problem
 from desk.domain.policy import policy_for, portal_decision
 from desk.domain.slots import closed_reason, day_slots, runs_for_service
 from desk.domain.status import AppointmentStatus, Channel
@@ -139,7 +140,9 @@ def clean_name(name: str) -> str:
         raise BookingRefused("Bitte einen Namen angeben")
     if len(name) > MAX_NAME:
         raise BookingRefused(f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)")
-    check_text("Name", name, MAX_NAME)
+    problem = name_problem(name)
+    if problem is not None:
+        raise BookingRefused(f"Der Name {problem}")
     return name
 
 

@@ -44,7 +44,7 @@ HOSTILE = [
     "Jose\u0301 Rene\u0301e Zoe\u0308",  # combining marks, not NFC-composed
     "José Renée Zoë",  # the same, precomposed (must stay distinct)
     "محمد عبد الله بن سعيد",  # right-to-left Arabic
-    "\u202eRTL override\u202c und \u200fMark",
+    "Müller-שלום 123 عبد",  # mixed directions, no bidi controls (desk.domain.names)
     "👩\u200d👩\u200d👧\u200d👦 Familie 🏳️\u200d🌈 🇩🇪 👍🏽",  # ZWJ sequences, flags, skin tone
     "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝟘𝟙 \U0001f600",  # astral plane
     "  Leer  zeichen\tTab\r\nZeile  ",
