@@ -38,8 +38,22 @@ def check_year(day: date, text: str) -> None:
         )
 
 
+def on_the_clock(value: datetime, text: str, tz: ZoneInfo = BERLIN) -> datetime:
+    """A wall-clock time in ``tz``, refused when the clocks skip it (spring forward,
+    e.g. 2024-03-31 02:30); a time the autumn change shows twice is the first (summer
+    time): the second needs its offset, e.g. 2024-10-27T02:30+01:00."""
+    local = value.replace(tzinfo=tz, fold=0)
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != value.replace(fold=0):
+        raise RequestRefused(
+            f"{text!r} gibt es in Ortszeit nicht: die Uhren springen an diesem Tag von "
+            "02:00 auf 03:00 vor; eine Zeit davor oder danach angeben"
+        )
+    return local
+
+
 def parse_local(text: str, tz: ZoneInfo = BERLIN, what: str = "Zeitangabe") -> datetime:
-    """Parse an ISO 8601 local time (an explicit offset is honoured) within the served years."""
+    """Parse an ISO 8601 local time (an explicit offset is honoured) within the served
+    years; a local time the clocks skip is refused, one they show twice is the first."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
@@ -48,7 +62,7 @@ def parse_local(text: str, tz: ZoneInfo = BERLIN, what: str = "Zeitangabe") -> d
         ) from None
     check_year(value.date(), text)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=tz)
+        value = on_the_clock(value, text, tz)
     return value.astimezone(tz)
 
 
