@@ -91,8 +91,17 @@ class IdleLock(QObject):
         self.watch = IdleWatch(interval_ms, self)
         self.watch.idle.connect(self._idle)
         self.exempted = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.watch.stop()  # the window's session ends: nothing to lock any more
+        return False
 
     def _idle(self) -> None:
+        if not self._window.isVisible():  # closed or not shown yet
+            self.watch.restart()
+            return
         dialog = self._window.lock(idle_minutes=self.minutes)
         if dialog is None:  # nobody signed in, or a sign-in is open already: later again
             self.watch.restart()

@@ -184,3 +184,18 @@ def test_the_idle_time_comes_from_the_config_and_zero_means_never(qtbot, tmp_pat
     assert (problem.key, problem.line) == ("idle_lock_minutes", 2)
     assert "von 0 bis 1440" in problem.message and "Standardwert 10" in problem.message
     assert loaded.settings.idle_lock_minutes == 10
+
+
+def test_closing_the_window_while_locked_leaves_no_lock_screen_behind(qtbot, demo_copy, tmp_path):
+    with window_on(qtbot, demo_copy, tmp_path) as window:
+        sign_in(qtbot, window, "sb.mitte1")
+        booking = booking_with_name(qtbot, window)
+        idle = attach_idle_lock(window, SHORT)
+        qtbot.waitUntil(lambda: locked(window), timeout=5_000)
+        lock = window.login_dialog
+
+        window.close()  # e.g. the PC shuts down: the app must end, not wait at the lock
+
+        assert not lock.isVisible() and not booking.isVisible()
+        assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert idle is not None and not idle.watch.timer.isActive()

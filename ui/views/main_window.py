@@ -312,6 +312,7 @@ class MainWindow(
             timer.stop()
         for display in self._displays:
             display.close()
+        self.end_sign_in()  # a lock screen left open would keep the app running
         self._settings.sync()
         db, self._db = self._db, None
         if db is not None:

@@ -116,6 +116,15 @@ class SignInSession:
             self.statusBar().clearMessage()
             curtains.lift(close_forms=close_forms)
 
+    def end_sign_in(self: MainWindow) -> None:  # type: ignore[misc]
+        """The window closes: its sign-in or lock dialog goes, quietly (no sign-out
+        round, no new sign-in), and the covered forms with it."""
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None:
+            dialog.blockSignals(True)  # neither "Abmelden" nor a late "signed in"
+            dialog.hide()
+        self._lift_curtains(close_forms=True)
+
     def lock(self: MainWindow, *, idle_minutes: int | None = None) -> LoginDialog | None:  # type: ignore[misc]
         """Ctrl+L (or ``idle_minutes`` without input): cover everything until the
         password is entered again. Nothing to do while nobody is signed in."""
