@@ -3,10 +3,10 @@ verify and are marked for a rehash."""
 
 from __future__ import annotations
 
-import pytest
-
 import base64
 import hashlib
+
+import pytest
 
 from desk.domain.passwords import hash_password, needs_rehash, verify_password
 
