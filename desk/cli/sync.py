@@ -6,8 +6,10 @@ import argparse
 import sys
 import time
 
+from desk.cli.numbers import seconds
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
+from desk.cli.url_password import without_password
 from desk.domain.errors import DatabaseUnavailable
 from desk.instance_lock import hold_local_database
 from desk.services.database import open_database
@@ -26,6 +28,7 @@ def register(commands: Commands) -> None:
     sync.add_argument(
         "--central",
         metavar="URL",
+        type=without_password,
         help="der zentrale Dienst, https://HOST:PORT (sonst der von 'buergerdesk enroll')",
     )
     sync.add_argument(
@@ -35,7 +38,7 @@ def register(commands: Commands) -> None:
     )
     sync.add_argument(
         "--interval",
-        type=float,
+        type=seconds(1, 86400),
         default=30.0,
         metavar="SEKUNDEN",
         help="Abstand der Abgleiche ohne --once (Standard 30)",
