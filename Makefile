@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: venv install install-dev run lint test soak bench translations dist dist-check clean
+.PHONY: venv install install-dev run lint test soak bench translations lock dist dist-check clean
 
 venv: $(VENV)/.stamp-venv
 
@@ -60,14 +60,40 @@ translations: install-dev
 		-source-language de -target-language en
 	$(BIN)/pyside6-lrelease resources/i18n/buergerdesk_en.ts -qm resources/i18n/buergerdesk_en.qm
 
+# What the app ships, pinned with hashes (uv, one lock for Linux and Windows). After a
+# change of the dependencies in pyproject.toml: make lock. Security updates of everything:
+# make lock LOCK_ARGS=--upgrade; of one package: LOCK_ARGS='--upgrade-package psycopg-binary'
+# requirements/build.lock: PyInstaller, whose bootloader and hooks go into dist/ too.
+LOCK := requirements/app.lock
+BUILD_LOCK := requirements/build.lock
+LOCK_ARGS ?=
+UV_COMPILE = $(BIN)/uv pip compile --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command 'make lock' --quiet $(LOCK_ARGS)
+lock: install-dev
+	$(UV_COMPILE) pyproject.toml -o $(LOCK)
+	$(UV_COMPILE) requirements/build.in -c $(LOCK) -o $(BUILD_LOCK)
+
+# The build's own venv holds exactly the locked packages, each checked against its hash
+# (the dev venv may hold newer ones), the app itself without dependencies, and PyInstaller.
+# Its Python: $(PYTHON), 3.11 or later.
+DIST_VENV := build/dist-venv
+$(DIST_VENV)/.stamp: $(VENV)/.stamp-venv $(LOCK) $(BUILD_LOCK) pyproject.toml
+	rm -rf $(DIST_VENV)
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(DIST_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	$(DIST_VENV)/bin/python -m pip install --quiet --require-hashes -r $(BUILD_LOCK)
+	touch $@
+
 # the installable folder dist/buergerdesk/ (PyInstaller onedir, build.spec)
-dist: install-dev
-	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+dist: $(DIST_VENV)/.stamp
+	scripts/ensure-system-packages run
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
 
 # build, then start the built program on a fresh data folder (window, first paint, exit 0)
-dist-check: install-dev
+dist-check: $(DIST_VENV)/.stamp
 	@start=$$(date +%s); \
-	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec || exit 1; \
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec || exit 1; \
 	built=$$(date +%s); data=$$(mktemp -d); \
 	BUERGERDESK_DATA_DIR=$$data QT_QPA_PLATFORM=offscreen dist/buergerdesk/buergerdesk --smoke; \
 	code=$$?; ended=$$(date +%s); rm -rf "$$data"; \
