@@ -13,7 +13,13 @@ from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.status import DeviceKind
 from desk.services.database import open_database
-from desk.services.devices import DeviceInfo, add_device, list_devices, revoke_device
+from desk.services.devices import (
+    DeviceInfo,
+    add_device,
+    list_devices,
+    revoke_device,
+    unlock_device,
+)
 
 KINDS = "|".join(k.value for k in DeviceKind)
 
@@ -63,6 +69,17 @@ def register(commands: Commands) -> None:
     )
     add_now(revoke)
     revoke.set_defaults(func=run_revoke)
+    unlock = actions.add_parser(
+        "unlock", help="die Anmeldesperre eines Geräts aufheben", description="Hebt die "
+        "Sperre auf, die nach zehn falschen Passwörtern an einem Gerät 15 Minuten gilt "
+        "(protokolliert); die Anmeldung einer Teamleitung am Gerät hebt sie ebenso auf.",
+    )  # fmt: skip
+    add_url(unlock)
+    unlock.add_argument(
+        "device_id", metavar="GERÄTE-ID", help="die ID oder ihre ersten 8 Zeichen (siehe list)"
+    )
+    add_now(unlock)
+    unlock.set_defaults(func=run_unlock)
 
 
 def _local(moment: datetime | None, now: datetime) -> str:
@@ -86,6 +103,7 @@ def device_json(d: DeviceInfo, now: datetime) -> dict[str, object]:
         "enrolled_at": _iso(d.enrolled_at, now),
         "revoked_at": _iso(d.revoked_at, now),
         "last_seen_at": _iso(d.last_seen_at, now),
+        "sign_in_blocked_until": _iso(d.sign_in_blocked_until, now),
     }
 
 
@@ -138,8 +156,11 @@ def run_list(args: argparse.Namespace) -> int:
     print("ID\tStandort\tArt\tSchalter\tStatus\tZuletzt gesehen\tBezeichnung")
     for d in devices:
         counter = str(d.counter_number) if d.counter_number is not None else "–"
+        state = d.state_at(now)
+        if d.sign_in_blocked_until is not None:
+            state += f", Anmeldung gesperrt bis {_local(d.sign_in_blocked_until, now)} Uhr"
         print(
-            f"{d.short_id}\t{d.office_id}\t{d.kind}\t{counter}\t{d.state_at(now)}\t"
+            f"{d.short_id}\t{d.office_id}\t{d.kind}\t{counter}\t{state}\t"
             f"{_local(d.last_seen_at, now)}\t{d.name or '–'}"
         )
     return 0
@@ -154,4 +175,16 @@ def run_revoke(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"{_what(device)} gesperrt.")
+    return 0
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    """Lift a device's sign-in block after failed sign-ins."""
+    now = now_from(args)
+    db = open_database(args.url)
+    try:
+        held = unlock_device(db, args.device_id, now)
+    finally:
+        db.dispose()
+    print("Anmeldesperre aufgehoben." if held else "Keine Anmeldesperre gesetzt.")
     return 0

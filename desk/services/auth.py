@@ -69,8 +69,9 @@ def authenticate(
 ) -> UserInfo:
     """The user with this name and password, else RequestRefused (one message for a
     wrong name or password; SignInHeld while the user or ``device`` is held off after
-    failures). A hash of older parameters is replaced by today's on success. ``now``
-    is the real clock unless a test gives one."""
+    failures). A blocked device still lets an active team lead try, whose sign-in lifts
+    the block (audited). A hash of older parameters is replaced by today's on success.
+    ``now`` is the real clock unless a test gives one."""
     now = now if now is not None else datetime.now(UTC)
     with UnitOfWork(db.engine) as uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip()))
@@ -81,16 +82,20 @@ def authenticate(
             else None
         )
         active = user is not None and user.active
+    lead = active and info is not None and info.team_lead
     subjects = [device] if device is not None else []
     if info is not None:
         subjects.insert(0, Subject("user", info.id, info.username, info.office_id))
-    guarded = sign_in_guard.check(db, subjects, now)
+    spared = {device.key} if device is not None and lead else set()
+    guarded = sign_in_guard.check(db, subjects, now, spared=spared)
     if not verify_password(password, stored or _dummy_hash()) or info is None or stored is None:
         sign_in_guard.note_failure(db, subjects, now)
         raise RequestRefused(WRONG)
     if not active:
         raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
     sign_in_guard.clear(db, guarded & {subjects[0].key})
+    if device is not None and device.key in guarded & spared:
+        sign_in_guard.lift_now(db, device, info.id, now)
     if needs_rehash(stored):
         _rehash(db, info.id, stored, password)
     return info

@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from desk.domain.audit import AuditAction
 from desk.domain.errors import NotAuthenticated, RequestRefused, UnknownId
 from desk.domain.status import DeviceKind
+from desk.services import sign_in_guard
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
+from desk.services.sign_in_guard import Subject
 from desk.store.models import Counter, Device, Office, UserSession
 from desk.store.uow import UnitOfWork
 
@@ -65,6 +67,8 @@ class DeviceInfo:
     revoked_at: datetime | None
     last_seen_at: datetime | None
     enroll_expires_at: datetime | None = None
+    #: sign-ins blocked after failures until then (a team lead's sign-in lifts it)
+    sign_in_blocked_until: datetime | None = None
 
     @property
     def short_id(self) -> str:
@@ -118,8 +122,13 @@ def normalised_code(code: str) -> str:
 
 
 def device_info(device: Device) -> DeviceInfo:
-    """The frozen view of a device row (its fields are named as the columns)."""
-    return DeviceInfo(**{f.name: getattr(device, f.name) for f in fields(DeviceInfo)})
+    """The frozen view of a device row (its fields are named as the columns; the
+    sign-in block is not a column: ``list_devices`` fills it in)."""
+    columns = (f.name for f in fields(DeviceInfo) if f.name not in _NOT_COLUMNS)
+    return DeviceInfo(**{name: getattr(device, name) for name in columns})
+
+
+_NOT_COLUMNS = frozenset({"sign_in_blocked_until"})
 
 
 def _check_office(session: Session, office_id: str) -> None:
@@ -221,7 +230,20 @@ def list_devices(db: DeskDatabase, office_id: str | None = None) -> list[DeviceI
             _check_office(uow.session, office_id)
             query = query.where(Device.office_id == office_id)
         rows = [device_info(d) for d in uow.session.scalars(query)]
+    blocked = sign_in_guard.locked(db, "device", datetime.now(UTC))
+    rows = [replace(d, sign_in_blocked_until=blocked.get(d.id)) for d in rows]
     return sorted(rows, key=_order)
+
+
+def unlock_device(db: DeskDatabase, device_id: uuid.UUID | str, now: datetime) -> bool:
+    """Lift a device's sign-in block after failures (the admin); audited. Whether one
+    was held."""
+    with UnitOfWork(db.engine, write=True) as uow:
+        info = device_info(_find(uow.session, device_id))
+        subject = Subject("device", info.id, f"{info.label} {info.short_id}", info.office_id)
+        held = sign_in_guard.lift(uow.session, subject, None, now)
+        uow.commit()
+        return held
 
 
 def _order(d: DeviceInfo) -> tuple[str, str, bool, int, datetime]:

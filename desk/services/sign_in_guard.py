@@ -5,9 +5,11 @@ in a standalone database. Times are the real clock's, never a client's.
 A user's 3rd and 4th failure in a row hold the next try off for 1 and 2 seconds; the
 5th locks the account for 15 minutes (audited), until then even the right password
 is refused; a team lead can lift it earlier (audited). A device's failures count for
-every user name tried on it: from the 5th on it waits, the 10th blocks sign-ins on
-the device for 15 minutes (audited). Failures more than 15 minutes apart start a new
-count, and a sign-in that succeeds clears the user's count."""
+every user name tried on it: from the 8th on it waits, the 10th blocks sign-ins on
+the device for 15 minutes (audited); meanwhile only a team lead may try there, and
+their sign-in lifts the block (audited), as does the admin (``device unlock``).
+Failures more than 15 minutes apart start a new count, and a sign-in that succeeds
+clears the user's count."""
 
 from __future__ import annotations
 
@@ -80,9 +82,11 @@ def refusal(subject: Subject, guard: SignInGuard, now: datetime) -> SignInHeld |
     return SignInHeld(f"Zu viele Fehlversuche: bitte {wait} s warten und erneut versuchen")
 
 
-def check(db: DeskDatabase, subjects: list[Subject], now: datetime) -> set[str]:
-    """Refuse (SignInHeld) if one of ``subjects`` is held off; returns the keys that
-    have a guard row (so a success knows what to clear without another read)."""
+def check(
+    db: DeskDatabase, subjects: list[Subject], now: datetime, *, spared: set[str] | None = None
+) -> set[str]:
+    """Refuse (SignInHeld) if one of ``subjects`` (but the ``spared`` keys) is held off;
+    returns the keys that have a guard row (so a success knows what to clear)."""
     keys = [s.key for s in subjects]
     with UnitOfWork(db.engine) as uow:
         guards = {
@@ -90,6 +94,8 @@ def check(db: DeskDatabase, subjects: list[Subject], now: datetime) -> set[str]:
             for g in uow.session.scalars(select(SignInGuard).where(SignInGuard.subject.in_(keys)))
         }
         for subject in subjects:
+            if subject.key in (spared or set()):
+                continue
             guard = guards.get(subject.key)
             held = refusal(subject, guard, now) if guard is not None else None
             if held is not None:
@@ -158,21 +164,36 @@ def clear(db: DeskDatabase, keys: set[str]) -> None:
         uow.commit()
 
 
-def locked_users(db: DeskDatabase, now: datetime) -> dict[uuid.UUID, datetime]:
-    """Users locked now (after USER_LIMIT failures), with until when."""
+def lift_now(db: DeskDatabase, subject: Subject, by: uuid.UUID | None, now: datetime) -> bool:
+    """``lift`` in a transaction of its own."""
+    with UnitOfWork(db.engine, write=True) as uow:
+        held = lift(uow.session, subject, by, now)
+        uow.commit()
+        return held
+
+
+def locked(db: DeskDatabase, kind: str, now: datetime) -> dict[uuid.UUID, datetime]:
+    """Users or devices (``kind``) locked now after their limit of failures, with until
+    when."""
+    limit = USER_LIMIT if kind == "user" else DEVICE_LIMIT
     with UnitOfWork(db.engine) as uow:
         guards = uow.session.scalars(
             select(SignInGuard).where(
-                SignInGuard.subject.like("user:%"),
-                SignInGuard.failures >= USER_LIMIT,
+                SignInGuard.subject.like(f"{kind}:%"),
+                SignInGuard.failures >= limit,
                 SignInGuard.locked_until > now,
             )
         ).all()
         return {
-            uuid.UUID(g.subject.removeprefix("user:")): g.locked_until
+            uuid.UUID(g.subject.removeprefix(f"{kind}:")): g.locked_until
             for g in guards
             if g.locked_until is not None
         }
+
+
+def locked_users(db: DeskDatabase, now: datetime) -> dict[uuid.UUID, datetime]:
+    """Users locked now (after USER_LIMIT failures), with until when."""
+    return locked(db, "user", now)
 
 
 def lift(session: Session, subject: Subject, by: uuid.UUID | None, now: datetime) -> bool:

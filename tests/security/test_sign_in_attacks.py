@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from desk.cli.main import main
 from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused
 from desk.domain.users import UserInvalid
 from desk.services.auth import NotAllowed, authenticate
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.devices import DeviceInfo, add_device, enroll_device
+from desk.services.devices import DeviceInfo, add_device, enroll_device, list_devices
 from desk.services.sign_in_guard import LOCK_FOR, USER_LIMIT, SignInHeld, Subject
 from desk.services.users import create_user, list_users, set_password, unlock_user
 from desk.store.models import AuditEntry, User
@@ -137,6 +138,44 @@ def test_guessing_many_user_names_on_one_device_blocks_the_device(db):
     assert authenticate(db, "bernd", RIGHT, now=held_at).username == "bernd"  # elsewhere
     [blocked] = _audit(db, AuditAction.SIGN_IN_LOCK)
     assert blocked.entity == "device" and blocked.entity_id == str(device.id)
+
+
+def _block(db: DeskDatabase, guard: Subject, start: datetime) -> None:
+    """Ten wrong passwords on the device over several user names, 30 s apart."""
+    names = ["klara", "bernd", "leitung", "anna", "otto"]
+    for i in range(10):
+        at = start + timedelta(seconds=30 * i)
+        with pytest.raises(RequestRefused, match="falsch"):
+            authenticate(db, names[i % 5], f"falsch-{i}", device=guard, now=at)
+
+
+def test_a_blocked_device_lets_only_a_team_lead_try_whose_sign_in_lifts_the_block(db):
+    device = _device(db)
+    guard = Subject("device", device.id, "Schalter-PC 1", device.office_id)
+    _block(db, guard, T0)
+    at = T0 + timedelta(minutes=6)
+    with pytest.raises(SignInHeld, match="an diesem Gerät"):
+        authenticate(db, "bernd", RIGHT, device=guard, now=at)
+    assert authenticate(db, "leitung", RIGHT, device=guard, now=at).username == "leitung"
+    assert authenticate(db, "bernd", RIGHT, device=guard, now=at).username == "bernd"
+    [lifted] = _audit(db, AuditAction.SIGN_IN_UNLOCK)
+    assert (lifted.entity, lifted.user_id) == ("device", _id(db, "leitung"))
+
+
+def test_device_list_shows_a_blocked_device_and_the_admin_unlocks_it(db, capsys):
+    device = _device(db)
+    guard = Subject("device", device.id, "Schalter-PC 1", device.office_id)
+    _block(db, guard, datetime.now(UTC) - timedelta(minutes=6))
+    [listed] = list_devices(db, "bb-nord")
+    assert listed.sign_in_blocked_until is not None
+    url = db.engine.url.render_as_string(hide_password=False)
+    assert main(["device", "list", "--url", url]) == 0
+    assert "Anmeldung gesperrt bis" in capsys.readouterr().out
+    assert main(["device", "unlock", "--url", url, device.id.hex[:8]]) == 0
+    assert capsys.readouterr().out == "Anmeldesperre aufgehoben.\n"
+    [listed] = list_devices(db, "bb-nord")
+    assert listed.sign_in_blocked_until is None
+    assert authenticate(db, "bernd", RIGHT, device=guard).username == "bernd"
 
 
 def _scrypt_of_version_1(password: str) -> str:
