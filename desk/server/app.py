@@ -51,6 +51,8 @@ def create_app(
     # downloads are shared only where notifications tell when they are out of date
     batches = BatchCache(hub) if listen else None
     state = ServiceState(central=central, training=training, hub=hub, batches=batches)
+    if batches is not None:
+        hub.carrier = routes_sync.carrier(state)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -69,6 +71,7 @@ def create_app(
         finally:
             if listener is not None:
                 listener.stop()
+            hub.close()
             if nightly is not None:
                 nightly.shutdown(wait=False)
 

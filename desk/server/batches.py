@@ -4,7 +4,8 @@ log, the others get its answer (encoded once). Correct by construction: an answe
 in snapshot S for cursor C is right for C, and its new cursor S lets the next pull go
 on from there. A notification for the office starts a new generation, and an answer
 read in an older one is never handed out again, so nobody woken by a change gets an
-answer from before it."""
+answer from before it. The push hub reads the same way, from the cursor of the office's
+newest answer, and carries the result to the office's PCs in the event itself."""
 
 from __future__ import annotations
 
@@ -31,7 +32,18 @@ class BatchCache:
         self._lock = threading.Lock()
         self._entries: OrderedDict[tuple[str, str], tuple[int, float, bytes]] = OrderedDict()
         self._reading: dict[tuple[str, str], threading.Lock] = {}
+        self._newest: dict[str, str] = {}
         self.hits = 0
+
+    def note(self, office_id: str, cursor: str) -> None:
+        """An answer for the office ended at ``cursor``: the PCs that got it are there."""
+        with self._lock:
+            self._newest[office_id] = cursor
+
+    def newest(self, office_id: str) -> str | None:
+        """The cursor of the office's newest answer (where its PCs are likely to be)."""
+        with self._lock:
+            return self._newest.get(office_id)
 
     def get(self, office_id: str, cursor: str, read: Callable[[], bytes]) -> bytes:
         """The answer for ``cursor``: a fresh one of this generation, else ``read()``

@@ -1,13 +1,18 @@
 """Push: the instance LISTENs once on the central database and tells its connected
-devices of their office that something changed (Server-Sent Events). A hint only:
-the device then pulls through its cursor, and a slow poll stays as the fallback."""
+devices of their office that something changed (Server-Sent Events), and a slow poll
+stays as the fallback. A counter or reception PC gets the office's changes carried in
+the event (read once for the whole office, from the cursor the office's PCs are at,
+see batches.py); a PC at another cursor, a display and the portal get a hint and pull.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import psycopg
@@ -20,18 +25,29 @@ ALL = "bd_all"
 APPLICATION = "buergerdesk-push"
 
 
+#: an event: its name (``change``: a hint; ``changes``: the office's changes carried)
+#: and its data
+Event = tuple[str, str]
+
+
 @dataclass(eq=False)
 class Subscriber:
-    """One connected device's stream: at most one pending wake-up (they coalesce)."""
+    """One connected device's stream: at most one pending wake-up (they coalesce).
+    ``replica``: a counter or reception PC, which can take changes carried."""
 
     office_id: str
     loop: asyncio.AbstractEventLoop
-    queue: asyncio.Queue[str] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    replica: bool = False
+    queue: asyncio.Queue[Event] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
 
-    def wake(self, what: str) -> None:
-        """Called on the event loop: queue a wake-up unless one is pending."""
-        if self.queue.empty():
-            self.queue.put_nowait(what)
+    def wake(self, event: Event) -> None:
+        """Called on the event loop: queue a wake-up. Two that meet coalesce into a hint
+        (a batch may only be applied after the one before it: the PC pulls instead)."""
+        if not self.queue.empty():
+            with contextlib.suppress(asyncio.QueueEmpty):
+                self.queue.get_nowait()
+            event = ("change", event[1] if event[0] == "change" else "coalesced")
+        self.queue.put_nowait(event)
 
 
 class PushHub:
@@ -46,15 +62,19 @@ class PushHub:
         #: whether the listener is connected: only then do notifications tell of every
         #: change (shared downloads are used only then)
         self.listening = False
+        #: reads an office's changes for its replicas (the event's data), None: a hint
+        self.carrier: Callable[[str], str | None] | None = None
+        self._carrying: dict[str, bool] = {}  # office -> another read is wanted
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="push-carry")
 
     def generation(self, office_id: str) -> int:
         """Counts the notifications that concerned an office (its own and city-wide)."""
         with self._lock:
             return self._all + self._generations.get(office_id, 0)
 
-    def subscribe(self, office_id: str) -> Subscriber:
+    def subscribe(self, office_id: str, *, replica: bool = False) -> Subscriber:
         """A new stream for a device of ``office_id`` (call on the event loop)."""
-        subscriber = Subscriber(office_id, asyncio.get_running_loop())
+        subscriber = Subscriber(office_id, asyncio.get_running_loop(), replica)
         with self._lock:
             self._subscribers.add(subscriber)
         return subscriber
@@ -71,7 +91,8 @@ class PushHub:
             return len(self._subscribers)
 
     def publish(self, channel: str, payload: str) -> None:
-        """A notification arrived (listener thread): wake the office's streams."""
+        """A notification arrived (listener thread): wake the office's streams; its
+        replicas once their office's changes are read (or at once with a hint)."""
         self.notified += 1
         office = None if channel == ALL else channel.removeprefix("bd_")
         with self._lock:
@@ -80,8 +101,44 @@ class PushHub:
             else:
                 self._generations[office] = self._generations.get(office, 0) + 1
             targets = [s for s in self._subscribers if office in (None, s.office_id)]
+        carry = office is not None and self.carrier is not None and self.listening
         for subscriber in targets:
-            subscriber.loop.call_soon_threadsafe(subscriber.wake, payload)
+            if not (carry and subscriber.replica):
+                subscriber.loop.call_soon_threadsafe(subscriber.wake, ("change", payload))
+        if carry and office is not None and any(s.replica for s in targets):
+            self._carry_soon(office, payload)
+
+    def _carry_soon(self, office: str, payload: str) -> None:
+        with self._lock:
+            if office in self._carrying:  # a read is under way: one more after it
+                self._carrying[office] = True
+                return
+            self._carrying[office] = False
+        self._reader.submit(self._carry, office, payload)
+
+    def _carry(self, office: str, payload: str) -> None:
+        """Read the office's changes (on the reader thread) and hand them to its replicas;
+        again while notifications came during the read."""
+        while True:
+            data = None
+            try:
+                data = self.carrier(office) if self.carrier is not None else None
+            except Exception as err:  # the hint still goes out: the PCs pull
+                log.info("changes of %s not carried: %s", office, err)
+            event = ("changes", data) if data is not None else ("change", payload)
+            with self._lock:
+                targets = [s for s in self._subscribers if s.replica and s.office_id == office]
+            for subscriber in targets:
+                subscriber.loop.call_soon_threadsafe(subscriber.wake, event)
+            with self._lock:
+                if not self._carrying.get(office):
+                    del self._carrying[office]
+                    return
+                self._carrying[office] = False
+
+    def close(self) -> None:
+        """Stop the reader."""
+        self._reader.shutdown(wait=False, cancel_futures=True)
 
 
 class Listener(threading.Thread):

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
+from desk.domain.status import DeviceKind
 from desk.server.auth import CurrentDevice, State
 
 router = APIRouter(prefix="/v1", tags=["push"])
@@ -17,18 +18,21 @@ PING = 15
 
 @router.get("/events", summary="wake-ups when the office's data changed (Server-Sent Events)")
 async def events(request: Request, state: State, device: CurrentDevice) -> EventSourceResponse:
-    """A ``change`` event whenever the office's data changed centrally (coalesced), one
-    ``hello`` at once (pull to catch up). Pull through /v1/changes after each."""
-    subscriber = state.hub.subscribe(device.office_id)
+    """One ``hello`` at once (pull to catch up), then whenever the office's data changed
+    centrally: to a counter or reception PC a ``changes`` event carrying them
+    (``{"from": cursor, "batch": …}`` as /v1/changes answers from that cursor: apply it
+    if at that cursor, else pull), or a ``change`` event (pull through /v1/changes)."""
+    replica = device.kind in (DeviceKind.COUNTER, DeviceKind.RECEPTION)
+    subscriber = state.hub.subscribe(device.office_id, replica=replica)
 
     async def stream() -> AsyncIterator[ServerSentEvent]:
         try:
             yield ServerSentEvent(event="hello", data=device.office_id)
             while True:
-                what = await subscriber.queue.get()
+                name, data = await subscriber.queue.get()
                 if await request.is_disconnected():
                     break
-                yield ServerSentEvent(event="change", data=what)
+                yield ServerSentEvent(event=name, data=data)
         finally:
             state.hub.unsubscribe(subscriber)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 
 from desk.domain.errors import RequestRefused
 from desk.domain.status import DeviceKind
@@ -27,6 +28,7 @@ from desk.sync.central import PendingOp
 from desk.sync.codec import encode_row
 from desk.sync.faults import service_crash_point
 from desk.sync.link import DirectLink
+from desk.sync.operations import Caller
 from desk.sync.wire import batch_to_json, result_to_json
 
 router = APIRouter(prefix="/v1", tags=["sync"])
@@ -44,18 +46,50 @@ def changes(
     who: Replica,
     now: Now,
     cursor: Annotated[str | None, Query(max_length=20000)] = None,
+    cache_control: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Rows of the device's office only; users without password hashes (JSON: snapshot,
-    full, reference, activity, holds, deleted)."""
-
-    def read() -> bytes:
-        batch = batch_to_json(_link(state, who).pull(cursor, now))
-        return json.dumps(batch, ensure_ascii=False, separators=(",", ":")).encode()
-
-    if cursor is None or state.batches is None:  # a first copy is read for its own day
-        return Response(read(), media_type="application/json")
-    data = state.batches.get(who.device.office_id, cursor, read)
+    full, reference, activity, holds, deleted). ``Cache-Control: no-cache`` reads
+    afresh (a PC asks so right after its own upload)."""
+    office = who.device.office_id
+    fresh = cache_control is not None and "no-cache" in cache_control
+    if cursor is None or state.batches is None or fresh:  # a first copy: for its own day
+        return Response(read_changes(state, office, cursor, now), media_type="application/json")
+    data = state.batches.get(office, cursor, lambda: read_changes(state, office, cursor, now))
     return Response(data, media_type="application/json")
+
+
+def read_changes(state: State, office_id: str, cursor: str | None, now: datetime) -> bytes:
+    """An office's changes since ``cursor`` as sent (the scope is the office's: a counter's
+    and a reception's are the same); notes the snapshot as the office's newest cursor."""
+    caller = Caller(office_id=office_id, kind=DeviceKind.COUNTER, counter_number=None)
+    batch = DirectLink(state.central, caller, training=state.training).pull(cursor, now)
+    if state.batches is not None:
+        state.batches.note(office_id, batch.snapshot)
+    return json.dumps(batch_to_json(batch), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def carrier(state: State) -> Callable[[str], str | None]:
+    """What the push hub carries to an office's replicas: the changes since the cursor
+    the office's PCs are at (shared with their pulls), as ``{"from": …, "batch": …}``;
+    None (a hint) before any PC of the office pulled, or when too large."""
+
+    def carry(office_id: str) -> str | None:
+        batches = state.batches
+        cursor = batches.newest(office_id) if batches is not None else None
+        if batches is None or cursor is None:
+            return None
+        now = state.now(None)
+        data = batches.get(office_id, cursor, lambda: read_changes(state, office_id, cursor, now))
+        if len(data) > CARRY_LIMIT:
+            return None
+        return f'{{"from":{json.dumps(cursor)},"batch":{data.decode()}}}'
+
+    return carry
+
+
+#: Bytes of changes carried in one event at most (more: the PCs pull).
+CARRY_LIMIT = 256 * 1024
 
 
 @router.post("/ops", response_model=OpsResponse, summary="apply operations exactly once")

@@ -14,6 +14,7 @@ from desk.device_credential import DeviceCredential, load_credential
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
 from desk.services.auth import UserInfo
 from desk.services.database import DeskDatabase
+from desk.sync.carried import CarriedBatches
 from desk.sync.remote import NOW_HEADER, EventStream, RemoteLink, answer, check_central_url, client
 from desk.sync.sign_in import ServiceSignIn
 from desk.sync.team_remote import RemoteTeamDoor
@@ -66,6 +67,8 @@ class CentralSession:
         self._lock = threading.Lock()
         self._cred: DeviceCredential | None = None
         self._sign_in: ServiceSignIn | None = None
+        #: what the push stream carries, for the sync link to apply
+        self.carried = CarriedBatches()
 
     def credential(self) -> DeviceCredential:
         """The stored credential (RequestRefused if this PC is not enrolled)."""
@@ -104,12 +107,13 @@ class CentralSession:
             ca=cred.ca,
             session=self.token,
             send_now=self._training,
+            carried=self.carried,
         )
 
     def wake_ups(self, wake: Callable[[], None]) -> EventStream:
         """The push stream of the service, calling ``wake`` on every change notice."""
         cred = self.credential()
-        return EventStream(self.url, cred.token, wake, ca=cred.ca)
+        return EventStream(self.url, cred.token, wake, ca=cred.ca, carried=self.carried)
 
     def close(self) -> None:
         """End the session on the service and release connections."""

@@ -81,7 +81,9 @@ class SyncEngine:
                 pushed, rejected = pushed + done, rejected + lost
                 if done == 0:
                     break
-            pulled = self._pull(now)
+            # after an upload the answer must be read afresh: a shared or carried one may
+            # be from before it and would show the uploaded rows as they were
+            pulled = self._pull(now, fresh=pushed + rejected > 0)
             self._ensure_leases(now)
             if horizon.prune_due(self._get("last_prune"), now):
                 pruned = self.link.prune(now)
@@ -129,7 +131,7 @@ class SyncEngine:
             self._mark_offline(now)
             return walkin.call_next(self.local, office_id, counter_number, now, user_id=user_id)
         try:
-            self._pull(now)
+            self._pull(now, fresh=True)  # the call changed the central state
         except DatabaseUnavailable:
             self._mark_offline(now)
         return ticket
@@ -222,9 +224,9 @@ class SyncEngine:
             uow.commit()
 
     # ------------------------------------------------------------------ pull
-    def _pull(self, now: datetime, initial: bool = False) -> int:
+    def _pull(self, now: datetime, initial: bool = False, fresh: bool = False) -> int:
         cursor = None if initial else self._get(CURSOR_KEY)
-        batch = self.link.pull(cursor, now)
+        batch = self.link.pull(cursor, now, fresh=fresh)
         if batch.full and not initial:
             log.warning("cursor older than the pruned change log: reading everything again")
         with UnitOfWork(self.local.engine, write=True) as uow:

@@ -44,8 +44,9 @@ class CentralLink(Protocol):
     def push(self, ops: list[PendingOp], now: datetime) -> list[OpResult]:
         """Apply operations in order; one answer each."""
 
-    def pull(self, cursor: str | None, now: datetime) -> ChangeBatch:
-        """Changes since ``cursor`` (a first copy when None)."""
+    def pull(self, cursor: str | None, now: datetime, *, fresh: bool = False) -> ChangeBatch:
+        """Changes since ``cursor`` (a first copy when None); ``fresh``: read now, no
+        shared or carried answer (right after this PC's own upload)."""
 
     def lease(self, client: uuid.UUID, days: list[date], now: datetime) -> list[dict[str, Any]]:
         """Ticket number blocks for the walk-in offices in scope, as rows."""
@@ -123,7 +124,7 @@ class DirectLink:
             return now + timedelta(microseconds=index)
         return self.now(now)
 
-    def pull(self, cursor: str | None, now: datetime) -> ChangeBatch:
+    def pull(self, cursor: str | None, now: datetime, *, fresh: bool = False) -> ChangeBatch:
         since = self.now(now).date() - timedelta(days=INITIAL_DAYS_BACK)
         with reaching(self.central):
             return fetch_changes(self.central.pool, cursor, since, self.caller.office_id)

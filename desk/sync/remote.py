@@ -26,6 +26,7 @@ from desk.domain.errors import (
     UnknownId,
 )
 from desk.services.walkin import TicketInfo
+from desk.sync.carried import CarriedBatches
 from desk.sync.central import OpResult, PendingOp
 from desk.sync.codec import decode_row
 from desk.sync.operations import Forbidden
@@ -119,12 +120,14 @@ class RemoteLink:
         ca: str | None = None,
         session: Callable[[], str | None] = lambda: None,
         send_now: bool = False,
+        carried: CarriedBatches | None = None,
     ) -> None:
         self.display_url = f"Dienst {check_central_url(central)}"
         self._device_id = device_id
         self._http = client(central, ca=ca, token=token)
         self._session = session
         self._send_now = send_now
+        self._carried = carried
 
     def _headers(self, now: datetime) -> dict[str, str]:
         headers = {}
@@ -135,9 +138,17 @@ class RemoteLink:
             headers[SESSION_HEADER] = token
         return headers
 
-    def _call(self, method: str, path: str, now: datetime, **kwargs: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        now: datetime,
+        extra: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        headers = self._headers(now) | (extra or {})
         try:
-            response = self._http.request(method, path, headers=self._headers(now), **kwargs)
+            response = self._http.request(method, path, headers=headers, **kwargs)
         except httpx.TransportError as err:
             raise DatabaseUnavailable(
                 f"Zentraler Dienst {self.display_url.removeprefix('Dienst ')} nicht erreichbar: "
@@ -153,9 +164,14 @@ class RemoteLink:
         data = self._call("POST", "/v1/ops", now, json=body)
         return [result_from_json(r) for r in data["results"]]
 
-    def pull(self, cursor: str | None, now: datetime) -> ChangeBatch:
+    def pull(self, cursor: str | None, now: datetime, *, fresh: bool = False) -> ChangeBatch:
+        if cursor and not fresh and self._carried is not None:
+            carried = self._carried.take(cursor)
+            if carried is not None:  # the push stream brought this very answer
+                return batch_from_json(carried)
         params = {"cursor": cursor} if cursor else {}
-        return batch_from_json(self._call("GET", "/v1/changes", now, params=params))
+        headers = {"Cache-Control": "no-cache"} if fresh else {}
+        return batch_from_json(self._call("GET", "/v1/changes", now, params=params, extra=headers))
 
     def lease(self, client: uuid.UUID, days: list[date], now: datetime) -> list[dict[str, Any]]:
         body = {"days": [d.isoformat() for d in days]}
@@ -190,7 +206,8 @@ class RemoteLink:
 
 class EventStream(threading.Thread):
     """Listens to the service's push stream and calls ``wake()`` on every event
-    (and on each connect: catch up). Reconnects after a pause; ``stop()`` ends it."""
+    (and on each connect: catch up), after handing the changes a ``changes`` event
+    carries to ``carried``. Reconnects after a pause; ``stop()`` ends it."""
 
     def __init__(
         self,
@@ -200,8 +217,10 @@ class EventStream(threading.Thread):
         *,
         ca: str | None = None,
         retry_seconds: float = 5.0,
+        carried: CarriedBatches | None = None,
     ) -> None:
         super().__init__(name="push-stream", daemon=True)
+        self._carried = carried
         self._central = central
         self._token = token
         self._ca = ca
@@ -230,10 +249,16 @@ class EventStream(threading.Thread):
                     answer_status(response)
                     self._response = response
                     self.connected.set()
+                    name = ""
                     for line in response.iter_lines():
                         if self._stop_event.is_set():
                             return
                         if line.startswith("event:"):
+                            name = line.removeprefix("event:").strip()
+                        elif line.startswith("data:") and name == "changes" and self._carried:
+                            self._carried.offer(line.removeprefix("data:").strip())
+                        elif not line and name:  # the event ends with an empty line
+                            name = ""
                             self._wake()
             except (httpx.HTTPError, RequestRefused, DatabaseUnavailable) as err:
                 if not self._stop_event.is_set():
