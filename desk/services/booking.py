@@ -28,6 +28,7 @@ from desk.services.schedule import (
     load_occupancy,
     load_office,
     load_schedule,
+    lock_start,
     require_service,
 )
 from desk.store.models import Appointment, AppointmentEvent, Counter, SlotHold
@@ -158,6 +159,30 @@ def check_text(label: str, value: str | None, limit: int) -> str | None:
     return value
 
 
+@dataclass(frozen=True)
+class _Request:
+    """A booking as asked for, its texts checked."""
+
+    office_id: str
+    service_id: str
+    start: datetime
+    name: str
+    channel: Channel
+    phone: str | None
+    email: str | None
+    notes: str | None
+    move_in: date | None
+    counter_number: int | None
+    appointment_id: uuid.UUID | None
+    code: str | None
+    event_id: uuid.UUID | None
+
+
+#: Tries of a booking whose slot another booking took between reading and writing (a
+#: service longer than one slot, booked at a neighbouring start at the same moment).
+TRIES = 3
+
+
 def book(
     db: DeskDatabase,
     office_id: str,
@@ -180,91 +205,129 @@ def book(
     as the clerk's dialog showed it); the portal only within its window.
 
     The slot holds are the authority: if another booking took a slot meanwhile,
-    the insert fails on the database's key and the booking is refused. The central
-    service passes the ids and the code a counter chose offline, so both sides name
-    the appointment alike (a code that is not well-formed gets a fresh one).
+    the insert fails on the database's key and the booking is tried again, then
+    refused. Bookings of one start are serialised (the portal's share at a start is a
+    count), bookings of other starts run side by side, and a capacity change of the
+    office waits for them (it locks the office row they share). The central service
+    passes the ids and the code a counter chose offline, so both sides name the
+    appointment alike (a code that is not well-formed gets a fresh one).
     """
-    name = clean_name(name)
-    phone = check_text("Telefon", phone, 40)
-    email = check_text("E-Mail", email, 254)
-    notes = check_text("Notiz", notes, 4000)
-    portal = channel == Channel.PORTAL
+    asked = _Request(
+        office_id, service_id, start, clean_name(name), channel,
+        check_text("Telefon", phone, 40), check_text("E-Mail", email, 254),
+        check_text("Notiz", notes, 4000), move_in, counter_number, appointment_id, code,
+        event_id,
+    )  # fmt: skip
     _refuse_if_held_everywhere(db, office_id, start, now)
+    for attempt in range(TRIES):
+        try:
+            return _book_once(db, asked, now)
+        except IntegrityError:
+            if attempt == TRIES - 1:
+                raise BookingRefused(
+                    f"der Termin {start:%d.%m.%Y %H:%M} wurde soeben vergeben"
+                ) from None
+    raise AssertionError("unreachable")
+
+
+def _book_once(db: DeskDatabase, asked: _Request, now: datetime) -> Booking:
+    """One try in one transaction (IntegrityError: a slot was taken meanwhile)."""
+    portal = asked.channel == Channel.PORTAL
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
-        schedule = load_schedule(session, load_office(session, office_id, lock=True))
-        require_service(schedule, service_id)
-        day = start.astimezone(schedule.tz).date()
+        schedule = load_schedule(session, load_office(session, asked.office_id, share=True))
+        lock_start(session, asked.office_id, asked.start)
+        require_service(schedule, asked.service_id)
+        day = asked.start.astimezone(schedule.tz).date()
         occupancy = load_occupancy(session, schedule, day, day)
-        offers = [
-            o
-            for o in free_offers(schedule, occupancy, service_id, day, day, now, portal=portal)
-            if o.start.astimezone(UTC) == start.astimezone(UTC)  # fold-safe (DST)
-        ]
+        free = free_offers(schedule, occupancy, asked.service_id, day, day, now, portal=portal)
+        at = asked.start.astimezone(UTC)
+        offers = [o for o in free if o.start.astimezone(UTC) == at]  # fold-safe (DST)
         if not offers:
-            raise BookingRefused(_refusal(schedule, session, service_id, start, now, portal))
-        offer = next((o for o in offers if o.counter_number == counter_number), offers[0])
-        frist = None
-        if move_in is not None:
-            later = suggestions_in(session, schedule, service_id, now)
-            frist = anmeldefrist.check(move_in, offer.start, [o.start for o in later], schedule.tz)
-        appointment = Appointment(
-            id=appointment_id or uuid.uuid4(),
-            office_id=office_id,
-            counter_id=offer.counter_id,
-            service_id=service_id,
-            starts_at=offer.start,
-            ends_at=offer.end,
-            status=AppointmentStatus.BOOKED,
-            channel=channel,
-            booking_code=code if code is not None and well_formed(code) else new_code(),
-            citizen_name=name,
-            phone=phone,
-            email=email,
-            notes=notes,
-            move_in_date=move_in,
-            fee_cents=offer.fee_cents,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(appointment)
-        session.flush()
-        holds = [
-            SlotHold(counter_id=offer.counter_id, slot_start=s, appointment_id=appointment.id)
-            for s in offer.slot_starts
-        ]
-        event = AppointmentEvent(
-            id=event_id or uuid.uuid4(),
-            appointment_id=appointment.id,
-            status=AppointmentStatus.BOOKED,
-            at=now,
-            note=f"gebucht ({channel})",
-        )
-        session.add_all([*holds, event])
-        try:
-            session.flush()
-            args = {
-                "id": str(appointment.id),
-                "code": appointment.booking_code,
-                "office_id": office_id,
-                "service_id": service_id,
-                "start": offer.start.isoformat(),
-                "counter_number": offer.counter_number,
-                "channel": str(channel),
-                "name": name,
-                "phone": phone,
-                "email": email,
-                "notes": notes,
-                "move_in": move_in.isoformat() if move_in is not None else None,
-                "event_id": str(event.id),
-            }
-            outbox.record(session, outbox.BOOK, office_id, appointment.id, args, now)
-            uow.commit()
-        except IntegrityError:
             raise BookingRefused(
-                f"der Termin {offer.start:%d.%m.%Y %H:%M} wurde soeben vergeben"
-            ) from None
+                _refusal(schedule, session, asked.service_id, asked.start, now, portal)
+            )
+        offer = next((o for o in offers if o.counter_number == asked.counter_number), offers[0])
+        frist = None
+        if asked.move_in is not None:
+            later = suggestions_in(session, schedule, asked.service_id, now)
+            frist = anmeldefrist.check(
+                asked.move_in, offer.start, [o.start for o in later], schedule.tz
+            )
+        appointment, event = _insert(session, asked, offer, now)
+        _record(session, asked, appointment, event, offer, now)
+        uow.commit()
         return _booking(appointment, schedule, offer.counter_number, frist)
+
+
+def _insert(
+    session: Session, asked: _Request, offer: Offer, now: datetime
+) -> tuple[Appointment, AppointmentEvent]:
+    """The appointment, its slot holds and its first event (flushed: a taken slot fails
+    here on the database's key)."""
+    code = asked.code
+    appointment = Appointment(
+        id=asked.appointment_id or uuid.uuid4(),
+        office_id=asked.office_id,
+        counter_id=offer.counter_id,
+        service_id=asked.service_id,
+        starts_at=offer.start,
+        ends_at=offer.end,
+        status=AppointmentStatus.BOOKED,
+        channel=asked.channel,
+        booking_code=code if code is not None and well_formed(code) else new_code(),
+        citizen_name=asked.name,
+        phone=asked.phone,
+        email=asked.email,
+        notes=asked.notes,
+        move_in_date=asked.move_in,
+        fee_cents=offer.fee_cents,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(appointment)
+    session.flush()
+    holds = [
+        SlotHold(counter_id=offer.counter_id, slot_start=s, appointment_id=appointment.id)
+        for s in offer.slot_starts
+    ]
+    event = AppointmentEvent(
+        id=asked.event_id or uuid.uuid4(),
+        appointment_id=appointment.id,
+        status=AppointmentStatus.BOOKED,
+        at=now,
+        note=f"gebucht ({asked.channel})",
+    )
+    session.add_all([*holds, event])
+    session.flush()
+    return appointment, event
+
+
+def _record(
+    session: Session,
+    asked: _Request,
+    appointment: Appointment,
+    event: AppointmentEvent,
+    offer: Offer,
+    now: datetime,
+) -> None:
+    """The booking in the outbox, as the intention the central service applies."""
+    args = {
+        "id": str(appointment.id),
+        "code": appointment.booking_code,
+        "office_id": asked.office_id,
+        "service_id": asked.service_id,
+        "start": offer.start.isoformat(),
+        "counter_number": offer.counter_number,
+        "channel": str(asked.channel),
+        "name": asked.name,
+        "phone": asked.phone,
+        "email": asked.email,
+        "notes": asked.notes,
+        "move_in": asked.move_in.isoformat() if asked.move_in is not None else None,
+        "event_id": str(event.id),
+    }
+    outbox.record(session, outbox.BOOK, asked.office_id, appointment.id, args, now)
 
 
 def _refuse_if_held_everywhere(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import UnknownId
@@ -66,11 +66,16 @@ class OfficeSchedule:
         )
 
 
-def load_office(session: Session, office_id: str, *, lock: bool = False) -> Office:
-    """The office row, or UnknownId naming the ids that exist; ``lock`` takes a row lock."""
+def load_office(
+    session: Session, office_id: str, *, lock: bool = False, share: bool = False
+) -> Office:
+    """The office row, or UnknownId naming the ids that exist; ``lock`` takes a row lock,
+    ``share`` a shared one (many hold it at once; a ``lock`` waits for them all)."""
     query = select(Office).where(Office.id == office_id)
     if lock:
         query = query.with_for_update()
+    elif share:
+        query = query.with_for_update(read=True)
     office = session.scalar(query)
     if office is None:
         known = ", ".join(session.scalars(select(Office.id).order_by(Office.id))) or "keine"
@@ -216,3 +221,12 @@ def load_occupancy(
         )
     )
     return Occupancy(held, portal, released)
+
+
+def lock_start(session: Session, office_id: str, start: datetime) -> None:
+    """Serialise the bookings of one start of an office until the transaction ends (a
+    PostgreSQL advisory lock; SQLite serialises every write anyway)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    key = f"{office_id}@{start.astimezone(UTC).isoformat()}"
+    session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
