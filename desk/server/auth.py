@@ -25,7 +25,11 @@ from desk.sync.operations import Caller
 bearer = HTTPBearer(auto_error=False, description="the device credential from `enroll`")
 
 
-def state_of(request: Request) -> ServiceState:
+# Dependencies without I/O are ``async def``: FastAPI runs a plain ``def`` dependency in
+# the thread pool, a hop that costs more than the check itself under load.
+
+
+async def state_of(request: Request) -> ServiceState:
     """The instance's state (set by ``create_app``)."""
     state: ServiceState = request.app.state.service
     return state
@@ -34,12 +38,12 @@ def state_of(request: Request) -> ServiceState:
 State = Annotated[ServiceState, Depends(state_of)]
 
 
-def central(state: State) -> DeskDatabase:
+async def central(state: State) -> DeskDatabase:
     """The central database."""
     return state.central
 
 
-def clock(
+async def clock(
     state: State, now: Annotated[str | None, Header(alias="X-Buergerdesk-Now")] = None
 ) -> datetime:
     """The time this request is stamped with."""
@@ -59,10 +63,11 @@ def forbidden(detail: str) -> HTTPException:
     return HTTPException(status_code=403, detail=detail)
 
 
-def current_device(
-    state: State,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
-) -> DeviceInfo:
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+SessionToken = Annotated[str | None, Header(alias="X-Buergerdesk-Session")]
+
+
+def current_device(state: State, credentials: Credentials) -> DeviceInfo:
     """The enrolled, unrevoked device calling (401 otherwise)."""
     if credentials is None:
         raise unauthorized("Gerät nicht angemeldet oder gesperrt")
@@ -76,11 +81,13 @@ CurrentDevice = Annotated[DeviceInfo, Depends(current_device)]
 
 
 def optional_user(
-    state: State,
-    device: CurrentDevice,
-    token: Annotated[str | None, Header(alias="X-Buergerdesk-Session")] = None,
+    state: State, device: CurrentDevice, token: SessionToken = None
 ) -> UserInfo | None:
     """The signed-in user of this device, if a session token came (401 if it is bad)."""
+    return _session_user(state, device, token)
+
+
+def _session_user(state: ServiceState, device: DeviceInfo, token: str | None) -> UserInfo | None:
     if not token:
         return None
     try:
@@ -90,16 +97,6 @@ def optional_user(
 
 
 OptionalUser = Annotated[UserInfo | None, Depends(optional_user)]
-
-
-def signed_in_user(user: OptionalUser) -> UserInfo:
-    """A signed-in user is required (401 otherwise)."""
-    if user is None:
-        raise unauthorized("Bitte anmelden: diese Aktion braucht eine angemeldete Person")
-    return user
-
-
-SignedInUser = Annotated[UserInfo, Depends(signed_in_user)]
 
 
 @dataclass(frozen=True)
@@ -126,10 +123,13 @@ class Authorised:
         return self.user.id if self.user is not None else None
 
 
-def device_of(*kinds: str) -> Callable[[DeviceInfo, UserInfo | None], Authorised]:
-    """A dependency that admits only devices of these kinds (403 for the others)."""
+def device_of(*kinds: str) -> Callable[..., Authorised]:
+    """A dependency that admits only devices of these kinds (403 for the others): the
+    device, then its user's session, then the kind, in one trip to the thread pool."""
 
-    def check(device: CurrentDevice, user: OptionalUser) -> Authorised:
+    def check(state: State, credentials: Credentials, token: SessionToken = None) -> Authorised:
+        device = current_device(state, credentials)
+        user = _session_user(state, device, token)
         if device.kind not in kinds:
             raise forbidden(f"Für ein Gerät der Art {device.kind!r} nicht erlaubt")
         return Authorised(device, user)

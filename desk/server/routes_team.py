@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Body, HTTPException
 
 from desk.domain.errors import RequestRefused
-from desk.server.auth import Now, SignedInUser, State
+from desk.server.auth import Now, State, unauthorized
 from desk.server.routes_sync import Replica
 from desk.services.team_door import TEAM_CALLS, decode_args, encode_result
 from desk.services.users import Keep, UserRow
@@ -26,12 +26,14 @@ def team_call(
     name: str,
     state: State,
     who: Replica,
-    user: SignedInUser,
     now: Now,
     body: dict[str, Any] = Body(default_factory=dict),  # noqa: B008
 ) -> Any:
     """One of the team tools' functions by name, its other arguments in the body. The
     functions check the role themselves (changes need a team lead)."""
+    user = who.user
+    if user is None:
+        raise unauthorized("Bitte anmelden: diese Aktion braucht eine angemeldete Person")
     call = TEAM_CALLS.get(name)
     if call is None:
         raise HTTPException(status_code=404, detail=f"Unbekannte Funktion {name!r}")
