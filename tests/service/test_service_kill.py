@@ -47,7 +47,12 @@ def run(central: Central, tls: Tls, folder: Path, kills: int) -> None:
     port, log = free_port(), folder / "serve.log"
     service: Service | None = start_service(central, tls, training=True, log=log, port=port)
     assert service is not None
-    device = service.enroll(OFFICE)
+    dying: Service | None = None
+    try:  # a failure anywhere below leaves no service process behind
+        device = service.enroll(OFFICE)
+    except BaseException:
+        stop_service(service)
+        raise
     url = f"sqlite:///{folder / 'local.sqlite'}"
     upgrade_database(url)
     local = open_database(url)
@@ -76,6 +81,7 @@ def run(central: Central, tls: Tls, folder: Path, kills: int) -> None:
                 engine.sync_once(NOW)
             assert dying.process.wait(15) == -9, f"kill {i}: the service did not die at its point"
             stop_service(dying)
+            dying = None
             assert count(local, OutboxOp) == len(new), f"kill {i}: the counter lost its queue"
             assert count(central.db, Appointment, Appointment.id.in_(new)) == len(new), (
                 f"kill {i}: the batch was not committed before the kill"
@@ -86,8 +92,9 @@ def run(central: Central, tls: Tls, folder: Path, kills: int) -> None:
     finally:
         link.close()
         local.dispose()
-        if service is not None:
-            stop_service(service)
+        for left in (service, dying):
+            if left is not None:
+                stop_service(left)
     assert count(local, SyncConflict) == 0
     with UnitOfWork(central.db.engine) as uow:
         s = uow.session
