@@ -8,9 +8,9 @@ see batches.py); a PC at another cursor, a display and the portal get a hint and
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,24 +30,39 @@ APPLICATION = "buergerdesk-push"
 Event = tuple[str, str]
 
 
+#: Events that wait for a slow stream at most; more are coalesced into one hint.
+PENDING = 8
+
+
 @dataclass(eq=False)
 class Subscriber:
-    """One connected device's stream: at most one pending wake-up (they coalesce).
-    ``replica``: a counter or reception PC, which can take changes carried."""
+    """One connected device's stream and the events waiting for it, in order (a PC
+    applies carried batches one after the other: each starts where the one before
+    ended). ``replica``: a counter or reception PC, which can take changes carried."""
 
     office_id: str
     loop: asyncio.AbstractEventLoop
     replica: bool = False
-    queue: asyncio.Queue[Event] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    pending: deque[Event] = field(default_factory=deque)
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
 
     def wake(self, event: Event) -> None:
-        """Called on the event loop: queue a wake-up. Two that meet coalesce into a hint
-        (a batch may only be applied after the one before it: the PC pulls instead)."""
-        if not self.queue.empty():
-            with contextlib.suppress(asyncio.QueueEmpty):
-                self.queue.get_nowait()
-            event = ("change", event[1] if event[0] == "change" else "coalesced")
-        self.queue.put_nowait(event)
+        """Called on the event loop: queue an event. A hint behind a hint is dropped;
+        a stream too far behind gets one hint for all (it pulls)."""
+        if event[0] == "change" and self.pending and self.pending[-1][0] == "change":
+            return
+        if len(self.pending) >= PENDING:
+            self.pending.clear()
+            event = ("change", "coalesced")
+        self.pending.append(event)
+        self.ready.set()
+
+    async def next(self) -> Event:
+        """The next event (waits for one)."""
+        while not self.pending:
+            self.ready.clear()
+            await self.ready.wait()
+        return self.pending.popleft()
 
 
 class PushHub:

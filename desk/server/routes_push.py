@@ -29,7 +29,7 @@ async def events(request: Request, state: State, device: CurrentDevice) -> Event
         try:
             yield ServerSentEvent(event="hello", data=device.office_id)
             while True:
-                name, data = await subscriber.queue.get()
+                name, data = await subscriber.next()
                 if await request.is_disconnected():
                     break
                 yield ServerSentEvent(event=name, data=data)
