@@ -59,27 +59,20 @@ def register(commands: Commands) -> None:
     add_now(show)
     show.add_argument("--json", action="store_true", help="als JSON ausgeben")
     show.set_defaults(func=run_list)
-    revoke = actions.add_parser(
-        "revoke", help="ein Gerät sperren", description="Sperrt ein Gerät endgültig und "
-        "beendet die Anmeldungen seiner Benutzer; danach weist der zentrale Dienst es ab.",
-    )  # fmt: skip
-    add_url(revoke)
-    revoke.add_argument(
-        "device_id", metavar="GERÄTE-ID", help="die ID oder ihre ersten 8 Zeichen (siehe list)"
-    )
-    add_now(revoke)
-    revoke.set_defaults(func=run_revoke)
-    unlock = actions.add_parser(
-        "unlock", help="die Anmeldesperre eines Geräts aufheben", description="Hebt die "
-        "Sperre auf, die nach zehn falschen Passwörtern an einem Gerät 15 Minuten gilt "
-        "(protokolliert); die Anmeldung einer Teamleitung am Gerät hebt sie ebenso auf.",
-    )  # fmt: skip
-    add_url(unlock)
-    unlock.add_argument(
-        "device_id", metavar="GERÄTE-ID", help="die ID oder ihre ersten 8 Zeichen (siehe list)"
-    )
-    add_now(unlock)
-    unlock.set_defaults(func=run_unlock)
+    for name, run, short, long in (
+        ("revoke", run_revoke, "ein Gerät sperren", "Sperrt ein Gerät endgültig und beendet "
+         "die Anmeldungen seiner Benutzer; danach weist der zentrale Dienst es ab."),
+        ("unlock", run_unlock, "die Anmeldesperre eines Geräts aufheben", "Hebt die Sperre "
+         "auf, die nach zehn falschen Passwörtern an einem Gerät 15 Minuten gilt "
+         "(protokolliert); die Anmeldung einer Teamleitung am Gerät hebt sie ebenso auf."),
+    ):  # fmt: skip
+        one = actions.add_parser(name, help=short, description=long)
+        add_url(one)
+        one.add_argument(
+            "device_id", metavar="GERÄTE-ID", help="die ID oder ihre ersten 8 Zeichen (siehe list)"
+        )
+        add_now(one)
+        one.set_defaults(func=run)
 
 
 def _local(moment: datetime | None, now: datetime) -> str:
