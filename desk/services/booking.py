@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, Engine, ScalarSelect, Select, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,8 +31,8 @@ from desk.services.schedule import (
     lock_start,
     require_service,
 )
-from desk.store.models import Appointment, AppointmentEvent, Counter, SlotHold
-from desk.store.uow import UnitOfWork
+from desk.store.models import Appointment, AppointmentEvent, Counter, Office, SlotHold
+from desk.store.uow import UnitOfWork, single_read
 from desk.sync import outbox
 
 SUGGESTION_DAYS = 14
@@ -218,7 +218,7 @@ def book(
         check_text("Notiz", notes, 4000), move_in, counter_number, appointment_id, code,
         event_id,
     )  # fmt: skip
-    _refuse_if_held_everywhere(db, office_id, start, now)
+    _refuse_if_held_everywhere(db.engine, office_id, start, now)
     for attempt in range(TRIES):
         try:
             return _book_once(db, asked, now)
@@ -235,8 +235,10 @@ def _book_once(db: DeskDatabase, asked: _Request, now: datetime) -> Booking:
     portal = asked.channel == Channel.PORTAL
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
-        schedule = load_schedule(session, load_office(session, asked.office_id, share=True))
+        office = load_office(session, asked.office_id, share=True)
         lock_start(session, asked.office_id, asked.start)
+        _refuse_if_held_everywhere(session.connection(), asked.office_id, asked.start, now)
+        schedule = load_schedule(session, office)
         require_service(schedule, asked.service_id)
         day = asked.start.astimezone(schedule.tz).date()
         occupancy = load_occupancy(session, schedule, day, day)
@@ -331,28 +333,36 @@ def _record(
 
 
 def _refuse_if_held_everywhere(
-    db: DeskDatabase, office_id: str, start: datetime, now: datetime
+    bind: Engine | Connection, office_id: str, start: datetime, now: datetime
 ) -> None:
     """A future start that every counter of the office already holds cannot be booked,
-    whatever the rules say: refused at once, without waiting for the office's lock (the
-    losers of a release storm, P8). Anything else goes the full way."""
+    whatever the rules say: refused at once, before waiting for the start's lock, and
+    again right after it, before reading the schedule (the losers of a release storm,
+    P8). Anything else goes the full way."""
     if start <= now:
         return  # the full way says "in der Vergangenheit"
-    with UnitOfWork(db.engine) as uow:
-        session = uow.session
-        counters = session.scalar(
-            select(func.count()).select_from(Counter).where(Counter.office_id == office_id)
-        )
-        held = session.scalar(
-            select(func.count())
-            .select_from(SlotHold)
-            .join(Counter, Counter.id == SlotHold.counter_id)
-            .where(Counter.office_id == office_id, SlotHold.slot_start == start)
-        )
-        if not counters or (held or 0) < counters:
-            return
-        tz = ZoneInfo(load_office(session, office_id).timezone)
+    with single_read(bind) as conn:  # one statement: most of a storm ends here
+        row = conn.execute(_HELD_EVERYWHERE, {"office": office_id, "start": start}).one_or_none()
+    if row is None or not row.counters or row.held < row.counters:
+        return
+    tz = ZoneInfo(row.timezone)
     raise BookingRefused(f"der Termin {start.astimezone(tz):%d.%m.%Y %H:%M} ist bereits vergeben")
+
+
+def _counted(of: Select[int]) -> ScalarSelect[int]:
+    return of.where(Counter.office_id == Office.id).scalar_subquery()
+
+
+_HELD_EVERYWHERE = select(
+    Office.timezone,
+    _counted(select(func.count()).select_from(Counter)).label("counters"),
+    _counted(
+        select(func.count())
+        .select_from(SlotHold)
+        .join(Counter, Counter.id == SlotHold.counter_id)
+        .where(SlotHold.slot_start == bindparam("start", type_=SlotHold.slot_start.type))
+    ).label("held"),
+).where(Office.id == bindparam("office"))
 
 
 def suggestions_in(

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
@@ -26,7 +26,7 @@ from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.services.sign_in_guard import Subject
 from desk.store.models import Counter, Device, Office, UserSession
-from desk.store.uow import UnitOfWork
+from desk.store.uow import UnitOfWork, single_read
 
 #: Letters and digits that cannot be mistaken for each other (no I, O, 0, 1).
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -337,17 +337,21 @@ def enroll_device(db: DeskDatabase, code: str, now: datetime) -> tuple[DeviceInf
     return info, token
 
 
+_BY_TOKEN = select(
+    *(getattr(Device, f.name) for f in fields(DeviceInfo) if f.name not in _NOT_COLUMNS)
+).where(Device.token_hash == bindparam("hashed"))
+
+
 def authenticate_device(db: DeskDatabase, token: str, now: datetime) -> DeviceInfo:
     """The enrolled, unrevoked device holding ``token``, else NotAuthenticated; notes
     when it was last seen (at most once a minute, so not every request writes)."""
     if not token:
         raise NotAuthenticated(DEVICE_REFUSED)
-    hashed = digest(token)
-    with UnitOfWork(db.engine) as uow:
-        device = uow.session.scalar(select(Device).where(Device.token_hash == hashed))
-        if device is None or device.revoked_at is not None:
-            raise NotAuthenticated(DEVICE_REFUSED)
-        info = device_info(device)
+    with single_read(db.engine) as conn:  # once per request: one statement, no ORM
+        row = conn.execute(_BY_TOKEN, {"hashed": digest(token)}).one_or_none()
+    if row is None or row.revoked_at is not None:
+        raise NotAuthenticated(DEVICE_REFUSED)
+    info = DeviceInfo(**row._asdict())
     if info.last_seen_at is not None and now - info.last_seen_at < SEEN_EVERY:
         return info
     with UnitOfWork(db.engine, write=True) as uow:

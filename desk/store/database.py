@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError
 
 from desk.domain.errors import RequestRefused
 from desk.private_files import private_dir, tighten_sqlite
@@ -91,8 +92,10 @@ def make_engine(
     try:
         options: dict[str, Any] = {}
         if pool is not None and parsed.get_backend_name() == "postgresql":
-            options = {"pool_size": pool[0], "max_overflow": pool[1], "pool_pre_ping": True}
+            options = {"pool_size": pool[0], "max_overflow": pool[1]}
         engine = create_engine(parsed, connect_args=connect_args, **options)
+        if options:
+            _ping_when_idle(engine)
     except NoSuchModuleError:
         raise RequestRefused(f"Kein Treiber für {mask(parsed)!r}") from None
     if parsed.get_backend_name() == "sqlite":
@@ -102,6 +105,33 @@ def make_engine(
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+#: A pooled connection idle longer than this is pinged before use (one round trip).
+PING_AFTER_IDLE = 2.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Pessimistic disconnect handling for the service's pool, but only for connections
+    that sat idle: a busy pool's connections were just used and would each pay a round
+    trip (``pool_pre_ping`` pings every checkout). One that dies while busy fails its
+    request, and SQLAlchemy then drops every older connection of the pool."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi)
+        except Exception:  # any failure: the pool replaces the connection and retries
+            alive = False
+        if not alive:
+            raise DisconnectionError("connection lost while idle in the pool")
 
 
 def _sqlite_begin(conn: Connection) -> None:
