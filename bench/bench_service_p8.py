@@ -66,6 +66,7 @@ from desk.services.database import open_database
 from support.db import PG_ADMIN_URL, conninfo, scratch_database
 from support.office import add_office, rolling_policy
 from support.service import (
+    CPUS,
     CpuShare,
     Device,
     Process,
@@ -424,7 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         add_storm_office(url, day)
         make_floor_tables(url)
         floor_a = asyncio.run(direct_floor(url, args.connections))
-        with floor_process(Path(__file__), tls, bench_conninfo(conninfo(url))) as app:
+        with (
+            floor_process(Path(__file__), tls, bench_conninfo(conninfo(url))) as app,
+            CpuShare(app.pid) as floor_cpu,
+        ):
             floor_b = asyncio.run(app_floor(app, tls, args.connections))
         with served(url, tls) as service:
             db = open_database(url)
@@ -459,6 +463,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"  refusals: {dict(refusals.most_common(4))}")
     print(f"  {cpu.text(ATTEMPTS, 'attempt')}")
+    print(f"  bare app's {floor_cpu.text(ATTEMPTS, 'attempt').replace('service', 'app', 1)}")
+    budget = CPUS / TARGET_RATE * 1000
+    print(
+        f"  at {TARGET_RATE:.0f}/s the {CPUS} CPUs give {budget:.1f} ms per attempt to share"
+        f" between client, service and PostgreSQL; the bare app's run used"
+        f" {floor_cpu.machine / ATTEMPTS * 1000:.1f} ms, the service's"
+        f" {cpu.machine / ATTEMPTS * 1000:.1f} ms"
+    )
     print(f"  service: {sampler.text()}")
     if outcome.errors:
         print(f"  first error: {outcome.errors[0]}")
