@@ -5,7 +5,7 @@ postgres), or the admin URL in ``BUERGERDESK_TEST_PG``, or ``--pg-admin``, in a 
 its own, migrated here and dropped at the end.
 
 Each counter is a spawned process with its own connection calling
-``desk.services.walkin.call_next`` on an office of 12 counters and a queue of waiting
+``desk.services.walkin.tickets.call_next`` on an office of 12 counters and a queue of waiting
 tickets (one office per case, so every case starts from the same queue). Cases:
 
 - ``1 counter``: one process calls back to back;
@@ -35,7 +35,7 @@ from sqlalchemy import func, select
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import TicketReason
 from desk.services.database import DeskDatabase, open_database
-from desk.services.walkin import call_next
+from desk.services.walkin.tickets import call_next
 from desk.store.models import Call
 from desk.store.uow import UnitOfWork
 

@@ -79,9 +79,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.localtime import parse_now
 from desk.services.database import open_database, upgrade_database
-from desk.services.demo import seed_demo_city
 
 from support.history_db import count_appointments, describe_database, prepare_database
 from support.stats import verdict

@@ -7,7 +7,7 @@ the same run.
 Setup (once, not timed): a temporary SQLite database with one office of 6 counters open
 7:00–21:00 in 5-minute slots and two days (Tue 2024-03-19, "today", and Thu 2024-03-21)
 of 500 appointments each (5- and 20-minute services, mixed states on today). Each day is
-loaded once with ``desk.services.calendar.day_grid``; that database time is printed on
+loaded once with ``desk.services.appointments.calendar.day_grid``; that database time is printed on
 its own line, because in the app it runs on the worker thread, not the GUI thread.
 
 Measured, in a QApplication built by ``ui.gui.make_application`` (the app's style sheet
@@ -33,9 +33,9 @@ start and of the first paint, for both views; the ratio calendar/floor at p50 an
 whether the targets are met (the 50 ms target checked at p50 and at p95).
 
 Correctness (exit 1 when violated): after checking in one appointment (via
-``desk.services.lifecycle.perform``), ``set_grid`` with the reloaded grid of the same day
-emits ``dataChanged`` only over that appointment's cells and no ``modelReset``. The time
-of that in-place refresh up to the first paint (the changed block scrolled into sight,
+``desk.services.appointments.lifecycle.perform``), ``set_grid`` with the reloaded grid of the
+same day emits ``dataChanged`` only over that appointment's cells and no ``modelReset``. The
+time of that in-place refresh up to the first paint (the changed block scrolled into sight,
 alternating the grids before and after the change) is printed as well (no target).
 """
 
@@ -61,9 +61,9 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from desk.domain.status import AppointmentStatus
-from desk.services.calendar import DayGrid, day_grid
+from desk.services.appointments.calendar import DayGrid, day_grid
+from desk.services.appointments.lifecycle import Action, perform
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, perform
 from ui.gui import make_application
 from ui.models.calendar_model import CalendarModel
 from ui.views.calendar_view import ROW_HEIGHT, CalendarView

@@ -8,7 +8,7 @@ database of its own, migrated here and dropped at the end. Qt runs offscreen.
 The display is a ``DisplayWindow`` in this process, set up as ``buergerdesk display``
 sets it up: polling at its default (2 s) and woken by the NOTIFY listener of
 ``ui.display.run._listen``. The counter is a spawned process with its own connection that
-calls ``desk.services.walkin.call_next`` every 100–200 ms (random). Each call is timed
+calls ``desk.services.walkin.tickets.call_next`` every 100–200 ms (random). Each call is timed
 from just before its COMMIT (a SQLAlchemy ``commit`` event in the counter process) until
 the display's ``updated`` signal first shows its code (as the newest call or in the
 list); both sides read CLOCK_MONOTONIC (``time.monotonic``), which Linux shares between
@@ -44,8 +44,8 @@ from sqlalchemy import event
 
 from desk.domain.localtime import BERLIN, parse_now
 from desk.services.database import DeskDatabase, open_database
-from desk.services.display import display_board
-from desk.services.walkin import call_next
+from desk.services.walkin.display import display_board
+from desk.services.walkin.tickets import call_next
 from ui.display.run import _listen
 from ui.display.window import DisplayWindow
 from ui.gui import make_application, route_qt_messages_to_log

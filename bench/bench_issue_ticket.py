@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_issue_ticket.py [--n 300] [--office demo|small]``.
 
-Target (P6): the p95 of ``desk.services.walkin.issue_ticket`` is at most twice the p95 of
+Target (P6): the p95 of ``desk.services.walkin.tickets.issue_ticket`` is at most twice the p95 of
 a bare SQLite commit with ``synchronous=FULL``, plus 10 ms, measured in the same run.
 
 - Database: a temporary SQLite file, migrated, with the demo city seeded at 2024-03-20
@@ -41,7 +41,7 @@ from sqlalchemy import select, update
 from desk.domain.localtime import parse_now
 from desk.domain.status import TicketReason
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.walkin import issue_ticket
+from desk.services.walkin.tickets import issue_ticket
 from desk.store.models import Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
 
@@ -76,7 +76,7 @@ def prepare(url: str, office: str) -> DeskDatabase:
     upgrade_database(url)
     db = open_database(url)
     if office == "demo":
-        from desk.services.demo import seed_demo_city
+        from desk.demo.seed import seed_demo_city
 
         seed_demo_city(db, SEED_NOW)
         office_id = DEMO_OFFICE

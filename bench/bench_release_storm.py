@@ -8,7 +8,7 @@ The office: 10 counters open only on Monday 2024-03-25, 08:00–10:30 in 15-minu
 (10 start times × 10 counters = 100 slots), portal share 100 %, under a weekly release
 policy that opens that week on Wednesday 2024-03-20 at 10:30. At exactly that moment
 ``--workers`` spawned processes (each with its own connection, started together at a
-barrier) make 1,000 booking attempts through ``desk.services.booking.book`` with
+barrier) make 1,000 booking attempts through ``desk.services.appointments.booking.book`` with
 ``channel=Channel.PORTAL``, the path ``buergerdesk portal book`` takes.
 
 Attempts: the 1,000 are dealt evenly over the 10 start times (100 each, shuffled with a
@@ -40,7 +40,7 @@ from sqlalchemy import func, select
 from desk.domain.errors import BookingRefused
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import book, offered_slots, suggestions
+from desk.services.appointments.booking import book, offered_slots, suggestions
 from desk.services.database import DeskDatabase, open_database
 from desk.store.models import Appointment, SlotHold
 from desk.store.uow import UnitOfWork

@@ -54,7 +54,7 @@ from sqlalchemy.engine import make_url
 
 from desk.domain.localtime import now_local
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import book, new_code
+from desk.services.appointments.booking import book, new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.sync.engine import SyncEngine
 from desk.sync.remote import EventStream, RemoteLink

@@ -23,10 +23,10 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.localtime import local_day_bounds, parse_now
-from desk.services.booking import offered_slots
+from desk.services.appointments.booking import offered_slots
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import seed_demo_city
 from desk.store.models import Appointment
 
 from support.db import LOCAL_PG_ADMIN_URL, scratch_database, select_one, sqlite_file

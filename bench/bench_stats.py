@@ -30,11 +30,11 @@ from sqlalchemy import func, select
 
 from desk.demo.bookings import appointments_for_day, open_days, tickets_for_day
 from desk.demo.city import OFFICES
+from desk.demo.rows import appointment_events, appointment_row, ticket_row
+from desk.demo.seed import PAST_DAYS, seed_demo_city
 from desk.domain.localtime import local_day_bounds, parse_now
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import PAST_DAYS, seed_demo_city
-from desk.services.demo_rows import appointment_events, appointment_row, ticket_row
-from desk.services.statistics import office_statistics
+from desk.services.reports.statistics import office_statistics
 from desk.store.models import Appointment, AppointmentEvent, Ticket
 
 from support.db import LOCAL_PG_ADMIN_URL, scratch_database, sqlite_file

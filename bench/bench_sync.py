@@ -40,7 +40,7 @@ import psycopg
 
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import new_code
+from desk.services.appointments.booking import new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import Appointment, AppointmentEvent, SlotHold
 from desk.store.uow import UnitOfWork

@@ -17,16 +17,17 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.errors import DeskError
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, Channel, TicketReason
-from desk.services import ticket_steps, walkin
-from desk.services.auth import UserInfo
-from desk.services.booking import cancel
-from desk.services.capacity import release_same_day_slot
+from desk.services.admin.auth import UserInfo
+from desk.services.appointments.booking import cancel
+from desk.services.appointments.lifecycle import Action, perform
+from desk.services.capacity.releases import release_same_day_slot
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import seed_demo_city
-from desk.services.lifecycle import Action, perform
+from desk.services.walkin import steps as ticket_steps
+from desk.services.walkin import tickets as walkin
 from desk.store.models import Appointment, User
 from desk.store.uow import UnitOfWork
 from ui.dialogs.audit_dialog import AuditDialog

@@ -17,11 +17,11 @@ from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QImage
 
 from desk.demo.city import demo_id
+from desk.demo.seed import seed_demo_city
 from desk.domain.localtime import parse_now
 from desk.domain.status import Role
-from desk.services.auth import UserInfo
+from desk.services.admin.auth import UserInfo
 from desk.services.database import open_database, upgrade_database
-from desk.services.demo import seed_demo_city
 from ui.dialogs.capacity_editor import CapacityEditor
 from ui.gui import make_application
 from ui.ops import Ops
@@ -53,8 +53,10 @@ def main() -> int:
     step = {"n": 0}
 
     def grab() -> None:
-        image = editor.grab().toImage().convertToFormat(
-            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        image = (
+            editor.grab()
+            .toImage()
+            .convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
         )
         image.save(args.out)
         app.quit()

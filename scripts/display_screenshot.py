@@ -40,8 +40,10 @@ def main() -> int:
     window.show()
 
     def grab() -> None:
-        image = window.grab().toImage().convertToFormat(
-            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        image = (
+            window.grab()
+            .toImage()
+            .convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
         )
         image.save(args.out)
         app.quit()

@@ -37,8 +37,10 @@ def main() -> int:
 
     def grab() -> None:
         # a palette image keeps the docs/ screenshots small (under 300 KB)
-        image = window.grab().toImage().convertToFormat(
-            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        image = (
+            window.grab()
+            .toImage()
+            .convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
         )
         image.save(out)
         app.quit()

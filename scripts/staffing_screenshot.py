@@ -22,9 +22,9 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.localtime import parse_now
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import seed_demo_city
 from desk.store.models import Counter, OpeningTemplate
 from desk.store.uow import UnitOfWork
 from ui.gui import make_application

@@ -211,9 +211,9 @@ DEMO_NOW_ISO = "2024-03-20T10:30"
 @pytest.fixture(scope="session")
 def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A SQLite file migrated and seeded with the demo city at DEMO_NOW_ISO."""
+    from desk.demo.seed import seed_demo_city
     from desk.domain.localtime import parse_now
     from desk.services.database import open_database, upgrade_database
-    from desk.services.demo import seed_demo_city
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
     upgrade_database(url)
@@ -226,9 +226,9 @@ def demo_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def demo_pg_url(pg_admin_url: str) -> Iterator[str]:
     """A PostgreSQL database migrated and seeded with the demo city at DEMO_NOW_ISO."""
+    from desk.demo.seed import seed_demo_city
     from desk.domain.localtime import parse_now
     from desk.services.database import open_database, upgrade_database
-    from desk.services.demo import seed_demo_city
 
     name = f"bd_demo_{uuid.uuid4().hex[:12]}"
     admin = libpq_conninfo(pg_admin_url)

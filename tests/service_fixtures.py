@@ -26,9 +26,9 @@ import httpx
 import pytest
 import trustme
 
+from desk.services.admin.devices import add_device
+from desk.services.admin.users import create_user
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.devices import add_device
-from desk.services.users import create_user
 from desk.sync.engine import SyncEngine
 from desk.sync.remote import RemoteLink, trust
 from tests.sync.conftest import NOW, Central, central_factory  # noqa: F401
@@ -139,9 +139,7 @@ class Service:
     def sign_in(self, device: Device, username: str) -> Device:
         """Open a session on the device for a user made by ``user``."""
         with self.http(device) as http:
-            response = http.post(
-                "/v1/sessions", json={"username": username, "password": PASSWORD}
-            )
+            response = http.post("/v1/sessions", json={"username": username, "password": PASSWORD})
         assert response.status_code == 200, response.text
         device.session = response.json()["token"]
         return device

@@ -72,7 +72,7 @@ def build_window(
         early = EarlyCheck(url or standalone.standalone_url)  # reads beside the imports below
         start_rotating()  # the window has painted: the log file's rotation loads now
         from desk.services.database import open_database
-        from desk.services.standalone import prepare_standalone
+        from desk.demo.standalone import prepare_standalone
 
         checked.append(
             check_at_start(url or standalone.standalone_url, central=central, early=early)

@@ -2,7 +2,7 @@
 cold-start benchmark): the demo city at ``now``, then older blocks of 28 days from the
 demo city's own generators until the wanted number of appointments stand.
 
-Rows are made by ``desk.services.demo``'s own row builders (appointment, ticket, the
+Rows are made by ``desk.demo.seed``'s own row builders (appointment, ticket, the
 appointment's stamped history), so the history looks exactly like the seeding's.
 """
 
@@ -20,10 +20,10 @@ from sqlalchemy import Connection, func, insert, select, text
 
 from desk.demo.bookings import appointments_for_day, booking_code, open_days, tickets_for_day
 from desk.demo.city import OFFICES, demo_id
+from desk.demo.rows import appointment_events, appointment_row, ticket_row
+from desk.demo.seed import PAST_DAYS, seed_demo_city
 from desk.domain.status import HOLDING_STATES
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import PAST_DAYS, seed_demo_city
-from desk.services.demo_rows import appointment_events, appointment_row, ticket_row
 from desk.store.models import Appointment, AppointmentEvent, Base, SlotHold, Ticket
 
 STEP_DAYS = 28  # older history is added in blocks of this many days

@@ -51,8 +51,8 @@ if "sniffio" not in sys.modules:
 
 import httpx
 
+from desk.services.admin.devices import add_device
 from desk.services.database import DeskDatabase
-from desk.services.devices import add_device
 
 BENCH = Path(__file__).resolve().parent
 SERVE = Path(sys.executable).with_name("buergerdesk")

@@ -9,7 +9,7 @@ from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.localtime import parse_day, time_span
 from desk.domain.status import STATUS_LABELS_DE
-from desk.services.agenda import AppointmentRow, day_appointments
+from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.database import open_database
 
 

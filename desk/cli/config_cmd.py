@@ -80,7 +80,7 @@ def _enrolment() -> str:
     cred = load_credential()
     if cred is None:
         return NOT_ENROLLED
-    from desk.services.devices import KIND_LABELS_DE
+    from desk.services.admin.devices import KIND_LABELS_DE
 
     kind = KIND_LABELS_DE.get(cred.kind, cred.kind)
     counter = f", Schalter {cred.counter_number}" if cred.counter_number is not None else ""

@@ -6,9 +6,9 @@ import argparse
 
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
+from desk.demo.recognised import refuse_foreign_content
+from desk.demo.seed import seed_demo_city
 from desk.services.database import open_database
-from desk.services.demo import seed_demo_city
-from desk.services.demo_database import refuse_foreign_content
 
 
 def register(commands: Commands) -> None:

@@ -12,14 +12,14 @@ from desk.cli.numbers import COUNTER
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
 from desk.domain.status import DeviceKind
-from desk.services.database import open_database
-from desk.services.devices import (
+from desk.services.admin.devices import (
     DeviceInfo,
     add_device,
     list_devices,
     revoke_device,
     unlock_device,
 )
+from desk.services.database import open_database
 
 KINDS = "|".join(k.value for k in DeviceKind)
 

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     import httpx  # here, not at import: every command's start would pay for it
 
     from desk.device_credential import DeviceCredential, save_credential
-    from desk.services.devices import KIND_LABELS_DE
+    from desk.services.admin.devices import KIND_LABELS_DE
     from desk.sync.remote import answer, check_central_url, client
 
     central = check_central_url(args.central)

@@ -12,8 +12,8 @@ from desk.cli.time import now_from
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import check_year, parse_day
 from desk.domain.policy import WEEKDAYS_DE
-from desk.services.availability import Offer
-from desk.services.booking import Booking, book, cancel, offered_slots
+from desk.services.appointments.availability import Offer
+from desk.services.appointments.booking import Booking, book, cancel, offered_slots
 from desk.services.database import open_database
 from desk.sync.service_url import is_service_url
 

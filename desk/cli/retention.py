@@ -8,8 +8,8 @@ import json
 from desk.cli.numbers import whole
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
+from desk.services.admin.retention import DEFAULT_DAYS, anonymise_expired
 from desk.services.database import open_database
-from desk.services.retention import DEFAULT_DAYS, anonymise_expired
 from desk.store.database import parse_url, sqlite_path
 from desk.store.kept_aside import clear_kept_aside
 

@@ -8,8 +8,8 @@ import sys
 from desk.cli.parser import Commands, add_url
 from desk.domain.localtime import parse_day
 from desk.services.database import open_database
-from desk.services.statistics import office_statistics
-from desk.services.statistics_csv import write_csv
+from desk.services.reports.csv_export import write_csv
+from desk.services.reports.statistics import office_statistics
 
 
 def register(commands: Commands) -> None:

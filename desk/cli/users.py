@@ -13,8 +13,7 @@ from desk.cli.time import now_from
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import BERLIN
 from desk.domain.status import ROLE_LABELS_DE, Role
-from desk.services.database import open_database
-from desk.services.users import (
+from desk.services.admin.users import (
     UserRow,
     change_user,
     create_user,
@@ -22,7 +21,8 @@ from desk.services.users import (
     list_users,
     unlock_user,
 )
-from desk.services.users import set_password as set_user_password
+from desk.services.admin.users import set_password as set_user_password
+from desk.services.database import open_database
 
 NOT_UTF8 = "Das Passwort ist kein gültiges UTF-8: nichts geändert"
 STDIN_HELP = "Passwort als eine Zeile von der Standardeingabe (sonst verdeckt abgefragt)"

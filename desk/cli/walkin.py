@@ -14,7 +14,7 @@ from desk.cli.time import now_from
 from desk.domain.status import TicketReason
 from desk.domain.walkin import REASON_LABELS_DE
 from desk.services.database import open_database
-from desk.services.walkin import TicketInfo, call_next, issue_ticket, parse_reason
+from desk.services.walkin.tickets import TicketInfo, call_next, issue_ticket, parse_reason
 from desk.sync.service_url import is_service_url
 
 

@@ -7,12 +7,12 @@ same day seeded twice gives the same rows (and the same ids).
 from __future__ import annotations
 
 import random
-import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from desk.demo.city import SERVICES, OfficeSpec, demo_id
+from desk.domain.booking_codes import CODE_ALPHABET
 from desk.domain.holidays_de import DEFAULT_STATE, holiday_name
 from desk.domain.localtime import at_local
 from desk.domain.status import AppointmentStatus, Channel, TicketReason, TicketStatus
@@ -75,7 +75,6 @@ LAST_NAMES = (
     "Haddad",
     "Vogel",
 )
-CODE_ALPHABET = "".join(c for c in string.ascii_uppercase + string.digits if c not in "0O1IL")
 SERVICE_MINUTES = {s.id: s.minutes for s in SERVICES}
 SERVICE_WEIGHTS = {
     "anmeldung": 5,

@@ -21,8 +21,8 @@ from desk.config import paths
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.localtime import BERLIN
 from desk.jobs.scheduler import make_scheduler
+from desk.services.admin.retention import DEFAULT_DAYS, RetentionReport, anonymise_expired
 from desk.services.database import open_database
-from desk.services.retention import DEFAULT_DAYS, RetentionReport, anonymise_expired
 from desk.store.backup import DEFAULT_KEEP, BackupResult, back_up, list_backups
 from desk.store.database import parse_url, sqlite_path
 from desk.store.kept_aside import clear_kept_aside

@@ -19,7 +19,7 @@ from desk.server import routes_devices, routes_portal, routes_push, routes_sync,
 from desk.server.batches import BatchCache
 from desk.server.push import Listener, PushHub
 from desk.server.state import ServiceState
-from desk.services.auth import NotAllowed
+from desk.services.admin.auth import NotAllowed
 from desk.services.database import DeskDatabase, notify_conninfo, reason_of
 from desk.store.models import Office
 from desk.store.uow import UnitOfWork

@@ -16,10 +16,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from desk.domain.errors import NotAuthenticated
 from desk.server.state import ServiceState
-from desk.services.auth import UserInfo
+from desk.services.admin.auth import UserInfo
+from desk.services.admin.devices import DeviceInfo, authenticate_device
+from desk.services.admin.sessions import session_user
 from desk.services.database import DeskDatabase
-from desk.services.devices import DeviceInfo, authenticate_device
-from desk.services.sessions import session_user
 from desk.sync.operations import Caller
 
 bearer = HTTPBearer(auto_error=False, description="the device credential from `enroll`")

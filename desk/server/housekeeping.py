@@ -16,8 +16,8 @@ from apscheduler.triggers.cron import CronTrigger
 from desk.domain.localtime import BERLIN, now_local
 from desk.jobs.scheduler import make_scheduler
 from desk.server.pruning import PruneReport, prune_central
+from desk.services.admin.retention import RetentionReport, anonymise_expired
 from desk.services.database import DeskDatabase
-from desk.services.retention import RetentionReport, anonymise_expired
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from desk.server.models import (
     SignInRequest,
     UserResponse,
 )
-from desk.services.devices import enroll_device
-from desk.services.sessions import close_session, open_session
+from desk.services.admin.devices import enroll_device
+from desk.services.admin.sessions import close_session, open_session
 
 router = APIRouter(prefix="/v1", tags=["devices"])
 

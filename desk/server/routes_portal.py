@@ -16,9 +16,9 @@ from desk.server.models import (
     PortalBookRequest,
     SlotBody,
 )
-from desk.services import booking
-from desk.services.booking import Booking
-from desk.services.display import display_board
+from desk.services.appointments import booking
+from desk.services.appointments.booking import Booking
+from desk.services.walkin.display import display_board
 
 router = APIRouter(prefix="/v1", tags=["portal and display"])
 

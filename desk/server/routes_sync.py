@@ -23,7 +23,7 @@ from desk.server.models import (
     OpsResponse,
     TicketResponse,
 )
-from desk.services.walkin import TicketInfo
+from desk.services.walkin.tickets import TicketInfo
 from desk.sync.central import PendingOp
 from desk.sync.codec import encode_row
 from desk.sync.faults import service_crash_point
@@ -127,7 +127,7 @@ def lease(body: LeaseRequest, state: State, who: Replica, now: Now) -> dict[str,
 @router.post("/walkin/tickets", response_model=TicketResponse, summary="issue a walk-in ticket")
 def issue(body: IssueRequest, state: State, who: Replica, now: Now) -> TicketResponse:
     """The office's next ticket, within the walk-in hour and the day's quota."""
-    from desk.services.walkin import issue_ticket, parse_reason
+    from desk.services.walkin.tickets import issue_ticket, parse_reason
 
     ticket = issue_ticket(state.central, who.device.office_id, parse_reason(body.reason), now)
     return ticket_body(ticket)

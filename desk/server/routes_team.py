@@ -12,8 +12,8 @@ from fastapi import APIRouter, Body, HTTPException
 from desk.domain.errors import RequestRefused
 from desk.server.auth import Now, State, unauthorized
 from desk.server.routes_sync import Replica
+from desk.services.admin.users import Keep, UserRow
 from desk.services.team_door import TEAM_CALLS, decode_args, encode_result
-from desk.services.users import Keep, UserRow
 from desk.store.models import User
 from desk.store.uow import UnitOfWork
 from desk.sync.operations import Forbidden

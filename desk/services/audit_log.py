@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
+from desk.store import outbox
 from desk.store.models import AuditEntry
-from desk.sync import outbox
 
 
 def _text(value: Any) -> str | None:

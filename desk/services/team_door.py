@@ -11,9 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desk.services import audit_query, capacity, capacity_plan, capacity_preview, staffing, users
+from desk.services.admin import users
+from desk.services.capacity import plan as capacity_plan
+from desk.services.capacity import preview as capacity_preview
+from desk.services.capacity import releases as capacity
 from desk.services.database import DeskDatabase
-from desk.services.statistics import office_statistics
+from desk.services.reports import audit as audit_query
+from desk.services.reports.statistics import office_statistics
+from desk.services.walkin import staffing
 
 #: What the service sets itself, whatever a PC sends: the database, the device's office,
 #: the signed-in user and the time.

@@ -24,7 +24,7 @@ from desk.private_files import write_private
 from desk.store.file_check import read_only_uri
 
 COLUMNS = ("seq", "op_id", "kind", "office_id", "entity_id", "payload", "created_at")
-ROLE_KEY = "role"  # desk.sync.outbox.ROLE_KEY: a replica has it in sync_state
+ROLE_KEY = "role"  # desk.store.outbox.ROLE_KEY: a replica has it in sync_state
 
 
 @dataclass(frozen=True)

@@ -193,7 +193,7 @@ def _answer(
 
 def _alternatives(session: Session, args: dict[str, Any], now: datetime) -> list[str]:
     """Other free starts for a refused booking (the clerk offers them to the citizen)."""
-    from desk.services.booking import suggestions_in
+    from desk.services.appointments.booking import suggestions_in
     from desk.services.schedule import load_office, load_schedule
     from desk.sync.codec import encode_value
 

@@ -12,7 +12,7 @@ import httpx
 
 from desk.device_credential import DeviceCredential, load_credential
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
-from desk.services.auth import UserInfo
+from desk.services.admin.auth import UserInfo
 from desk.services.database import DeskDatabase
 from desk.sync.carried import CarriedBatches
 from desk.sync.remote import NOW_HEADER, EventStream, RemoteLink, answer, check_central_url, client

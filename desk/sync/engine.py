@@ -18,12 +18,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DatabaseUnavailable, RequestRefused
-from desk.services import walkin
 from desk.services.database import DeskDatabase
-from desk.services.walkin import TicketInfo
+from desk.services.walkin import tickets as walkin
+from desk.services.walkin.tickets import TicketInfo
+from desk.store import leases, outbox
 from desk.store.models import Office, OutboxOp, SyncConflict, SyncState
 from desk.store.uow import UnitOfWork
-from desk.sync import horizon, leases, outbox
+from desk.sync import horizon
 from desk.sync.central import REJECTED, OpResult, PendingOp
 from desk.sync.faults import crash_point
 from desk.sync.link import CentralLink, DirectLink

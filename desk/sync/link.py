@@ -18,12 +18,13 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import OfficeKind
-from desk.services import walkin
 from desk.services.database import DeskDatabase, reason_of
-from desk.services.walkin import TicketInfo
+from desk.services.walkin import tickets as walkin
+from desk.services.walkin.tickets import TicketInfo
+from desk.store import leases
 from desk.store.models import Office
 from desk.store.uow import UnitOfWork
-from desk.sync import horizon, leases
+from desk.sync import horizon
 from desk.sync.central import OpResult, PendingOp, apply_batch
 from desk.sync.operations import Caller
 from desk.sync.pull import ChangeBatch, fetch_changes

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from desk.domain.localtime import local_day_bounds
 from desk.domain.status import AppointmentStatus
+from desk.store import outbox
 from desk.store.models import Appointment, SlotHold, SyncState
-from desk.sync import outbox
 from desk.sync.horizon import cursor_behind_horizon
 from desk.sync.rows import (
     ACTIVITY_TABLES,

@@ -25,7 +25,7 @@ from desk.domain.errors import (
     RequestRefused,
     UnknownId,
 )
-from desk.services.walkin import TicketInfo
+from desk.services.walkin.tickets import TicketInfo
 from desk.sync.carried import CarriedBatches
 from desk.sync.central import OpResult, PendingOp
 from desk.sync.codec import decode_row

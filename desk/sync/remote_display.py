@@ -8,7 +8,7 @@ from datetime import datetime
 import httpx
 
 from desk.domain.errors import DatabaseUnavailable
-from desk.services.display import SHOWN_CALLS, DisplayBoard, DisplayCall
+from desk.services.walkin.display import SHOWN_CALLS, DisplayBoard, DisplayCall
 from desk.sync.remote import NOW_HEADER, answer, client
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 from desk.domain.errors import DatabaseUnavailable, DeskError
 from desk.jobs.scheduler import SYNC_JOB, add_interval_job, make_scheduler, run_soon
 from desk.services.database import DeskDatabase
-from desk.services.walkin import TicketInfo, call_next
+from desk.services.walkin.tickets import TicketInfo, call_next
 from desk.sync.engine import SyncEngine, SyncReport, SyncStatus
 from desk.sync.link import CentralLink
 

@@ -20,10 +20,10 @@ from sqlalchemy import delete, select
 
 from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused
 from desk.domain.passwords import hash_password, verify_password
-from desk.services import sign_in_guard
-from desk.services.auth import WRONG, UserInfo
+from desk.services.admin import sign_in_guard
+from desk.services.admin.auth import WRONG, UserInfo
+from desk.services.admin.sign_in_guard import Subject
 from desk.services.database import DeskDatabase
-from desk.services.sign_in_guard import Subject
 from desk.store.models import OfflineVerifier, User
 from desk.store.uow import UnitOfWork
 from desk.sync.remote import answer, client

@@ -22,12 +22,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import AppointmentStatus, Channel, TicketReason
-from desk.services.booking import offered_slots
+from desk.services.appointments.booking import offered_slots
 from desk.services.database import open_database, upgrade_database
-from desk.services.demo import seed_demo_city
-from desk.services.walkin import issue_ticket
+from desk.services.walkin.tickets import issue_ticket
 from desk.store.models import Appointment
 from tests.conftest import DEMO_NOW_ISO, libpq_conninfo
 

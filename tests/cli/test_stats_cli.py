@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from desk.services.database import open_database
-from desk.services.statistics import office_statistics
-from desk.services.statistics_csv import COLUMNS, statistics_csv
+from desk.services.reports.csv_export import COLUMNS, statistics_csv
+from desk.services.reports.statistics import office_statistics
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 HEADER = [

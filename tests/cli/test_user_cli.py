@@ -16,7 +16,7 @@ import pytest
 from desk.cli.main import main
 from desk.config import DATA_DIR_ENV
 from desk.domain.errors import RequestRefused
-from desk.services.auth import authenticate
+from desk.services.admin.auth import authenticate
 from desk.services.database import open_database
 from tests.cli.config_support import DeskCommand
 

@@ -10,7 +10,7 @@ from desk.domain.contact import contact_problems
 from desk.domain.errors import RequestRefused
 from desk.domain.names import name_problem
 from desk.domain.users import checked_display_name
-from desk.services.booking import clean_name
+from desk.services.appointments.booking import clean_name
 
 REFUSED = {
     "rtl-override": ("\u202eanroH ardnA", "Schreibrichtung (U+202E)"),

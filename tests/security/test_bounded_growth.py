@@ -21,9 +21,10 @@ from desk.domain.localtime import BERLIN
 from desk.domain.status import DeviceKind, TicketReason
 from desk.server import pruning
 from desk.server.housekeeping import nightly
-from desk.services.devices import add_device, enroll_device
-from desk.services.sessions import open_session
-from desk.services.users import create_user
+from desk.services.admin.devices import add_device, enroll_device
+from desk.services.admin.sessions import open_session
+from desk.services.admin.users import create_user
+from desk.store import outbox
 from desk.store.models import (
     AppliedOp,
     Office,
@@ -34,7 +35,6 @@ from desk.store.models import (
     UserSession,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.central import APPLIED, PendingOp
 from desk.sync.horizon import cursor_behind_horizon
 from desk.sync.link import DirectLink

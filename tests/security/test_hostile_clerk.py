@@ -23,8 +23,8 @@ from sqlalchemy import func, select, text
 
 from desk.domain.localtime import BERLIN
 from desk.domain.status import Channel
-from desk.services.booking import book, new_code, suggestions
-from desk.services.devices import revoke_device
+from desk.services.admin.devices import revoke_device
+from desk.services.appointments.booking import book, new_code, suggestions
 from desk.store.models import Appointment, AuditEntry, Office, User
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine

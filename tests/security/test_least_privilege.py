@@ -25,10 +25,10 @@ from desk.cli.main import main
 from desk.domain.audit import AuditAction
 from desk.domain.status import Channel
 from desk.server.housekeeping import nightly
+from desk.services.admin.retention import PLACEHOLDER
+from desk.services.appointments.booking import book, suggestions
 from desk.services.audit_log import record
-from desk.services.booking import book, suggestions
 from desk.services.database import open_database
-from desk.services.retention import PLACEHOLDER
 from desk.store import grants
 from desk.store.models import AppliedOp, Appointment, AuditEntry, Call, Office, TicketLease
 from desk.store.uow import UnitOfWork

@@ -20,11 +20,11 @@ from desk.cli.main import main
 from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused
 from desk.domain.users import UserInvalid
-from desk.services.auth import NotAllowed, authenticate
+from desk.services.admin.auth import NotAllowed, authenticate
+from desk.services.admin.devices import DeviceInfo, add_device, enroll_device, list_devices
+from desk.services.admin.sign_in_guard import LOCK_FOR, USER_LIMIT, SignInHeld, Subject
+from desk.services.admin.users import create_user, list_users, set_password, unlock_user
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.devices import DeviceInfo, add_device, enroll_device, list_devices
-from desk.services.sign_in_guard import LOCK_FOR, USER_LIMIT, SignInHeld, Subject
-from desk.services.users import create_user, list_users, set_password, unlock_user
 from desk.store.models import AuditEntry, User
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

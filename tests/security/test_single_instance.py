@@ -22,8 +22,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from desk.instance_lock import InstanceLock, holder_of, lock_file
+from desk.services.admin.devices import add_device
 from desk.services.database import upgrade_database
-from desk.services.devices import add_device
 from tests.conftest import DEMO_NOW_ISO
 from tests.service_fixtures import Service
 from tests.sync.conftest import Central, central_factory, run_cli  # noqa: F401 (fixtures)

@@ -17,10 +17,10 @@ from sqlalchemy import select, update
 
 from desk.domain.status import AppointmentStatus, Channel, TicketReason, TicketStatus
 from desk.domain.steps import Action
-from desk.services import lifecycle
-from desk.services.booking import Booking, book, new_code
-from desk.services.devices import revoke_device
-from desk.services.walkin import TicketInfo, issue_ticket
+from desk.services.admin.devices import revoke_device
+from desk.services.appointments import lifecycle
+from desk.services.appointments.booking import Booking, book, new_code
+from desk.services.walkin.tickets import TicketInfo, issue_ticket
 from desk.store.models import (
     Appointment,
     AppointmentEvent,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from desk.domain.status import Channel
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.services.database import open_database, upgrade_database
 from desk.store.models import Appointment
 from desk.sync.carried import CarriedBatches

@@ -15,7 +15,7 @@ import pytest
 
 from desk.domain.status import Channel
 from desk.server.push import APPLICATION
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.store.models import Appointment
 from desk.sync.engine import SyncEngine
 from desk.sync.remote import EventStream

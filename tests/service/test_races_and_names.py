@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 from desk.domain import walkin as rules
 from desk.domain.localtime import BERLIN
 from desk.domain.status import Channel, TicketReason, TicketStatus
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.store.models import Appointment, AuditEntry, Call, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine

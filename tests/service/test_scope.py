@@ -22,10 +22,10 @@ from sqlalchemy.engine import make_url
 
 from desk.domain.status import Channel
 from desk.domain.steps import Action
-from desk.services import lifecycle
-from desk.services.booking import Booking, book
-from desk.services.devices import add_device
-from desk.services.users import create_user
+from desk.services.admin.devices import add_device
+from desk.services.admin.users import create_user
+from desk.services.appointments import lifecycle
+from desk.services.appointments.booking import Booking, book
 from desk.store.models import User
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine

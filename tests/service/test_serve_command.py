@@ -12,8 +12,8 @@ import pytest
 from desk.domain.localtime import BERLIN
 from desk.domain.status import Channel
 from desk.server.housekeeping import nightly
-from desk.services.booking import book, suggestions
-from desk.services.retention import PLACEHOLDER
+from desk.services.admin.retention import PLACEHOLDER
+from desk.services.appointments.booking import book, suggestions
 from desk.store.models import Appointment
 from tests.service_fixtures import SCRIPT
 from tests.sync.conftest import NOW, SERVICE, get, slot

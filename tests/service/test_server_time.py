@@ -19,8 +19,8 @@ from sqlalchemy import select
 
 from desk.domain.status import AppointmentStatus, Channel
 from desk.domain.steps import Action
-from desk.services import lifecycle
-from desk.services.booking import book, new_code, suggestions
+from desk.services.appointments import lifecycle
+from desk.services.appointments.booking import book, new_code, suggestions
 from desk.store.models import AppliedOp, Appointment, AppointmentEvent, AuditEntry, Call
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine

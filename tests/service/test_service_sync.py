@@ -10,8 +10,8 @@ import pytest
 
 from desk.domain.status import Channel
 from desk.domain.steps import Action
-from desk.services import lifecycle
-from desk.services.booking import book
+from desk.services.appointments import lifecycle
+from desk.services.appointments.booking import book
 from desk.store.models import AppliedOp, Appointment, AppointmentEvent, AuditEntry, Office, User
 from desk.sync.engine import SyncEngine
 from tests.service_fixtures import Service

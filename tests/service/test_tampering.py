@@ -19,8 +19,8 @@ from sqlalchemy import func, select, update
 
 from desk.domain.status import AppointmentStatus, Channel
 from desk.domain.steps import Action
-from desk.services import lifecycle
-from desk.services.booking import book, new_code
+from desk.services.appointments import lifecycle
+from desk.services.appointments.booking import book, new_code
 from desk.store.models import (
     AppliedOp,
     Appointment,

@@ -16,13 +16,14 @@ from sqlalchemy.exc import DBAPIError
 from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
 from desk.domain.localtime import BERLIN
 from desk.domain.status import Channel, TicketReason
-from desk.services import ticket_steps, walkin
-from desk.services.audit_query import AuditRow, audit_actors, audit_entries
-from desk.services.auth import NotAllowed
-from desk.services.booking import book, cancel
-from desk.services.capacity import release_same_day_slot
+from desk.services.admin.auth import NotAllowed
+from desk.services.appointments.booking import book, cancel
+from desk.services.appointments.lifecycle import Action, perform
+from desk.services.capacity.releases import release_same_day_slot
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, perform
+from desk.services.reports.audit import AuditRow, audit_actors, audit_entries
+from desk.services.walkin import steps as ticket_steps
+from desk.services.walkin import tickets as walkin
 from desk.store.models import AuditEntry, User
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import parse_now
 from desk.domain.status import Role
-from desk.services.auth import NotAllowed, authenticate, has_users, require_team_lead
-from desk.services.capacity import release_same_day_slot
+from desk.services.admin.auth import NotAllowed, authenticate, has_users, require_team_lead
+from desk.services.capacity.releases import release_same_day_slot
 from desk.services.database import open_database
 from desk.store.models import ReleasedSlot, User
 from desk.store.uow import UnitOfWork
@@ -44,8 +44,8 @@ def test_wrong_name_or_password_get_the_same_answer(demo_db, name, password):
 
 
 def test_a_locked_account_is_refused(sqlite_url):
+    from desk.demo.seed import seed_demo_city
     from desk.services.database import upgrade_database
-    from desk.services.demo import seed_demo_city
 
     upgrade_database(sqlite_url)
     db = open_database(sqlite_url)

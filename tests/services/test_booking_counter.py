@@ -10,7 +10,7 @@ import pytest
 from desk.domain.errors import BookingRefused
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import Channel
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from tests.builders import add_office
 

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from desk.domain.errors import UnknownId
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import HOLDING_STATES, AppointmentStatus, Channel
-from desk.services.booking import Booking, book
-from desk.services.calendar import CellKind, DayGrid, day_grid, search, week_summary
-from desk.services.capacity import release_same_day_slot
+from desk.services.appointments.booking import Booking, book
+from desk.services.appointments.calendar import CellKind, DayGrid, day_grid, search, week_summary
+from desk.services.capacity.releases import release_same_day_slot
 from desk.services.database import DeskDatabase
 from desk.store.models import Counter
 from desk.store.uow import UnitOfWork

@@ -15,7 +15,7 @@ from desk.domain.localtime import BERLIN
 from desk.domain.status import TicketReason, TicketStatus
 from desk.domain.walkin import call_key
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.walkin import TicketInfo, call_next
+from desk.services.walkin.tickets import TicketInfo, call_next
 from desk.store.models import Call, Ticket
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

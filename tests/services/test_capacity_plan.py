@@ -21,11 +21,11 @@ from desk.domain.capacity_change import (
 )
 from desk.domain.localtime import at_local, parse_now
 from desk.domain.status import Channel, PolicyKind, Role
-from desk.services.auth import NotAllowed
-from desk.services.booking import book, offered_slots, suggestions
-from desk.services.capacity import release_same_day_slots
-from desk.services.capacity_plan import load_plan, save_plan_change
-from desk.services.capacity_preview import capacity_now, preview
+from desk.services.admin.auth import NotAllowed
+from desk.services.appointments.booking import book, offered_slots, suggestions
+from desk.services.capacity.plan import load_plan, save_plan_change
+from desk.services.capacity.preview import capacity_now, preview
+from desk.services.capacity.releases import release_same_day_slots
 from desk.store.models import (
     Appointment,
     AuditEntry,

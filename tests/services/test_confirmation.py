@@ -13,10 +13,10 @@ from icalendar import Calendar, Event
 from desk.domain.errors import UnknownId
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import Booking, book, new_code
-from desk.services.confirmation import Confirmation, load_confirmation, to_ics
+from desk.services.appointments.booking import Booking, book, new_code
+from desk.services.appointments.confirmation import Confirmation, load_confirmation, to_ics
+from desk.services.appointments.lifecycle import Action, perform
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, perform
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

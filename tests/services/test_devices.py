@@ -13,9 +13,8 @@ from sqlalchemy import select
 from desk.domain.audit import AuditAction
 from desk.domain.errors import NotAuthenticated, RequestRefused, UnknownId
 from desk.domain.localtime import parse_now
-from desk.services.auth import WRONG
-from desk.services.database import DeskDatabase
-from desk.services.devices import (
+from desk.services.admin.auth import WRONG
+from desk.services.admin.devices import (
     CODE_REFUSED,
     DEVICE_REFUSED,
     DeviceInfo,
@@ -27,14 +26,15 @@ from desk.services.devices import (
     normalised_code,
     revoke_device,
 )
-from desk.services.sessions import (
+from desk.services.admin.sessions import (
     SESSION_REFUSED,
     close_session,
     has_signed_in_here,
     open_session,
     session_user,
 )
-from desk.services.users import change_user, create_user, find_user
+from desk.services.admin.users import change_user, create_user, find_user
+from desk.services.database import DeskDatabase
 from desk.store.models import AuditEntry, Device
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

@@ -18,9 +18,9 @@ from desk.jobs.housekeeping import (
     backup_due,
     run_housekeeping,
 )
-from desk.services.booking import new_code
+from desk.services.admin.retention import PLACEHOLDER
+from desk.services.appointments.booking import new_code
 from desk.services.database import open_database, upgrade_database
-from desk.services.retention import PLACEHOLDER
 from desk.store.backup import back_up, list_backups
 from desk.store.integrity import check_file
 from desk.store.models import Appointment

@@ -17,9 +17,9 @@ from desk.domain.errors import BookingRefused, RequestRefused, UnknownId
 from desk.domain.holidays_de import holiday_name
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import Booking, book
+from desk.services.appointments.booking import Booking, book
+from desk.services.appointments.lifecycle import Action, allowed_actions, history, perform
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, allowed_actions, history, perform
 from desk.store.models import Appointment, AppointmentEvent, Call, OutboxOp, SlotHold, User
 from desk.store.uow import UnitOfWork
 from desk.sync.rows import as_dict

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from desk.domain.errors import UnknownId, WalkInRefused
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.status import AppointmentStatus, Channel, TicketReason, TicketStatus
-from desk.services import walkin
-from desk.services.booking import new_code
+from desk.services.appointments.booking import new_code
 from desk.services.database import DeskDatabase
-from desk.services.queue import (
+from desk.services.walkin import tickets as walkin
+from desk.services.walkin.queue import (
     APPOINTMENT,
     TICKET,
     QueueEntry,

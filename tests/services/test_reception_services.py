@@ -9,18 +9,18 @@ import pytest
 from desk.domain.errors import UnknownId
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus
-from desk.services.agenda import day_appointments
+from desk.services.appointments.agenda import day_appointments
+from desk.services.appointments.lifecycle import check_in_by_code, history
 from desk.services.database import open_database
-from desk.services.lifecycle import check_in_by_code, history
-from desk.services.queue import arrivals
+from desk.services.walkin.queue import arrivals
 
 NOW = parse_now("2024-03-21T09:40")
 
 
 @pytest.fixture
 def db(sqlite_url):
+    from desk.demo.seed import seed_demo_city
     from desk.services.database import upgrade_database
-    from desk.services.demo import seed_demo_city
 
     upgrade_database(sqlite_url)
     database = open_database(sqlite_url)

@@ -17,16 +17,16 @@ from psycopg import sql
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.errors import RequestRefused
 from desk.domain.localtime import BERLIN, local_day_bounds, parse_now
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import new_code
+from desk.services.admin.retention import PLACEHOLDER, anonymise_expired
+from desk.services.appointments.booking import new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import seed_demo_city
-from desk.services.retention import PLACEHOLDER, anonymise_expired
+from desk.store import outbox
 from desk.store.models import Appointment, AppointmentEvent, OutboxOp, SyncConflict, SyncState
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from tests.builders import add_office
 from tests.conftest import DEMO_NOW_ISO, libpq_conninfo
 
@@ -111,7 +111,7 @@ def personal(db: DeskDatabase) -> dict[uuid.UUID, tuple[object, ...]]:
 
 
 def test_demo_history_is_anonymised_and_the_statistics_stay_equal(demo_copy: DeskDatabase):
-    from desk.services.statistics import office_statistics
+    from desk.services.reports.statistics import office_statistics
 
     cutoff, _ = local_day_bounds(FIRST_KEPT)
     before, names_before = statistics(demo_copy), personal(demo_copy)

@@ -14,7 +14,7 @@ from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.localtime import BERLIN
 from desk.domain.status import TicketReason, TicketStatus
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.staffing import staffing_advice
+from desk.services.walkin.staffing import staffing_advice
 from desk.store.models import Closure, Counter, Office, OpeningTemplate, Ticket
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

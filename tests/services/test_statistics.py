@@ -18,9 +18,9 @@ import pytest
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.localtime import BERLIN
 from desk.domain.status import AppointmentStatus, Channel, TicketReason, TicketStatus
-from desk.services.auth import NotAllowed
+from desk.services.admin.auth import NotAllowed
 from desk.services.database import DeskDatabase
-from desk.services.statistics import OfficeStatistics, Summary, office_statistics
+from desk.services.reports.statistics import OfficeStatistics, Summary, office_statistics
 from desk.store.models import Appointment, AppointmentEvent, Ticket, User
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

@@ -14,9 +14,10 @@ from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.localtime import BERLIN
 from desk.domain.status import TicketReason, TicketStatus
 from desk.domain.ticket_steps import TicketAction, allowed_ticket_actions
-from desk.services import ticket_steps, walkin
 from desk.services.database import DeskDatabase
-from desk.services.queue import service_minutes_today, waiting_queue
+from desk.services.walkin import steps as ticket_steps
+from desk.services.walkin import tickets as walkin
+from desk.services.walkin.queue import service_minutes_today, waiting_queue
 from desk.store.models import Call, Office, OutboxOp, Ticket
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office

@@ -14,14 +14,14 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.localtime import parse_now
 from desk.domain.status import Role
 from desk.domain.users import UserInvalid
-from desk.services.auth import NotAllowed, UserInfo, authenticate
+from desk.services.admin.auth import NotAllowed, UserInfo, authenticate
+from desk.services.admin.users import change_user, create_user, list_users, set_password
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import seed_demo_city
-from desk.services.users import change_user, create_user, list_users, set_password
 from desk.store.models import AuditEntry, User
 from desk.store.uow import UnitOfWork
 from tests.conftest import DEMO_NOW_ISO

@@ -12,7 +12,7 @@ import pytest
 
 from desk.domain.errors import BookingRefused
 from desk.domain.status import Channel
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.services.database import open_database, upgrade_database
 from tests.builders import add_office
 from tests.conftest import libpq_conninfo

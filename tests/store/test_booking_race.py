@@ -20,9 +20,9 @@ from desk.domain.errors import BookingRefused, WalkInRefused
 from desk.domain.localtime import BERLIN
 from desk.domain.status import AppointmentStatus, Channel, TicketReason, TicketStatus
 from desk.domain.walkin import call_key
-from desk.services.booking import book, suggestions
+from desk.services.appointments.booking import book, suggestions
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.walkin import call_next
+from desk.services.walkin.tickets import call_next
 from desk.store.models import (
     Appointment,
     Call,

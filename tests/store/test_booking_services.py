@@ -19,7 +19,7 @@ from desk.domain.errors import BookingRefused
 from desk.domain.holidays_de import holiday_name
 from desk.domain.localtime import BERLIN
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import Booking, book, cancel, suggestions
+from desk.services.appointments.booking import Booking, book, cancel, suggestions
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import (
     Appointment,

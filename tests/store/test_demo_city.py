@@ -12,17 +12,17 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.demo.seed import seed_demo_city
 from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId
 from desk.domain.holidays_de import holiday_name
 from desk.domain.localtime import BERLIN, parse_now
 from desk.domain.passwords import verify_password
 from desk.domain.status import AppointmentStatus
-from desk.services.agenda import day_appointments
+from desk.services.appointments.agenda import day_appointments
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.demo import seed_demo_city
 from desk.services.offices import get_office, list_offices
-from desk.services.standalone import is_seeded, prepare_standalone
+from desk.demo.standalone import is_seeded, prepare_standalone
 from desk.store.models import (
     Appointment,
     AuditEntry,

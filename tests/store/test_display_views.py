@@ -13,8 +13,8 @@ from sqlalchemy.engine import make_url
 from desk.domain.localtime import parse_now
 from desk.domain.status import TicketReason
 from desk.services.database import open_database
-from desk.services.display import display_board
-from desk.services.walkin import call_next, issue_ticket
+from desk.services.walkin.display import display_board
+from desk.services.walkin.tickets import call_next, issue_ticket
 from tests.conftest import libpq_conninfo
 
 VIEWS = ("display_call", "display_waiting_ticket", "display_checked_in")
@@ -42,8 +42,8 @@ def test_view_columns_hold_no_personal_data(demo_pg_url):
 
 
 def test_a_display_role_sees_the_board_and_no_names(pg_url):
+    from desk.demo.seed import seed_demo_city
     from desk.services.database import upgrade_database
-    from desk.services.demo import seed_demo_city
 
     upgrade_database(pg_url)
     db = open_database(pg_url)

@@ -14,13 +14,13 @@ from sqlalchemy import select
 
 from desk.domain.localtime import at_local, parse_now
 from desk.domain.status import Channel
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.store import outbox
 from desk.store.backup import back_up
 from desk.store.integrity import check_file, ensure_intact
 from desk.store.models import Appointment, OutboxOp, SyncState
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.engine import SyncEngine
 from tests.builders import add_office
 

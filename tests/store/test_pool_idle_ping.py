@@ -43,7 +43,7 @@ def test_a_busy_connection_is_not_pinged(pg_url: str, pg_admin_url: str) -> None
     try:
         first = _backend_pid(engine)
         _terminate(pg_admin_url, first)
-        with pytest.raises(Exception, match="terminat|closed|connection"):
+        with pytest.raises(Exception, match=r"terminat|closed|connection"):
             _backend_pid(engine)
         assert _backend_pid(engine) != first
     finally:

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from desk.domain.errors import BookingRefused
 from desk.domain.localtime import at_local, parse_now
-from desk.services.booking import book, offered_slots
-from desk.services.capacity import release_same_day_slot
+from desk.services.appointments.booking import book, offered_slots
+from desk.services.capacity.releases import release_same_day_slot
 from desk.services.database import open_database, upgrade_database
 from desk.store.models import (
     AuditEntry,

@@ -25,15 +25,15 @@ from sqlalchemy.engine import make_url
 
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import Booking, book, new_code
+from desk.services.appointments.booking import Booking, book, new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.store import outbox
 from desk.store.models import (
     Appointment,
     AppointmentEvent,
     SlotHold,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.central import OpResult, PendingOp, apply_op
 from desk.sync.engine import SyncEngine
 from desk.sync.operations import Caller

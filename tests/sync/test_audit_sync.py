@@ -18,12 +18,12 @@ from sqlalchemy import select
 
 from desk.domain.audit import AuditAction
 from desk.domain.status import TicketReason
-from desk.services import walkin
+from desk.services.appointments.lifecycle import Action, perform
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, perform
+from desk.services.walkin import tickets as walkin
+from desk.store import outbox
 from desk.store.models import AppliedOp, AuditEntry, Office, OutboxOp, SyncConflict, User
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.central import APPLIED
 from desk.sync.pull import CURSOR_KEY, fetch_changes
 from desk.sync.rows import as_dict

@@ -26,7 +26,7 @@ from desk.domain.errors import WalkInRefused
 from desk.domain.localtime import BERLIN
 from desk.domain.status import TicketReason, TicketStatus
 from desk.services.database import DeskDatabase, open_database
-from desk.services.walkin import call_next
+from desk.services.walkin.tickets import call_next
 from desk.store.models import Call, Counter, Ticket
 from desk.store.uow import UnitOfWork
 from tests.sync.conftest import NOW, Central

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from desk.services.admin.devices import add_device
 from desk.services.database import open_database, upgrade_database
-from desk.services.devices import add_device
 from desk.store.models import Office, SyncState
 from tests.conftest import DEMO_NOW_ISO
 from tests.service_fixtures import Service

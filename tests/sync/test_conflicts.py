@@ -13,12 +13,12 @@ from sqlalchemy import select
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import cancel
+from desk.services.appointments.booking import cancel
 from desk.services.database import DeskDatabase
+from desk.store import outbox
 from desk.store.models import Appointment, OutboxOp, SyncConflict
 from desk.store.uow import UnitOfWork
 from desk.sync import link as link_module
-from desk.sync import outbox
 from tests.sync.conftest import (
     NOW,
     Central,

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from desk.domain.errors import DatabaseUnavailable, DeskError
 from desk.domain.status import Channel
-from desk.services.booking import MAX_NAME, book
+from desk.services.appointments.booking import MAX_NAME, book
 from desk.services.database import DeskDatabase
 from desk.store.models import Appointment, OutboxOp, SyncConflict
 from desk.store.uow import UnitOfWork

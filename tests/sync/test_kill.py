@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 
 from desk.device_credential import DeviceCredential, save_credential
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import new_code
+from desk.services.appointments.booking import new_code
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.store.models import (
     AppliedOp,

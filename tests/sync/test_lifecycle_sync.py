@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from desk.domain.errors import RequestRefused
 from desk.domain.status import AppointmentStatus, Channel
+from desk.services.appointments.lifecycle import Action, history, perform
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, history, perform
+from desk.store import outbox
 from desk.store.models import (
     AppliedOp,
     Appointment,
@@ -26,7 +27,6 @@ from desk.store.models import (
     User,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.rows import as_dict
 from tests.sync.conftest import (
     NOW,

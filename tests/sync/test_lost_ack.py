@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import cancel
+from desk.services.appointments.booking import cancel
 from desk.services.database import DeskDatabase
+from desk.store import outbox
 from desk.store.models import (
     AppliedOp,
     Appointment,
@@ -24,7 +25,6 @@ from desk.store.models import (
     SyncConflict,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.central import APPLIED, REJECTED, OpResult, PendingOp
 from desk.sync.engine import BATCH as ENGINE_BATCH
 from tests.sync.conftest import (

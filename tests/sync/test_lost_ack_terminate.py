@@ -20,9 +20,9 @@ from sqlalchemy import select, text
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import TicketReason
-from desk.services import walkin
-from desk.services.booking import cancel
+from desk.services.appointments.booking import cancel
 from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.services.walkin import tickets as walkin
 from desk.store.models import (
     AppliedOp,
     Appointment,

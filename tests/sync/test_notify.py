@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import new_code
+from desk.services.appointments.booking import new_code
 from desk.services.database import DeskDatabase, open_database
 from desk.store.models import Appointment, AppointmentEvent, SlotHold
 from desk.store.uow import UnitOfWork

@@ -18,9 +18,9 @@ from sqlalchemy import func, select
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import Channel, TicketReason, TicketStatus
-from desk.services import walkin
-from desk.services.booking import book
+from desk.services.appointments.booking import book
 from desk.services.database import DeskDatabase, open_database, upgrade_database
+from desk.services.walkin import tickets as walkin
 from desk.store.models import Appointment, AppointmentEvent, Call, Office, OutboxOp, Ticket
 from desk.store.uow import UnitOfWork
 from desk.sync.engine import SyncEngine

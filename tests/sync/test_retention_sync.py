@@ -8,9 +8,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import new_code
+from desk.services.admin.retention import PLACEHOLDER, anonymise_expired
+from desk.services.appointments.booking import new_code
 from desk.services.database import DeskDatabase
-from desk.services.retention import PLACEHOLDER, anonymise_expired
 from desk.store.models import Appointment, OutboxOp
 from desk.store.uow import UnitOfWork
 from tests.sync.conftest import NOW, SERVICE, Central, Replica, count, get, slot

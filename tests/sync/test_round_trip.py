@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, select
 
 from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.booking import book, cancel
+from desk.services.appointments.booking import book, cancel
 from desk.services.database import DeskDatabase
 from desk.store.models import AppliedOp, Appointment, AppointmentEvent, OutboxOp, SyncState
 from desk.store.uow import UnitOfWork

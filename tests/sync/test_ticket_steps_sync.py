@@ -14,12 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from desk.domain.status import TicketReason, TicketStatus
-from desk.services import ticket_steps, walkin
 from desk.services.database import DeskDatabase
-from desk.services.queue import service_minutes_today, waiting_queue
+from desk.services.walkin import steps as ticket_steps
+from desk.services.walkin import tickets as walkin
+from desk.services.walkin.queue import service_minutes_today, waiting_queue
+from desk.store import outbox
 from desk.store.models import AppliedOp, Call, Office, OutboxOp, SyncConflict, Ticket
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.central import APPLIED
 from tests.sync.conftest import NOW, Central, Replica, apply_ops, count, pending_ops
 

@@ -4,8 +4,8 @@ queued call must not come back as a "Doppelaufruf" that never happened (DESIGN.m
 from __future__ import annotations
 
 from desk.domain.status import TicketStatus
+from desk.store import outbox
 from desk.store.models import OutboxOp
-from desk.sync import outbox
 from tests.sync import test_walk_in_sync as walk
 from tests.sync.conftest import Central, Replica, count
 from tests.sync.test_walk_in_sync import (

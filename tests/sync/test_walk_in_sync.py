@@ -15,11 +15,11 @@ from sqlalchemy import create_engine, func, select
 
 from desk.domain.errors import WalkInRefused
 from desk.domain.status import TicketReason, TicketStatus
-from desk.services import walkin
 from desk.services.database import DeskDatabase
+from desk.services.walkin import tickets as walkin
+from desk.store import leases, outbox
 from desk.store.models import Call, Office, OutboxOp, SyncConflict, Ticket, TicketLease
 from desk.store.uow import UnitOfWork
-from desk.sync import leases, outbox
 from desk.sync.engine import SyncEngine
 from tests.sync.conftest import NOW, Central, Replica, count
 

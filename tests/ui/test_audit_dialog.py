@@ -16,11 +16,11 @@ from sqlalchemy import select
 from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
 from desk.domain.errors import BookingRefused
 from desk.domain.status import AppointmentStatus
-from desk.services.audit_query import audit_entries
-from desk.services.auth import UserInfo
-from desk.services.capacity import release_same_day_slot
+from desk.services.admin.auth import UserInfo
+from desk.services.appointments.lifecycle import Action, perform
+from desk.services.capacity.releases import release_same_day_slot
 from desk.services.database import DeskDatabase
-from desk.services.lifecycle import Action, perform
+from desk.services.reports.audit import audit_entries
 from desk.store.models import Appointment, User
 from desk.store.uow import UnitOfWork
 from tests.ui.conftest import NOW

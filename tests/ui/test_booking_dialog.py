@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from desk.domain.errors import BookingRefused
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.agenda import day_appointments
-from desk.services.booking import book
+from desk.services.appointments.agenda import day_appointments
+from desk.services.appointments.booking import book
 from desk.services.database import open_database
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork

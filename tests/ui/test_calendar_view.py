@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate, Qt
 
 from desk.domain.localtime import BERLIN
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.agenda import day_appointments
-from desk.services.booking import book
-from desk.services.calendar import week_summary
+from desk.services.appointments.agenda import day_appointments
+from desk.services.appointments.booking import book
+from desk.services.appointments.calendar import week_summary
 from desk.services.database import open_database, upgrade_database
 from tests.builders import add_office
 from tests.ui.conftest import NOW

@@ -7,8 +7,8 @@ from PySide6.QtCore import QTime
 
 from desk.demo.city import demo_id
 from desk.domain.status import Role
-from desk.services.auth import UserInfo
-from desk.services.capacity_preview import capacity_now
+from desk.services.admin.auth import UserInfo
+from desk.services.capacity.preview import capacity_now
 from tests.ui.conftest import NOW
 from tests.ui.walkin_support import copy_of, settle
 from ui.dialogs.capacity_editor import CapacityEditor

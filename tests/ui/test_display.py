@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from desk.domain.localtime import local_day_bounds
 from desk.domain.status import AppointmentStatus, TicketReason
+from desk.services.appointments.lifecycle import Action, perform
 from desk.services.database import DeskDatabase, open_database
-from desk.services.lifecycle import Action, perform
-from desk.services.walkin import call_next, issue_ticket
+from desk.services.walkin.tickets import call_next, issue_ticket
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork
 from tests.ui.conftest import NOW

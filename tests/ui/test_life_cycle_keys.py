@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from desk.domain.status import AppointmentStatus
-from desk.services.agenda import AppointmentRow, day_appointments
+from desk.services.appointments.agenda import AppointmentRow, day_appointments
+from desk.services.appointments.lifecycle import Action, HistoryEntry, history
 from desk.services.database import open_database
-from desk.services.lifecycle import Action, HistoryEntry, history
 from tests.ui.conftest import NOW
 from ui.views.main_window import MainWindow
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from desk.domain.status import AppointmentStatus, Channel
-from desk.services.agenda import AppointmentRow
-from desk.services.booking import book, suggestions
-from desk.services.calendar import CellKind
+from desk.services.appointments.agenda import AppointmentRow
+from desk.services.appointments.booking import book, suggestions
+from desk.services.appointments.calendar import CellKind
+from desk.services.appointments.lifecycle import Action, perform
 from desk.services.database import open_database
-from desk.services.lifecycle import Action, perform
 from tests.ui.conftest import NOW
 
 MITTE = "bb-mitte"

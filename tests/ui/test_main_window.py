@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt
 
 from desk.domain.errors import DatabaseUnavailable
-from desk.services.agenda import day_appointments
-from desk.services.calendar import DayGrid
+from desk.services.appointments.agenda import day_appointments
+from desk.services.appointments.calendar import DayGrid
 from desk.services.database import open_database
 from tests.ui.conftest import NOW
 

@@ -25,12 +25,12 @@ from desk.domain.audit import AuditAction
 from desk.domain.errors import WalkInRefused
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
-from desk.services.agenda import AppointmentRow, day_appointments
-from desk.services.auth import authenticate
+from desk.services.admin.auth import authenticate
+from desk.services.appointments.agenda import AppointmentRow, day_appointments
+from desk.services.appointments.lifecycle import Action, perform
 from desk.services.database import DeskDatabase, open_database, upgrade_database
-from desk.services.lifecycle import Action, perform
-from desk.services.queue import waiting_queue
-from desk.services.walkin import issue_ticket
+from desk.services.walkin.queue import waiting_queue
+from desk.services.walkin.tickets import issue_ticket
 from desk.store.models import Appointment, AuditEntry, Call, Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
 from tests.sync.conftest import add_office

@@ -22,9 +22,9 @@ from sqlalchemy import func, select, update
 
 from desk.domain.localtime import parse_now
 from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
-from desk.services.agenda import AppointmentRow, day_appointments
+from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.database import DeskDatabase, open_database
-from desk.services.queue import waiting_queue
+from desk.services.walkin.queue import waiting_queue
 from desk.store.models import Appointment, Office, Ticket
 from desk.store.uow import UnitOfWork
 from tests.ui.walkin_support import (

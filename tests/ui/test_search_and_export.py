@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from desk.domain.status import AppointmentStatus
-from desk.services.calendar import search
-from desk.services.confirmation import load_confirmation
+from desk.services.appointments.calendar import search
+from desk.services.appointments.confirmation import load_confirmation
 from desk.services.database import open_database
 from tests.ui.conftest import NOW
 from ui.printing.confirmation import print_confirmation

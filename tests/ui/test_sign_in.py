@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desk.domain.status import AppointmentStatus
+from desk.services.appointments.lifecycle import Action
 from desk.services.database import open_database
-from desk.services.lifecycle import Action
 from desk.store.models import AppointmentEvent, User
 from desk.store.uow import UnitOfWork
 

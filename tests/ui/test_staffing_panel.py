@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desk.domain import erlang
 from desk.services.database import DeskDatabase, open_database
-from desk.services.staffing import MAX_COUNTERS, staffing_advice
+from desk.services.walkin.staffing import MAX_COUNTERS, staffing_advice
 from desk.store.models import Counter, OpeningTemplate
 from desk.store.uow import UnitOfWork
 from tests.ui.conftest import NOW

@@ -11,8 +11,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog
 
 from desk.services.offices import list_offices
-from desk.services.statistics import office_statistics
-from desk.services.statistics_csv import statistics_csv
+from desk.services.reports.csv_export import statistics_csv
+from desk.services.reports.statistics import office_statistics
 from tests.ui.conftest import NOW
 from ui.qt_dates import qdate
 from ui.views.statistics_charts import (

@@ -3,7 +3,7 @@ read-only and nothing else (the services refuse clerks as well)."""
 
 from __future__ import annotations
 
-from desk.services.auth import authenticate
+from desk.services.admin.auth import authenticate
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.capacity_editor import CapacityEditor
 from ui.dialogs.users_dialog import UsersDialog

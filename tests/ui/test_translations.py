@@ -13,9 +13,15 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 
 from desk.domain.localtime import BERLIN
 from desk.domain.policy import WEEKDAYS_DE
-from desk.services.audit_query import AuditRow
-from desk.services.staffing import WalkInDemand, WeekdayAdvice
-from desk.services.statistics import Figures, HorizonBucket, HourCount, OfficeStatistics, Summary
+from desk.services.reports.audit import AuditRow
+from desk.services.reports.statistics import (
+    Figures,
+    HorizonBucket,
+    HourCount,
+    OfficeStatistics,
+    Summary,
+)
+from desk.services.walkin.staffing import WalkInDemand, WeekdayAdvice
 from ui import i18n
 from ui.labels import WEEKDAYS, reason_label, role_label, status_label, weekday_label
 from ui.models.audit_model import AuditTableModel

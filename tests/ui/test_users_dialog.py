@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from desk.domain.errors import RequestRefused
-from desk.services.auth import authenticate
+from desk.services.admin.auth import authenticate
 from desk.services.database import DeskDatabase
 from desk.services.offices import list_offices
 from desk.store.models import AuditEntry, User

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
 from desk.domain.errors import DeskError
 from desk.domain.localtime import local_day_bounds
-from desk.services.audit_query import AuditActor, AuditRow, audit_actors, audit_entries
+from desk.services.reports.audit import AuditActor, AuditRow, audit_actors, audit_entries
 from ui.models.audit_model import AuditTableModel, audit_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
 
 if TYPE_CHECKING:
-    from desk.services.auth import UserInfo
+    from desk.services.admin.auth import UserInfo
     from desk.services.database import DeskDatabase
 
 log = logging.getLogger(__name__)

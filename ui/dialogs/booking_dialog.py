@@ -33,8 +33,8 @@ from desk.domain import anmeldefrist
 from desk.domain.contact import contact_problems
 from desk.domain.errors import DeskError
 from desk.domain.status import Channel
-from desk.services.availability import Offer
-from desk.services.booking import Booking, book, suggestions
+from desk.services.appointments.availability import Offer
+from desk.services.appointments.booking import Booking, book, suggestions
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
 from ui.ops import Ops

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.capacity_change import PlanChange, PlanClosure, PlanInvalid, validate_change
-from desk.services.capacity_plan import PlanView
+from desk.services.capacity.plan import PlanView
 from ui.dialogs.capacity_fields import FieldError
 from ui.models.capacity_rows_model import ClosureModel
 from ui.qt_dates import qdate

@@ -32,9 +32,9 @@ from desk.domain.capacity_change import (
     validate_change,
 )
 from desk.domain.errors import DeskError
-from desk.services.auth import UserInfo
-from desk.services.capacity_plan import PlanView
-from desk.services.capacity_preview import Preview
+from desk.services.admin.auth import UserInfo
+from desk.services.capacity.plan import PlanView
+from desk.services.capacity.preview import Preview
 from desk.services.database import DeskDatabase
 from desk.services.team_door import TeamDoor, as_door
 from ui.dialogs.capacity_closures_tab import ClosuresTab, py_date

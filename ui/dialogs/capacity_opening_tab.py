@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.capacity_change import PlanTemplate
-from desk.services.capacity_plan import PlanView
+from desk.services.capacity.plan import PlanView
 from ui.dialogs.capacity_fields import FieldError, py_time, q_time
 from ui.models.capacity_rows_model import Cell, OpeningModel
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.capacity_change import KEEP, Resolution
-from desk.services.capacity_preview import Preview
+from desk.services.capacity.preview import Preview
 from ui.dialogs.capacity_fields import ChoiceDelegate, FieldError
 from ui.models.capacity_preview_model import CapacityPreviewModel
 from ui.models.capacity_rows_model import MOVE, CollisionModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.capacity_change import PlanInvalid, PlanPolicy, WalkInPlan
 from desk.domain.status import PolicyKind
-from desk.services.capacity_plan import PlanView
+from desk.services.capacity.plan import PlanView
 from ui.dialogs.capacity_fields import FieldError, py_time, q_time
 from ui.labels import WEEKDAYS, weekday_label
 

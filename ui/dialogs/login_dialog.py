@@ -22,9 +22,9 @@ from ui.theme import DIALOG_STYLE
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desk.services.auth import UserInfo
+    from desk.demo.recognised import DemoAccounts
+    from desk.services.admin.auth import UserInfo
     from desk.services.database import DeskDatabase
-    from desk.services.demo_database import DemoAccounts
 
 
 HINT_WIDTH = 420  # px: the demo users' names in two or three lines
@@ -152,12 +152,12 @@ class LoginDialog(QDialog):
 
 
 def _authenticate(db: DeskDatabase, name: str, password: str) -> UserInfo:
-    from desk.services.auth import authenticate
+    from desk.services.admin.auth import authenticate
 
     return authenticate(db, name, password)
 
 
 def _demo_accounts(db: DeskDatabase) -> DemoAccounts | None:
-    from desk.services.demo_database import demo_accounts
+    from desk.demo.recognised import demo_accounts
 
     return demo_accounts(db)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
-from desk.services.agenda import AppointmentRow
-from desk.services.calendar import MAX_SEARCH_HITS, search
+from desk.services.appointments.agenda import AppointmentRow
+from desk.services.appointments.calendar import MAX_SEARCH_HITS, search
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo
 from ui.models.appointments_model import AppointmentTableModel

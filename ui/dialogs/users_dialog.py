@@ -1,5 +1,5 @@
 """Benutzer verwalten: a team lead adds users, changes name, role, office and whether an
-account is active, and sets passwords. Every change goes through desk.services.users
+account is active, and sets passwords. Every change goes through desk.services.admin.users
 on the worker thread (audited there); a refusal is shown next to the field it names."""
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from desk.domain.status import Role
 from desk.domain.users import UserInvalid
+from desk.services.admin.users import UserRow
 from desk.services.team_door import TeamDoor, as_door
-from desk.services.users import UserRow
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.users_password import PasswordDialog, password_edit
 from ui.models.users_model import UsersTableModel
 
 if TYPE_CHECKING:
-    from desk.services.auth import UserInfo
+    from desk.services.admin.auth import UserInfo
     from desk.services.database import DeskDatabase
     from desk.services.offices import OfficeInfo
     from ui.ops import Ops

@@ -26,7 +26,7 @@ from ui.theme import restyle
 
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
-    from desk.services.display import DisplayBoard, DisplayCall
+    from desk.services.walkin.display import DisplayBoard, DisplayCall
     from desk.sync.remote_display import ServiceBoard
 
 log = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ class DisplayWindow(QWidget):
 
     # ----------------------------------------------------------- new calls
     def _announce(self, call: DisplayCall) -> None:
-        from desk.services.display import spoken
+        from desk.services.walkin.display import spoken
 
         text = spoken(call)
         self._blinks_left = BLINKS * 2
@@ -337,6 +337,6 @@ def _board(db: DeskDatabase | ServiceBoard, office_id: str, now: datetime) -> Di
 
     if not isinstance(db, DeskDatabase):
         return db.board(now)  # the service knows the display's office
-    from desk.services.display import display_board
+    from desk.services.walkin.display import display_board
 
     return display_board(db, office_id, now)

@@ -17,7 +17,7 @@ from ui.labels import channel_label, status_label
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from desk.services.agenda import AppointmentRow
+    from desk.services.appointments.agenda import AppointmentRow
 
 
 STATUS_COLOURS = {

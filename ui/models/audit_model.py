@@ -10,7 +10,7 @@ from ui.labels import role_label
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from desk.services.audit_query import AuditRow
+    from desk.services.reports.audit import AuditRow
 
 _MARKED = (  # desk.domain.audit.AUDIT_LABELS_DE, for pyside6-lupdate
     QT_TRANSLATE_NOOP("audit", "Termin aufgerufen"),

@@ -18,8 +18,8 @@ from ui.labels import cell_label, status_label
 if TYPE_CHECKING:
     import uuid
 
-    from desk.services.agenda import AppointmentRow
-    from desk.services.calendar import DayGrid, GridCounter
+    from desk.services.appointments.agenda import AppointmentRow
+    from desk.services.appointments.calendar import DayGrid, GridCounter
 
 
 Index = QModelIndex | QPersistentModelIndex

@@ -16,7 +16,7 @@ from ui.labels import weekday_label
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from desk.services.capacity_preview import PreviewDay
+    from desk.services.capacity.preview import PreviewDay
 
 CHANGED = QColor("#fff0c2")
 

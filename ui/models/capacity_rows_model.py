@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from desk.domain.capacity_change import PlanClosure, PlanTemplate
-from desk.services.capacity_preview import Collision
+from desk.services.capacity.preview import Collision
 from ui.labels import weekday_label
 from ui.models.capacity_preview_model import CHANGED
 from ui.models.row_table import RowTableModel

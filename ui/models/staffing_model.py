@@ -13,12 +13,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desk.services.staffing import MAX_COUNTERS
+from desk.services.walkin.staffing import MAX_COUNTERS
 from ui.models.row_table import RowTableModel
 from ui.qt_dates import qdate
 
 if TYPE_CHECKING:
-    from desk.services.staffing import WeekdayAdvice
+    from desk.services.walkin.staffing import WeekdayAdvice
 
 
 UNDERSTAFFED_BACKGROUND = "#fbe3e3"

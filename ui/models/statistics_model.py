@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from desk.services.statistics import OfficeStatistics, Summary
+    from desk.services.reports.statistics import OfficeStatistics, Summary
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from ui.labels import role_label
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from desk.services.users import UserRow
+    from desk.services.admin.users import UserRow
 
 LOCKED = QColor("#757575")
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 if TYPE_CHECKING:
-    from desk.services.calendar import WeekCell, WeekSummary
+    from desk.services.appointments.calendar import WeekCell, WeekSummary
 
 
 Index = QModelIndex | QPersistentModelIndex

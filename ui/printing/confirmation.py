@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from desk.services.confirmation import Confirmation
+    from desk.services.appointments.confirmation import Confirmation
 
 #: The letter's text size (points), whatever the screen's font: DIN 5008 asks 10–12 pt.
 LETTER_POINTS = 11.0

@@ -23,8 +23,8 @@ from desk.domain.steps import Action, allowed_actions
 from ui.labels import channel_label, status_label
 
 if TYPE_CHECKING:
-    from desk.services.agenda import AppointmentRow
-    from desk.services.lifecycle import HistoryEntry
+    from desk.services.appointments.agenda import AppointmentRow
+    from desk.services.appointments.lifecycle import HistoryEntry
 
 
 class AppointmentPanel(QFrame):

@@ -21,10 +21,10 @@ from ui.qt_dates import qdate
 if TYPE_CHECKING:  # the dialogs and services load on first use, not at start
     import uuid
 
-    from desk.services.agenda import AppointmentRow
-    from desk.services.confirmation import Confirmation
+    from desk.services.appointments.agenda import AppointmentRow
+    from desk.services.appointments.confirmation import Confirmation
+    from desk.services.appointments.lifecycle import Transition
     from desk.services.database import DeskDatabase
-    from desk.services.lifecycle import Transition
     from ui.dialogs.booking_dialog import BookingDialog
     from ui.dialogs.search_dialog import SearchDialog
     from ui.views.main_window import MainWindow
@@ -172,7 +172,7 @@ class ClerkCommands:
 
         def work() -> Path:
             from desk.private_files import private_opener
-            from desk.services.confirmation import load_confirmation, to_ics
+            from desk.services.appointments.confirmation import load_confirmation, to_ics
 
             with open(path, "wb", opener=private_opener) as file:
                 file.write(to_ics(load_confirmation(db, row.id), stamped))
@@ -236,7 +236,7 @@ def _perform(
     reason: str | None,
     user_id: uuid.UUID | None = None,
 ) -> Transition:
-    from desk.services.lifecycle import perform
+    from desk.services.appointments.lifecycle import perform
 
     return perform(
         db, appointment_id, step, now, counter_number=counter, reason=reason, user_id=user_id
@@ -244,6 +244,6 @@ def _perform(
 
 
 def _confirmation(db: DeskDatabase, appointment_id: uuid.UUID) -> Confirmation:
-    from desk.services.confirmation import load_confirmation
+    from desk.services.appointments.confirmation import load_confirmation
 
     return load_confirmation(db, appointment_id)

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
-    from desk.services.agenda import AppointmentRow
-    from desk.services.auth import UserInfo
+    from desk.services.admin.auth import UserInfo
+    from desk.services.appointments.agenda import AppointmentRow
     from desk.services.database import DeskDatabase
     from desk.services.offices import OfficeInfo
     from desk.sync.engine import SyncReport, SyncStatus

@@ -28,9 +28,9 @@ from ui.theme import QUEUE_STYLE
 if TYPE_CHECKING:
     import uuid
 
-    from desk.services.counter_work import WorkTicket
     from desk.services.database import DeskDatabase
-    from desk.services.queue import QueueEntry
+    from desk.services.walkin.counter_work import WorkTicket
+    from desk.services.walkin.queue import QueueEntry
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 5000
@@ -249,8 +249,8 @@ class QueuePanel(QWidget):
 def _read(
     db: DeskDatabase, office: str, counter: int | None, now: datetime
 ) -> tuple[list[Any], list[Any], list[Any]]:
-    from desk.services.counter_work import counter_tickets
-    from desk.services.queue import waiting_queue
+    from desk.services.walkin.counter_work import counter_tickets
+    from desk.services.walkin.queue import waiting_queue
 
     queue = waiting_queue(db, office, now)
     mine, parked = counter_tickets(db, office, counter, now) if counter else ([], [])
@@ -267,12 +267,12 @@ def _call(
     user: uuid.UUID | None = None,
 ) -> str:
     if appointment is not None:
-        from desk.services.lifecycle import Action, perform
+        from desk.services.appointments.lifecycle import Action, perform
 
         called = perform(db, appointment, Action.CALL, now, counter_number=counter, user_id=user)
         return str(called.booking_code)
     if call_ticket is None:
-        from desk.services.walkin import call_next
+        from desk.services.walkin.tickets import call_next
 
         return str(call_next(db, office, counter, now, user_id=user).code)
     return str(call_ticket(office, counter, now, user_id=user).code)
@@ -287,7 +287,7 @@ def _ticket_step(
     max_recalls: int = 2,
     user: uuid.UUID | None = None,
 ) -> str:
-    from desk.services import ticket_steps
+    from desk.services.walkin import steps as ticket_steps
 
     if key == "recall":
         assert counter is not None

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from desk.services.database import DeskDatabase
-    from desk.services.queue import WalkInStatus
-    from desk.services.walkin import TicketInfo
+    from desk.services.walkin.queue import WalkInStatus
+    from desk.services.walkin.tickets import TicketInfo
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 5000
@@ -236,7 +236,7 @@ class ReceptionView(QWidget):
 
 # Database work on the worker thread (desk services are imported there).
 def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int | None, list[Any]]:
-    from desk.services.queue import arrivals, waiting_queue, walk_in_status
+    from desk.services.walkin.queue import arrivals, waiting_queue, walk_in_status
 
     status = walk_in_status(db, office_id, now)
     queue = waiting_queue(db, office_id, now)
@@ -247,8 +247,8 @@ def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int |
 def _issue(
     db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime
 ) -> tuple[Any, int | None]:
-    from desk.services.queue import waiting_queue
-    from desk.services.walkin import issue_ticket
+    from desk.services.walkin.queue import waiting_queue
+    from desk.services.walkin.tickets import issue_ticket
 
     info = issue_ticket(db, office_id, reason, now)
     queue = waiting_queue(db, office_id, now)
@@ -259,6 +259,6 @@ def _issue(
 def _check_in(
     db: DeskDatabase, office_id: str, code: str, now: datetime, user_id: uuid.UUID | None
 ) -> str:
-    from desk.services.lifecycle import check_in_by_code
+    from desk.services.appointments.lifecycle import check_in_by_code
 
     return check_in_by_code(db, office_id, code, now, user_id=user_id)

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
-from desk.services.staffing import staffing_advice
+from desk.services.walkin.staffing import staffing_advice
 from ui.models.staffing_model import StaffingModel
 from ui.ops import Ops
 from ui.qt_dates import qdate
 
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
-    from desk.services.staffing import StaffingAdvice
+    from desk.services.walkin.staffing import StaffingAdvice
 
 log = logging.getLogger(__name__)
 WEEKS = 8

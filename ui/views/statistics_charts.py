@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from ui.qt_dates import qdate
 
 if TYPE_CHECKING:
-    from desk.services.statistics import Figures, OfficeStatistics
+    from desk.services.reports.statistics import Figures, OfficeStatistics
 
 #: (key, label, colour) of the bars per day.
 BARS = (

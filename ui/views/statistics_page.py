@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DeskError
-from desk.services.statistics import office_statistics
-from desk.services.statistics_csv import statistics_csv
+from desk.services.reports.csv_export import statistics_csv
+from desk.services.reports.statistics import office_statistics
 from ui.models.statistics_model import StatisticsTotalsModel, total_lines
 from ui.ops import Ops
 from ui.qt_dates import qdate
@@ -43,7 +43,7 @@ from ui.views.statistics_charts import DayChart, HorizonChart, HourChart, WaitCh
 if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
     from desk.services.offices import OfficeInfo
-    from desk.services.statistics import OfficeStatistics
+    from desk.services.reports.statistics import OfficeStatistics
 
 log = logging.getLogger(__name__)
 WEEKS = 4

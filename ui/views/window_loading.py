@@ -21,8 +21,8 @@ from ui.qt_dates import qdate
 from ui.views import window_queries
 
 if TYPE_CHECKING:
-    from desk.services.agenda import AppointmentRow
-    from desk.services.calendar import DayGrid, WeekSummary
+    from desk.services.appointments.agenda import AppointmentRow
+    from desk.services.appointments.calendar import DayGrid, WeekSummary
     from ui.views.main_window import MainWindow
 
 log = logging.getLogger("ui.views.main_window")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desk.services.auth import UserInfo
+    from desk.services.admin.auth import UserInfo
     from desk.services.database import DeskDatabase
     from desk.sync.connect import CentralSession
     from ui.dialogs.login_dialog import LoginDialog

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import UnknownId
 from desk.domain.status import AppointmentStatus, Channel, DeviceKind
 from desk.domain.steps import Action
-from desk.services import booking, lifecycle
+from desk.services.appointments import booking, lifecycle
+from desk.store import outbox
 from desk.store.models import Appointment, SlotHold
-from desk.sync import outbox
 from desk.sync.operations.base import (
     BadArguments,
     Context,

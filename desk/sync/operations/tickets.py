@@ -15,12 +15,13 @@ from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import DeviceKind, TicketReason, TicketStatus
 from desk.domain.ticket_steps import MAX_RECALLS, TicketAction
-from desk.services import ticket_steps, walkin
 from desk.services.audit_log import record
 from desk.services.schedule import load_office
+from desk.services.walkin import steps as ticket_steps
+from desk.services.walkin import tickets as walkin
+from desk.store import outbox
 from desk.store.models import Call, Counter, Ticket, TicketLease
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 from desk.sync.operations.base import (
     BadArguments,
     Context,

@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from desk.domain.audit import AuditAction
 from desk.domain.errors import NotAuthenticated, RequestRefused, UnknownId
 from desk.domain.status import DeviceKind
-from desk.services import sign_in_guard
+from desk.services.admin import sign_in_guard
+from desk.services.admin.sign_in_guard import Subject
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
-from desk.services.sign_in_guard import Subject
 from desk.store.models import Counter, Device, Office, UserSession
 from desk.store.uow import UnitOfWork, single_read
 

@@ -24,9 +24,9 @@ from desk.domain.status import TicketStatus
 from desk.domain.ticket_steps import MAX_RECALLS, TICKET_STEPS, TicketAction
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
+from desk.store import outbox
 from desk.store.models import Call, Counter, Office, Ticket
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 
 
 @dataclass(frozen=True)

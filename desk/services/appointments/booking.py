@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -12,16 +11,16 @@ from sqlalchemy import Connection, Engine, ScalarSelect, Select, bindparam, dele
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk.demo.bookings import CODE_ALPHABET
 from desk.domain import anmeldefrist
 from desk.domain.audit import AuditAction
+from desk.domain.booking_codes import new_code, well_formed
 from desk.domain.errors import BookingRefused, UnknownId
 from desk.domain.names import name_problem
 from desk.domain.policy import policy_for, portal_decision
 from desk.domain.slots import closed_reason, day_slots, runs_for_service
 from desk.domain.status import AppointmentStatus, Channel
+from desk.services.appointments.availability import Offer, free_offers, portal_reach
 from desk.services.audit_log import record
-from desk.services.availability import Offer, free_offers, portal_reach
 from desk.services.database import DeskDatabase
 from desk.services.schedule import (
     OfficeSchedule,
@@ -31,9 +30,9 @@ from desk.services.schedule import (
     lock_start,
     require_service,
 )
+from desk.store import outbox
 from desk.store.models import Appointment, AppointmentEvent, Counter, Office, SlotHold
 from desk.store.uow import UnitOfWork, single_read
-from desk.sync import outbox
 
 SUGGESTION_DAYS = 14
 MAX_NAME = 300
@@ -121,18 +120,6 @@ def _refusal(
     if all(any((s.counter_id, s.start) in occupancy.held for s in r) for r in runs):
         return f"der Termin {when} ist bereits vergeben"
     return f"{when} ist online ausgebucht; weitere Termine telefonisch oder am Schalter"
-
-
-def well_formed(code: str) -> bool:
-    """Whether ``code`` looks like one ``new_code`` makes."""
-    raw = code.replace("-", "")
-    return len(code) == 9 and code[4] == "-" and all(c in CODE_ALPHABET for c in raw)
-
-
-def new_code() -> str:
-    """A fresh booking code: 8 characters without look-alikes, as XXXX-XXXX."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-    return f"{raw[:4]}-{raw[4:]}"
 
 
 def clean_name(name: str) -> str:

@@ -16,10 +16,10 @@ from sqlalchemy import select, update
 
 from desk.domain.errors import NotAuthenticated, RequestRefused
 from desk.domain.status import DeviceKind
-from desk.services.auth import WRONG, UserInfo, authenticate
+from desk.services.admin.auth import WRONG, UserInfo, authenticate
+from desk.services.admin.devices import DEVICE_REFUSED, DeviceInfo, digest
+from desk.services.admin.sign_in_guard import Subject
 from desk.services.database import DeskDatabase
-from desk.services.devices import DEVICE_REFUSED, DeviceInfo, digest
-from desk.services.sign_in_guard import Subject
 from desk.store.models import Device, User, UserSession
 from desk.store.uow import UnitOfWork
 

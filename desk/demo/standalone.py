@@ -24,7 +24,7 @@ def prepare_standalone(url: str, now: datetime, state: str = DEFAULT_STATE) -> D
         upgrade_database(url)
         db = open_database(url)
     if not is_seeded(db):
-        from desk.services.demo import seed_demo_city
+        from desk.demo.seed import seed_demo_city
 
         seed_demo_city(db, now, state)
     return db

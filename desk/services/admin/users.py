@@ -30,10 +30,10 @@ from desk.domain.users import (
     checked_username,
     last_lead_refusal,
 )
-from desk.services import sign_in_guard
+from desk.services.admin import sign_in_guard
+from desk.services.admin.sign_in_guard import Subject
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
-from desk.services.sign_in_guard import Subject
 from desk.store.models import Office, User
 from desk.store.uow import UnitOfWork
 
@@ -66,7 +66,7 @@ class UserRow:
 
 def _allowed(db: DeskDatabase, user_id: uuid.UUID | None) -> None:
     if user_id is not None:
-        from desk.services.auth import require_team_lead
+        from desk.services.admin.auth import require_team_lead
 
         require_team_lead(db, user_id, ACTION)
 

@@ -1,7 +1,7 @@
 """Statistics of an office for team leads: appointments, walk-in tickets, waits, horizon.
 
 Per local day (Europe/Berlin, DST-safe) of a period and for the whole period, computed
-by SQL aggregates in the database (desk.services.statistics_sql), never by loading
+by SQL aggregates in the database (desk.services.reports.sql), never by loading
 every appointment into Python. Definitions (the README's team lead's guide repeats them):
 
 - An appointment counts on the local day it starts. ``booked_*`` count every
@@ -33,10 +33,10 @@ from desk.domain.errors import RequestRefused
 from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import closed_reason
 from desk.domain.status import OfficeKind
-from desk.services import statistics_sql as q
 from desk.services.database import DeskDatabase
+from desk.services.reports import sql as q
+from desk.services.reports.clock import LocalClock
 from desk.services.schedule import OfficeSchedule, load_office, load_schedule
-from desk.services.statistics_clock import LocalClock
 from desk.store.uow import UnitOfWork
 
 #: The longest period one call may cover, in days.
@@ -147,7 +147,7 @@ def office_statistics(
     if (last - first).days + 1 > MAX_DAYS:
         raise RequestRefused(f"Der Zeitraum ist zu lang (höchstens {MAX_DAYS} Tage)")
     if user_id is not None:
-        from desk.services.auth import require_team_lead
+        from desk.services.admin.auth import require_team_lead
 
         require_team_lead(db, user_id, "Statistik ansehen")
     with UnitOfWork(db.engine) as uow:

@@ -20,6 +20,7 @@ from desk.domain.steps import STEPS, Action
 from desk.domain.steps import allowed_actions as allowed_actions
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
+from desk.store import outbox
 from desk.store.models import (
     Appointment,
     AppointmentEvent,
@@ -30,7 +31,6 @@ from desk.store.models import (
     User,
 )
 from desk.store.uow import UnitOfWork
-from desk.sync import outbox
 
 S = AppointmentStatus
 MAX_REASON = 500

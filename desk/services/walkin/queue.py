@@ -32,7 +32,7 @@ from desk.domain import walkin
 from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import closed_reason
 from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
-from desk.services.agenda import AppointmentRow, day_appointments
+from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
 from desk.store.models import Appointment, AppointmentEvent, Call, Service, Ticket

@@ -25,7 +25,12 @@ from desk.domain.localtime import local_day_bounds
 from desk.domain.policy import policy_for, portal_capacity, portal_decision
 from desk.domain.slots import Slot, closed_reason, day_slots
 from desk.domain.status import HOLDING_STATES
-from desk.services.agenda import AppointmentRow, appointments_query, day_appointments, rows_of
+from desk.services.appointments.agenda import (
+    AppointmentRow,
+    appointments_query,
+    day_appointments,
+    rows_of,
+)
 from desk.services.database import DeskDatabase
 from desk.services.schedule import (
     Occupancy,

@@ -23,8 +23,8 @@ from desk.domain.localtime import at_local
 from desk.domain.slots import closed_reason
 from desk.domain.status import TicketStatus
 from desk.services.database import DeskDatabase
+from desk.services.reports.clock import elapsed_seconds
 from desk.services.schedule import OfficeSchedule, load_office, load_schedule
-from desk.services.statistics_clock import elapsed_seconds
 from desk.store.models import Ticket
 from desk.store.uow import UnitOfWork
 

@@ -34,16 +34,16 @@ from desk.domain.what_if import (
     current_walk_in,
     normalise,
 )
+from desk.services.admin.auth import require_team_lead
+from desk.services.appointments.availability import free_offers
 from desk.services.audit_log import record
-from desk.services.auth import require_team_lead
-from desk.services.availability import free_offers
-from desk.services.capacity_edits import (
+from desk.services.capacity.edits import (
     write_closures,
     write_policy,
     write_templates,
     write_walk_in,
 )
-from desk.services.capacity_preview import Collision, colliding, plan_in, schedule_of
+from desk.services.capacity.preview import Collision, colliding, plan_in, schedule_of
 from desk.services.database import DeskDatabase
 from desk.services.schedule import OfficeSchedule, load_occupancy, load_office, load_schedule
 from desk.store.models import Appointment, Service, SlotHold

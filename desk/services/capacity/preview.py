@@ -19,7 +19,7 @@ from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import Closure as ClosureRule
 from desk.domain.status import AppointmentStatus
 from desk.domain.what_if import DayCapacity, Plan, apply_change, capacity_days, normalise
-from desk.services.availability import Offer, free_offers
+from desk.services.appointments.availability import Offer, free_offers
 from desk.services.database import DeskDatabase
 from desk.services.schedule import OfficeSchedule, load_occupancy, load_office, load_schedule
 from desk.store.models import Appointment, Closure, ReleasedSlot

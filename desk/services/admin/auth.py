@@ -2,7 +2,7 @@
 
 Passwords are checked against their argon2id hashes; a wrong user name and a wrong
 password get the same answer, so the sign-in does not tell which user names exist.
-Repeated failures hold the user and the device off (desk.services.sign_in_guard).
+Repeated failures hold the user and the device off (desk.services.admin.sign_in_guard).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from sqlalchemy import func, select, update
 from desk.domain.errors import RequestRefused
 from desk.domain.passwords import hash_password, needs_rehash, verify_password
 from desk.domain.status import Role
-from desk.services import sign_in_guard
+from desk.services.admin import sign_in_guard
+from desk.services.admin.sign_in_guard import Subject
 from desk.services.database import DeskDatabase
-from desk.services.sign_in_guard import Subject
 from desk.store.models import User
 from desk.store.uow import UnitOfWork
 

@@ -19,9 +19,9 @@ from desk.domain.status import TicketReason, TicketStatus
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
+from desk.store import leases, outbox
 from desk.store.models import Call, Counter, Ticket
 from desk.store.uow import UnitOfWork
-from desk.sync import leases, outbox
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def call_next(
     is written to the audit log (by ticket code) in the same transaction.
     """
     if not db.is_sqlite:
-        from desk.services.walkin_claim import claim_centrally
+        from desk.services.walkin.claim import claim_centrally
 
         return claim_centrally(db, office_id, counter_number, now, user_id)
     with UnitOfWork(db.engine, write=True) as uow:

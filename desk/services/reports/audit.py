@@ -20,7 +20,7 @@ from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
 from desk.domain.localtime import BERLIN
 from desk.domain.status import STATUS_LABELS_DE
 from desk.domain.ticket_steps import TICKET_STATUS_LABELS_DE
-from desk.services.auth import require_team_lead
+from desk.services.admin.auth import require_team_lead
 from desk.services.database import DeskDatabase
 from desk.store.models import AuditEntry, Office, User
 from desk.store.uow import UnitOfWork

@@ -13,7 +13,7 @@ from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId, WalkInRefused
 from desk.domain.status import TicketReason, TicketStatus
 from desk.services.database import DeskDatabase
-from desk.services.walkin import TicketInfo, unknown_counter
+from desk.services.walkin.tickets import TicketInfo, unknown_counter
 from desk.store.models import Counter, Office
 from desk.store.uow import transaction
 

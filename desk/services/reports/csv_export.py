@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable
 from typing import TextIO
 
-from desk.services.statistics import Figures, OfficeStatistics
+from desk.services.reports.statistics import Figures, OfficeStatistics
 
 TOTAL_LABEL = "gesamt"
 

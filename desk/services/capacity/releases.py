@@ -34,7 +34,7 @@ def release_same_day_slot(
     the command line or a job, which the city's IT runs.
     """
     if user_id is not None:
-        from desk.services.auth import require_team_lead
+        from desk.services.admin.auth import require_team_lead
 
         require_team_lead(db, user_id, "Zusätzliche Termine freigeben")
     with UnitOfWork(db.engine, write=True) as uow:
@@ -114,7 +114,7 @@ def release_same_day_slots(
     each listed counter; any refused slot refuses the whole action (nothing is written).
     """
     if user_id is not None:
-        from desk.services.auth import require_team_lead
+        from desk.services.admin.auth import require_team_lead
 
         require_team_lead(db, user_id, "Zusätzliche Termine freigeben")
     with UnitOfWork(db.engine, write=True) as uow:

@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desk.demo import bookings
+from desk.demo.audit import appointment_audit, ticket_audit
 from desk.demo.city import (
     CITY,
     DEMO_PASSWORD,
@@ -20,13 +21,12 @@ from desk.demo.city import (
     OfficeSpec,
     demo_id,
 )
+from desk.demo.rows import appointment_events, appointment_row, ticket_row
 from desk.domain.holidays_de import DEFAULT_STATE
 from desk.domain.localtime import local_day_bounds
 from desk.domain.passwords import hash_password
 from desk.domain.status import HOLDING_STATES
 from desk.services.database import DeskDatabase
-from desk.services.demo_audit import appointment_audit, ticket_audit
-from desk.services.demo_rows import appointment_events, appointment_row, ticket_row
 from desk.store.models import (
     Appointment,
     AuditEntry,

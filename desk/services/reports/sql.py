@@ -4,7 +4,7 @@ Every query groups in the database (GROUP BY, window functions) and returns one
 row per day, hour, metric or number of days, never one row per appointment. The
 same statements run on SQLite and PostgreSQL.
 
-The local day and hour come from desk.services.statistics_clock.
+The local day and hour come from desk.services.reports.clock.
 
 The 90th percentile has one definition on both: the nearest rank, i.e. the
 ⌈0.9·n⌉-th smallest of the n values (PostgreSQL's ``percentile_disc(0.9)``),
@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desk.domain.status import AppointmentStatus, Channel, TicketStatus
-from desk.services.statistics_clock import LocalClock
+from desk.services.reports.clock import LocalClock
 from desk.store.models import Appointment, AppointmentEvent, Ticket
 
 S = AppointmentStatus

@@ -1,0 +1,2 @@
+"""The walk-in hour: tickets, the queue and calling, a called ticket's steps, the display,
+staffing."""
