@@ -176,7 +176,7 @@ class Counter:
             self.wake.clear()
             began = time.perf_counter()
             try:
-                self.engine.sync_once(now_local())
+                self.engine.sync_once(now_local(), woken=True)
             except Exception as err:
                 self.failures.append(repr(err))
             self.rounds.append((began, time.perf_counter()))

@@ -72,8 +72,14 @@ class SyncEngine:
         self.link = central
 
     # ----------------------------------------------------------------- round
-    def sync_once(self, now: datetime) -> SyncReport:
-        """Push every waiting operation, then pull; raises DatabaseUnavailable when offline."""
+    def sync_once(self, now: datetime, *, woken: bool = False) -> SyncReport:
+        """Push every waiting operation, then pull; raises DatabaseUnavailable when offline.
+
+        ``woken``: the round answers a push from the central side. Only then may the pull
+        take an answer the service shares among the office's PCs (or the one the push
+        carried): it was read after the change that woke us. A round of its own (timer,
+        start, the clerk's button) reads afresh, since a shared answer may be older than a
+        commit whose notification is still on its way."""
         try:
             self._ensure_replica(now)
             pushed = rejected = 0
@@ -82,9 +88,9 @@ class SyncEngine:
                 pushed, rejected = pushed + done, rejected + lost
                 if done == 0:
                     break
-            # after an upload the answer must be read afresh: a shared or carried one may
-            # be from before it and would show the uploaded rows as they were
-            pulled = self._pull(now, fresh=pushed + rejected > 0)
+            # after an upload the answer must be read afresh too: a shared or carried one
+            # may be from before it and would show the uploaded rows as they were
+            pulled = self._pull(now, fresh=not woken or pushed + rejected > 0)
             self._ensure_leases(now)
             if horizon.prune_due(self._get("last_prune"), now):
                 pruned = self.link.prune(now)

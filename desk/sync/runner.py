@@ -62,6 +62,7 @@ class SyncRunner:
         self._make_wake_ups = wake_ups
         self._wake_ups: WakeUps | None = None
         self._wanted = threading.Event()
+        self._woken = threading.Event()  # a push asked for the next round
 
     def start(self) -> None:
         """Start the periodic job (first round now) and the push listener."""
@@ -70,13 +71,18 @@ class SyncRunner:
         )
         self._scheduler.start()
         if self._make_wake_ups is not None:
-            self._wake_ups = self._make_wake_ups(self.sync_now)
+            self._wake_ups = self._make_wake_ups(self._pushed)
             self._wake_ups.start()
 
     def sync_now(self) -> None:
         """Ask for a round now; if one is running, it goes round once more when done."""
         self._wanted.set()
         run_soon(self._scheduler, SYNC_JOB)
+
+    def _pushed(self) -> None:
+        """The central side told of a change: a round now that may use shared answers."""
+        self._woken.set()
+        self.sync_now()
 
     def stop(self) -> None:
         """Stop the listener and the scheduler (waits for a running round)."""
@@ -109,7 +115,9 @@ class SyncRunner:
         for _ in range(MAX_REPEATS):
             # a wake-up during a round (its job run is skipped) makes this round repeat
             self._wanted.clear()
-            report = self._engine.sync_once(self._now())
+            woken = self._woken.is_set()
+            self._woken.clear()
+            report = self._engine.sync_once(self._now(), woken=woken)
             pushed, rejected = pushed + report.pushed, rejected + report.rejected
             pulled += report.pulled
             if not self._wanted.is_set():
