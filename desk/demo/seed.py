@@ -90,42 +90,51 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
 
 
 def _reference_rows(session: Session, report: SeedReport, state: str) -> None:
-    _insert_missing(
-        session,
-        Service,
-        [
-            {
-                "id": s.id,
-                "name": s.name,
-                "duration_minutes": s.minutes,
-                "leika_key": s.leika,
-                "online": s.online,
-            }
-            for s in SERVICES
-        ],
-        report,
-    )
+    _insert_missing(session, Service, _service_rows(), report)
     _insert_missing(session, Office, [_office_row(o, state) for o in OFFICES], report)
     session.flush()
-    _insert_missing(
-        session,
-        Counter,
-        [
-            {
-                "id": demo_id("counter", o.id, n),
-                "office_id": o.id,
-                "number": n,
-                "name": f"{o.counter_label} {n}",
-                "active": True,
-            }
-            for o in OFFICES
-            for n in range(1, o.counters + 1)
-        ],
-        report,
-    )
+    _insert_missing(session, Counter, _counter_rows(), report)
     _link_services(session, report)
     session.flush()
-    templates, links = [], []
+    templates, links = _template_rows()
+    _insert_missing(session, OpeningTemplate, templates, report)
+    session.flush()
+    _link_templates(session, links, report)
+    _insert_missing(session, BookingPolicy, _policy_rows(), report)
+    _insert_missing(session, User, _user_rows(), report)
+
+
+def _service_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "duration_minutes": s.minutes,
+            "leika_key": s.leika,
+            "online": s.online,
+        }
+        for s in SERVICES
+    ]
+
+
+def _counter_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": demo_id("counter", o.id, n),
+            "office_id": o.id,
+            "number": n,
+            "name": f"{o.counter_label} {n}",
+            "active": True,
+        }
+        for o in OFFICES
+        for n in range(1, o.counters + 1)
+    ]
+
+
+def _template_rows() -> tuple[list[dict[str, Any]], list[tuple[Any, str]]]:
+    """Every office's opening templates, and the (template, service) pairs they offer."""
+    templates: list[dict[str, Any]] = []
+    links: list[tuple[Any, str]] = []
     for o in OFFICES:
         for h in o.hours:
             for weekday in h.weekdays:
@@ -145,8 +154,10 @@ def _reference_rows(session: Session, report: SeedReport, state: str) -> None:
                         }
                     )
                     links += [(tid, s) for s in o.services]
-    _insert_missing(session, OpeningTemplate, templates, report)
-    session.flush()
+    return templates, links
+
+
+def _link_templates(session: Session, links: list[tuple[Any, str]], report: SeedReport) -> None:
     have = {
         (row[0], row[1])
         for row in session.execute(
@@ -157,48 +168,44 @@ def _reference_rows(session: Session, report: SeedReport, state: str) -> None:
     if new:
         session.execute(insert(OpeningTemplateService), new)
     report.add("opening_template_service", len(new))
-    _insert_missing(
-        session,
-        BookingPolicy,
-        [
-            {
-                "id": demo_id("policy", o.id, p.kind, p.valid_from),
-                "office_id": o.id,
-                "service_id": p.service_id,
-                "kind": p.kind.value,
-                "valid_from": p.valid_from,
-                "valid_until": p.valid_until,
-                "horizon_days": p.horizon_days,
-                "min_lead_minutes": 0,
-                "release_weekday": p.release_weekday,
-                "release_time": p.release_time,
-                "free_months": p.free_months,
-                "fee_months": p.fee_months,
-                "fee_cents": p.fee_cents,
-                "portal_share_percent": p.portal_share_percent,
-            }
-            for o in OFFICES
-            for p in o.policies
-        ],
-        report,
-    )
-    _insert_missing(
-        session,
-        User,
-        [
-            {
-                "id": demo_id("user", u.username),
-                "username": u.username,
-                "display_name": u.display_name,
-                "role": u.role.value,
-                "password_hash": hash_password(DEMO_PASSWORD),
-                "office_id": u.office_id,
-                "active": True,
-            }
-            for u in USERS
-        ],
-        report,
-    )
+
+
+def _policy_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": demo_id("policy", o.id, p.kind, p.valid_from),
+            "office_id": o.id,
+            "service_id": p.service_id,
+            "kind": p.kind.value,
+            "valid_from": p.valid_from,
+            "valid_until": p.valid_until,
+            "horizon_days": p.horizon_days,
+            "min_lead_minutes": 0,
+            "release_weekday": p.release_weekday,
+            "release_time": p.release_time,
+            "free_months": p.free_months,
+            "fee_months": p.fee_months,
+            "fee_cents": p.fee_cents,
+            "portal_share_percent": p.portal_share_percent,
+        }
+        for o in OFFICES
+        for p in o.policies
+    ]
+
+
+def _user_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": demo_id("user", u.username),
+            "username": u.username,
+            "display_name": u.display_name,
+            "role": u.role.value,
+            "password_hash": hash_password(DEMO_PASSWORD),
+            "office_id": u.office_id,
+            "active": True,
+        }
+        for u in USERS
+    ]
 
 
 def _office_row(o: OfficeSpec, state: str) -> dict[str, Any]:
@@ -241,50 +248,7 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport, state: s
         now.date() + timedelta(days=FUTURE_DAYS),
     )
     for office in OFFICES:
-        start, _ = local_day_bounds(first)
-        _, end = local_day_bounds(last)
-        known = set(
-            session.scalars(
-                select(Appointment.id).where(
-                    Appointment.office_id == office.id,
-                    Appointment.starts_at >= start,
-                    Appointment.starts_at < end,
-                )
-            )
-        )
-        held = {
-            (row[0], row[1])
-            for row in session.execute(
-                select(SlotHold.counter_id, SlotHold.slot_start)
-                .join(Counter, Counter.id == SlotHold.counter_id)
-                .where(
-                    Counter.office_id == office.id,
-                    SlotHold.slot_start >= start,
-                    SlotHold.slot_start < end,
-                )
-            )
-        }
-        step = timedelta(minutes=office.slot_minutes)
-        holds: list[dict[str, Any]] = []
-        rows = []
-        for day in bookings.open_days(office, first, last, state):
-            for a in bookings.appointments_for_day(office, day, now):
-                counter_id = demo_id("counter", office.id, a.counter_number)
-                if a.id in known:
-                    continue
-                if a.status in HOLDING_STATES:
-                    cover = [
-                        (counter_id, a.starts_at + step * k)
-                        for k in range((a.ends_at - a.starts_at) // step)
-                    ]
-                    if any(c in held for c in cover):
-                        continue  # someone booked that slot since: theirs stands
-                    held.update(cover)
-                    holds += [
-                        {"counter_id": c, "slot_start": t, "appointment_id": a.id} for c, t in cover
-                    ]
-                booked_at = min(a.starts_at - timedelta(days=10), now - timedelta(hours=1))
-                rows.append(appointment_row(office.id, a, booked_at))
+        rows, holds = _new_appointments(session, office, first, last, now, state)
         _insert_missing(session, Appointment, rows, report)
         events: list[dict[str, Any]] = []
         audit: list[dict[str, Any]] = []
@@ -306,6 +270,66 @@ def _activity_rows(session: Session, now: datetime, report: SeedReport, state: s
         _insert_missing(session, Ticket, tickets, report)
         audit += [a for t in tickets for a in ticket_audit(office, t)]
         _insert_missing(session, AuditEntry, audit, report)
+
+
+def _new_appointments(
+    session: Session, office: OfficeSpec, first: date, last: date, now: datetime, state: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The office's generated appointments not stored yet, and the slot holds of those
+    that hold slots (one whose slot somebody booked since is left out: theirs stands)."""
+    start, _ = local_day_bounds(first)
+    _, end = local_day_bounds(last)
+    known, held = _stored(session, office.id, start, end)
+    step = timedelta(minutes=office.slot_minutes)
+    holds: list[dict[str, Any]] = []
+    rows = []
+    for day in bookings.open_days(office, first, last, state):
+        for a in bookings.appointments_for_day(office, day, now):
+            counter_id = demo_id("counter", office.id, a.counter_number)
+            if a.id in known:
+                continue
+            if a.status in HOLDING_STATES:
+                cover = [
+                    (counter_id, a.starts_at + step * k)
+                    for k in range((a.ends_at - a.starts_at) // step)
+                ]
+                if any(c in held for c in cover):
+                    continue
+                held.update(cover)
+                holds += [
+                    {"counter_id": c, "slot_start": t, "appointment_id": a.id} for c, t in cover
+                ]
+            booked_at = min(a.starts_at - timedelta(days=10), now - timedelta(hours=1))
+            rows.append(appointment_row(office.id, a, booked_at))
+    return rows, holds
+
+
+def _stored(
+    session: Session, office_id: str, start: datetime, end: datetime
+) -> tuple[set[Any], set[tuple[Any, datetime]]]:
+    """Ids of the office's appointments and its held slots between ``start`` and ``end``."""
+    known = set(
+        session.scalars(
+            select(Appointment.id).where(
+                Appointment.office_id == office_id,
+                Appointment.starts_at >= start,
+                Appointment.starts_at < end,
+            )
+        )
+    )
+    held = {
+        (row[0], row[1])
+        for row in session.execute(
+            select(SlotHold.counter_id, SlotHold.slot_start)
+            .join(Counter, Counter.id == SlotHold.counter_id)
+            .where(
+                Counter.office_id == office_id,
+                SlotHold.slot_start >= start,
+                SlotHold.slot_start < end,
+            )
+        )
+    }
+    return known, held
 
 
 def seed_demo_city(db: DeskDatabase, now: datetime, state: str = DEFAULT_STATE) -> SeedReport:

@@ -91,14 +91,46 @@ def load_schedule(session: Session, office: Office) -> OfficeSchedule:
             select(Counter).where(Counter.office_id == office.id, Counter.active.is_(True))
         )
     }
+    return OfficeSchedule(
+        office_id=office.id,
+        name=office.name,
+        kind=OfficeKind(office.kind),
+        state=office.state,
+        tz=ZoneInfo(office.timezone),
+        templates=_templates(session, office.id, counters),
+        closures=tuple(
+            ClosureRule(c.starts_on, c.ends_on, c.reason, c.counter_id)
+            for c in session.scalars(select(Closure).where(Closure.office_id == office.id))
+        ),
+        policies=_policies(session, office.id),
+        services={
+            s.id: s.duration_minutes
+            for s in session.scalars(
+                select(Service)
+                .join(OfficeService, OfficeService.service_id == Service.id)
+                .where(OfficeService.office_id == office.id)
+            )
+        },
+        counters={number: cid for cid, number in counters.items()},
+        walk_in=WalkInRules(
+            OfficeKind(office.kind), office.walk_in_from, office.walk_in_until, office.walk_in_quota
+        ),
+        ticket_prefix=office.ticket_prefix,
+    )
+
+
+def _templates(
+    session: Session, office_id: str, counters: dict[uuid.UUID, int]
+) -> tuple[Template, ...]:
+    """The opening templates of the office's active ``counters``, with their services."""
     links: dict[uuid.UUID, set[str]] = {}
     for template_id, service_id in session.execute(
         select(OpeningTemplateService.template_id, OpeningTemplateService.service_id)
         .join(OpeningTemplate, OpeningTemplate.id == OpeningTemplateService.template_id)
-        .where(OpeningTemplate.office_id == office.id)
+        .where(OpeningTemplate.office_id == office_id)
     ):
         links.setdefault(template_id, set()).add(service_id)
-    templates = tuple(
+    return tuple(
         Template(
             t.counter_id,
             counters[t.counter_id],
@@ -111,15 +143,14 @@ def load_schedule(session: Session, office: Office) -> OfficeSchedule:
             t.valid_until,
         )
         for t in session.scalars(
-            select(OpeningTemplate).where(OpeningTemplate.office_id == office.id)
+            select(OpeningTemplate).where(OpeningTemplate.office_id == office_id)
         )
         if t.counter_id in counters
     )
-    closures = tuple(
-        ClosureRule(c.starts_on, c.ends_on, c.reason, c.counter_id)
-        for c in session.scalars(select(Closure).where(Closure.office_id == office.id))
-    )
-    policies = tuple(
+
+
+def _policies(session: Session, office_id: str) -> tuple[Policy, ...]:
+    return tuple(
         Policy(
             PolicyKind(p.kind),
             p.valid_from,
@@ -134,31 +165,7 @@ def load_schedule(session: Session, office: Office) -> OfficeSchedule:
             p.fee_cents,
             p.portal_share_percent,
         )
-        for p in session.scalars(select(BookingPolicy).where(BookingPolicy.office_id == office.id))
-    )
-    services = {
-        s.id: s.duration_minutes
-        for s in session.scalars(
-            select(Service)
-            .join(OfficeService, OfficeService.service_id == Service.id)
-            .where(OfficeService.office_id == office.id)
-        )
-    }
-    return OfficeSchedule(
-        office_id=office.id,
-        name=office.name,
-        kind=OfficeKind(office.kind),
-        state=office.state,
-        tz=ZoneInfo(office.timezone),
-        templates=templates,
-        closures=closures,
-        policies=policies,
-        services=services,
-        counters={number: cid for cid, number in counters.items()},
-        walk_in=WalkInRules(
-            OfficeKind(office.kind), office.walk_in_from, office.walk_in_until, office.walk_in_quota
-        ),
-        ticket_prefix=office.ticket_prefix,
+        for p in session.scalars(select(BookingPolicy).where(BookingPolicy.office_id == office_id))
     )
 
 

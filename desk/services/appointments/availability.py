@@ -73,10 +73,8 @@ def free_offers(
     horizon and share. Internally every free counter run is listed.
     """
     minutes = schedule.services[service_id]
-    policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
+    gate = _PortalGate(schedule, occupancy, service_id, now) if portal else None
     offers: list[Offer] = []
-    held = occupancy.held
-    decisions: dict[datetime, Decision] = {}  # one policy answer per start time
     day = first
     while day <= last:
         slots = day_slots(day, schedule.templates, schedule.closures, schedule.state, schedule.tz)
@@ -86,22 +84,15 @@ def free_offers(
             head = run[0]
             if head.start <= now or (portal and head.start in seen):
                 continue
-            if any((s.counter_id, s.start) in held for s in run):
+            if any((s.counter_id, s.start) in occupancy.held for s in run):
                 continue
-            fee = None
             released = (head.counter_id, head.start) in occupancy.released
-            if portal:
+            fee = None
+            if gate is not None:
                 if not released:
-                    decision = decisions.get(head.start)
-                    if decision is None:
-                        decision = portal_decision(policy, head.start, now, schedule.tz)
-                        decisions[head.start] = decision
-                    if not decision.allowed:
+                    allowed, fee = gate.admits(head.start, capacity[head.start])
+                    if not allowed:
                         continue
-                    share = portal_capacity(capacity[head.start], policy)
-                    if occupancy.portal_starts.get(head.start, 0) >= share:
-                        continue
-                    fee = decision.fee_cents
                 seen.add(head.start)
             offers.append(
                 Offer(
@@ -116,3 +107,29 @@ def free_offers(
             )
         day += timedelta(days=1)
     return offers
+
+
+class _PortalGate:
+    """Whether the portal may offer a start: the policy in force today (one answer per
+    start) and the portal's share of the counters at that start."""
+
+    def __init__(
+        self, schedule: OfficeSchedule, occupancy: Occupancy, service_id: str, now: datetime
+    ) -> None:
+        self._tz = schedule.tz
+        self._now = now
+        self._taken = occupancy.portal_starts
+        self._policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
+        self._decisions: dict[datetime, Decision] = {}
+
+    def admits(self, start: datetime, counters: int) -> tuple[bool, int | None]:
+        """(allowed, fee in cents) for a start that ``counters`` counters offer."""
+        decision = self._decisions.get(start)
+        if decision is None:
+            decision = portal_decision(self._policy, start, self._now, self._tz)
+            self._decisions[start] = decision
+        if not decision.allowed:
+            return False, None
+        if self._taken.get(start, 0) >= portal_capacity(counters, self._policy):
+            return False, None
+        return True, decision.fee_cents

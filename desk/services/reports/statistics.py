@@ -212,46 +212,11 @@ def _assemble(
     booked = {_day(row[0]): tuple(int(v or 0) for v in row[1:]) for row in counts}
     issued = {_day(row[0]): tuple(int(v or 0) for v in row[1:]) for row in ticket_counts}
     per_day, overall = _summaries(measured)
-    empty = Summary()
     days: list[Figures] = []
     day = first
     while day <= last:
-        online, internal, served, cancelled, no_show = booked.get(day, (0, 0, 0, 0, 0))
-        t_issued, t_served, t_no_show = issued.get(day, (0, 0, 0))
-        days.append(
-            Figures(
-                day,
-                online,
-                internal,
-                served,
-                cancelled,
-                no_show,
-                t_issued,
-                _quota(schedule, day),
-                t_served,
-                t_no_show,
-                per_day.get((q.TICKET_WAIT, day), empty),
-                per_day.get((q.TICKET_SERVICE, day), empty),
-                per_day.get((q.APPOINTMENT_WAIT, day), empty),
-                per_day.get((q.APPOINTMENT_SERVICE, day), empty),
-                per_day.get((q.HORIZON, day), empty),
-            )
-        )
+        days.append(_day_figures(schedule, day, booked, issued, per_day))
         day += timedelta(days=1)
-    quotas = [d.tickets_quota for d in days if d.tickets_quota is not None]
-    total = Figures(
-        None,
-        sum(d.booked_online for d in days),
-        sum(d.booked_internal for d in days),
-        sum(d.served for d in days),
-        sum(d.cancelled for d in days),
-        sum(d.no_show for d in days),
-        sum(d.tickets_issued for d in days),
-        sum(quotas) if quotas else None,
-        sum(d.tickets_served for d in days),
-        sum(d.tickets_no_show for d in days),
-        *(overall.get(m, empty) for m in q.METRICS),
-    )
     per_hour = {(kind, int(hour)): int(n) for kind, hour, n in hourly}
     return OfficeStatistics(
         schedule.office_id,
@@ -259,7 +224,7 @@ def _assemble(
         first,
         last,
         tuple(days),
-        total,
+        _total(days, overall),
         tuple(
             HourCount(h, per_hour.get(("appointments", h), 0), per_hour.get(("tickets", h), 0))
             for h in range(24)
@@ -272,4 +237,51 @@ def _assemble(
             )
             for low, high in q.HORIZON_BUCKETS
         ),
+    )
+
+
+def _day_figures(
+    schedule: OfficeSchedule,
+    day: date,
+    booked: dict[date, tuple[int, ...]],
+    issued: dict[date, tuple[int, ...]],
+    per_day: dict[tuple[str, date], Summary],
+) -> Figures:
+    online, internal, served, cancelled, no_show = booked.get(day, (0, 0, 0, 0, 0))
+    t_issued, t_served, t_no_show = issued.get(day, (0, 0, 0))
+    empty = Summary()
+    return Figures(
+        day,
+        online,
+        internal,
+        served,
+        cancelled,
+        no_show,
+        t_issued,
+        _quota(schedule, day),
+        t_served,
+        t_no_show,
+        per_day.get((q.TICKET_WAIT, day), empty),
+        per_day.get((q.TICKET_SERVICE, day), empty),
+        per_day.get((q.APPOINTMENT_WAIT, day), empty),
+        per_day.get((q.APPOINTMENT_SERVICE, day), empty),
+        per_day.get((q.HORIZON, day), empty),
+    )
+
+
+def _total(days: list[Figures], overall: dict[str, Summary]) -> Figures:
+    """The period's row: sums of the days, the quota only over days that had one."""
+    quotas = [d.tickets_quota for d in days if d.tickets_quota is not None]
+    return Figures(
+        None,
+        sum(d.booked_online for d in days),
+        sum(d.booked_internal for d in days),
+        sum(d.served for d in days),
+        sum(d.cancelled for d in days),
+        sum(d.no_show for d in days),
+        sum(d.tickets_issued for d in days),
+        sum(quotas) if quotas else None,
+        sum(d.tickets_served for d in days),
+        sum(d.tickets_no_show for d in days),
+        *(overall.get(m, Summary()) for m in q.METRICS),
     )

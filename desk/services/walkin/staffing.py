@@ -156,28 +156,19 @@ def staffing_advice(
         per_day = _tickets_per_day(session, office_id, schedule, days, window)
         start = min(per_day, default=last + timedelta(1))
         default, quota = _default_service_minutes(schedule), office.walk_in_quota
-        demands = []
-        for weekday in WEEKDAYS:
-            planned_day = _next_walk_in_day(schedule, weekday, today, now, window)
-            observed = [d for d in days if d.weekday() == weekday and d >= start]
-            counts = [per_day.get(d, (0, 0, 0.0)) for d in observed]
-            tickets, served = sum(c[0] for c in counts), sum(c[1] for c in counts)
-            seconds = sum(c[2] for c in counts)
-            measured = served > 0 and seconds > 0
-            demands.append(
-                WalkInDemand(
-                    weekday,
-                    len(observed),
-                    tickets,
-                    tickets / (len(observed) * _hours(window)) if observed else 0.0,
-                    served,
-                    seconds / served / 60.0 if measured else default,
-                    measured,
-                    planned_day,
-                    _planned_counters(schedule, planned_day, window),
-                    sum(1 for c in counts if quota is not None and c[0] >= quota),
-                )
+        demands = [
+            _demand(
+                schedule,
+                weekday,
+                [d for d in days if d.weekday() == weekday and d >= start],
+                per_day,
+                _next_walk_in_day(schedule, weekday, today, now, window),
+                window,
+                default,
+                quota,
             )
+            for weekday in WEEKDAYS
+        ]
         return StaffingAdvice(
             office_id=office.id,
             office_name=office.name,
@@ -195,6 +186,35 @@ def staffing_advice(
 
 #: per service day: tickets issued in the window, served tickets, their service seconds
 DayCounts = dict[date, tuple[int, int, float]]
+
+
+def _demand(
+    schedule: OfficeSchedule,
+    weekday: int,
+    observed: list[date],
+    per_day: DayCounts,
+    planned_day: date | None,
+    window: tuple[time, time],
+    default: float,
+    quota: int | None,
+) -> WalkInDemand:
+    """One weekday's measured walk-in demand over the ``observed`` days."""
+    counts = [per_day.get(d, (0, 0, 0.0)) for d in observed]
+    tickets, served = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    seconds = sum(c[2] for c in counts)
+    measured = served > 0 and seconds > 0
+    return WalkInDemand(
+        weekday,
+        len(observed),
+        tickets,
+        tickets / (len(observed) * _hours(window)) if observed else 0.0,
+        served,
+        seconds / served / 60.0 if measured else default,
+        measured,
+        planned_day,
+        _planned_counters(schedule, planned_day, window),
+        sum(1 for c in counts if quota is not None and c[0] >= quota),
+    )
 
 
 def _tickets_per_day(
