@@ -28,8 +28,15 @@ MAX_REASON = 200
 class PlanInvalid(RequestRefused):
     """A plan change was refused; ``field`` names the input the message belongs to."""
 
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        field_name: str,
+        message: str = "",
+        *,
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, params=params)
         self.field = field_name
 
 

@@ -65,7 +65,7 @@ def get_office(db: DeskDatabase, office_id: str) -> OfficeInfo:
         if office.id == office_id:
             return office
     known = ", ".join(sorted(o.id for o in offices)) or "keine"
-    raise UnknownId(f"Unbekannter Standort {office_id!r} (vorhanden: {known})")
+    raise UnknownId.of("unknown_office", office_id=office_id, known=known)
 
 
 @dataclass(frozen=True)

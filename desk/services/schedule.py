@@ -79,7 +79,7 @@ def load_office(
     office = session.scalar(query)
     if office is None:
         known = ", ".join(session.scalars(select(Office.id).order_by(Office.id))) or "keine"
-        raise UnknownId(f"Unbekannter Standort {office_id!r} (vorhanden: {known})")
+        raise UnknownId.of("unknown_office", office_id=office_id, known=known)
     return office
 
 
@@ -173,9 +173,8 @@ def require_service(schedule: OfficeSchedule, service_id: str) -> int:
     """The service's minutes, or UnknownId if the office does not offer it."""
     if service_id not in schedule.services:
         offered = ", ".join(sorted(schedule.services)) or "keine"
-        raise UnknownId(
-            f"Dienstleistung {service_id!r} gibt es in {schedule.office_id} nicht "
-            f"(angeboten: {offered})"
+        raise UnknownId.of(
+            "unknown_service", service=service_id, office_id=schedule.office_id, offered=offered
         )
     return schedule.services[service_id]
 

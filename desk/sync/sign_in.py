@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused
 from desk.domain.passwords import hash_password, verify_password
 from desk.services.admin import sign_in_guard
-from desk.services.admin.auth import WRONG, UserInfo
+from desk.services.admin.auth import UserInfo
 from desk.services.admin.sign_in_guard import Subject
 from desk.services.database import DeskDatabase
 from desk.store.models import OfflineVerifier, User
@@ -100,12 +100,9 @@ class ServiceSignIn:
         guarded = sign_in_guard.check(self._local, subjects, now)
         if verifier is None or info is None or not verify_password(password, verifier):
             sign_in_guard.note_failure(self._local, subjects, now)
-            raise RequestRefused(
-                f"{WRONG} (der zentrale Dienst ist nicht erreichbar: offline kann sich nur "
-                "anmelden, wer sich an diesem PC schon einmal angemeldet hat)"
-            )
+            raise RequestRefused.of("wrong_password_offline")
         if not active:
-            raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
+            raise RequestRefused.of("account_locked")
         sign_in_guard.clear(self._local, guarded)
         with self._lock:
             self._token = None

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 
 from desk.domain.errors import RequestRefused
 from desk.domain.passwords import hash_password, needs_rehash, verify_password
+from desk.domain.refusals import german
 from desk.domain.status import Role
 from desk.services.admin import sign_in_guard
 from desk.services.admin.sign_in_guard import Subject
@@ -23,7 +24,7 @@ from desk.services.database import DeskDatabase
 from desk.store.models import User
 from desk.store.uow import UnitOfWork
 
-WRONG = "Benutzername oder Passwort falsch"
+WRONG = german("wrong_password")
 
 
 @cache
@@ -90,9 +91,9 @@ def authenticate(
     guarded = sign_in_guard.check(db, subjects, now, spared=spared)
     if not verify_password(password, stored or _dummy_hash()) or info is None or stored is None:
         sign_in_guard.note_failure(db, subjects, now)
-        raise RequestRefused(WRONG)
+        raise RequestRefused.of("wrong_password")
     if not active:
-        raise RequestRefused("Dieses Konto ist gesperrt; bitte die Teamleitung fragen")
+        raise RequestRefused.of("account_locked")
     sign_in_guard.clear(db, guarded & {subjects[0].key})
     if device is not None and device.key in guarded & spared:
         sign_in_guard.lift_now(db, device, info.id, now)
@@ -118,8 +119,6 @@ def require_team_lead(db: DeskDatabase, user_id: uuid.UUID, action: str) -> None
     with UnitOfWork(db.engine) as uow:
         user = uow.session.get(User, user_id)
         if user is None or not user.active:
-            raise NotAllowed(f"{action}: unbekannter oder gesperrter Benutzer")
+            raise NotAllowed.of("not_allowed_user", action=action)
         if user.role != Role.TEAM_LEAD:
-            raise NotAllowed(
-                f"{action} darf nur die Teamleitung ({user.display_name} ist Sachbearbeitung)"
-            )
+            raise NotAllowed.of("team_lead_only", action=action, name=user.display_name)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.domain.errors import NotAuthenticated, RequestRefused, UnknownId
+from desk.domain.refusals import german
 from desk.domain.status import DeviceKind
 from desk.services.admin import sign_in_guard
 from desk.services.admin.sign_in_guard import Subject
@@ -42,8 +43,8 @@ ENROLLED = "angemeldet"
 REVOKED = "gesperrt"
 EXPIRED = "Code abgelaufen"
 
-CODE_REFUSED = "Anmeldecode ungültig oder abgelaufen"
-DEVICE_REFUSED = "Gerät nicht angemeldet oder gesperrt"
+CODE_REFUSED = german("code_refused")
+DEVICE_REFUSED = german("device_refused")
 
 KIND_LABELS_DE: dict[str, str] = {
     DeviceKind.COUNTER: "Schalter-PC",
@@ -312,7 +313,7 @@ def enroll_device(db: DeskDatabase, code: str, now: datetime) -> tuple[DeviceInf
     hashed); audited. Any unusable code is NotAuthenticated with one message."""
     typed = normalised_code(code)
     if len(typed) != CODE_LENGTH:
-        raise NotAuthenticated(CODE_REFUSED)
+        raise NotAuthenticated.of("code_refused")
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         device = session.scalar(
@@ -324,7 +325,7 @@ def enroll_device(db: DeskDatabase, code: str, now: datetime) -> tuple[DeviceInf
             or device.enroll_expires_at is None
             or device.enroll_expires_at <= now
         ):
-            raise NotAuthenticated(CODE_REFUSED)
+            raise NotAuthenticated.of("code_refused")
         token = secrets.token_urlsafe(32)
         device.token_hash = digest(token)
         device.enroll_code_hash = None
@@ -346,11 +347,11 @@ def authenticate_device(db: DeskDatabase, token: str, now: datetime) -> DeviceIn
     """The enrolled, unrevoked device holding ``token``, else NotAuthenticated; notes
     when it was last seen (at most once a minute, so not every request writes)."""
     if not token:
-        raise NotAuthenticated(DEVICE_REFUSED)
+        raise NotAuthenticated.of("device_refused")
     with single_read(db.engine) as conn:  # once per request: one statement, no ORM
         row = conn.execute(_BY_TOKEN, {"hashed": digest(token)}).one_or_none()
     if row is None or row.revoked_at is not None:
-        raise NotAuthenticated(DEVICE_REFUSED)
+        raise NotAuthenticated.of("device_refused")
     info = DeviceInfo(**row._asdict())
     if info.last_seen_at is not None and now - info.last_seen_at < SEEN_EVERY:
         return info

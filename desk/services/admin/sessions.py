@@ -15,20 +15,21 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 
 from desk.domain.errors import NotAuthenticated, RequestRefused
+from desk.domain.refusals import german
 from desk.domain.status import DeviceKind
-from desk.services.admin.auth import WRONG, UserInfo, authenticate
-from desk.services.admin.devices import DEVICE_REFUSED, DeviceInfo, digest
+from desk.services.admin.auth import UserInfo, authenticate
+from desk.services.admin.devices import DeviceInfo, digest
 from desk.services.admin.sign_in_guard import Subject
 from desk.services.database import DeskDatabase
 from desk.store.models import Device, User, UserSession
 from desk.store.uow import UnitOfWork
 
 SESSION_TTL = timedelta(hours=10)
-SESSION_REFUSED = "Sitzung abgelaufen – bitte neu anmelden"
+SESSION_REFUSED = german("session_expired")
 #: Devices nobody signs in on (they act as themselves), and what they are told.
 NO_USERS: dict[str, str] = {
-    DeviceKind.DISPLAY: "An einer Aufrufanzeige meldet sich niemand an",
-    DeviceKind.PORTAL: "Am Online-Portal meldet sich kein Benutzer an",
+    DeviceKind.DISPLAY: "no_users_on_display",
+    DeviceKind.PORTAL: "no_users_on_portal",
 }
 
 
@@ -58,22 +59,22 @@ def open_session(
     """Sign ``username`` in on ``device`` for ``ttl``; a wrong password, or a user of
     another office, is NotAuthenticated with the one sign-in message."""
     if device.kind in NO_USERS:
-        raise RequestRefused(NO_USERS[device.kind])
+        raise RequestRefused.of(NO_USERS[device.kind])
     if ttl <= timedelta(0):
-        raise RequestRefused("Eine Sitzung muss eine Weile gültig sein")
+        raise RequestRefused.of("session_too_short")
     try:
         guard = Subject("device", device.id, f"{device.label} {device.short_id}", device.office_id)
         user = authenticate(db, username, password, device=guard)  # before the write lock
     except RequestRefused as err:
-        raise NotAuthenticated(str(err)) from None
+        raise NotAuthenticated(str(err), code=err.code, params=err.params) from None
     if not _office_allows(user.office_id, device):
-        raise NotAuthenticated(WRONG)
+        raise NotAuthenticated.of("wrong_password")
     token = secrets.token_urlsafe(32)
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         row = session.get(Device, device.id)
         if row is None or row.revoked_at is not None or row.token_hash is None:
-            raise NotAuthenticated(DEVICE_REFUSED)
+            raise NotAuthenticated.of("device_refused")
         session.add(
             UserSession(
                 id=uuid.uuid4(),
@@ -98,7 +99,7 @@ def session_user(db: DeskDatabase, device: DeviceInfo, token: str, now: datetime
             .where(UserSession.token_hash == digest(token))
         ).first()
         if found is None:
-            raise NotAuthenticated(SESSION_REFUSED)
+            raise NotAuthenticated.of("session_expired")
         row, user = found
         if (
             row.device_id != device.id
@@ -107,7 +108,7 @@ def session_user(db: DeskDatabase, device: DeviceInfo, token: str, now: datetime
             or not user.active
             or not _office_allows(user.office_id, device)
         ):
-            raise NotAuthenticated(SESSION_REFUSED)
+            raise NotAuthenticated.of("session_expired")
         return UserInfo(user.id, user.username, user.display_name, user.role, user.office_id)
 
 

@@ -64,22 +64,22 @@ def _clock(at: datetime) -> str:
     return at.astimezone(BERLIN).strftime("%H:%M")
 
 
+def _local(at: datetime) -> datetime:
+    return at.astimezone(BERLIN)
+
+
 def refusal(subject: Subject, guard: SignInGuard, now: datetime) -> SignInHeld | None:
     """Why ``subject`` may not try now, if it may not."""
     if guard.locked_until is None or guard.locked_until <= now:
         return None
     if guard.failures >= subject.limit:
         if subject.kind == "device":
-            return SignInHeld(
-                f"Zu viele Fehlversuche an diesem Gerät: Anmeldung wieder ab "
-                f"{_clock(guard.locked_until)} Uhr möglich"
-            )
-        return SignInHeld(
-            f"Konto nach {guard.failures} Fehlversuchen gesperrt bis "
-            f"{_clock(guard.locked_until)} Uhr; die Teamleitung kann die Sperre aufheben"
+            return SignInHeld.of("device_held", until=_local(guard.locked_until))
+        return SignInHeld.of(
+            "account_held", failures=guard.failures, until=_local(guard.locked_until)
         )
     wait = max(1, round((guard.locked_until - now).total_seconds()))
-    return SignInHeld(f"Zu viele Fehlversuche: bitte {wait} s warten und erneut versuchen")
+    return SignInHeld.of("sign_in_wait", seconds=wait)
 
 
 def check(

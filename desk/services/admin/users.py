@@ -121,7 +121,7 @@ def find_user(db: DeskDatabase, username: str) -> UserRow:
     with UnitOfWork(db.engine) as uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip()))
         if user is None:
-            raise UnknownId(f"Unbekannter Benutzer {username.strip()!r}")
+            raise UnknownId.of("unknown_username", username=username.strip())
         row = _row(uow.session, user)
     return replace(row, locked_until=sign_in_guard.locked_users(db, datetime.now(UTC)).get(row.id))
 
@@ -203,7 +203,7 @@ def change_user(
         leads = _lock_leads(session)
         user = session.get(User, target_id, with_for_update=True)
         if user is None:
-            raise UnknownId(f"Unbekannter Benutzer {target_id}")
+            raise UnknownId.of("unknown_user", id=target_id)
         office = user.office_id if office_id is KEEP else _check_office(session, office_id)
         before = _state(user)
         user.display_name = shown if shown is not None else user.display_name
@@ -263,7 +263,7 @@ def set_password(
     with UnitOfWork(db.engine) as uow:
         user = uow.session.get(User, target_id)
         if user is None:
-            raise UnknownId(f"Unbekannter Benutzer {target_id}")
+            raise UnknownId.of("unknown_user", id=target_id)
         username = user.username
     check_password(password, username)
     hashed = hash_password(password)
@@ -271,7 +271,7 @@ def set_password(
         session = uow.session
         user = session.get(User, target_id)
         if user is None:
-            raise UnknownId(f"Unbekannter Benutzer {target_id}")
+            raise UnknownId.of("unknown_user", id=target_id)
         user.password_hash = hashed
         record(
             session,
@@ -296,7 +296,7 @@ def unlock_user(
     with UnitOfWork(db.engine, write=True) as uow:
         user = uow.session.get(User, target_id)
         if user is None:
-            raise UnknownId(f"Unbekannter Benutzer {target_id}")
+            raise UnknownId.of("unknown_user", id=target_id)
         subject = Subject("user", user.id, user.username, user.office_id)
         sign_in_guard.lift(uow.session, subject, user_id, now)
         row = _row(uow.session, user)

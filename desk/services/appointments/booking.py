@@ -94,43 +94,45 @@ def _refusal(
     start: datetime,
     now: datetime,
     portal: bool,
-) -> str:
+) -> BookingRefused:
     """Why no booking can start at ``start`` (the first rule that fails)."""
     day = start.astimezone(schedule.tz).date()
     closed = closed_reason(day, schedule.closures, schedule.state)
     if closed is not None:
-        return f"am {day:%d.%m.%Y} ist {schedule.name} {closed}"
+        return BookingRefused.of("office_closed", day=day, office=schedule.name, closed=closed)
     slots = day_slots(day, schedule.templates, schedule.closures, schedule.state, schedule.tz)
     runs = [
         r
         for r in runs_for_service(slots, service_id, schedule.services[service_id])
         if r[0].start == start.astimezone(UTC)
     ]
-    when = f"{start.astimezone(schedule.tz):%d.%m.%Y %H:%M}"
+    when = start.astimezone(schedule.tz)
     if not runs:
-        return f"um {when} beginnt kein Termin für {service_id} in {schedule.office_id}"
+        return BookingRefused.of(
+            "no_such_start", when=when, service=service_id, office_id=schedule.office_id
+        )
     if start <= now:
-        return f"der Termin {when} liegt in der Vergangenheit"
+        return BookingRefused.of("start_in_past", when=when)
     if portal:
         policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
         decision = portal_decision(policy, start, now, schedule.tz)
         if not decision.allowed:
-            return f"{when}: {decision.reason}"
+            return BookingRefused.of("outside_window", when=when, reason=decision.reason)
     occupancy = load_occupancy(session, schedule, day, day)
     if all(any((s.counter_id, s.start) in occupancy.held for s in r) for r in runs):
-        return f"der Termin {when} ist bereits vergeben"
-    return f"{when} ist online ausgebucht; weitere Termine telefonisch oder am Schalter"
+        return BookingRefused.of("slot_taken", when=when)
+    return BookingRefused.of("online_full", when=when)
 
 
 def clean_name(name: str) -> str:
     """The citizen's name as given (never altered), refused when empty or too long."""
     if not name.strip():
-        raise BookingRefused("Bitte einen Namen angeben")
+        raise BookingRefused.of("name_missing")
     if len(name) > MAX_NAME:
-        raise BookingRefused(f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)")
+        raise BookingRefused.of("name_too_long", limit=MAX_NAME)
     problem = name_problem(name)
     if problem is not None:
-        raise BookingRefused(f"Der Name {problem}")
+        raise BookingRefused.of("name_invalid", problem=problem)
     return name
 
 
@@ -140,9 +142,9 @@ def check_text(label: str, value: str | None, limit: int) -> str | None:
     if value is None:
         return None
     if len(value) > limit:
-        raise BookingRefused(f"{label} ist zu lang (höchstens {limit} Zeichen)")
+        raise BookingRefused.of("text_too_long", field=label, limit=limit)
     if any((ord(c) < 32 and c not in "\t\n\r") or c == "\x7f" for c in value):
-        raise BookingRefused(f"{label} enthält unzulässige Steuerzeichen")
+        raise BookingRefused.of("text_control_chars", field=label)
     return value
 
 
@@ -211,9 +213,7 @@ def book(
             return _book_once(db, asked, now)
         except IntegrityError:
             if attempt == TRIES - 1:
-                raise BookingRefused(
-                    f"der Termin {start:%d.%m.%Y %H:%M} wurde soeben vergeben"
-                ) from None
+                raise BookingRefused.of("slot_taken_meanwhile", when=start) from None
     raise AssertionError("unreachable")
 
 
@@ -233,9 +233,7 @@ def _book_once(db: DeskDatabase, asked: _Request, now: datetime) -> Booking:
         at = asked.start.astimezone(UTC)
         offers = [o for o in free if o.start.astimezone(UTC) == at]  # fold-safe (DST)
         if not offers:
-            raise BookingRefused(
-                _refusal(schedule, session, asked.service_id, asked.start, now, portal)
-            )
+            raise _refusal(schedule, session, asked.service_id, asked.start, now, portal)
         offer = next((o for o in offers if o.counter_number == asked.counter_number), offers[0])
         frist = None
         if asked.move_in is not None:
@@ -333,7 +331,7 @@ def _refuse_if_held_everywhere(
     if row is None or not row.counters or row.held < row.counters:
         return
     tz = ZoneInfo(row.timezone)
-    raise BookingRefused(f"der Termin {start.astimezone(tz):%d.%m.%Y %H:%M} ist bereits vergeben")
+    raise BookingRefused.of("slot_taken", when=start.astimezone(tz))
 
 
 def _counted(of: Select[int]) -> ScalarSelect[int]:
@@ -381,13 +379,11 @@ def cancel(
             .with_for_update()
         )
         if appointment is None or office_id not in (None, appointment.office_id):
-            raise UnknownId(f"Unbekannter Buchungscode {code!r}")
+            raise UnknownId.of("unknown_booking_code", code=code)
         if appointment.status == AppointmentStatus.CANCELLED:
-            raise BookingRefused(f"Die Buchung {appointment.booking_code} ist bereits storniert")
+            raise BookingRefused.of("already_cancelled", code=appointment.booking_code)
         if appointment.status != AppointmentStatus.BOOKED or appointment.starts_at <= now:
-            raise BookingRefused(
-                f"Die Buchung {appointment.booking_code} kann nicht mehr storniert werden"
-            )
+            raise BookingRefused.of("cancel_too_late", code=appointment.booking_code)
         appointment.status = AppointmentStatus.CANCELLED
         appointment.updated_at = now
         session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))

@@ -82,7 +82,7 @@ def load_confirmation(db: DeskDatabase, appointment_id: uuid.UUID) -> Confirmati
         s = uow.session
         found = s.get(Appointment, appointment_id)
         if found is None:
-            raise UnknownId(f"Den Termin {appointment_id} gibt es nicht (mehr)")
+            raise UnknownId.of("unknown_appointment", id=appointment_id)
         office = s.get(Office, found.office_id)
         counter = s.get(Counter, found.counter_id)
         service = s.get(Service, found.service_id)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
-from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus
+from desk.domain.status import AppointmentStatus
 from desk.domain.steps import ACTION_LABELS_DE as ACTION_LABELS_DE
 from desk.domain.steps import STEPS, Action
 from desk.domain.steps import allowed_actions as allowed_actions
@@ -89,22 +89,21 @@ def perform(
     step = STEPS[action]
     note = (reason or "").strip() or None
     if note is not None and len(note) > MAX_REASON:
-        raise RequestRefused(f"Der Grund ist zu lang (höchstens {MAX_REASON} Zeichen)")
+        raise RequestRefused.of("reason_too_long", limit=MAX_REASON)
     if action == Action.CANCEL and note is None:
-        raise RequestRefused("Bitte einen Grund für die Stornierung angeben")
+        raise RequestRefused.of("cancel_reason_missing")
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         found = session.get(Appointment, appointment_id, with_for_update=True)
         if found is None:
-            raise UnknownId(f"Den Termin {appointment_id} gibt es nicht (mehr)")
+            raise UnknownId.of("unknown_appointment", id=appointment_id)
         if found.status not in step.sources:
-            raise RequestRefused(
-                f"Termin {found.booking_code} ist „{STATUS_LABELS_DE[found.status]}“ – "
-                f"„{step.label}“ ist von dort aus nicht möglich"
+            raise RequestRefused.of(
+                "step_not_possible", code=found.booking_code, status=found.status, step=step.label
             )
         counter = _counter(session, found.office_id, counter_number)
         if step.target in (S.CALLED, S.IN_SERVICE) and counter is None:
-            raise RequestRefused("Zum Aufrufen zuerst einen Schalter wählen")
+            raise RequestRefused.of("counter_needed")
         before = found.status
         found.status = step.target
         found.updated_at = now
@@ -171,7 +170,7 @@ def _counter(session: Session, office_id: str, number: int | None) -> Counter | 
         select(Counter).where(Counter.office_id == office_id, Counter.number == number)
     )
     if counter is None:
-        raise UnknownId(f"Unbekannter Schalter {number} in {office_id}")
+        raise UnknownId.of("unknown_counter", counter=number, office_id=office_id)
     return counter
 
 
@@ -181,7 +180,7 @@ def history(db: DeskDatabase, appointment_id: uuid.UUID) -> list[HistoryEntry]:
         session = uow.session
         found = session.get(Appointment, appointment_id)
         if found is None:
-            raise UnknownId(f"Den Termin {appointment_id} gibt es nicht (mehr)")
+            raise UnknownId.of("unknown_appointment", id=appointment_id)
         office = session.get(Office, found.office_id)
         tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
         rows = session.execute(
@@ -212,7 +211,7 @@ def check_in_by_code(
         session = uow.session
         office = session.get(Office, office_id)
         if office is None:
-            raise UnknownId(f"Unbekannter Standort {office_id!r}")
+            raise UnknownId.of("unknown_office_id", office_id=office_id)
         tz = ZoneInfo(office.timezone)
         found = [
             (a.id, a.booking_code, a.starts_at.astimezone(tz).date())
@@ -225,7 +224,8 @@ def check_in_by_code(
         ]
     today = [f for f in found if f[2] == now.astimezone(tz).date()]
     if not today:
-        where = "heute " if found else ""
-        raise UnknownId(f"Keinen Termin {where}mit der Buchungsnummer {code} gefunden")
+        if found:
+            raise UnknownId.of("no_appointment_today", code=code)
+        raise UnknownId.of("no_appointment_for_code", code=code)
     perform(db, today[0][0], Action.CHECK_IN, now, user_id=user_id)
     return today[0][1]

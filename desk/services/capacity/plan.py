@@ -142,8 +142,8 @@ def _resolve(
         codes = ", ".join(c.code for c in undecided[:5])
         raise PlanInvalid(
             "collisions",
-            f"{len(undecided)} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): "
-            "bitte für jeden »Verschieben« oder »Behalten« wählen",
+            code="collisions_undecided",
+            params={"count": len(undecided), "codes": codes},
         )
     moved_schedule = schedule_of(schedule, after)
     moved = kept = 0
@@ -187,8 +187,8 @@ def _resolve(
             if not offers:
                 raise PlanInvalid(
                     f"collision.{c.appointment_id}",
-                    f"Termin {c.code} kann nicht auf {choice.move_to:%d.%m.%Y %H:%M} verschoben "
-                    "werden: dort ist kein passender Platz frei",
+                    code="move_no_room",
+                    params={"code": c.code, "to": choice.move_to},
                 )
             offer = offers[0]
             session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))
@@ -250,7 +250,7 @@ def save_plan_change(
         )
         change = normalise(before, change)
         if change.empty:
-            raise PlanInvalid("change", "Es gibt keine Änderung zu speichern")
+            raise PlanInvalid("change", code="nothing_to_save")
         after = apply_change(before, change)
         found = colliding(session, schedule, before, after, now)
         write_templates(session, office_id, before, change, now, user_id)

@@ -44,7 +44,7 @@ def release_same_day_slot(
             release_id = _release(session, schedule, counter_number, start, now, user_id)
             session.flush()
         except IntegrityError:
-            raise BookingRefused("Dieser Termin ist bereits freigegeben") from None
+            raise BookingRefused.of("already_released") from None
         uow.commit()
         return release_id
 
@@ -62,18 +62,17 @@ def _release(
     office_id = schedule.office_id
     counter_id = schedule.counters.get(counter_number)
     if counter_id is None:
-        raise UnknownId(f"Unbekannter Schalter {counter_number} in {office_id}")
+        raise UnknownId.of("unknown_counter", counter=counter_number, office_id=office_id)
     today = now.astimezone(schedule.tz).date()
     if start.astimezone(schedule.tz).date() != today:
-        raise BookingRefused("Zusätzliche Termine können nur für heute freigegeben werden")
+        raise BookingRefused.of("release_today_only")
     if start <= now:
-        raise BookingRefused("Der Termin hat bereits begonnen")
+        raise BookingRefused.of("release_started")
     if slots is None:
         slots = day_slots(today, schedule.templates, schedule.closures, schedule.state, schedule.tz)
     if not any(s.counter_id == counter_id and s.start == start for s in slots):
-        raise BookingRefused(
-            f"An Schalter {counter_number} beginnt um {start.astimezone(schedule.tz):%H:%M} "
-            "kein Termin"
+        raise BookingRefused.of(
+            "release_no_slot", counter=counter_number, at=start.astimezone(schedule.tz)
         )
     release = ReleasedSlot(
         id=uuid.uuid4(),
@@ -122,7 +121,7 @@ def release_same_day_slots(
         schedule = load_schedule(session, load_office(session, office_id, lock=True))
         for number in counter_numbers:
             if number not in schedule.counters:
-                raise UnknownId(f"Unbekannter Schalter {number} in {office_id}")
+                raise UnknownId.of("unknown_counter", counter=number, office_id=office_id)
         today = now.astimezone(schedule.tz).date()
         slots = day_slots(today, schedule.templates, schedule.closures, schedule.state, schedule.tz)
         wanted: list[tuple[int, datetime]]
@@ -138,15 +137,13 @@ def release_same_day_slots(
         else:
             wanted = [(n, start) for n in counter_numbers for start in starts]
         if not wanted:
-            raise BookingRefused("Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben")
+            raise BookingRefused.of("release_nothing")
         released = [
             _release(session, schedule, n, start, now, user_id, slots) for n, start in wanted
         ]
         try:
             session.flush()
         except IntegrityError:
-            raise BookingRefused(
-                "Mindestens einer dieser Termine ist bereits freigegeben"
-            ) from None
+            raise BookingRefused.of("release_some_taken") from None
         uow.commit()
         return released

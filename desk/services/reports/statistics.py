@@ -141,11 +141,9 @@ def office_statistics(
     → RequestRefused. A signed-in ``user_id`` must be a team lead.
     """
     if first > last:
-        raise RequestRefused(
-            f"Der Zeitraum beginnt ({first:%d.%m.%Y}) nach seinem Ende ({last:%d.%m.%Y})"
-        )
+        raise RequestRefused.of("period_reversed", first=first, last=last)
     if (last - first).days + 1 > MAX_DAYS:
-        raise RequestRefused(f"Der Zeitraum ist zu lang (höchstens {MAX_DAYS} Tage)")
+        raise RequestRefused.of("period_too_long", limit=MAX_DAYS)
     if user_id is not None:
         from desk.services.admin.auth import require_team_lead
 

@@ -145,7 +145,7 @@ def staffing_advice(
         session = uow.session
         office = load_office(session, office_id)
         if office.walk_in_from is None or office.walk_in_until is None:
-            raise RequestRefused(f"{office.name} hat keine Sprechstunde ohne Termin")
+            raise RequestRefused.of("no_walk_in_hour", office=office.name)
         schedule = load_schedule(session, office)
         window = (office.walk_in_from, office.walk_in_until)
         today = now.astimezone(schedule.tz).date()

@@ -111,12 +111,11 @@ def step(
         session = uow.session
         ticket = session.get(Ticket, ticket_id, with_for_update=True)
         if ticket is None:
-            raise UnknownId(f"Die Wartenummer {ticket_id} gibt es nicht (mehr)")
+            raise UnknownId.of("unknown_ticket", id=ticket_id)
         if expected is not None:
             _check_expected(ticket, action, expected)
-        why = rules.refusal(ticket.code, ticket.status, action)
-        if why is not None:
-            raise RequestRefused(why)
+        if rules.refusal(ticket.code, ticket.status, action) is not None:
+            raise _not_possible(ticket, action)
         office = session.get(Office, ticket.office_id)
         tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
         seen = {
@@ -156,9 +155,8 @@ def step(
         elif action == TicketAction.UNPARK:
             day = now.astimezone(tz).date()
             if ticket.service_day != day:
-                raise RequestRefused(
-                    f"Wartenummer {ticket.code} ist vom {ticket.service_day:%d.%m.%Y} – "
-                    "nur Wartenummern von heute können wieder eingereiht werden"
+                raise RequestRefused.of(
+                    "requeue_today_only", code=ticket.code, day=ticket.service_day
                 )
             ticket.counter_id = None
             ticket.called_at = None
@@ -222,6 +220,14 @@ def _audit(
     )
 
 
+def _not_possible(ticket: Ticket, action: TicketAction) -> RequestRefused:
+    """The refusal of a step the ticket's state does not allow."""
+    status = rules.TICKET_STATUS_LABELS_DE.get(ticket.status, ticket.status)
+    return RequestRefused.of(
+        "ticket_step_not_possible", code=ticket.code, status=status, step=TICKET_STEPS[action].label
+    )
+
+
 def _check_expected(
     ticket: Ticket, action: TicketAction, expected: Mapping[str, str | None]
 ) -> None:
@@ -230,25 +236,22 @@ def _check_expected(
     if ticket.status == expected.get("status") and seen == expected.get("counter_id"):
         return
     label = rules.TICKET_STATUS_LABELS_DE.get(ticket.status, ticket.status)
-    raise RequestRefused(
-        f"{ticket.code} ist zentral inzwischen „{label}“ – „{TICKET_STEPS[action].label}“ "
-        "dieses Platzes wurde nicht übernommen"
+    raise RequestRefused.of(
+        "ticket_moved_on", code=ticket.code, status=label, step=TICKET_STEPS[action].label
     )
 
 
 def _counter(session: Session, ticket: Ticket, number: int | None) -> Counter:
     """The clerk's counter for a recall; a ticket called elsewhere is recalled only there."""
     if number is None:
-        raise RequestRefused("Zum erneuten Aufrufen zuerst einen Schalter wählen")
+        raise RequestRefused.of("recall_counter_needed")
     counter = session.scalar(
         select(Counter).where(Counter.office_id == ticket.office_id, Counter.number == number)
     )
     if counter is None:
-        raise UnknownId(f"Unbekannter Schalter {number} in {ticket.office_id}")
+        raise UnknownId.of("unknown_counter", counter=number, office_id=ticket.office_id)
     if ticket.counter_id is not None and ticket.counter_id != counter.id:
         called_to = session.get(Counter, ticket.counter_id)
         where = called_to.name if called_to is not None else "einen anderen Schalter"
-        raise RequestRefused(
-            f"Wartenummer {ticket.code} ist zu {where} aufgerufen – erneut aufrufen nur von dort"
-        )
+        raise RequestRefused.of("called_elsewhere", code=ticket.code, where=where)
     return counter

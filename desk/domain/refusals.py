@@ -1,0 +1,167 @@
+"""Refusals by code: the German sentence of every code, built from its parameters.
+
+A refusal (``DeskError``) names itself by a stable ``code`` and carries ``params``,
+plain values (dates and times as ISO strings, numbers, names), so that the command
+line and the central service show the German sentence made here while the GUI words
+the same code in its own language (ui/refusals.py). A field's format spec says how
+a value reads: ``date``, ``datetime``, ``time`` (as the ISO value's own clock),
+``status`` (an appointment state's label), ``word`` (a German word desk chose, which
+a face may translate).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any
+
+from desk.domain.status import STATUS_LABELS_DE
+
+#: code → German sentence; ``{name}`` fields are the refusal's params.
+GERMAN: dict[str, str] = {
+    # booking, cancellation, suggestions
+    "name_missing": "Bitte einen Namen angeben",
+    "name_too_long": "Der Name ist zu lang (höchstens {limit} Zeichen)",
+    "name_invalid": "Der Name {problem}",
+    "text_too_long": "{field:word} ist zu lang (höchstens {limit} Zeichen)",
+    "text_control_chars": "{field:word} enthält unzulässige Steuerzeichen",
+    "slot_taken": "der Termin {when:datetime} ist bereits vergeben",
+    "slot_taken_meanwhile": "der Termin {when:datetime} wurde soeben vergeben",
+    "office_closed": "am {day:date} ist {office} {closed}",
+    "no_such_start": "um {when:datetime} beginnt kein Termin für {service} in {office_id}",
+    "start_in_past": "der Termin {when:datetime} liegt in der Vergangenheit",
+    "outside_window": "{when:datetime}: {reason}",
+    "online_full": (
+        "{when:datetime} ist online ausgebucht; weitere Termine telefonisch oder am Schalter"
+    ),
+    "unknown_booking_code": "Unbekannter Buchungscode {code!r}",
+    "already_cancelled": "Die Buchung {code} ist bereits storniert",
+    "cancel_too_late": "Die Buchung {code} kann nicht mehr storniert werden",
+    "unknown_office": "Unbekannter Standort {office_id!r} (vorhanden: {known})",
+    "unknown_office_id": "Unbekannter Standort {office_id!r}",
+    "unknown_service": (
+        "Dienstleistung {service!r} gibt es in {office_id} nicht (angeboten: {offered})"
+    ),
+    # the life-cycle steps
+    "reason_too_long": "Der Grund ist zu lang (höchstens {limit} Zeichen)",
+    "cancel_reason_missing": "Bitte einen Grund für die Stornierung angeben",
+    "unknown_appointment": "Den Termin {id} gibt es nicht (mehr)",
+    "step_not_possible": (
+        "Termin {code} ist „{status:status}“ – „{step:word}“ ist von dort aus nicht möglich"
+    ),
+    "counter_needed": "Zum Aufrufen zuerst einen Schalter wählen",
+    "unknown_counter": "Unbekannter Schalter {counter} in {office_id}",
+    "no_appointment_for_code": "Keinen Termin mit der Buchungsnummer {code} gefunden",
+    "no_appointment_today": "Keinen Termin heute mit der Buchungsnummer {code} gefunden",
+    # sign-in, sessions, devices, users
+    "wrong_password": "Benutzername oder Passwort falsch",
+    "account_locked": "Dieses Konto ist gesperrt; bitte die Teamleitung fragen",
+    "session_expired": "Sitzung abgelaufen – bitte neu anmelden",
+    "session_too_short": "Eine Sitzung muss eine Weile gültig sein",
+    "no_users_on_display": "An einer Aufrufanzeige meldet sich niemand an",
+    "no_users_on_portal": "Am Online-Portal meldet sich kein Benutzer an",
+    "wrong_password_offline": (
+        "Benutzername oder Passwort falsch (der zentrale Dienst ist nicht erreichbar: "
+        "offline kann sich nur anmelden, wer sich an diesem PC schon einmal angemeldet hat)"
+    ),
+    "device_refused": "Gerät nicht angemeldet oder gesperrt",
+    "code_refused": "Anmeldecode ungültig oder abgelaufen",
+    "device_held": (
+        "Zu viele Fehlversuche an diesem Gerät: Anmeldung wieder ab {until:time} Uhr möglich"
+    ),
+    "account_held": (
+        "Konto nach {failures} Fehlversuchen gesperrt bis {until:time} Uhr; "
+        "die Teamleitung kann die Sperre aufheben"
+    ),
+    "sign_in_wait": "Zu viele Fehlversuche: bitte {seconds} s warten und erneut versuchen",
+    "not_allowed_user": "{action:word}: unbekannter oder gesperrter Benutzer",
+    "team_lead_only": "{action:word} darf nur die Teamleitung ({name} ist Sachbearbeitung)",
+    "unknown_username": "Unbekannter Benutzer {username!r}",
+    "unknown_user": "Unbekannter Benutzer {id}",
+    # capacity
+    "already_released": "Dieser Termin ist bereits freigegeben",
+    "release_today_only": "Zusätzliche Termine können nur für heute freigegeben werden",
+    "release_started": "Der Termin hat bereits begonnen",
+    "release_no_slot": "An Schalter {counter} beginnt um {at:time} kein Termin",
+    "release_nothing": "Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben",
+    "release_some_taken": "Mindestens einer dieser Termine ist bereits freigegeben",
+    "collisions_undecided": (
+        "{count} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): "
+        "bitte für jeden »Verschieben« oder »Behalten« wählen"
+    ),
+    "move_no_room": (
+        "Termin {code} kann nicht auf {to:datetime} verschoben werden: "
+        "dort ist kein passender Platz frei"
+    ),
+    "nothing_to_save": "Es gibt keine Änderung zu speichern",
+    # walk-in steps
+    "unknown_ticket": "Die Wartenummer {id} gibt es nicht (mehr)",
+    "ticket_step_not_possible": (
+        "Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich"
+    ),
+    "requeue_today_only": (
+        "Wartenummer {code} ist vom {day:date} – "
+        "nur Wartenummern von heute können wieder eingereiht werden"
+    ),
+    "ticket_moved_on": (
+        "{code} ist zentral inzwischen „{status:word}“ – „{step:word}“ "
+        "dieses Platzes wurde nicht übernommen"
+    ),
+    "recall_counter_needed": "Zum erneuten Aufrufen zuerst einen Schalter wählen",
+    "called_elsewhere": (
+        "Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort"
+    ),
+    # reports and staffing
+    "period_reversed": "Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})",
+    "period_too_long": "Der Zeitraum ist zu lang (höchstens {limit} Tage)",
+    "no_walk_in_hour": "{office} hat keine Sprechstunde ohne Termin",
+}
+
+
+def plain(value: object) -> Any:
+    """A parameter as a JSON value: dates and times as ISO strings, ids as text."""
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # an id (uuid) and the like as text
+
+
+def moment(value: object) -> datetime | date | time:
+    """An ISO parameter back as a date, a time or a datetime (with its offset)."""
+    text = str(value)
+    if "T" in text or " " in text:
+        return datetime.fromisoformat(text)
+    if ":" in text:
+        return time.fromisoformat(text)
+    return date.fromisoformat(text)
+
+
+def _clock(value: object, pattern: str) -> str:
+    return moment(value).strftime(pattern)
+
+
+_SPECS: dict[str, Callable[[object], str]] = {
+    "date": lambda v: _clock(v, "%d.%m.%Y"),
+    "datetime": lambda v: _clock(v, "%d.%m.%Y %H:%M"),
+    "time": lambda v: _clock(v, "%H:%M"),
+    "status": lambda v: STATUS_LABELS_DE.get(str(v), str(v)),
+    "word": str,
+}
+
+
+class _German(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        shown = _SPECS.get(format_spec)
+        return shown(value) if shown is not None else super().format_field(value, format_spec)
+
+
+def german(code: str, params: Mapping[str, object] | None = None) -> str:
+    """The German sentence of a refusal (KeyError for a code without one)."""
+    return _German().vformat(GERMAN[code], (), params or {})
