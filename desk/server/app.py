@@ -8,15 +8,24 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.exc import InterfaceError, OperationalError
+from starlette.exceptions import HTTPException
 
 from desk import __version__
-from desk.domain.errors import DatabaseUnavailable, NotAuthenticated, RequestRefused, UnknownId
+from desk.domain.errors import (
+    DatabaseUnavailable,
+    DeskError,
+    NotAuthenticated,
+    RequestRefused,
+    UnknownId,
+)
 from desk.server import routes_devices, routes_portal, routes_push, routes_sync, routes_team
 from desk.server.batches import BatchCache
+from desk.server.models import Refusal
 from desk.server.push import Listener, PushHub
 from desk.server.state import ServiceState
 from desk.services.admin.auth import NotAllowed
@@ -33,9 +42,22 @@ DESCRIPTION = """The central service of Bürgerdesk: the one door to the central
 Every call but `/v1/enroll` and `/health` carries the device credential
 (`Authorization: Bearer …`, from `buergerdesk enroll`). Counter and reception PCs
 add the signed-in user's session (`X-Buergerdesk-Session`) from `POST /v1/sessions`.
-Refusals come as JSON `{"detail": "reason"}`: 401 not authenticated, 403 not allowed
-for this device or user, 404 unknown, 409 refused by a rule, 503 database unreachable.
+Refusals come as JSON `{"detail": "reason", "code": "slot_taken", "params": {…}}`
+(`Refusal`: the reason in German, and the same as a code with its parameters for a
+client that words it in its own language): 401 not authenticated, 403 not allowed
+for this device or user, 404 unknown, 409 refused by a rule; 503 database unreachable.
 """
+
+#: The refusals every route may answer, documented with their body.
+REFUSALS: dict[int | str, dict[str, object]] = {
+    status: {"model": Refusal, "description": words}
+    for status, words in (
+        (401, "not authenticated"),
+        (403, "not allowed for this device or user"),
+        (404, "unknown"),
+        (409, "refused by a rule"),
+    )
+}
 
 
 def create_app(
@@ -83,7 +105,7 @@ def create_app(
     )
     app.state.service = state
     for router in (routes_devices, routes_sync, routes_portal, routes_push, routes_team):
-        app.include_router(router.router)
+        app.include_router(router.router, responses=REFUSALS)
 
     @app.get("/health", tags=["health"], summary="the service answers and reaches its database")
     def health() -> dict[str, object]:
@@ -100,11 +122,26 @@ def _office_ids(central: DeskDatabase) -> list[str]:
         return list(uow.session.scalars(select(Office.id)))
 
 
+def refusal(err: DeskError) -> dict[str, object]:
+    """A refusal's JSON body (``Refusal``): the German reason, its code and params."""
+    return {"detail": str(err), "code": err.code, "params": err.params}
+
+
 def _errors(app: FastAPI) -> None:
     """Domain errors as JSON with the reason; nothing unexpected leaks a traceback."""
 
-    def reply(status: int, err: Exception) -> JSONResponse:
-        return JSONResponse(status_code=status, content={"detail": str(err)})
+    def reply(status: int, err: DeskError) -> JSONResponse:
+        return JSONResponse(status_code=status, content=refusal(err))
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, err: HTTPException) -> Response:
+        # a route that turns a refusal into its own HTTPException (``raise … from None``)
+        # still has it as the context: its code and params go along with the detail
+        cause = err.__context__
+        if isinstance(cause, DeskError) and err.detail == str(cause):
+            body = refusal(cause)
+            return JSONResponse(body, status_code=err.status_code, headers=err.headers)
+        return await http_exception_handler(request, err)
 
     @app.exception_handler(RequestValidationError)
     async def _422(_r: Request, err: RequestValidationError) -> Response:

@@ -73,6 +73,16 @@ class OpsRequest(BaseModel):
     ops: list[Operation] = Field(max_length=200)
 
 
+class Refusal(BaseModel):
+    """A refused request (4xx): the reason in German words, and the same as a stable
+    ``code`` with its ``params`` (plain JSON values, dates as ISO text) for a face that
+    words it in its own language; ``code`` is null for a reason without one."""
+
+    detail: str
+    code: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
 class OpResultBody(BaseModel):
     """The answer for one operation: applied or rejected (with the reason, and the
     central state of the rows a refusal touched)."""

@@ -92,20 +92,37 @@ def answer(response: httpx.Response) -> Any:
     """The JSON of a successful response; a refusal as the domain error it stands for."""
     if response.is_success:
         return response.json() if response.content else None
-    try:
-        detail = str(response.json().get("detail"))
-    except ValueError:
-        detail = response.text[:200] or response.reason_phrase
+    detail, code, params = _refusal(response)
+    refused = _REFUSED.get(response.status_code)
+    if refused is not None:  # the same refusal as a local call raises, code and all
+        raise refused(detail, code=code, params=params)
     status = response.status_code
-    if status == 401:
-        raise NotAuthenticated(detail)
-    if status == 403:
-        raise Forbidden(detail)
-    if status == 404:
-        raise UnknownId(detail)
-    if status in (409, 422):
-        raise RequestRefused(detail)
     raise DatabaseUnavailable(f"Zentraler Dienst antwortet nicht wie erwartet ({status}): {detail}")
+
+
+_REFUSED: dict[int, type[RequestRefused]] = {
+    401: NotAuthenticated,
+    403: Forbidden,
+    404: UnknownId,
+    409: RequestRefused,
+    422: RequestRefused,
+}
+
+
+def _refusal(response: httpx.Response) -> tuple[str, str | None, dict[str, Any]]:
+    """A refusal's reason, code and params (no code: a reason without one, or a service
+    of a version before codes)."""
+    try:
+        data = response.json()
+        detail = str(data.get("detail"))
+    except ValueError:
+        return response.text[:200] or response.reason_phrase, None, {}
+    code, params = data.get("code"), data.get("params")
+    return (
+        detail,
+        code if isinstance(code, str) else None,
+        params if isinstance(params, dict) else {},
+    )
 
 
 class RemoteLink:
