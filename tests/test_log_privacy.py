@@ -91,6 +91,7 @@ def cli(session_env: Path) -> Callable[..., str]:
 
 def book_in_the_gui(qtbot, local_url: str, settings_file: Path, log_dir: Path) -> None:
     """The clerk app on the counter's database: a booking typed into the booking dialog."""
+    from desk.domain.clock import FixedClock
     from ui.gui import make_application
     from ui.ops import Ops
     from ui.views.main_window import MainWindow
@@ -105,7 +106,7 @@ def book_in_the_gui(qtbot, local_url: str, settings_file: Path, log_dir: Path) -
         ops,
         settings,
         lambda: open_database(local_url),
-        parse_now(NOW),
+        FixedClock(parse_now(NOW)),
         office_id="bb-mitte",
         counter_number=1,
         show_dialogs=False,

@@ -17,10 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from desk.cli.time import now_from
+from desk.cli.time import clock_from
 from desk.config import paths
 from desk.domain.errors import RequestRefused
-from desk.domain.localtime import now_local
 from desk.logs import configure_logging, start_rotating
 from desk.settings import load_settings
 from desk.settings.options import fill_app_options
@@ -58,8 +57,9 @@ def build_window(
     args: argparse.Namespace, *, sign_in: bool = False
 ) -> tuple[QApplication, Ops, MainWindow]:
     """The application, the operations queue and the main window for ``args``; with
-    ``sign_in`` a database with users asks who works here before the day is read."""
-    now = now_from(args)
+    ``sign_in`` a database with users asks who works here before the day is read. The
+    desk's one clock is made here (``--now``: from that time on, running)."""
+    clock = clock_from(args)
     url: str | None = args.url
     standalone = paths()
     first_start = not url and not standalone.standalone_db.exists()
@@ -71,8 +71,8 @@ def build_window(
 
         early = EarlyCheck(url or standalone.standalone_url)  # reads beside the imports below
         start_rotating()  # the window has painted: the log file's rotation loads now
-        from desk.services.database import open_database
         from desk.demo.standalone import prepare_standalone
+        from desk.services.database import open_database
 
         checked.append(
             check_at_start(url or standalone.standalone_url, central=central, early=early)
@@ -80,7 +80,7 @@ def build_window(
         if url:
             return open_database(url)
         state = getattr(args, "holidays_state", None) or "ST"
-        return prepare_standalone(standalone.standalone_url, now, state)
+        return prepare_standalone(standalone.standalone_url, clock.now(), state)
 
     app = make_application(language=getattr(args, "language", None))
     ops = Ops()
@@ -88,12 +88,11 @@ def build_window(
         ops,
         QSettings(),
         opener,
-        now,
+        clock,
         first_start=first_start,
         office_id=args.office,
         counter_number=args.counter,
         show_dialogs=not getattr(args, "smoke", False),
-        clock_runs=True,
         sign_in_at_start=sign_in,
     )
     if not getattr(args, "smoke", False):
@@ -119,8 +118,8 @@ def attach_housekeeping(
     worker (its scheduler's imports stay off the GUI thread) and started once the window
     shows its database; stopped by the caller on close (a running backup finishes first)."""
     keepers: list[Housekeeping] = []
-    fixed = now_from(args) if args.now else None
     url = args.url or paths().standalone_url
+    clock = window.clock  # the desk's one clock
 
     def make() -> Housekeeping:
         from desk.jobs.housekeeping import Housekeeping, backups_folder
@@ -128,7 +127,7 @@ def attach_housekeeping(
         return Housekeeping(
             url,
             backups_folder(),
-            lambda: fixed or now_local(),
+            clock.now,
             on_result=lambda report: None,  # logged by the job
             on_error=lambda error: None,  # logged by the job
             days=days,  # the central side's retention is the service's own job
@@ -192,7 +191,7 @@ def attach_sync(
     bridge = SyncBridge(window)
     bridge.report.connect(window.show_sync_report)
     bridge.status.connect(window.show_sync_status)
-    fixed = now_from(args) if args.now else None
+    clock = window.clock  # the desk's one clock
 
     def start(db: DeskDatabase) -> None:
         from desk.sync.runner import SyncRunner
@@ -202,7 +201,7 @@ def attach_sync(
         runner = SyncRunner(
             db,
             central.link,
-            lambda: fixed or now_local(),
+            clock.now,
             bridge.report.emit,
             bridge.status.emit,
             interval,  # the slow poll; the service's push stream wakes it at once

@@ -8,7 +8,7 @@ import time
 
 from desk.cli.numbers import seconds
 from desk.cli.parser import Commands, add_now, add_url
-from desk.cli.time import now_from
+from desk.cli.time import clock_from
 from desk.cli.url_password import without_password
 from desk.domain.errors import DatabaseUnavailable
 from desk.instance_lock import hold_local_database
@@ -80,14 +80,15 @@ def _run(args: argparse.Namespace) -> int:
         print(checked.summary().replace("\n", " "), file=sys.stderr)
     local = open_database(args.url)
     engine = SyncEngine(local, link)
+    clock = clock_from(args)  # one clock: with --now it runs on from that time
     try:
         if args.once:
-            report = engine.sync_once(now_from(args))
+            report = engine.sync_once(clock.now())
             print(describe(report))
             return 0 if report.status.waiting == 0 else 1
         while True:
             try:
-                print(describe(engine.sync_once(now_from(args))), flush=True)
+                print(describe(engine.sync_once(clock.now())), flush=True)
             except DatabaseUnavailable as err:
                 print(f"offline: {err}", flush=True)
             time.sleep(args.interval)

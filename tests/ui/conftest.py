@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from desk.domain.clock import Clock, FixedClock
 from desk.domain.localtime import parse_now
 from desk.services.database import DeskDatabase, open_database
 from ui.gui import make_application
@@ -34,19 +35,26 @@ def ops(qapp) -> Iterator[Ops]:
 
 @pytest.fixture
 def make_window(ops: Ops, qtbot, settings: QSettings) -> Callable[..., MainWindow]:
-    """Factory: a shown MainWindow opening ``url`` (or any opener) in the background.
+    """Factory: a shown MainWindow opening ``url`` (or any opener) in the background,
+    its clock standing at NOW (``clock=`` another one).
 
     ``ops`` comes before ``qtbot`` so that it is shut down after qtbot closed the
     windows, and the close handlers' dispose operations still run."""
 
     def make(
-        url: str | None = None, opener: Callable[[], DeskDatabase] | None = None, **options: object
+        url: str | None = None,
+        opener: Callable[[], DeskDatabase] | None = None,
+        clock: Clock | None = None,
+        **options: object,
     ) -> MainWindow:
         def open_db() -> DeskDatabase:
             assert url is not None
             return open_database(url)
 
-        window = MainWindow(ops, settings, opener or open_db, NOW, show_dialogs=False, **options)  # type: ignore[arg-type]
+        window = MainWindow(
+            ops, settings, opener or open_db, clock or FixedClock(NOW), show_dialogs=False,
+            **options,  # type: ignore[arg-type]
+        )  # fmt: skip
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()

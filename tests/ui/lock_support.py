@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from desk.demo.city import DEMO_PASSWORD
+from desk.domain.clock import FixedClock
 from desk.domain.localtime import parse_now
 from desk.services.database import open_database
 from ui.dialogs.booking_dialog import BookingDialog
@@ -44,7 +45,7 @@ def window_on(qtbot, url: str, folder: Path) -> Iterator[MainWindow]:
         ops,
         settings,
         lambda: open_database(url),
-        NOW,
+        FixedClock(NOW),
         office_id="bb-mitte",
         counter_number=1,
         show_dialogs=False,

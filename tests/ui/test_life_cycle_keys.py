@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
+from desk.domain.clock import FixedClock, OffsetClock
 from desk.domain.status import AppointmentStatus
 from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.appointments.lifecycle import Action, HistoryEntry, history
@@ -84,7 +85,7 @@ def press(qtbot, window, key, modifier, expected: S) -> None:
 
 def test_every_step_by_its_key_is_shown_and_stamped(qtbot, make_window, demo_copy_url):
     # the clock runs, so that the steps' stamps follow each other
-    window = open_window(qtbot, make_window, demo_copy_url, clock_runs=True)
+    window = open_window(qtbot, make_window, demo_copy_url, clock=OffsetClock(NOW))
     target = booked_later_today(window)[0]
     assert window.select_appointment(target.id)
     window.calendar.setFocus()
@@ -168,7 +169,7 @@ def test_del_asks_for_the_reason_and_cancels(ops, qtbot, settings, demo_copy_url
 
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     window = MainWindow(
-        ops, settings, lambda: open_database(demo_copy_url), NOW,
+        ops, settings, lambda: open_database(demo_copy_url), FixedClock(NOW),
         show_dialogs=True, office_id=MITTE, counter_number=COUNTER,
     )  # fmt: skip
     qtbot.addWidget(window)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from desk.domain.clock import FixedClock
 from desk.services.database import open_database
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
@@ -56,7 +57,7 @@ def started_window(
 ) -> MainWindow:
     """A shown MainWindow of Mitte at a fixed ``now``, started; waits for ``loaded``."""
     window = MainWindow(
-        ops, settings, lambda: open_database(url), now,
+        ops, settings, lambda: open_database(url), FixedClock(now),
         show_dialogs=False, office_id=MITTE, counter_number=counter,
     )  # fmt: skip
     window.resize(1366, 768)

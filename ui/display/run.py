@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QScreen
 
-from desk.cli.time import now_from
+from desk.cli.time import clock_from
 from desk.domain.errors import RequestRefused
-from desk.domain.localtime import now_local
 from ui.display.window import DisplayWindow
 from ui.gui import make_application, route_qt_messages_to_log
 from ui.ops import Ops
@@ -48,7 +47,7 @@ def run_display(args: argparse.Namespace) -> int:
     """Open the display of ``--office`` on ``--url`` and run until closed."""
     route_qt_messages_to_log()
     app = make_application()
-    fixed = now_from(args) if args.now else None
+    clock = clock_from(args)  # with --now: from that time on, running, as the app's
     ops = Ops()
     url, office = args.url, args.office
     service = _service(url, office, args.now is not None)
@@ -70,7 +69,7 @@ def run_display(args: argparse.Namespace) -> int:
         ops,
         opener,
         office,
-        lambda: fixed or now_local(),
+        clock.now,
         poll_ms=int(args.poll_seconds * 1000),
         stale_after=args.stale_seconds,
         sound=not args.no_sound,

@@ -4,9 +4,8 @@ the selected appointment with its life-cycle steps, booking and search."""
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, QTimer, Signal
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
+    from desk.domain.clock import Clock
     from desk.services.admin.auth import UserInfo
     from desk.services.appointments.agenda import AppointmentRow
     from desk.services.database import DeskDatabase
@@ -89,13 +89,12 @@ class MainWindow(
         ops: Ops,
         settings: QSettings,
         open_db: Callable[[], DeskDatabase],
-        now: datetime,
+        clock: Clock,
         *,
         first_start: bool = False,
         office_id: str | None = None,
         counter_number: int | None = None,
         show_dialogs: bool = True,
-        clock_runs: bool = False,
         sign_in_at_start: bool = False,
     ) -> None:
         super().__init__()
@@ -103,9 +102,7 @@ class MainWindow(
         self._ops = ops
         self._settings = settings
         self._open_db = open_db
-        self._start_now = now
-        self._started = time.monotonic()
-        self._clock_runs = clock_runs
+        self.clock = clock  # the desk's one clock (the sync, housekeeping, the display)
         self._first_start = first_start
         self._wanted_office = office_id or settings.value("office", None, str)
         wanted_counter = counter_number or settings.value("counter", 0, int)
@@ -140,10 +137,8 @@ class MainWindow(
         self.refresh_timer.timeout.connect(self.refresh)
 
     def now(self) -> datetime:
-        """The current time (runs on from the start time when the clock runs)."""
-        if not self._clock_runs:
-            return self._start_now
-        return self._start_now + timedelta(seconds=time.monotonic() - self._started)
+        """The current time of the desk's one clock."""
+        return self.clock.now()
 
     @property
     def database(self) -> DeskDatabase | None:
