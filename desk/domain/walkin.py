@@ -1,4 +1,5 @@
-"""Kontingentsprechstunde: when walk-in tickets may be issued, the quota, the call order.
+"""Kontingentsprechstunde: when walk-in tickets may be issued, the quota, the call order
+(of tickets and of the checked-in appointments among them).
 
 Bürgerbüros take walk-ins Monday to Friday 8:00–9:00 local time (a ticket can
 be issued up to 8:59:59), not on public holidays or closures, until the day's
@@ -7,9 +8,9 @@ quota is used up. Walk-in-only offices issue tickets during all opening hours.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from desk.domain.status import OfficeKind, TicketReason
 
@@ -60,6 +61,38 @@ def refusal(
     return None
 
 
+# --- the call order -----------------------------------------------------------
+
+#: The call order, one table for every place that orders or calls: the queue panel and
+#: the display, a call on SQLite and the central claim on PostgreSQL (their SQL comes
+#: from it, desk.services.walkin.order). A lower rank is called first; tickets of one
+#: rank by number, appointments of one rank by start. A ticket ranks by its reason:
+TICKET_RANKS: Mapping[str, int] = {
+    TicketReason.LOST_OR_STOLEN: 0,
+    TicketReason.URGENT_DOCUMENT: 2,
+    TicketReason.REGISTRATION: 2,
+    TicketReason.OTHER: 2,
+}
+#: A checked-in appointment that is due: after lost or stolen papers, before the rest.
+DUE_APPOINTMENT_RANK = 1
+#: A checked-in appointment not yet due: after every ticket.
+LATER_APPOINTMENT_RANK = 3
+#: An appointment is due this long before its start.
+DUE_AHEAD = timedelta(minutes=5)
+
+
+def reason_rank(reason: str) -> int:
+    """A ticket's rank by its reason (one the table lacks ranks as "other")."""
+    return TICKET_RANKS.get(reason, TICKET_RANKS[TicketReason.OTHER])
+
+
 def call_key(reason: str, number: int) -> tuple[int, int]:
-    """Call order: lost or stolen documents first, then by ticket number."""
-    return (0 if reason == TicketReason.LOST_OR_STOLEN else 1, number)
+    """Call order of tickets: by the rank of the reason (lost or stolen documents
+    first), then by ticket number."""
+    return (reason_rank(reason), number)
+
+
+def appointment_rank(starts_at: datetime, now: datetime) -> int:
+    """A checked-in appointment's rank at ``now``: due when it starts at most
+    :data:`DUE_AHEAD` later, else after every ticket."""
+    return DUE_APPOINTMENT_RANK if starts_at <= now + DUE_AHEAD else LATER_APPOINTMENT_RANK

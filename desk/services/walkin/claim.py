@@ -13,16 +13,17 @@ from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId, WalkInRefused
 from desk.domain.status import TicketReason, TicketStatus
 from desk.services.database import DeskDatabase
+from desk.services.walkin.order import ticket_order_sql
 from desk.services.walkin.tickets import TicketInfo, unknown_counter
 from desk.store.models import Counter, Office
 from desk.store.uow import transaction
 
 #: The central claim in one round trip: the office's local day, the counter, the next
-#: waiting ticket (lost or stolen papers first) locked with SKIP LOCKED, its update and
-#: the call row for the display and the audit row. No row: unknown office; a NULL
-#: ticket: none waiting.
+#: waiting ticket in call order (its ORDER BY built from the domain's table of ranks,
+#: order.ticket_order_sql) locked with SKIP LOCKED, its update and the call row for the
+#: display and the audit row. No row: unknown office; a NULL ticket: none waiting.
 _CLAIM = text(
-    """
+    f"""
     WITH o AS (
         SELECT id, timezone, (CAST(:now AS timestamptz) AT TIME ZONE timezone)::date AS day
         FROM office WHERE id = :office
@@ -33,7 +34,7 @@ _CLAIM = text(
         SELECT ticket.id FROM ticket JOIN o ON ticket.office_id = o.id
         WHERE ticket.service_day = o.day AND ticket.status = 'waiting'
           AND EXISTS (SELECT 1 FROM c)
-        ORDER BY (ticket.reason <> 'verlust_diebstahl'), ticket.number
+        ORDER BY {ticket_order_sql()}
         LIMIT 1 FOR UPDATE OF ticket SKIP LOCKED
     ), u AS (
         UPDATE ticket SET status = 'called', called_at = :now, counter_id = (SELECT id FROM c)

@@ -1,7 +1,9 @@
 """Today's queue of an office: who is called next, how long they waited, how long they
 will still wait, and the state of the walk-in hour for reception.
 
-Call order (the same for the queue panel and the display):
+Call order (the same for the queue panel, the display and every call; its one table is
+``desk.domain.walkin.TICKET_RANKS``, the tickets' rank read through the SQL built from
+it, desk.services.walkin.order):
 
 1. walk-in tickets with the priority reason "Verlust/Diebstahl", by number;
 2. checked-in appointments that are due (start at most 5 minutes after now), by start;
@@ -31,15 +33,14 @@ from sqlalchemy.orm import Session
 from desk.domain import walkin
 from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import closed_reason
-from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
+from desk.domain.status import AppointmentStatus, TicketStatus
 from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
+from desk.services.walkin.order import ticket_order, ticket_rank
 from desk.store.models import Appointment, AppointmentEvent, Call, Service, Ticket
 from desk.store.uow import UnitOfWork
 
-#: An appointment counts as due this long before its start.
-DUE_AHEAD = timedelta(minutes=5)
 #: How many of today's last services the moving average takes.
 MOVING_WINDOW = 10
 #: Minutes of a ticket's service (and of the one in progress) before any was measured.
@@ -195,33 +196,48 @@ def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInSta
         )
 
 
+def next_in_line(db: DeskDatabase, office_id: str, now: datetime) -> tuple[str, uuid.UUID] | None:
+    """Kind and id of the head of the office's queue at ``now``, read as
+    :func:`waiting_queue` reads it (None: nobody waits)."""
+    with UnitOfWork(db.engine) as uow:
+        session = uow.session
+        tz = ZoneInfo(load_office(session, office_id).timezone)
+        day = now.astimezone(tz).date()
+        waiting = _tickets(session, office_id, day, first=True)
+        waiting += _appointments(session, office_id, day, tz, now)
+    head = min(waiting, key=lambda w: w.key, default=None)
+    return None if head is None else (head.kind, head.id)
+
+
 # ------------------------------------------------------------------- reading
 
 
-def _tickets(session: Session, office_id: str, day: date) -> list[_Waiting]:
-    rows = session.scalars(
-        select(Ticket).where(
+def _tickets(session: Session, office_id: str, day: date, *, first: bool = False) -> list[_Waiting]:
+    """The day's waiting tickets in call order, each keyed by the rank SQL gives it
+    (``first``: only the first one)."""
+    query = (
+        select(Ticket, ticket_rank())
+        .where(
             Ticket.office_id == office_id,
             Ticket.service_day == day,
             Ticket.status == TicketStatus.WAITING,
         )
+        .order_by(*ticket_order())
     )
-    found = []
-    for t in rows:
-        priority = t.reason == TicketReason.LOST_OR_STOLEN
-        found.append(
-            _Waiting(
-                TICKET,
-                t.id,
-                t.code,
-                walkin.REASON_LABELS_DE.get(t.reason, t.reason),
-                t.issued_at,
-                DEFAULT_MINUTES,
-                (0 if priority else 2, _EPOCH, t.number, t.code),
-                priority=priority,
-            )
+    rows = session.execute(query.limit(1) if first else query).all()
+    return [
+        _Waiting(
+            TICKET,
+            t.id,
+            t.code,
+            walkin.REASON_LABELS_DE.get(t.reason, t.reason),
+            t.issued_at,
+            DEFAULT_MINUTES,
+            (rank, _EPOCH, t.number, t.code),
+            priority=rank < walkin.DUE_APPOINTMENT_RANK,
         )
-    return found
+        for t, rank in rows
+    ]
 
 
 def _appointments(
@@ -251,7 +267,6 @@ def _appointments(
         if ids
         else []
     )
-    due_by = now + DUE_AHEAD
     return [
         _Waiting(
             APPOINTMENT,
@@ -260,7 +275,7 @@ def _appointments(
             name,
             checked_in.get(a.id) or a.updated_at,
             float(minutes),
-            (1 if a.starts_at <= due_by else 3, a.starts_at, 0, a.booking_code),
+            (walkin.appointment_rank(a.starts_at, now), a.starts_at, 0, a.booking_code),
             starts_at=a.starts_at,
         )
         for a, name, minutes in rows

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,7 @@ from desk.domain.status import TicketReason, TicketStatus
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
+from desk.services.walkin.order import ticket_order
 from desk.store import leases, outbox
 from desk.store.models import Call, Counter, Ticket
 from desk.store.uow import UnitOfWork
@@ -170,7 +171,8 @@ def call_next(
     *,
     user_id: uuid.UUID | None = None,
 ) -> TicketInfo:
-    """Call the next waiting ticket to a counter: priority reason first, then by number.
+    """Call the next waiting ticket to a counter, in the call order of
+    desk.domain.walkin (by the rank of its reason, then by number).
 
     On PostgreSQL the row is claimed with FOR UPDATE SKIP LOCKED, so two counters
     calling at once get two different tickets; SQLite serialises the writers. The call
@@ -184,79 +186,11 @@ def call_next(
         session = uow.session
         office = load_office(session, office_id)  # only its time zone: a call must be quick
         tz = ZoneInfo(office.timezone)
-        counter = session.scalar(
-            select(Counter).where(Counter.office_id == office_id, Counter.number == counter_number)
-        )
-        if counter is None:
-            numbers = session.scalars(
-                select(Counter.number)
-                .where(Counter.office_id == office_id)
-                .order_by(Counter.number)
-            )
-            raise unknown_counter(list(numbers), office_id, counter_number)
+        counter = _counter(session, office_id, counter_number)
         local = now.astimezone(tz)
-        priority = case((Ticket.reason == TicketReason.LOST_OR_STOLEN, 0), else_=1)
-        waiting = [
-            Ticket.office_id == office_id,
-            Ticket.service_day == local.date(),
-            Ticket.status == TicketStatus.WAITING,
-        ]
         replica = outbox.is_replica(session)
-        if replica:  # offline, a counter calls only tickets of its own number block
-            lease = leases.own_lease(session, office_id, local.date())
-            if lease is None:
-                raise WalkInRefused(f"Keine eigenen Wartenummern in {office_id} (offline)")
-            waiting.append(Ticket.number.between(lease.first_number, lease.last_number))
-        ticket = session.scalar(
-            select(Ticket)
-            .where(*waiting)
-            .order_by(priority, Ticket.number)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        )
-        if ticket is None:
-            raise WalkInRefused(f"Keine wartende Wartenummer in {office_id}")
-        ticket.status = TicketStatus.CALLED
-        ticket.called_at = now
-        ticket.counter_id = counter.id
-        call = Call(
-            id=uuid.uuid4(),
-            office_id=office_id,
-            counter_id=counter.id,
-            ticket_id=ticket.id,
-            display_code=ticket.code,
-            called_at=now,
-            user_id=user_id,
-            offline=replica,
-        )
-        session.add(call)
-        session.flush()
-        record(
-            session,
-            AuditAction.TICKET_CALL,
-            at=now,
-            entity="ticket",
-            entity_id=ticket.id,
-            user_id=user_id,
-            office_id=office_id,
-            counter_number=counter_number,
-            old=TicketStatus.WAITING.value,
-            new=TicketStatus.CALLED.value,
-            detail=f"Wartenummer {ticket.code}" + (" (offline)" if replica else ""),
-        )
-        outbox.record(
-            session,
-            outbox.TICKET_CALL,
-            office_id,
-            ticket.id,
-            {
-                "ticket_id": str(ticket.id),
-                "counter_number": counter_number,
-                "user_id": str(user_id) if user_id is not None else None,
-                "call_id": str(call.id),
-            },
-            now,
-        )
+        ticket = _next_waiting(session, office_id, local.date(), replica)
+        _record_call(session, ticket, counter, now, user_id, replica)
         uow.commit()
         return TicketInfo(
             ticket.id,
@@ -269,6 +203,97 @@ def call_next(
             counter_number=counter_number,
             called_at=local,
         )
+
+
+def _counter(session: Session, office_id: str, counter_number: int) -> Counter:
+    """The office's counter of that number, or UnknownId naming the ones it has."""
+    counter = session.scalar(
+        select(Counter).where(Counter.office_id == office_id, Counter.number == counter_number)
+    )
+    if counter is None:
+        numbers = session.scalars(
+            select(Counter.number).where(Counter.office_id == office_id).order_by(Counter.number)
+        )
+        raise unknown_counter(list(numbers), office_id, counter_number)
+    return counter
+
+
+def _next_waiting(session: Session, office_id: str, day: date, replica: bool) -> Ticket:
+    """The first waiting ticket of the day in call order, locked; offline a counter calls
+    only tickets of its own number block."""
+    waiting = [
+        Ticket.office_id == office_id,
+        Ticket.service_day == day,
+        Ticket.status == TicketStatus.WAITING,
+    ]
+    if replica:
+        lease = leases.own_lease(session, office_id, day)
+        if lease is None:
+            raise WalkInRefused(f"Keine eigenen Wartenummern in {office_id} (offline)")
+        waiting.append(Ticket.number.between(lease.first_number, lease.last_number))
+    ticket = session.scalar(
+        select(Ticket)
+        .where(*waiting)
+        .order_by(*ticket_order())
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    if ticket is None:
+        raise WalkInRefused(f"Keine wartende Wartenummer in {office_id}")
+    return ticket
+
+
+def _record_call(
+    session: Session,
+    ticket: Ticket,
+    counter: Counter,
+    now: datetime,
+    user_id: uuid.UUID | None,
+    replica: bool,
+) -> None:
+    """Mark the ticket called and write the call row for the display, the audit row and
+    the outbox entry."""
+    ticket.status = TicketStatus.CALLED
+    ticket.called_at = now
+    ticket.counter_id = counter.id
+    call = Call(
+        id=uuid.uuid4(),
+        office_id=ticket.office_id,
+        counter_id=counter.id,
+        ticket_id=ticket.id,
+        display_code=ticket.code,
+        called_at=now,
+        user_id=user_id,
+        offline=replica,
+    )
+    session.add(call)
+    session.flush()
+    record(
+        session,
+        AuditAction.TICKET_CALL,
+        at=now,
+        entity="ticket",
+        entity_id=ticket.id,
+        user_id=user_id,
+        office_id=ticket.office_id,
+        counter_number=counter.number,
+        old=TicketStatus.WAITING.value,
+        new=TicketStatus.CALLED.value,
+        detail=f"Wartenummer {ticket.code}" + (" (offline)" if replica else ""),
+    )
+    outbox.record(
+        session,
+        outbox.TICKET_CALL,
+        ticket.office_id,
+        ticket.id,
+        {
+            "ticket_id": str(ticket.id),
+            "counter_number": counter.number,
+            "user_id": str(user_id) if user_id is not None else None,
+            "call_id": str(call.id),
+        },
+        now,
+    )
 
 
 def unknown_counter(numbers: list[int], office_id: str, counter_number: int) -> UnknownId:
