@@ -1,4 +1,4 @@
-"""``buergerdesk walkin issue|call``: walk-in tickets from the command line."""
+"""``buergerdesk walkin issue|call``: issue a walk-in ticket, call the next person."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from typing import Any
 from desk.cli.numbers import COUNTER
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
-from desk.domain.status import TicketReason
+from desk.domain.status import AppointmentStatus, TicketReason
 from desk.domain.walkin import REASON_LABELS_DE
 from desk.services.database import open_database
-from desk.services.walkin.tickets import TicketInfo, call_next, issue_ticket, parse_reason
+from desk.services.walkin.call_next import CalledPerson, call_next_person
+from desk.services.walkin.queue import TICKET
+from desk.services.walkin.tickets import TicketInfo, issue_ticket, parse_reason
 from desk.sync.service_url import is_service_url
 
 
@@ -30,7 +32,11 @@ def register(commands: Commands) -> None:
         help="Grund: " + ", ".join(r.value for r in TicketReason) + " (Standard: sonstiges)",
     )
     issue.set_defaults(func=run_issue)
-    call = actions.add_parser("call", help="die nächste wartende Nummer an einen Schalter rufen")
+    call = actions.add_parser(
+        "call",
+        help="die nächste Person an einen Schalter rufen (einen fälligen Termin vor einer "
+        "Wartenummer, wie F9)",
+    )
     _common(call)
     call.add_argument(
         "--counter", required=True, type=COUNTER, metavar="N", help="Schalter-Nummer (1–999)"
@@ -96,7 +102,8 @@ def run_issue(args: argparse.Namespace) -> int:
 
 
 def run_call(args: argparse.Namespace) -> int:
-    """Call the next ticket and print the call."""
+    """Call the next person and print the call: as F9 does, an appointment that is due
+    before a ticket; through a service URL the service claims the next ticket."""
     now = now_from(args)
     if is_service_url(args.url):
         from desk.sync.connect import call_service
@@ -111,17 +118,34 @@ def run_call(args: argparse.Namespace) -> int:
             json={"counter": args.counter},
         )
         ticket = service_ticket(data, now)
+        called = CalledPerson(TICKET, ticket.id, ticket.code, ticket.called_at or now, ticket)
     else:
         db = open_database(args.url)
         try:
-            ticket = call_next(db, args.office, args.counter, now)
+            called = call_next_person(db, args.office, args.counter, now)
         finally:
             db.dispose()
     if args.json:
-        print(json.dumps(ticket_json(ticket), ensure_ascii=False, indent=2))
+        print(
+            json.dumps(called_json(called, args.office, args.counter), ensure_ascii=False, indent=2)
+        )
     else:
-        print(f"{ticket.code} → Schalter {ticket.counter_number}")
+        print(f"{called.code} → Schalter {args.counter}")
     return 0
+
+
+def called_json(called: CalledPerson, office_id: str, counter: int) -> dict[str, object]:
+    """A call as JSON with its kind: a ticket in full, an appointment by its booking code."""
+    if called.ticket is not None:
+        return {"kind": called.kind, **ticket_json(called.ticket)}
+    return {
+        "kind": called.kind,
+        "code": called.code,
+        "office": office_id,
+        "status": AppointmentStatus.CALLED.value,
+        "counter": counter,
+        "called_at": called.at.isoformat(),
+    }
 
 
 def service_ticket(data: dict[str, Any], now: datetime) -> TicketInfo:
