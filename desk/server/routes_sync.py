@@ -135,7 +135,9 @@ def issue(body: IssueRequest, state: State, who: Replica, now: Now) -> TicketRes
 
 @router.post("/walkin/call-next", response_model=TicketResponse, summary="call the next walk-in")
 def call_next(body: CallNextRequest, state: State, who: Replica, now: Now) -> TicketResponse:
-    """Claimed centrally: exactly once across all counters of the office."""
+    """The next ticket, claimed centrally: exactly once across all counters of the office.
+    Tickets only: a PC decides itself whether an appointment that is due comes first
+    (desk.services.walkin.call_next) and asks here only for a ticket."""
     ticket = _link(state, who).call_next(who.device.office_id, body.counter, now, who.user_id)
     return ticket_body(ticket)
 
