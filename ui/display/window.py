@@ -177,9 +177,10 @@ class DisplayWindow(QWidget):
         self._tick.start()
 
     def _open_failed(self, error: BaseException) -> None:
-        from desk.domain.errors import DeskError
+        from ui.failures import failure_text
 
-        message = str(error) if isinstance(error, DeskError) else type(error).__name__
+        # an unexpected error is logged with its traceback, a refusal with its words
+        message = failure_text(error, log, "display: database not opened")
         log.error("display: database not opened: %s", message)
         self.current_counter.setText(message)
         self.failed.emit(message)

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.domain.errors import DeskError
 from desk.domain.steps import Action
+from ui.changes import Change, What
+from ui.failures import failure_text
 from ui.labels import status_label
 from ui.qt_dates import qdate
 
@@ -53,11 +54,12 @@ class ClerkCommands:
         if booking is None:
             return
         day = booking.start.date()
+        self._pending_select = booking.id
+        office = self.office
+        # every view reads again (the shown day, if it is the booking's, the arrivals)
+        self._ops.changes.tell(Change(What.APPOINTMENTS, office.id if office else None, day))
         if day != self.day:
             self.date_edit.setDate(qdate(day))
-        else:
-            self.refresh()
-        self._pending_select = booking.id
         # after the day's "loading" message, which would replace it
         self.statusBar().showMessage(
             QCoreApplication.translate(
@@ -110,10 +112,17 @@ class ClerkCommands:
             reason = text
         counter, now = self.counter_number, self.now()
         user_id = self.user.id if self.user is not None else None
+        office = self.office
         self._ops.run(
             lambda: _perform(db, row.id, step, now, counter, reason, user_id),
             self._step_done,
-            self._step_refused,
+            self._ops.on_failure(
+                self._step_refused,
+                "a life-cycle step failed",
+                QCoreApplication.translate("MainWindow", "Der Schritt ist fehlgeschlagen ({0})."),
+                log,
+            ),
+            changes=Change(What.APPOINTMENTS, office.id if office else None, row.starts_at.date()),
         )
 
     def _step_done(self: MainWindow, transition: Transition) -> None:  # type: ignore[misc]
@@ -126,16 +135,9 @@ class ClerkCommands:
         self.step_done.emit(transition)
         if self._selected is not None and self._selected.id == transition.appointment_id:
             self._load_history(transition.appointment_id)
-        self.refresh()
+        # the change told reads the day again (and the queue, the reception)
 
-    def _step_refused(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
-        if isinstance(error, DeskError):
-            message = str(error)
-        else:
-            log.error("a life-cycle step failed", exc_info=error)
-            message = QCoreApplication.translate(
-                "MainWindow", "Der Schritt ist fehlgeschlagen ({0})."
-            ).format(type(error).__name__)
+    def _step_refused(self: MainWindow, message: str) -> None:  # type: ignore[misc]
         self.statusBar().showMessage(message, 8000)
         self.step_refused.emit(message)
         if self._show_dialogs:
@@ -217,9 +219,10 @@ class ClerkCommands:
         )
 
     def _command_failed(self: MainWindow, what: str, error: BaseException) -> None:  # type: ignore[misc]
-        if not isinstance(error, DeskError | OSError):
-            log.error("%s failed", what, exc_info=error)
-        message = QCoreApplication.translate("ClerkCommands", "{0}: {1}").format(what, error)
+        # a file or a printer that refuses says why in its own words; no fault of ours
+        words = str(error) if isinstance(error, OSError) else None
+        words = words or failure_text(error, log, f"{what} failed")
+        message = QCoreApplication.translate("ClerkCommands", "{0}: {1}").format(what, words)
         self.statusBar().showMessage(message, 8000)
         if self._show_dialogs:
             from PySide6.QtWidgets import QMessageBox

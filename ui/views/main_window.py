@@ -8,13 +8,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QWidget,
 )
 
+from ui.changes import SYNCED, Change, What
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
@@ -135,6 +136,8 @@ class MainWindow(
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh)
+        ops.changes.changed.connect(self._changed)
+        ops.failed.connect(self._operation_failed)
 
     def now(self) -> datetime:
         """The current time of the desk's one clock."""
@@ -287,12 +290,33 @@ class MainWindow(
 
         self._ops.run(lambda: window_queries.history(db, appointment_id), shown, self._load_failed)
 
+    # ------------------------------------------------------- changes, failures
+    def _changed(self, change: Change) -> None:
+        """Read the shown day again when its appointments or capacity changed."""
+        office = self.office
+        if office is not None and change.concerns(
+            What.APPOINTMENTS | What.CAPACITY, office.id, self.day
+        ):
+            self.refresh()
+
+    def _operation_failed(self, message: str) -> None:
+        """The default for an operation without its own error handler: its words in the
+        status bar (and a message box)."""
+        self.statusBar().showMessage(message, 8000)
+        if self._show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                self, QCoreApplication.translate("MainWindow", "Nicht möglich"), message
+            )
+
     # ---------------------------------------------------------------- sync
     def show_sync_report(self, report: SyncReport) -> None:
-        """A sync round finished: show the status, refresh when central changes arrived."""
+        """A sync round finished: show the status; central changes are told to every
+        view (a push of the central service wakes the round)."""
         self.show_sync_status(report.status)
         if report.pulled or report.rejected:
-            self.refresh()
+            self._ops.changes.tell(SYNCED)
 
     def show_sync_status(self, status: SyncStatus) -> None:
         """Show connected / offline since / waiting / conflicts in the status bar."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label
 from ui.ops import Ops
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
     from desk.services.walkin.queue import QueueEntry
 
 log = logging.getLogger(__name__)
-REFRESH_MS = 5000
+#: A slow fallback for the passing of time (waits, appointments falling due): changes
+#: are told by the operations and the sync (ui.changes).
+REFRESH_MS = 30_000
 #: (key, German label) of the steps for the ticket at the counter.
 TICKET_BUTTONS = (
     ("recall", QT_TRANSLATE_NOOP("QueuePanel", "Erneut aufrufen")),
@@ -118,6 +121,7 @@ class QueuePanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+        ops.changes.changed.connect(self._changed)
 
     # ---------------------------------------------------------------- loading
     def set_counter(self, db: DeskDatabase, office_id: str, counter_number: int | None) -> None:
@@ -133,6 +137,13 @@ class QueuePanel(QWidget):
             return
         now = self._clock()
         self._ops.run(lambda: _read(db, office, counter, now), self._shown, self._failed)
+
+    def _changed(self, change: Change) -> None:
+        """Read again when tickets or appointments of this office changed."""
+        if self._office is not None and change.concerns(
+            What.TICKETS | What.APPOINTMENTS, self._office
+        ):
+            self.refresh()
 
     def _shown(self, result: tuple[list[QueueEntry], list[WorkTicket], list[WorkTicket]]) -> None:
         self._queue, self._mine, self._parked = result
@@ -190,16 +201,18 @@ class QueuePanel(QWidget):
 
     # ------------------------------------------------------------------ steps
     def call_next(self) -> None:
-        """Call the next person to this counter (F9): an appointment that is due before a
-        ticket, else the next ticket, claimed exactly once across all counters."""
+        """Call the head of the queue to this counter: an appointment due, or the next
+        ticket claimed exactly once across all counters."""
         db, office, counter = self._db, self._office, self._counter
         if db is None or office is None or counter is None or self._calling:
             return
+        head = self._queue[0] if self._queue else None
+        appointment = head.id if head is not None and head.kind == "appointment" else None
         call_ticket, now, user = self.call_ticket, self._clock(), self.user_id
         self.call_next_button.setEnabled(False)
         self._calling = True
         self._ops.run(
-            lambda: _call(db, office, counter, now, call_ticket, user),
+            lambda: _call(db, office, counter, now, appointment, call_ticket, user),
             self._called,
             self._call_failed,
         )
@@ -212,7 +225,8 @@ class QueuePanel(QWidget):
         self._calling = False
         self.message.setText(self.tr("Aufgerufen: {0}").format(code))
         self.called.emit(code)
-        self.refresh()
+        # a ticket or an appointment was called: every view reads again, this one too
+        self._ops.changes.tell(Change(What.TICKETS | What.APPOINTMENTS, self._office))
 
     def ticket_step(self, key: str) -> None:
         """Take a step with the ticket at this counter."""
@@ -224,6 +238,7 @@ class QueuePanel(QWidget):
             lambda: _ticket_step(db, key, ticket.id, now, counter, limit, user),
             self._stepped,
             self._failed,
+            changes=Change(What.TICKETS, self._office),
         )
 
     def unpark(self) -> None:
@@ -236,11 +251,11 @@ class QueuePanel(QWidget):
             lambda: _ticket_step(db, "unpark", ticket.id, now, None, self.max_recalls),
             self._stepped,
             self._failed,
+            changes=Change(What.TICKETS, self._office),
         )
 
     def _stepped(self, message: str) -> None:
-        self.message.setText(message)
-        self.refresh()
+        self.message.setText(message)  # the change told reads the queue again
 
 
 # Database work on the worker thread.
@@ -260,13 +275,20 @@ def _call(
     office: str,
     counter: int,
     now: datetime,
+    appointment: uuid.UUID | None,
     call_ticket: CallTicket | None,
     user: uuid.UUID | None = None,
 ) -> str:
-    """Call the next person (desk's one use case); the display code of who was called."""
-    from desk.services.walkin.call_next import call_next_person
+    if appointment is not None:
+        from desk.services.appointments.lifecycle import Action, perform
 
-    return call_next_person(db, office, counter, now, user_id=user, call_ticket=call_ticket).code
+        called = perform(db, appointment, Action.CALL, now, counter_number=counter, user_id=user)
+        return str(called.booking_code)
+    if call_ticket is None:
+        from desk.services.walkin.tickets import call_next
+
+        return str(call_next(db, office, counter, now, user_id=user).code)
+    return str(call_ticket(office, counter, now, user_id=user).code)
 
 
 def _ticket_step(

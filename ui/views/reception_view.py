@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.status import TicketReason
+from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label as reason_text
 from ui.ops import Ops
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
     from desk.services.walkin.tickets import TicketInfo
 
 log = logging.getLogger(__name__)
-REFRESH_MS = 5000
+#: A slow fallback for the passing of time (the walk-in hour opening, the arrivals of
+#: the next two hours): changes are told by the operations and the sync (ui.changes).
+REFRESH_MS = 30_000
 
 
 class ReceptionView(QWidget):
@@ -128,6 +131,7 @@ class ReceptionView(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+        ops.changes.changed.connect(self._changed)
 
     # ---------------------------------------------------------------- status
     def set_office(self, db: DeskDatabase, office_id: str, office_name: str) -> None:
@@ -143,6 +147,12 @@ class ReceptionView(QWidget):
             return
         now = self._clock()
         self._ops.run(lambda: _status(db, office[0], now), self._shown, self._failed)
+
+    def _changed(self, change: Change) -> None:
+        """Read again when tickets or appointments of this office changed."""
+        office = self._office
+        if office is not None and change.concerns(What.TICKETS | What.APPOINTMENTS, office[0]):
+            self.refresh()
 
     def _shown(self, result: tuple[WalkInStatus, int | None, list[Any]]) -> None:
         status, wait, arrivals = result
@@ -185,7 +195,12 @@ class ReceptionView(QWidget):
         for button in self.buttons.values():
             button.setEnabled(False)  # one press, one ticket
         now = self._clock()
-        self._ops.run(lambda: _issue(db, office[0], reason, now), self._issued, self._failed)
+        self._ops.run(
+            lambda: _issue(db, office[0], reason, now),
+            self._issued,
+            self._failed,
+            changes=Change(What.TICKETS, office[0]),
+        )
 
     def _issued(self, result: tuple[TicketInfo, int | None]) -> None:
         info, wait = result
@@ -203,8 +218,7 @@ class ReceptionView(QWidget):
                 print_ticket(printer, info.code, name, info.issued_at, info.reason, wait)
             except OSError as err:
                 self.check_in_message.setText(self.tr("Drucken nicht möglich: {0}").format(err))
-        self.issued.emit(info)
-        self.refresh()
+        self.issued.emit(info)  # the change told reads the status again
 
     # -------------------------------------------------------------- check in
     def check_in(self) -> None:
@@ -218,7 +232,10 @@ class ReceptionView(QWidget):
         now = self._clock()
         user_id = self.user_id
         self._ops.run(
-            lambda: _check_in(db, office[0], code, now, user_id), self._checked_in, self._failed
+            lambda: _check_in(db, office[0], code, now, user_id),
+            self._checked_in,
+            self._failed,
+            changes=Change(What.APPOINTMENTS, office[0]),
         )
 
     def _arrival_chosen(self, item: QListWidgetItem) -> None:
@@ -230,8 +247,7 @@ class ReceptionView(QWidget):
     def _checked_in(self, code: str) -> None:
         self.code_edit.clear()
         self.check_in_message.setText(self.tr("{0} ist angemeldet.").format(code))
-        self.checked_in.emit(code)
-        self.refresh()
+        self.checked_in.emit(code)  # the change told reads the status again
 
 
 # Database work on the worker thread (desk services are imported there).

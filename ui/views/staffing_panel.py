@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.services.walkin.staffing import staffing_advice
+from ui.failures import failure_text
 from ui.models.staffing_model import StaffingModel
 from ui.ops import Ops
 from ui.qt_dates import qdate
@@ -208,13 +208,9 @@ class StaffingPanel(QWidget):
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
-        if isinstance(error, DeskError):
-            message = str(error)
-        else:
-            log.error("staffing advice failed", exc_info=error)
-            message = self.tr("Die Auswertung ist fehlgeschlagen ({0})").format(
-                type(error).__name__
-            )
+        message = failure_text(
+            error, log, "staffing advice failed", self.tr("Die Auswertung ist fehlgeschlagen ({0})")
+        )
         self._advice = None
         self.model.set_rows([], self.threshold_minutes)
         self.summary.clear()

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.services.reports.csv_export import statistics_csv
 from desk.services.reports.statistics import office_statistics
+from ui.failures import failure_text
 from ui.models.statistics_model import StatisticsTotalsModel, total_lines
 from ui.ops import Ops
 from ui.qt_dates import qdate
@@ -216,13 +216,12 @@ class StatisticsPage(QWidget):
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
-        if isinstance(error, DeskError):
-            text = str(error)
-        else:
-            log.error("statistics failed", exc_info=error)
-            text = self.tr(
-                "Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei)."
-            )
+        text = failure_text(
+            error,
+            log,
+            "statistics failed",
+            self.tr("Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei)."),
+        )
         self.stats = None
         self.message.setText(text)
         self.message.setProperty("error", True)

@@ -238,9 +238,7 @@ class WindowLayout:
         reception = ReceptionView(self._ops, self.now, self.ticket_printer)
         queue = QueuePanel(self._ops, self.now)
         queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
-        reception.issued.connect(lambda _info: queue.refresh())
-        reception.checked_in.connect(lambda _code: queue.refresh())
-        queue.called.connect(lambda _code: self.refresh())
+        # they and the day read again when an operation or the sync tells a change
         self.reception_page.setWidget(reception)
         self.queue_page.setWidget(queue)
         self._walk_in_views = (reception, queue)
