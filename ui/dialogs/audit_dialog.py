@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
-from desk.domain.errors import DeskError
 from desk.domain.localtime import local_day_bounds
 from desk.services.reports.audit import AuditActor, AuditRow, audit_actors, audit_entries
+from ui.failures import failure_text
 from ui.models.audit_model import AuditTableModel, audit_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
@@ -213,15 +213,8 @@ class AuditDialog(QDialog):
     def _failed(self, error: BaseException, asked: int | None = None) -> None:
         if asked is not None and asked != self._asked:
             return
-        if isinstance(error, DeskError):
-            self.info.setText(str(error))
-        else:
-            log.error("audit log query failed", exc_info=error)
-            self.info.setText(
-                self.tr("Das Protokoll konnte nicht geladen werden ({0}).").format(
-                    type(error).__name__
-                )
-            )
+        unexpected = self.tr("Das Protokoll konnte nicht geladen werden ({0}).")
+        self.info.setText(failure_text(error, log, "audit log query failed", unexpected))
         if asked is not None:
             self.model.set_rows([])
             self.loaded.emit()

@@ -7,6 +7,7 @@ move-in date and warns when the chosen slot is after the Anmeldefrist.
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -37,9 +38,12 @@ from desk.services.appointments.availability import Offer
 from desk.services.appointments.booking import Booking, book, suggestions
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
+from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
 from ui.theme import DIALOG_STYLE, restyle
+
+log = logging.getLogger(__name__)
 
 SUGGESTION_DAYS = 42  # internal capacity reaches beyond the portal's 14 days
 SUGGESTION_LIMIT = 40
@@ -363,13 +367,17 @@ class BookingDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        reason = str(error) if isinstance(error, DeskError) else type(error).__name__
-        self.message.setText(
-            self.tr("Nicht gebucht: {0}. Bitte einen anderen Termin wählen.").format(reason)
-        )
+        if isinstance(error, DeskError):
+            told = self.tr("Nicht gebucht: {0}. Bitte einen anderen Termin wählen.")
+            self.message.setText(told.format(failure_text(error, log, "booking failed")))
+        else:
+            unexpected = self.tr(
+                "Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen."
+            )
+            self.message.setText(failure_text(error, log, "booking failed", unexpected))
         self.reload_suggestions(keep_message=True)
         self.save_finished.emit()
 
     def _failed(self, error: BaseException) -> None:
-        reason = str(error) if isinstance(error, DeskError) else type(error).__name__
+        reason = failure_text(error, log, "booking dialog query failed")
         self.message.setText(self.tr("Fehler: {0}").format(reason))

@@ -42,6 +42,7 @@ from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.capacity_opening_tab import OpeningTab
 from ui.dialogs.capacity_preview_pane import PreviewPane
 from ui.dialogs.capacity_tabs import PolicyTab, ReleaseTab, WalkInTab
+from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
 
@@ -302,7 +303,10 @@ class CapacityEditor(QDialog):
 
         def refused(error: BaseException) -> None:
             if self._alive:
-                self.release.result.setText(str(error) if isinstance(error, DeskError) else "")
+                refused = isinstance(error, DeskError)
+                self.release.result.setText(
+                    failure_text(error, log, "capacity release refused") if refused else ""
+                )
                 self._failed(error)
 
         self.ops.run(
@@ -312,13 +316,12 @@ class CapacityEditor(QDialog):
     def _failed(self, error: BaseException) -> None:
         if not self._alive:
             return
+        unexpected = self.tr("Das hat nicht geklappt; bitte erneut versuchen.")
+        words = failure_text(error, log, "capacity editor operation failed", unexpected)
         if isinstance(error, PlanInvalid):
-            self.show_error(error.field, str(error))
-        elif isinstance(error, DeskError):
-            self.status.setText(str(error))
+            self.show_error(error.field, words)
         else:
-            log.error("capacity editor operation failed", exc_info=error)
-            self.status.setText(self.tr("Das hat nicht geklappt; bitte erneut versuchen."))
+            self.status.setText(words)
         self._update_save()
 
     def done(self, result: int) -> None:

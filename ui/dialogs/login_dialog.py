@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
+from ui.failures import failure_text
 from ui.ops import Ops
 from ui.theme import DIALOG_STYLE
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from desk.services.database import DeskDatabase
 
 
+log = logging.getLogger(__name__)
 HINT_WIDTH = 420  # px: the demo users' names in two or three lines
 
 
@@ -146,8 +148,8 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password_edit.clear()
         self.password_edit.setFocus()
-        reason = str(error) if isinstance(error, DeskError) else type(error).__name__
-        self.message.setText(reason)
+        unexpected = self.tr("Anmeldung nicht möglich ({0}).")
+        self.message.setText(failure_text(error, log, "sign-in failed", unexpected))
         self.checked.emit()
 
 

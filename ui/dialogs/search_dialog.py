@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,14 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.services.appointments.agenda import AppointmentRow
 from desk.services.appointments.calendar import MAX_SEARCH_HITS, search
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo
+from ui.failures import failure_text
 from ui.models.appointments_model import AppointmentTableModel
 from ui.ops import Ops
 
+log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
 
 
@@ -105,7 +108,8 @@ class SearchDialog(QDialog):
         self.results_loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.info.setText(str(error) if isinstance(error, DeskError) else type(error).__name__)
+        unexpected = self.tr("Die Suche ist fehlgeschlagen ({0}).")
+        self.info.setText(failure_text(error, log, "search failed", unexpected))
 
     def _enter(self) -> None:
         index = self.results.currentIndex()

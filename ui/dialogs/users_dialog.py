@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.domain.status import Role
 from desk.domain.users import UserInvalid
 from desk.services.admin.users import UserRow
 from desk.services.team_door import TeamDoor, as_door
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.users_password import PasswordDialog, password_edit
+from ui.failures import failure_text
 from ui.models.users_model import UsersTableModel
 
 if TYPE_CHECKING:
@@ -326,12 +326,5 @@ class UsersDialog(QDialog):
         )
 
     def _show_refusal(self, error: BaseException) -> None:
-        if isinstance(error, DeskError):
-            self.status.setText(str(error))
-        else:
-            log.error("user management failed", exc_info=error)
-            self.status.setText(
-                self.tr("Das hat nicht geklappt ({0}); bitte erneut versuchen.").format(
-                    type(error).__name__
-                )
-            )
+        unexpected = self.tr("Das hat nicht geklappt ({0}); bitte erneut versuchen.")
+        self.status.setText(failure_text(error, log, "user management failed", unexpected))

@@ -1,0 +1,263 @@
+"""Refusals from desk in the UI's language: each code's words as a translatable template.
+
+desk says why it refused by a code and parameters (desk/domain/refusals.py holds the
+German sentences for the command line and the service); here the same code becomes
+a ``QCoreApplication.translate`` template of the context "Refusals" with the same
+named fields, so the English UI shows an English refusal. Dates and times read in
+local (Europe/Berlin) form.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desk.domain.errors import DeskError
+from desk.domain.localtime import BERLIN
+from desk.domain.refusals import moment
+from ui.labels import status_label
+
+CONTEXT = "Refusals"
+
+#: code → German template (the source lupdate collects); fields as in desk's table.
+TEMPLATES: dict[str, str] = {
+    "name_missing": QT_TRANSLATE_NOOP("Refusals", "Bitte einen Namen angeben"),
+    "name_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Name ist zu lang (höchstens {limit} Zeichen)",
+    ),
+    "name_invalid": QT_TRANSLATE_NOOP("Refusals", "Der Name {problem}"),
+    "text_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{field:word} ist zu lang (höchstens {limit} Zeichen)",
+    ),
+    "text_control_chars": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{field:word} enthält unzulässige Steuerzeichen",
+    ),
+    "slot_taken": QT_TRANSLATE_NOOP("Refusals", "der Termin {when:datetime} ist bereits vergeben"),
+    "slot_taken_meanwhile": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "der Termin {when:datetime} wurde soeben vergeben",
+    ),
+    "office_closed": QT_TRANSLATE_NOOP("Refusals", "am {day:date} ist {office} {closed}"),
+    "no_such_start": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "um {when:datetime} beginnt kein Termin für {service} in {office_id}",
+    ),
+    "start_in_past": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "der Termin {when:datetime} liegt in der Vergangenheit",
+    ),
+    "outside_window": QT_TRANSLATE_NOOP("Refusals", "{when:datetime}: {reason}"),
+    "online_full": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{when:datetime} ist online ausgebucht; weitere Termine telefonisch oder am Schalter",
+    ),
+    "unknown_booking_code": QT_TRANSLATE_NOOP("Refusals", "Unbekannter Buchungscode {code!r}"),
+    "already_cancelled": QT_TRANSLATE_NOOP("Refusals", "Die Buchung {code} ist bereits storniert"),
+    "cancel_too_late": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Buchung {code} kann nicht mehr storniert werden",
+    ),
+    "unknown_office": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannter Standort {office_id!r} (vorhanden: {known})",
+    ),
+    "unknown_office_id": QT_TRANSLATE_NOOP("Refusals", "Unbekannter Standort {office_id!r}"),
+    "unknown_service": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Dienstleistung {service!r} gibt es in {office_id} nicht (angeboten: {offered})",
+    ),
+    "reason_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Grund ist zu lang (höchstens {limit} Zeichen)",
+    ),
+    "cancel_reason_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte einen Grund für die Stornierung angeben",
+    ),
+    "unknown_appointment": QT_TRANSLATE_NOOP("Refusals", "Den Termin {id} gibt es nicht (mehr)"),
+    "step_not_possible": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Termin {code} ist „{status:status}“ – „{step:word}“ ist von dort aus nicht möglich",
+    ),
+    "counter_needed": QT_TRANSLATE_NOOP("Refusals", "Zum Aufrufen zuerst einen Schalter wählen"),
+    "unknown_counter": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannter Schalter {counter} in {office_id}",
+    ),
+    "no_appointment_for_code": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Keinen Termin mit der Buchungsnummer {code} gefunden",
+    ),
+    "no_appointment_today": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Keinen Termin heute mit der Buchungsnummer {code} gefunden",
+    ),
+    "wrong_password": QT_TRANSLATE_NOOP("Refusals", "Benutzername oder Passwort falsch"),
+    "account_locked": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Dieses Konto ist gesperrt; bitte die Teamleitung fragen",
+    ),
+    "session_expired": QT_TRANSLATE_NOOP("Refusals", "Sitzung abgelaufen – bitte neu anmelden"),
+    "session_too_short": QT_TRANSLATE_NOOP("Refusals", "Eine Sitzung muss eine Weile gültig sein"),
+    "no_users_on_display": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "An einer Aufrufanzeige meldet sich niemand an",
+    ),
+    "no_users_on_portal": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Am Online-Portal meldet sich kein Benutzer an",
+    ),
+    "wrong_password_offline": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Benutzername oder Passwort falsch (der zentrale Dienst ist nicht erreichbar: "
+        "offline kann sich nur anmelden, wer sich an diesem PC schon einmal angemeldet "
+        "hat)",
+    ),
+    "device_refused": QT_TRANSLATE_NOOP("Refusals", "Gerät nicht angemeldet oder gesperrt"),
+    "code_refused": QT_TRANSLATE_NOOP("Refusals", "Anmeldecode ungültig oder abgelaufen"),
+    "device_held": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Zu viele Fehlversuche an diesem Gerät: Anmeldung wieder ab {until:time} Uhr möglich",
+    ),
+    "account_held": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Konto nach {failures} Fehlversuchen gesperrt bis {until:time} Uhr; die "
+        "Teamleitung kann die Sperre aufheben",
+    ),
+    "sign_in_wait": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Zu viele Fehlversuche: bitte {seconds} s warten und erneut versuchen",
+    ),
+    "not_allowed_user": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{action:word}: unbekannter oder gesperrter Benutzer",
+    ),
+    "team_lead_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{action:word} darf nur die Teamleitung ({name} ist Sachbearbeitung)",
+    ),
+    "unknown_username": QT_TRANSLATE_NOOP("Refusals", "Unbekannter Benutzer {username!r}"),
+    "unknown_user": QT_TRANSLATE_NOOP("Refusals", "Unbekannter Benutzer {id}"),
+    "already_released": QT_TRANSLATE_NOOP("Refusals", "Dieser Termin ist bereits freigegeben"),
+    "release_today_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Zusätzliche Termine können nur für heute freigegeben werden",
+    ),
+    "release_started": QT_TRANSLATE_NOOP("Refusals", "Der Termin hat bereits begonnen"),
+    "release_no_slot": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "An Schalter {counter} beginnt um {at:time} kein Termin",
+    ),
+    "release_nothing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben",
+    ),
+    "release_some_taken": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Mindestens einer dieser Termine ist bereits freigegeben",
+    ),
+    "collisions_undecided": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{count} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): bitte für "
+        "jeden »Verschieben« oder »Behalten« wählen",
+    ),
+    "move_no_room": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Termin {code} kann nicht auf {to:datetime} verschoben werden: dort ist kein "
+        "passender Platz frei",
+    ),
+    "nothing_to_save": QT_TRANSLATE_NOOP("Refusals", "Es gibt keine Änderung zu speichern"),
+    "unknown_ticket": QT_TRANSLATE_NOOP("Refusals", "Die Wartenummer {id} gibt es nicht (mehr)"),
+    "ticket_step_not_possible": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich",
+    ),
+    "requeue_today_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wartenummer {code} ist vom {day:date} – nur Wartenummern von heute können wieder"
+        " eingereiht werden",
+    ),
+    "ticket_moved_on": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{code} ist zentral inzwischen „{status:word}“ – „{step:word}“ dieses Platzes "
+        "wurde nicht übernommen",
+    ),
+    "recall_counter_needed": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Zum erneuten Aufrufen zuerst einen Schalter wählen",
+    ),
+    "called_elsewhere": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort",
+    ),
+    "period_reversed": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})",
+    ),
+    "period_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Zeitraum ist zu lang (höchstens {limit} Tage)",
+    ),
+    "no_walk_in_hour": QT_TRANSLATE_NOOP("Refusals", "{office} hat keine Sprechstunde ohne Termin"),
+}
+
+#: German words desk passes as ``{…:word}`` params that the "labels" catalogue lacked.
+_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "E-Mail"),
+    QT_TRANSLATE_NOOP("labels", "Notiz"),
+    QT_TRANSLATE_NOOP("labels", "erneut aufgerufen"),
+    QT_TRANSLATE_NOOP("labels", "Bearbeitung beginnen"),
+    QT_TRANSLATE_NOOP("labels", "Zurückstellen"),
+    QT_TRANSLATE_NOOP("labels", "Wieder einreihen"),
+    QT_TRANSLATE_NOOP("labels", "Benutzer verwalten"),
+    QT_TRANSLATE_NOOP("labels", "Kapazität planen"),
+    QT_TRANSLATE_NOOP("labels", "Zusätzliche Termine freigeben"),
+    QT_TRANSLATE_NOOP("labels", "Statistik ansehen"),
+    QT_TRANSLATE_NOOP("labels", "Das Protokoll einsehen"),
+)
+
+
+def _local(value: object, pattern: str) -> str:
+    when = moment(value)
+    if isinstance(when, datetime) and when.tzinfo is not None:
+        when = when.astimezone(BERLIN)
+    return when.strftime(QCoreApplication.translate(CONTEXT, pattern))
+
+
+_SPECS: dict[str, Callable[[object], str]] = {
+    "date": lambda v: _local(v, "%d.%m.%Y"),
+    "datetime": lambda v: _local(v, "%d.%m.%Y %H:%M"),
+    "time": lambda v: _local(v, "%H:%M"),
+    "status": lambda v: status_label(str(v)),
+    "word": lambda v: QCoreApplication.translate("labels", str(v)),
+}
+_MARKED_PATTERNS = (
+    QT_TRANSLATE_NOOP("Refusals", "%d.%m.%Y"),
+    QT_TRANSLATE_NOOP("Refusals", "%d.%m.%Y %H:%M"),
+    QT_TRANSLATE_NOOP("Refusals", "%H:%M"),
+)
+
+
+class _Worded(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        shown = _SPECS.get(format_spec)
+        return shown(value) if shown is not None else super().format_field(value, format_spec)
+
+
+def refusal_text(error: DeskError) -> str | None:
+    """The refusal in the UI's language, or None for one without a known code (or a
+    translation naming a param the refusal lacks: then desk's own words are shown)."""
+    template = TEMPLATES.get(error.code) if error.code is not None else None
+    if template is None:
+        return None
+    try:
+        return _Worded().vformat(QCoreApplication.translate(CONTEXT, template), (), error.params)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
