@@ -127,21 +127,23 @@ def refusal(err: DeskError) -> dict[str, object]:
     return {"detail": str(err), "code": err.code, "params": err.params}
 
 
+async def _http_refusal(request: Request, err: Exception) -> Response:
+    """An HTTPException as FastAPI answers it; one a route made of a refusal (``raise …
+    from None`` keeps the refusal as its context) carries the refusal's code and params."""
+    assert isinstance(err, HTTPException)
+    cause = err.__context__
+    if isinstance(cause, DeskError) and err.detail == str(cause):
+        return JSONResponse(refusal(cause), status_code=err.status_code, headers=err.headers)
+    return await http_exception_handler(request, err)
+
+
 def _errors(app: FastAPI) -> None:
     """Domain errors as JSON with the reason; nothing unexpected leaks a traceback."""
 
     def reply(status: int, err: DeskError) -> JSONResponse:
         return JSONResponse(status_code=status, content=refusal(err))
 
-    @app.exception_handler(HTTPException)
-    async def _http(request: Request, err: HTTPException) -> Response:
-        # a route that turns a refusal into its own HTTPException (``raise … from None``)
-        # still has it as the context: its code and params go along with the detail
-        cause = err.__context__
-        if isinstance(cause, DeskError) and err.detail == str(cause):
-            body = refusal(cause)
-            return JSONResponse(body, status_code=err.status_code, headers=err.headers)
-        return await http_exception_handler(request, err)
+    app.add_exception_handler(HTTPException, _http_refusal)
 
     @app.exception_handler(RequestValidationError)
     async def _422(_r: Request, err: RequestValidationError) -> Response:
