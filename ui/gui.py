@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -12,8 +11,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QSettings,
     QTimer,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -23,11 +20,10 @@ from desk.domain.errors import RequestRefused
 from desk.logs import configure_logging, start_rotating
 from desk.settings import load_settings
 from desk.settings.options import fill_app_options
-from ui import i18n
+from ui.application import make_application, route_qt_messages_to_log
 from ui.crash import install_crash_handler
 from ui.ops import Ops
 from ui.sync_status import SyncBridge
-from ui.theme import apply_theme
 from ui.views.main_window import MainWindow
 
 if TYPE_CHECKING:  # the database layer is imported on the worker thread, after the first paint
@@ -35,22 +31,6 @@ if TYPE_CHECKING:  # the database layer is imported on the worker thread, after 
     from desk.jobs.start_check import IntegrityReport
     from desk.services.database import DeskDatabase
     from desk.sync.runner import SyncRunner
-
-
-def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
-    """The QApplication with the app's look, German first (Qt's own dialogs translated too)."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-    if not app.property("themed"):
-        apply_theme(app)
-        app.setProperty("themed", True)
-    app.setApplicationName("Bürgerdesk")
-    app.setOrganizationName("Buergerdesk")
-    if not app.property("languageInstalled"):
-        i18n.install(app, language or i18n.chosen_language(QSettings()))
-        app.setProperty("languageInstalled", True)
-    return app
 
 
 def build_window(
@@ -155,23 +135,6 @@ def resume_collection() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
-
-
-def route_qt_messages_to_log() -> None:
-    """Qt's own warnings go to the log file, not to the clerk's terminal."""
-    qt_log = logging.getLogger("qt")
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
-
-    qInstallMessageHandler(handler)
 
 
 def attach_sync(

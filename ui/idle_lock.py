@@ -11,7 +11,7 @@ the public and nobody signs in there to work on a case).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidge
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
-    from ui.views.main_window import MainWindow
+    from desk.sync.connect import CentralSession
+    from ui.ops import Ops
 
 # Input that counts as someone working at the desk.
 INPUT_EVENTS = frozenset(
@@ -38,6 +39,32 @@ INPUT_EVENTS = frozenset(
 )
 # Device kinds that never lock by themselves (the display has no sign-in at all).
 EXEMPT_KINDS = frozenset({"reception", "display"})
+
+
+class LockingWindow(Protocol):
+    """What the idle lock needs of the main window: a widget with a lock screen."""
+
+    @property
+    def ops(self) -> Ops:
+        """The window's operations queue."""
+        ...
+
+    @property
+    def central_session(self) -> CentralSession | None:
+        """This PC's connection to the central service (None standalone)."""
+        ...
+
+    def lock(self, *, idle_minutes: int | None = None) -> QDialog | None:
+        """Cover everything until the password is entered again."""
+        ...
+
+    def isVisible(self) -> bool:
+        """Whether the window is shown."""
+        ...
+
+    def installEventFilter(self, watcher: QObject) -> None:
+        """Let ``watcher`` see the window's events."""
+        ...
 
 
 class IdleWatch(QObject):
@@ -84,8 +111,8 @@ class IdleLock(QObject):
     without input; counts anew once it is unlocked. ``exempt()`` switches it off for
     good (a reception PC)."""
 
-    def __init__(self, window: MainWindow, interval_ms: int) -> None:
-        super().__init__(window)
+    def __init__(self, window: LockingWindow, interval_ms: int) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # a QWidget too
         self._window = window
         self.minutes = max(1, round(interval_ms / 60_000))
         self.watch = IdleWatch(interval_ms, self)
@@ -114,7 +141,7 @@ class IdleLock(QObject):
         self.watch.stop()
 
 
-def attach_idle_lock(window: MainWindow, minutes: int) -> IdleLock | None:
+def attach_idle_lock(window: LockingWindow, minutes: int) -> IdleLock | None:
     """Lock ``window`` after ``minutes`` without input (config.toml ``idle_lock_minutes``;
     0: never). On a PC enrolled as reception the lock is switched off as soon as the
     device's kind is known (read on the worker, the way the sign-in reads it)."""
@@ -123,7 +150,7 @@ def attach_idle_lock(window: MainWindow, minutes: int) -> IdleLock | None:
     lock = IdleLock(window, minutes * 60_000)
     central = window.central_session
     if central is not None:
-        window._ops.run(
+        window.ops.run(
             lambda: central.credential().kind,
             lambda kind: lock.exempt() if kind in EXEMPT_KINDS else None,
             lambda _error: None,  # not enrolled: the sign-in says so; the lock stays

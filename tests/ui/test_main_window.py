@@ -109,7 +109,7 @@ def test_quick_day_changes_end_on_the_last_days_rows(qtbot, make_window, demo_sq
 
     # A late answer of an older request is dropped, not shown over the newer day.
     stale = DayGrid("bb-sued", date(2024, 3, 21), 15, (), (), {}, (), None)
-    window._day_loaded(window._generation - 1, stale)
+    window.days.day_read(window.days.generation - 1, stale)
     assert window.model.rowCount() == len(expected)
 
 
@@ -188,7 +188,7 @@ def test_today_opens_scrolled_to_the_next_appointments(qtbot, make_window, demo_
     assert y is not None and 0 < y < window.calendar.viewport().height()
     # the list, when shown, starts at the next appointments
     window.views.setCurrentWidget(window.table)
-    window._scroll_to_now(window.model.rows)
+    window.days.scroll_to_now(window.model.rows)
     rows = window.model.rows
     upcoming = next(i for i, row in enumerate(rows) if row.ends_at > NOW)
     assert upcoming > 0
@@ -279,8 +279,8 @@ def test_the_reception_and_queue_are_built_after_the_first_paint_or_on_first_use
     qtbot, make_window, demo_sqlite_url
 ):
     shown = make_window(demo_sqlite_url)
-    assert shown._walk_in_views is None  # not yet: the first paint does not wait for them
-    qtbot.waitUntil(lambda: shown._walk_in_views is not None, timeout=5_000)
+    assert shown.walk_in.built is None  # not yet: the first paint does not wait for them
+    qtbot.waitUntil(lambda: shown.walk_in.built is not None, timeout=5_000)
     assert shown.reception_page.widget() is shown.reception
     assert shown.queue_page.widget() is shown.queue
 

@@ -4,7 +4,6 @@ in use, and what the program does with personal data. Support reads it off the s
 from __future__ import annotations
 
 import platform
-from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -12,9 +11,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from desk import __version__
 from desk.config import paths
-
-if TYPE_CHECKING:
-    from ui.views.main_window import MainWindow
 
 PRODUCT = "Bürgerdesk"
 
@@ -62,10 +58,10 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(520)
 
 
-def show_about(window: MainWindow) -> AboutDialog:
-    """Open the About dialog over the main window (window-modal); returned for tests."""
-    db = window.database
-    dialog = AboutDialog(db.display_url if db is not None else None, window)
+def show_about(window: QWidget, database: str | None) -> AboutDialog:
+    """Open the About dialog over the main window (window-modal), ``database`` the shown
+    address of the open one; returned for tests."""
+    dialog = AboutDialog(database, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication, QScreen
 
 from desk.cli.time import clock_from
 from desk.domain.errors import RequestRefused
+from ui.application import make_application, route_qt_messages_to_log
 from ui.display.window import DisplayWindow
-from ui.gui import make_application, route_qt_messages_to_log
 from ui.ops import Ops
 
 if TYPE_CHECKING:

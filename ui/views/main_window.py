@@ -1,5 +1,13 @@
 """The clerk's main window: office and counter, the counter calendar (day, week, list),
-the selected appointment with its life-cycle steps, booking and search."""
+the selected appointment with its life-cycle steps, booking and search.
+
+The window builds and lays out the widgets and wires the parts that do the work, each
+with explicit dependencies (qutebrowser's way): the session (database, office, counter,
+user, clock), the start sequence (ui.start_sequence), the day and its selection
+(DayController), the clerk's steps (ClerkSteps), the walk-in side (WalkIn), sign-in
+and lock (SignIn), the team lead's tools (TeamTools) and the menus (WindowMenus).
+Changes reach every view through the operations' one broadcast (ui.changes).
+"""
 
 from __future__ import annotations
 
@@ -8,57 +16,82 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
     QMainWindow,
     QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from ui.changes import SYNCED, Change, What
+from desk.domain.steps import Action
+from ui.changes import SYNCED
+from ui.controllers.clerk_steps import ClerkSteps
+from ui.controllers.day import DayController, DayWidgets
+from ui.controllers.sign_in import SignIn
+from ui.controllers.team_tools import TeamTools
+from ui.controllers.walk_in import WalkIn, ticket_printer
+from ui.labels import action_label
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
 from ui.ops import Ops
-from ui.qt_dates import qdate
+from ui.session import DeskSession
+from ui.start_sequence import StartSequence
 from ui.sync_status import status_text
-from ui.theme import restyle
-from ui.views import window_queries
-from ui.views.clerk_commands import ClerkCommands
-from ui.views.team_tools import TeamLeadTools
-from ui.views.window_actions import WindowActions
-from ui.views.window_layout import WindowLayout
-from ui.views.window_loading import DayLoading
-from ui.views.window_session import SignInSession
-from ui.views.window_start import WindowStart
+from ui.theme import SYNC_LABEL_STYLE, restyle, style_label
+from ui.views.appointment_panel import AppointmentPanel
+from ui.views.calendar_view import CalendarView
+from ui.views.window_actions import SHORTCUTS, WindowMenus
 
 if TYPE_CHECKING:
     import uuid
+    from pathlib import Path
 
     from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtPrintSupport import QPrinter
 
     from desk.domain.clock import Clock
     from desk.services.admin.auth import UserInfo
     from desk.services.appointments.agenda import AppointmentRow
     from desk.services.database import DeskDatabase
     from desk.services.offices import OfficeInfo
+    from desk.sync.connect import CentralSession
     from desk.sync.engine import SyncReport, SyncStatus
+    from ui.dialogs.booking_dialog import BookingDialog
     from ui.dialogs.login_dialog import LoginDialog
+    from ui.dialogs.search_dialog import SearchDialog
+    from ui.idle_lock import Curtains
+    from ui.views.queue_panel import QueuePanel
+    from ui.views.reception_view import ReceptionView
 
 log = logging.getLogger(__name__)
-REFRESH_MS = 20_000
+REFRESH_MS = 20_000  # the passing of time (the now line, due states); changes are told
 
 
-class MainWindow(
-    QMainWindow,
-    WindowStart,
-    WindowLayout,
-    DayLoading,
-    ClerkCommands,
-    WindowActions,
-    SignInSession,
-    TeamLeadTools,
-):
+def scroll_page(widget: QWidget | None = None) -> QScrollArea:
+    """A frameless scroll area: a short window scrolls its page instead of clipping it."""
+    page = QScrollArea()
+    if widget is not None:
+        page.setWidget(widget)
+    page.setWidgetResizable(True)
+    page.setFrameShape(QScrollArea.Shape.NoFrame)
+    return page
+
+
+class MainWindow(QMainWindow):
     """Office/counter chooser, date navigation, the counter calendar and the clerk's steps.
 
     The database is opened by ``open_db`` on the worker thread; every query runs
@@ -102,84 +135,459 @@ class MainWindow(
         self._show_dialogs = show_dialogs
         self._ops = ops
         self._settings = settings
-        self._open_db = open_db
-        self.clock = clock  # the desk's one clock (the sync, housekeeping, the display)
         self._first_start = first_start
-        self._wanted_office = office_id or settings.value("office", None, str)
-        wanted_counter = counter_number or settings.value("counter", 0, int)
-        self._wanted_counter = wanted_counter or None
-        self._db: DeskDatabase | None = None
-        self._offices: list[OfficeInfo] = []
-        self._generation = 0
-        self._week_generation = 0
-        self._progress: QProgressDialog | None = None
-        self._selected: AppointmentRow | None = None
-        self._pending_select: uuid.UUID | None = None
-        self._displays: list[QWidget] = []
-        self.user: UserInfo | None = None
-        self.login_dialog: LoginDialog | None = None
-        self._load_message: str | None = None  # the status message a load may clear
-        self._painted = False  # the window has painted once
-        self._open_pending = False  # start() waits for that paint to open the database
-        self._opening = False
         self._sign_in_at_start = sign_in_at_start  # a database with users asks who works here
-        self._side_reads_pending = False  # reception and queue read once the day is shown
+        self._wanted_office = office_id or settings.value("office", None, str)
+        self._wanted_counter = counter_number or settings.value("counter", 0, int) or None
+        self._progress: QProgressDialog | None = None
+        self._displays: list[QWidget] = []
+        self.session = DeskSession(clock, self)
+        self._open_db = open_db  # what the start runs on the worker
+        self.start_sequence = StartSequence(ops, open_db, self)
         self.setWindowTitle(self.tr("Bürgerdesk"))
         self.model = AppointmentTableModel(self)
         self.calendar_model = CalendarModel(self)
         self.week_model = WeekModel(self)
         self.actions_by_step = self._make_step_actions()
         self._build()
+        self.days = DayController(self.session, ops, self._day_widgets(), self)
+        self.clerk = ClerkSteps(self.session, ops, self.days, self, show_dialogs)
+        self.walk_in = WalkIn(self.session, ops, settings, (self.reception_page, self.queue_page))
+        self.sign_in_part = SignIn(
+            self.session, ops, self, self.user_label, lambda: list(self._displays)
+        )
+        self.menus = WindowMenus(
+            self.session, ops, self, settings, self.calendar, self.actions_by_step, show_dialogs
+        )
         self._build_menus()
-        self._build_team_menu()
+        self.team = TeamTools(self.session, ops, self)
+        self._name_the_menus_actions()
+        self._wire()
+        self._set_enabled(False)
         self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
-        ops.changes.changed.connect(self._changed)
-        ops.failed.connect(self._operation_failed)
+        self.refresh_timer.timeout.connect(self.days.refresh)
+
+    # --------------------------------------------------------------- layout
+    def _make_step_actions(self) -> dict[Action, QAction]:
+        actions: dict[Action, QAction] = {}
+        for step, key in SHORTCUTS.items():
+            label = action_label(step) + ("…" if step == Action.CANCEL else "")
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, s=step: self.take_step(s))
+            self.addAction(action)
+            actions[step] = action
+        return actions
+
+    def _build(self) -> None:
+        """The widgets, laid out: the bars over the day's views, the side panel beside."""
+        column = QVBoxLayout()
+        column.addLayout(self._build_office_bar())
+        column.addLayout(self._build_day_bar())
+        self._build_headings()
+        column.addWidget(self.title)
+        column.addWidget(self.summary)
+        column.addWidget(self._build_day_views(), 1)
+        column.addWidget(self.legend)
+        left = QWidget()
+        left.setLayout(column)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self._build_side())
+        splitter.setStretchFactor(0, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+        self._build_status_bar()
+        self._build_keys()
+
+    def _build_office_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.office_box = QComboBox()
+        self.office_box.setMinimumContentsLength(14)
+        self.office_box.setAccessibleName(QCoreApplication.translate("MainWindow", "Standort"))
+        self.counter_box = QComboBox()
+        self.counter_box.setMinimumContentsLength(10)
+        self.counter_box.setAccessibleName(QCoreApplication.translate("MainWindow", "Schalter"))
+        self.book_button = QPushButton(QCoreApplication.translate("MainWindow", "&Neuer Termin …"))
+        self.book_button.setObjectName("primaryButton")
+        for label, widget in (
+            (QCoreApplication.translate("MainWindow", "&Standort:"), self.office_box),
+            (QCoreApplication.translate("MainWindow", "S&chalter:"), self.counter_box),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.book_button)
+        self.office_box.currentIndexChanged.connect(self._office_changed)
+        self.counter_box.currentIndexChanged.connect(self._counter_changed)
+        return bar
+
+    def _build_day_bar(self) -> QHBoxLayout:
+        """A row of its own: the window fits 1366 px with the side panel."""
+        self.prev_button = QPushButton(QCoreApplication.translate("MainWindow", "◀ Vortag"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy")
+        self.next_button = QPushButton(QCoreApplication.translate("MainWindow", "Folgetag ▶"))
+        self.today_button = QPushButton(QCoreApplication.translate("MainWindow", "&Heute"))
+        days = QHBoxLayout()
+        for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
+            days.addWidget(widget)
+        days.addStretch(1)
+        self.prev_button.clicked.connect(lambda: self.shift_day(-1))
+        self.next_button.clicked.connect(lambda: self.shift_day(1))
+        self.today_button.clicked.connect(self.go_today)
+        return days
+
+    def _build_headings(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("dayTitle")
+        self.title.setWordWrap(True)
+        style_label(self.title, point_size=16, weight=QFont.Weight.DemiBold, margins=(0, 6, 0, 2))
+        self.summary = QLabel()
+        self.summary.setObjectName("daySummary")
+        style_label(self.summary, colour="#444444", margins=(0, 0, 0, 6))
+        self.legend = QLabel(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · "
+                "▩ geschlossen · rote Linie: jetzt",
+            )
+        )
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+
+    def _build_day_views(self) -> QStackedWidget:
+        """Day, week, list and the reception in tabs; a message instead when empty."""
+        self.calendar = CalendarView()
+        self.calendar.setModel(self.calendar_model)
+        self.week = QTableView()
+        self.week.setModel(self.week_model)
+        self.week.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.week.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.week.setAccessibleName(QCoreApplication.translate("MainWindow", "Wochenübersicht"))
+        self.table = _appointment_table(self.model)
+        self.views = QTabWidget()
+        self.views.addTab(self.calendar, QCoreApplication.translate("MainWindow", "&Tag"))
+        self.views.addTab(self.week, QCoreApplication.translate("MainWindow", "&Woche"))
+        self.views.addTab(self.table, QCoreApplication.translate("MainWindow", "&Liste"))
+        self.reception_page = scroll_page()  # the reception: see WalkIn.build
+        self.views.addTab(self.reception_page, QCoreApplication.translate("MainWindow", "&Empfang"))
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyDay")
+        style_label(self.empty, point_size=14, colour="#555555")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.views)
+        self.stack.addWidget(self.empty)
+        return self.stack
+
+    def _build_side(self) -> QTabWidget:
+        self.panel = AppointmentPanel(self.actions_by_step)
+        self.queue_page = scroll_page()  # the queue panel: see WalkIn.build
+        self.side = QTabWidget()
+        for page, label in (
+            (scroll_page(self.panel), QCoreApplication.translate("MainWindow", "Termin")),
+            (self.queue_page, QCoreApplication.translate("MainWindow", "Warteschlange")),
+        ):
+            self.side.addTab(page, label)
+        self.side.setMinimumWidth(300)
+        self.side.setMaximumWidth(400)
+        return self.side
+
+    def _build_status_bar(self) -> None:
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncLabel")
+        self.sync_label.setStyleSheet(SYNC_LABEL_STYLE)
+        self.sync_label.hide()
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.user_label = QLabel(
+            QCoreApplication.translate("MainWindow", "Ohne Anmeldung (Einzelplatz)")
+        )
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def _build_keys(self) -> None:
+        QShortcut(QKeySequence("F9"), self, self.call_next_person)
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.shift_day(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.shift_day(1))
+        # plain keys work while the calendar views have the focus (not in input fields)
+        for key, handler in (
+            ("Left", lambda: self.shift_day(-1)),
+            ("Right", lambda: self.shift_day(1)),
+            ("T", self.go_today),
+            ("PgUp", lambda: self.shift_day(-7)),
+            ("PgDown", lambda: self.shift_day(7)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.views, handler)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.office_box,
+            self.counter_box,
+            self.prev_button,
+            self.date_edit,
+            self.next_button,
+            self.today_button,
+            self.book_button,
+        ):
+            widget.setEnabled(enabled)
+
+    def _build_menus(self) -> None:
+        """Termin (the clerk's commands) and Ansicht (the views); then the menus of
+        WindowMenus (language, help)."""
+        menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Termin"))
+        clerk = self.clerk
+        self.book_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "&Neuer Termin …"), self.open_booking
+        )
+        self.book_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.book_button.clicked.connect(self.open_booking)
+        self.search_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "&Suchen …"), self.open_search
+        )
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        menu.addSeparator()
+        for action in self.actions_by_step.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        self.ics_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "Als &Kalenderdatei (.ics) speichern …"),
+            clerk.save_ics_dialog,
+        )
+        self.ics_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.lock_action = QAction(QCoreApplication.translate("MainWindow", "Platz &sperren"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: self.lock())
+        self.addAction(self.lock_action)  # works while the menu bar is not focused too
+        self.print_action = menu.addAction(
+            QCoreApplication.translate("MainWindow", "Bestätigung &drucken …"), clerk.print_dialog
+        )
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        for action in (self.ics_action, self.print_action):
+            action.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        self._build_view_menu()
+        self.menus.build_language_and_help(self.menuBar())
+
+    def _build_view_menu(self) -> None:
+        view = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Ansicht"))
+        for number, (label, widget) in enumerate(
+            (
+                (QCoreApplication.translate("MainWindow", "&Tag"), self.calendar),
+                (QCoreApplication.translate("MainWindow", "&Woche"), self.week),
+                (QCoreApplication.translate("MainWindow", "&Liste"), self.table),
+            ),
+            start=1,
+        ):
+            action = view.addAction(label, lambda w=widget: self.views.setCurrentWidget(w))
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        view.addSeparator()
+        self.contrast_action = view.addAction(
+            QCoreApplication.translate("MainWindow", "&Hoher Kontrast")
+        )
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(self._settings.value("high_contrast", False, bool))
+        self.contrast_action.toggled.connect(self.menus.set_high_contrast)
+        if self.contrast_action.isChecked():
+            self.menus.set_high_contrast(True)
+        view.addAction(
+            QCoreApplication.translate("MainWindow", "Aktualisieren"), self.refresh_all
+        ).setShortcut(QKeySequence("F12"))
+        view.addSeparator()
+        self.display_action = view.addAction(
+            QCoreApplication.translate("MainWindow", "&Aufrufanzeige öffnen (zweiter Bildschirm)"),
+            self.open_display,
+        )
+
+    def _name_the_menus_actions(self) -> None:
+        """The parts' actions under the names the window always had."""
+        team = self.team
+        self.about_action = self.menus.about_action
+        self.capacity_action, self.audit_action = team.capacity_action, team.audit_action
+        self.statistics_action, self.staffing_action = team.statistics_action, team.staffing_action
+        self.users_action, self.team_menu = team.users_action, team.menu
+
+    def _day_widgets(self) -> DayWidgets:
+        return DayWidgets(
+            date_edit=self.date_edit,
+            title=self.title,
+            summary=self.summary,
+            empty=self.empty,
+            stack=self.stack,
+            views=self.views,
+            calendar=self.calendar,
+            week=self.week,
+            table=self.table,
+            panel=self.panel,
+            status=self.statusBar(),
+            model=self.model,
+            calendar_model=self.calendar_model,
+            week_model=self.week_model,
+        )
+
+    def _wire(self) -> None:
+        """The parts' signals: the start, the day, the steps, failures nobody handles."""
+        start, days = self.start_sequence, self.days
+        start.database_ready.connect(self._database_ready)
+        start.offices_read.connect(self._offices_loaded)
+        start.failed.connect(self._database_failed)
+        start.side_reads.connect(self._start_side_reads)
+        days.day_loaded.connect(start.first_day_done)
+        days.day_failed.connect(lambda _message: start.first_day_done())
+        days.day_loaded.connect(self.day_loaded)
+        days.week_loaded.connect(self.week_loaded)
+        days.history_loaded.connect(self.history_loaded)
+        days.selection_changed.connect(self._selection_changed)
+        self.clerk.step_done.connect(self.step_done)
+        self.clerk.step_refused.connect(self.step_refused)
+        self._ops.failed.connect(self._operation_failed)
+
+    # --------------------------------------------------------- the session
+    @property
+    def ops(self) -> Ops:
+        """The window's operations queue."""
+        return self._ops
 
     def now(self) -> datetime:
         """The current time of the desk's one clock."""
-        return self.clock.now()
+        return self.session.now()
+
+    @property
+    def clock(self) -> Clock:
+        """The desk's one clock (the sync, housekeeping and the display take it too)."""
+        return self.session.clock
 
     @property
     def database(self) -> DeskDatabase | None:
         """The open database (None until opened)."""
-        return self._db
+        return self.session.database
+
+    @property
+    def offices(self) -> list[OfficeInfo]:
+        """The offices known (empty until the database is open)."""
+        return list(self.session.offices)
+
+    @property
+    def office(self) -> OfficeInfo | None:
+        """The office chosen."""
+        return self.session.office
 
     @property
     def counter_number(self) -> int | None:
         """The clerk's own counter."""
-        number = self.counter_box.currentData()
-        return int(number) if number is not None else None
+        return self.session.counter
+
+    @property
+    def user(self) -> UserInfo | None:
+        """Who works here (None: nobody signed in, or a desk without users)."""
+        return self.session.user
+
+    @property
+    def central_session(self) -> CentralSession | None:
+        """This PC's connection to the central service (None standalone)."""
+        return self.session.central
+
+    @central_session.setter
+    def central_session(self, central: CentralSession | None) -> None:
+        self.session.central = central
+
+    @property
+    def authenticator(self) -> Callable[[DeskDatabase, str, str], UserInfo] | None:
+        """How a name and password are checked (see DeskSession.authenticator)."""
+        return self.session.authenticator
+
+    @authenticator.setter
+    def authenticator(self, check: Callable[[DeskDatabase, str, str], UserInfo] | None) -> None:
+        self.session.authenticator = check
+
+    # ----------------------------------------------------------- the start
+    def start(self) -> None:
+        """Open the database in the background (creating the demo city on first start);
+        a shown window opens it once it has painted (see ui.start_sequence)."""
+        if self._first_start:
+            self._progress = _first_start_progress(self)
+        self.start_sequence.start(shown=self.isVisible())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        first = not self._painted
-        self._painted = True
-        if self._open_pending:
-            QTimer.singleShot(0, self._open_database)  # after this paint pass
-        if first:
-            QTimer.singleShot(0, self._build_walk_in_views)  # the hidden tabs' contents
+        if self.start_sequence.paint():  # the first paint
+            QTimer.singleShot(0, self.walk_in.build)  # the hidden tabs' contents
             self.painted.emit()
 
+    def _database_ready(self, db: DeskDatabase) -> None:
+        self.session.database = db
+        self.db_label.setText(
+            QCoreApplication.translate("MainWindow", "Datenbank: {0}").format(db.display_url)
+        )
+        self.db_label.setToolTip(db.display_url)
+
+    def _database_failed(self, message: str) -> None:
+        self._close_progress()
+        self.statusBar().showMessage(message)
+        self.empty.setText(message)
+        self.stack.setCurrentWidget(self.empty)
+        self.failed.emit(message)
+        if self._show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(
+                self, QCoreApplication.translate("MainWindow", "Datenbank"), message
+            )
+
+    def _offices_loaded(self, offices: list[OfficeInfo], has_users: bool = False) -> None:
+        self._close_progress()
+        if has_users and self._sign_in_at_start:
+            self.sign_in()  # before anything of the day is read, let alone shown
+        self.session.offices = list(offices)
+        self.office_box.blockSignals(True)
+        self.office_box.clear()
+        for office in offices:
+            self.office_box.addItem(office.name, office.id)
+        wanted = self.office_box.findData(self._wanted_office) if self._wanted_office else -1
+        self.office_box.setCurrentIndex(max(wanted, 0))
+        self.office_box.blockSignals(False)
+        self._take_office()
+        self._set_enabled(bool(offices))
+        self.team.update()
+        self._fill_counters()
+        self.statusBar().clearMessage()
+        self.days.reload()  # the reception and the queue read once it is in
+        self.refresh_timer.start()
+        if self.session.database is not None:
+            self.database_opened.emit(self.session.database)
+
+    def _start_side_reads(self) -> None:
+        """The reception's and the queue's first reads (once, after the first day)."""
+        self.walk_in.serve_office()
+        self.walk_in.serve_counter()
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+
     # ------------------------------------------------------------ choosing
-    @property
-    def offices(self) -> list[OfficeInfo]:
-        """The offices known (empty until the database is open)."""
-        return list(self._offices)
-
-    @property
-    def office(self) -> OfficeInfo | None:
-        """The office chosen in the combo box."""
-        index = self.office_box.currentIndex()
-        return self._offices[index] if 0 <= index < len(self._offices) else None
-
-    @property
-    def day(self) -> date:
-        """The day shown."""
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+    def _take_office(self) -> None:
+        """The office chosen in the box into the session, remembered (no load)."""
+        index, offices = self.office_box.currentIndex(), self.session.offices
+        office = offices[index] if 0 <= index < len(offices) else None
+        if office is not None:
+            self._settings.setValue("office", office.id)
+        self.session.set_office(office)
 
     def _fill_counters(self) -> None:
         """The chosen office's counters in the box, the remembered one chosen (no load)."""
@@ -199,105 +607,152 @@ class MainWindow(
         if number is not None:
             self._settings.setValue("counter", int(number))
             self._wanted_counter = int(number)
+        self.session.set_counter(int(number) if number is not None else None)
         self.model.set_own_counter(number)
 
     def _office_changed(self) -> None:
-        office = self.office
-        if office is not None:
-            self._settings.setValue("office", office.id)
-            if self._db is not None:
-                self.reception.set_office(self._db, office.id, office.name)
+        self._take_office()
+        self.walk_in.serve_office()
         self._fill_counters()
-        self.reload()  # each read once: the day, the reception, the queue
-        self._queue_for_counter()
+        self.days.reload()  # each read once: the day, the reception, the queue
+        self.walk_in.serve_counter()
 
     def _counter_changed(self) -> None:
         self._take_counter()
-        self.refresh()
-        self._queue_for_counter()
+        self.days.refresh()
+        self.walk_in.serve_counter()
 
-    def shift_day(self, days: int) -> None:
-        """Show the day ``days`` away from the shown one."""
-        self.date_edit.setDate(self.date_edit.date().addDays(days))
+    # ---------------------------------------------------- the parts' doors
+    @property
+    def day(self) -> date:
+        """The day shown."""
+        return self.days.day
 
-    def go_today(self) -> None:
-        """Show today."""
-        self.date_edit.setDate(qdate(self.now().date()))
-
-    # ------------------------------------------------------------- selection
     @property
     def selected(self) -> AppointmentRow | None:
         """The appointment the clerk works on."""
-        return self._selected
+        return self.days.selected
+
+    def reload(self) -> None:
+        """Read the shown day again as a new day."""
+        self.days.reload()
+
+    def refresh(self) -> None:
+        """Read the shown day again, in place (see DayController.refresh)."""
+        self.days.refresh()
+
+    def shift_day(self, days: int) -> None:
+        """Show the day ``days`` away from the shown one."""
+        self.days.shift_day(days)
+
+    def go_today(self) -> None:
+        """Show today."""
+        self.days.go_today()
 
     def select_appointment(self, appointment_id: uuid.UUID) -> bool:
         """Select an appointment of the shown day in the calendar and the list."""
-        index = self.calendar_model.index_of(appointment_id)
-        row = self.calendar_model.appointment_at(index) if index.isValid() else None
-        if row is not None:
-            self.calendar.setCurrentIndex(index)
-            self.calendar.scrollTo(index)
-        else:  # cancelled ones are only in the list
-            row = next((r for r in self.model.rows if r.id == appointment_id), None)
-            if row is not None:
-                self.table.selectRow(self.model.rows.index(row))
-        self._select(row)
-        return row is not None
+        return self.days.select_appointment(appointment_id)
 
-    def _calendar_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._select(self.calendar_model.appointment_at(current) if current.isValid() else None)
+    def take_step(self, step: Action, reason: str | None = None) -> None:
+        """Take a life-cycle step with the selected appointment (see ClerkSteps)."""
+        self.clerk.take_step(step, reason)
 
-    def _list_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._select(self.model.row_at(current.row()))
+    def open_booking(self) -> BookingDialog | None:
+        """Open the booking dialog (returned for tests)."""
+        return self.clerk.open_booking()
 
-    def _reselect(self, rows: list[AppointmentRow]) -> None:
-        """Keep the selected appointment selected (with its new state) after a load."""
-        if self._selected is None:
-            return
-        again = next((r for r in rows if r.id == self._selected.id), None)
-        if again is None:
-            self._select(None)
-            return
-        index = self.calendar_model.index_of(again.id)
-        if index.isValid() and self.calendar.currentIndex() != index:
-            self.calendar.setCurrentIndex(index)
-        self._select(again)
+    def open_search(self) -> SearchDialog | None:
+        """Open the search by booking code or name."""
+        return self.clerk.open_search()
 
-    def _select(self, row: AppointmentRow | None) -> None:
-        changed = row != self._selected
-        self._selected = row
-        for action in self.actions_by_step.values():
+    def export_ics(self, path: Path) -> None:
+        """Write the selected appointment's calendar file (in the background)."""
+        self.clerk.export_ics(path)
+
+    @property
+    def reception(self) -> ReceptionView:
+        """The reception tab: walk-in tickets and check-in."""
+        return self.walk_in.reception
+
+    @property
+    def queue(self) -> QueuePanel:
+        """The side panel's queue: who waits, call next, recall."""
+        return self.walk_in.queue
+
+    def ticket_printer(self) -> QPrinter | None:
+        """Where the reception's tickets print (see ui.controllers.walk_in)."""
+        return ticket_printer(self._settings, self.session.now)
+
+    @property
+    def login_dialog(self) -> LoginDialog | None:
+        """The open sign-in or lock dialog."""
+        return self.sign_in_part.login_dialog
+
+    @property
+    def curtains(self) -> Curtains | None:
+        """The covers over every window while locked (None when not locked)."""
+        return self.sign_in_part.curtains
+
+    def set_user(self, user: UserInfo | None) -> None:
+        """Who works here now (status bar; stamped on every step)."""
+        self.sign_in_part.set_user(user)
+
+    def sign_in(
+        self, locked_by: str | None = None, *, idle_minutes: int | None = None
+    ) -> LoginDialog | None:
+        """Ask for name and password (see SignIn.sign_in)."""
+        return self.sign_in_part.sign_in(locked_by, idle_minutes=idle_minutes)
+
+    def lock(self, *, idle_minutes: int | None = None) -> LoginDialog | None:
+        """Ctrl+L (or idle): cover everything until the password is entered again."""
+        return self.sign_in_part.lock(idle_minutes=idle_minutes)
+
+    def end_sign_in(self) -> None:
+        """The sign-in or lock dialog goes, quietly (see SignIn.end)."""
+        self.sign_in_part.end()
+
+    def open_capacity(self) -> QWidget | None:
+        """The capacity editor (see TeamTools)."""
+        return self.team.open_capacity()
+
+    def open_users(self) -> QWidget | None:
+        """User management (see TeamTools)."""
+        return self.team.open_users()
+
+    def open_audit(self) -> QWidget | None:
+        """The audit log viewer (see TeamTools)."""
+        return self.team.open_audit()
+
+    def open_statistics(self) -> QWidget | None:
+        """Statistics (see TeamTools)."""
+        return self.team.open_statistics()
+
+    def open_staffing(self) -> QWidget | None:
+        """The staffing advisor (see TeamTools)."""
+        return self.team.open_staffing()
+
+    # ------------------------------------------------------ window-wide acts
+    def refresh_all(self) -> None:
+        """F12: the calendar, the queue and the reception read again."""
+        self.days.refresh()
+        self.queue.refresh()
+        self.reception.refresh()
+
+    def call_next_person(self) -> None:
+        """F9: call the head of the queue to this counter (shows the queue panel)."""
+        self.side.setCurrentIndex(1)
+        self.queue.call_next()
+
+    def open_display(self) -> QWidget | None:
+        """The call display of the chosen office as a window (see WindowMenus)."""
+        window = self.menus.open_display(self._displays)
+        if window is not None:
+            self._displays = [window]
+        return window
+
+    def _selection_changed(self, row: AppointmentRow | None) -> None:
+        for action in (*self.actions_by_step.values(), self.ics_action, self.print_action):
             action.setEnabled(row is not None)
-        for action in (self.ics_action, self.print_action):
-            action.setEnabled(row is not None)
-        if changed:
-            self.panel.show_appointment(row)
-            if row is not None:
-                self._load_history(row.id)
-            else:
-                self.panel.history.clear()
-
-    def _load_history(self, appointment_id: uuid.UUID) -> None:
-        db = self._db
-        if db is None:
-            return
-
-        def shown(entries: list) -> None:  # type: ignore[type-arg]
-            if self._selected is not None and self._selected.id == appointment_id:
-                self.panel.show_history(entries)
-                self.history_loaded.emit()
-
-        self._ops.run(lambda: window_queries.history(db, appointment_id), shown, self._load_failed)
-
-    # ------------------------------------------------------- changes, failures
-    def _changed(self, change: Change) -> None:
-        """Read the shown day again when its appointments or capacity changed."""
-        office = self.office
-        if office is not None and change.concerns(
-            What.APPOINTMENTS | What.CAPACITY, office.id, self.day
-        ):
-            self.refresh()
 
     def _operation_failed(self, message: str) -> None:
         """The default for an operation without its own error handler: its words in the
@@ -326,14 +781,45 @@ class MainWindow(
         self.sync_label.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        built = self._walk_in_views or ()
-        for timer in (self.refresh_timer, *(view.timer for view in built)):
-            timer.stop()
+        self.refresh_timer.stop()
+        self.walk_in.stop()
         for display in self._displays:
             display.close()
-        self.end_sign_in()  # a lock screen left open would keep the app running
+        self.sign_in_part.end()  # a lock screen left open would keep the app running
         self._settings.sync()
-        db, self._db = self._db, None
+        db, self.session.database = self.session.database, None
         if db is not None:
             self._ops.run(db.dispose, lambda _none: None)
         super().closeEvent(event)
+
+
+def _appointment_table(model: AppointmentTableModel) -> QTableView:
+    """The day's list: one row per appointment, selected whole."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _first_start_progress(parent: QWidget) -> QProgressDialog:
+    """The window-modal "the demo city is being set up" of the first start."""
+    progress = QProgressDialog(
+        QCoreApplication.translate("MainWindow", "Die Demo-Stadt wird eingerichtet …"),
+        "",
+        0,
+        0,
+        parent,
+    )
+    progress.setWindowTitle(QCoreApplication.translate("MainWindow", "Erster Start"))
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.show()
+    return progress

@@ -86,27 +86,8 @@ class ReceptionView(QWidget):
         self.reason_label = QLabel()
         self.reason_label.setObjectName("receptionClosed")
         self.reason_label.setWordWrap(True)
-        grid = QGridLayout()
-        self.buttons: dict[TicketReason, QPushButton] = {}
-        for i, reason in enumerate(TicketReason):
-            button = QPushButton(reason_text(reason))
-            button.setObjectName("ticketButton")
-            button.setMinimumHeight(64)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setEnabled(False)
-            button.clicked.connect(lambda _c=False, r=reason: self.issue(r))
-            self.buttons[reason] = button
-            grid.addWidget(button, i // 2, i % 2)
-        self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText(self.tr("Buchungsnummer, z. B. 39KJ-TGPT"))
-        self.code_edit.setAccessibleName(self.tr("Buchungsnummer zum Anmelden"))
-        self.check_in_button = QPushButton(self.tr("Mit Termin &anmelden"))
-        self.check_in_message = QLabel()
-        self.check_in_message.setWordWrap(True)
-        check_in = QHBoxLayout()
-        check_in.addWidget(QLabel(self.tr("Termin:")))
-        check_in.addWidget(self.code_edit, 1)
-        check_in.addWidget(self.check_in_button)
+        grid = self._ticket_buttons()
+        check_in = self._check_in_row()
         self.arrivals = QListWidget()
         self.arrivals.setAccessibleName(self.tr("Termine der nächsten zwei Stunden"))
         self.arrivals.setMaximumHeight(150)
@@ -132,6 +113,35 @@ class ReceptionView(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         ops.changes.changed.connect(self._changed)
+
+    def _ticket_buttons(self) -> QGridLayout:
+        """One big button per reason, two a row (off until the status is read)."""
+        grid = QGridLayout()
+        self.buttons: dict[TicketReason, QPushButton] = {}
+        for i, reason in enumerate(TicketReason):
+            button = QPushButton(reason_text(reason))
+            button.setObjectName("ticketButton")
+            button.setMinimumHeight(64)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, r=reason: self.issue(r))
+            self.buttons[reason] = button
+            grid.addWidget(button, i // 2, i % 2)
+        return grid
+
+    def _check_in_row(self) -> QHBoxLayout:
+        """The booking code's field and the check-in button (its message below)."""
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("Buchungsnummer, z. B. 39KJ-TGPT"))
+        self.code_edit.setAccessibleName(self.tr("Buchungsnummer zum Anmelden"))
+        self.check_in_button = QPushButton(self.tr("Mit Termin &anmelden"))
+        self.check_in_message = QLabel()
+        self.check_in_message.setWordWrap(True)
+        check_in = QHBoxLayout()
+        check_in.addWidget(QLabel(self.tr("Termin:")))
+        check_in.addWidget(self.code_edit, 1)
+        check_in.addWidget(self.check_in_button)
+        return check_in
 
     # ---------------------------------------------------------------- status
     def set_office(self, db: DeskDatabase, office_id: str, office_name: str) -> None:

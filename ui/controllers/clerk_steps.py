@@ -1,7 +1,8 @@
-"""The main window's commands around one appointment: book, search, .ics, print.
+"""The clerk's commands around one appointment: book, search, the life-cycle steps
+(F5–F8, Shift+F6, Ctrl+F8, Del), the calendar file and the printed confirmation.
 
-A mixin of MainWindow (it uses the window's ops queue, database, office and
-selection); kept apart so that the window module stays about layout and loading.
+The dialogs and services load on first use, not at start. Texts keep their
+translation contexts ("MainWindow", "ClerkCommands").
 """
 
 from __future__ import annotations
@@ -11,108 +12,113 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desk.domain.steps import Action
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import status_label
-from ui.qt_dates import qdate
 
-if TYPE_CHECKING:  # the dialogs and services load on first use, not at start
+if TYPE_CHECKING:
     import uuid
+
+    from PySide6.QtWidgets import QMainWindow
 
     from desk.services.appointments.agenda import AppointmentRow
     from desk.services.appointments.confirmation import Confirmation
     from desk.services.appointments.lifecycle import Transition
     from desk.services.database import DeskDatabase
+    from ui.controllers.day import DayController
     from ui.dialogs.booking_dialog import BookingDialog
     from ui.dialogs.search_dialog import SearchDialog
-    from ui.views.main_window import MainWindow
+    from ui.ops import Ops
+    from ui.session import DeskSession
 
 log = logging.getLogger(__name__)
 
 
-class ClerkCommands:
-    """Booking, search, calendar file and printed confirmation for the main window."""
+class ClerkSteps(QObject):
+    """Booking, search, steps, calendar file and printed confirmation; dialogs open over
+    ``window`` (not at all without ``show_dialogs``), messages go to its status bar.
 
-    def open_booking(self: MainWindow) -> BookingDialog | None:  # type: ignore[misc]
+    Signals:
+        step_done(object): a life-cycle step was saved (a Transition).
+        step_refused(str): a step was refused; the message says why.
+    """
+
+    step_done = Signal(object)
+    step_refused = Signal(str)
+
+    def __init__(
+        self,
+        session: DeskSession,
+        ops: Ops,
+        days: DayController,
+        window: QMainWindow,
+        show_dialogs: bool = True,
+    ) -> None:
+        super().__init__(window)
+        self._session, self._ops, self._days = session, ops, days
+        self._window, self._show_dialogs = window, show_dialogs
+
+    def _say(self, message: str, timeout: int) -> None:
+        self._window.statusBar().showMessage(message, timeout)
+
+    def open_booking(self) -> BookingDialog | None:
         """Open the booking dialog (modal in the app, returned for tests)."""
         from ui.dialogs.booking_dialog import BookingDialog
 
-        db, office = self.database, self.office
+        session = self._session
+        db, office = session.database, session.office
         if db is None or office is None:
             return None
-        dialog = BookingDialog(self._ops, db, office, self.now(), self)
+        dialog = BookingDialog(self._ops, db, office, session.now(), self._window)
         dialog.accepted.connect(lambda: self._booked(dialog))
         if self._show_dialogs:
             dialog.open()
         return dialog
 
-    def _booked(self: MainWindow, dialog: BookingDialog) -> None:  # type: ignore[misc]
+    def _booked(self, dialog: BookingDialog) -> None:
         booking = dialog.booking
         if booking is None:
             return
-        day = booking.start.date()
-        self._pending_select = booking.id
-        office = self.office
-        # every view reads again (the shown day, if it is the booking's, the arrivals)
-        self._ops.changes.tell(Change(What.APPOINTMENTS, office.id if office else None, day))
-        if day != self.day:
-            self.date_edit.setDate(qdate(day))
+        office = self._session.office
+        change = Change(What.APPOINTMENTS, office.id if office else None, booking.start.date())
+        self._days.show_and_select(booking.start.date(), booking.id, change)
         # after the day's "loading" message, which would replace it
-        self.statusBar().showMessage(
+        self._say(
             QCoreApplication.translate(
                 "ClerkCommands", "Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})"
             ).format(booking.code, booking.start, booking.citizen_name),
             8000,
         )
 
-    def open_search(self: MainWindow) -> SearchDialog | None:  # type: ignore[misc]
+    def open_search(self) -> SearchDialog | None:
         """Open the search by booking code or name."""
         from ui.dialogs.search_dialog import SearchDialog
 
-        db, office = self.database, self.office
+        db, office = self._session.database, self._session.office
         if db is None or office is None:
             return None
-        dialog = SearchDialog(self._ops, db, office, self)
-        dialog.chosen.connect(self.go_to_appointment)
+        dialog = SearchDialog(self._ops, db, office, self._window)
+        dialog.chosen.connect(self._days.go_to)
         if self._show_dialogs:
             dialog.open()
         return dialog
 
-    def go_to_appointment(self: MainWindow, row: AppointmentRow) -> None:  # type: ignore[misc]
-        """Show an appointment's day and select it."""
-        self._pending_select = row.id
-        if row.starts_at.date() != self.day:
-            self.date_edit.setDate(qdate(row.starts_at.date()))
-        else:
-            self.select_appointment(row.id)
-
     # -------------------------------------------------------------- steps
-    def take_step(self: MainWindow, step: Action, reason: str | None = None) -> None:  # type: ignore[misc]
+    def take_step(self, step: Action, reason: str | None = None) -> None:
         """Take a life-cycle step with the selected appointment (a cancellation asks why)."""
-        row, db = self._selected, self._db
+        row, db = self._days.selected, self._session.database
         if row is None or db is None:
             return
         if step == Action.CANCEL and reason is None:
-            if not self._show_dialogs:
+            reason = self._ask_reason(row)
+            if reason is None:
                 return
-            from PySide6.QtWidgets import QInputDialog
-
-            text, ok = QInputDialog.getText(
-                self,
-                QCoreApplication.translate("MainWindow", "Termin stornieren"),
-                QCoreApplication.translate(
-                    "MainWindow", "Grund der Stornierung für {0} ({1}):"
-                ).format(row.booking_code, row.citizen_name),
-            )
-            if not ok:
-                return
-            reason = text
-        counter, now = self.counter_number, self.now()
-        user_id = self.user.id if self.user is not None else None
-        office = self.office
+        session = self._session
+        counter, now, office = session.counter, session.now(), session.office
+        user_id = session.user.id if session.user is not None else None
         self._ops.run(
             lambda: _perform(db, row.id, step, now, counter, reason, user_id),
             self._step_done,
@@ -125,39 +131,55 @@ class ClerkCommands:
             changes=Change(What.APPOINTMENTS, office.id if office else None, row.starts_at.date()),
         )
 
-    def _step_done(self: MainWindow, transition: Transition) -> None:  # type: ignore[misc]
-        self.statusBar().showMessage(
+    def _ask_reason(self, row: AppointmentRow) -> str | None:
+        """Why the appointment is cancelled (None: not asked, or the clerk backed out)."""
+        if not self._show_dialogs:
+            return None
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self._window,
+            QCoreApplication.translate("MainWindow", "Termin stornieren"),
+            QCoreApplication.translate("MainWindow", "Grund der Stornierung für {0} ({1}):").format(
+                row.booking_code, row.citizen_name
+            ),
+        )
+        return text if ok else None
+
+    def _step_done(self, transition: Transition) -> None:
+        self._say(
             QCoreApplication.translate("MainWindow", "{0}: {1}").format(
                 transition.booking_code, status_label(transition.status)
             ),
             5000,
         )
         self.step_done.emit(transition)
-        if self._selected is not None and self._selected.id == transition.appointment_id:
-            self._load_history(transition.appointment_id)
+        selected = self._days.selected
+        if selected is not None and selected.id == transition.appointment_id:
+            self._days.load_history(transition.appointment_id)
         # the change told reads the day again (and the queue, the reception)
 
-    def _step_refused(self: MainWindow, message: str) -> None:  # type: ignore[misc]
-        self.statusBar().showMessage(message, 8000)
+    def _step_refused(self, message: str) -> None:
+        self._say(message, 8000)
         self.step_refused.emit(message)
         if self._show_dialogs:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(
-                self, QCoreApplication.translate("MainWindow", "Nicht möglich"), message
+                self._window, QCoreApplication.translate("MainWindow", "Nicht möglich"), message
             )
 
     # ------------------------------------------------------------ .ics, print
-    def save_ics_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+    def save_ics_dialog(self) -> None:
         """Ask where to save the selected appointment's calendar file, then save it."""
-        row = self.selected
+        row = self._days.selected
         if row is None:
             return
         suggested = str(Path.home() / f"Termin-{row.booking_code}.ics")
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getSaveFileName(
-            self,
+            self._window,
             QCoreApplication.translate("ClerkCommands", "Kalenderdatei speichern"),
             suggested,
             QCoreApplication.translate("ClerkCommands", "Kalender (*.ics)"),
@@ -165,12 +187,12 @@ class ClerkCommands:
         if path:
             self.export_ics(Path(path))
 
-    def export_ics(self: MainWindow, path: Path) -> None:  # type: ignore[misc]
+    def export_ics(self, path: Path) -> None:
         """Write the selected appointment's confirmation as an .ics file (in the background)."""
-        row, db = self.selected, self.database
+        row, db = self._days.selected, self._session.database
         if row is None or db is None:
             return
-        stamped = self.now()
+        stamped = self._session.now()
 
         def work() -> Path:
             from desk.private_files import private_opener
@@ -182,7 +204,7 @@ class ClerkCommands:
 
         self._ops.run(
             work,
-            lambda saved: self.statusBar().showMessage(
+            lambda saved: self._say(
                 QCoreApplication.translate(
                     "ClerkCommands", "Kalenderdatei gespeichert: {0}"
                 ).format(saved.name),
@@ -193,9 +215,9 @@ class ClerkCommands:
             ),
         )
 
-    def print_dialog(self: MainWindow) -> None:  # type: ignore[misc]
+    def print_dialog(self) -> None:
         """Print the selected appointment's confirmation (printer chosen in a dialog)."""
-        row, db = self.selected, self.database
+        row, db = self._days.selected, self._session.database
         if row is None or db is None:
             return
 
@@ -206,9 +228,9 @@ class ClerkCommands:
             from ui.printing.confirmation import print_confirmation
 
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
+            dialog = QPrintDialog(printer, self._window)
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                print_confirmation(printer, confirmation, self.now())
+                print_confirmation(printer, confirmation, self._session.now())
 
         self._ops.run(
             lambda: _confirmation(db, row.id),
@@ -218,16 +240,16 @@ class ClerkCommands:
             ),
         )
 
-    def _command_failed(self: MainWindow, what: str, error: BaseException) -> None:  # type: ignore[misc]
+    def _command_failed(self, what: str, error: BaseException) -> None:
         # a file or a printer that refuses says why in its own words; no fault of ours
         words = str(error) if isinstance(error, OSError) else None
         words = words or failure_text(error, log, f"{what} failed")
         message = QCoreApplication.translate("ClerkCommands", "{0}: {1}").format(what, words)
-        self.statusBar().showMessage(message, 8000)
+        self._say(message, 8000)
         if self._show_dialogs:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, what, message)
+            QMessageBox.warning(self._window, what, message)
 
 
 def _perform(

@@ -1,10 +1,10 @@
-"""The team lead's menu: capacity planning, audit log, statistics, staffing advisor.
+"""The team lead's menu: capacity planning, audit log, statistics, staffing advisor,
+users. The tools' modules load when a tool opens, not at start. Capacity and users live
+where the portal reads them: behind the central service when this counter syncs, else
+in the local database.
 
-A mixin of MainWindow; texts keep the "MainWindow" translation context (written out
-at each call: pyside6-lupdate reads only literal contexts and texts). The tools'
-modules load when a tool opens, not at start. Capacity and users live where the portal
-reads them: behind the central service when this counter syncs, else in the local
-database.
+Texts keep the "MainWindow" translation context (written out at each call:
+pyside6-lupdate reads only literal contexts and texts).
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QWidget
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialog, QMainWindow, QMenuBar, QWidget
 
     from desk.services.database import DeskDatabase
     from desk.services.team_door import TeamDoor
-    from ui.views.main_window import MainWindow
+    from ui.ops import Ops
+    from ui.session import DeskSession
 
 
 def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
@@ -38,11 +39,20 @@ def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
     return dialog
 
 
-class TeamLeadTools:
-    """Builds the "Teamleitung" menu and opens its tools for the signed-in user."""
+class TeamTools(QObject):
+    """Builds the "Teamleitung" menu in ``window``'s menu bar and opens its tools for the
+    session's user; the tools are children of ``window``."""
 
-    def _build_team_menu(self: MainWindow) -> None:  # type: ignore[misc]
-        menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "T&eamleitung"))
+    def __init__(self, session: DeskSession, ops: Ops, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._session, self._ops, self._window = session, ops, window
+        self.tool_windows: list[QWidget] = []
+        self._build_menu(window.menuBar())
+        session.user_changed.connect(lambda _user: self.update())
+        self.update()
+
+    def _build_menu(self, bar: QMenuBar) -> None:
+        menu = bar.addMenu(QCoreApplication.translate("MainWindow", "T&eamleitung"))
         self.capacity_action = menu.addAction(
             QCoreApplication.translate("MainWindow", "&Kapazität planen …"), self.open_capacity
         )
@@ -60,14 +70,13 @@ class TeamLeadTools:
         self.users_action = menu.addAction(
             QCoreApplication.translate("MainWindow", "&Benutzer verwalten …"), self.open_users
         )
-        self.team_menu = menu
-        self.tool_windows: list[QWidget] = []
-        self.update_team_tools()
+        self.menu = menu
 
-    def update_team_tools(self: MainWindow) -> None:  # type: ignore[misc]
+    def update(self) -> None:
         """Team leads use every tool; a clerk sees capacity read-only and nothing else."""
-        lead = self.user is not None and self.user.team_lead
-        ready = self._db is not None and self.office is not None
+        user = self._session.user
+        lead = user is not None and user.team_lead
+        ready = self._session.ready
         reason = (
             ""
             if lead
@@ -75,7 +84,7 @@ class TeamLeadTools:
                 "MainWindow", "Nur für die Teamleitung (bitte als Teamleitung anmelden)"
             )
         )
-        self.capacity_action.setEnabled(ready and self.user is not None)
+        self.capacity_action.setEnabled(ready and user is not None)
         action: QAction
         for action in (
             self.audit_action,
@@ -85,49 +94,47 @@ class TeamLeadTools:
         ):
             action.setEnabled(ready and lead)
             action.setToolTip(reason)
-        self.team_menu.setToolTipsVisible(True)
+        self.menu.setToolTipsVisible(True)
 
-    def _tool_ready(self: MainWindow) -> bool:  # type: ignore[misc]
-        return self._db is not None and self.office is not None
-
-    def _show_tool(self: MainWindow, tool: QWidget) -> None:  # type: ignore[misc]
+    def _show_tool(self, tool: QWidget) -> None:
         self.tool_windows = [w for w in self.tool_windows if w.isVisible()]
         self.tool_windows.append(tool)
         tool.show()
         tool.raise_()
         tool.activateWindow()
 
-    def open_capacity(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+    def open_capacity(self) -> QWidget | None:
         """The capacity editor with its what-if preview (read-only for a clerk)."""
         return self._on_planning_db(self._open_capacity_on)
 
-    def open_users(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+    def open_users(self) -> QWidget | None:
         """User management (team lead)."""
         return self._on_planning_db(self._open_users_on)
 
-    def _on_planning_db(  # type: ignore[misc]
-        self: MainWindow, then: Callable[[DeskDatabase | TeamDoor], QWidget | None]
+    def _on_planning_db(
+        self, then: Callable[[DeskDatabase | TeamDoor], QWidget | None]
     ) -> QWidget | None:
         """Call ``then`` with where capacity and users live: the central service (its
         door, made on the worker: the keyring may block) when this PC syncs, else the
         local database."""
-        if not self._tool_ready() or self._db is None:
+        db = self._session.database
+        if not self._session.ready or db is None:
             return None
-        central = self.central_session
+        central = self._session.central
         if central is None:
-            return then(self._db)
-        self.statusBar().showMessage(
+            return then(db)
+        self._window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Verbindung zum zentralen Dienst …")
         )
         self._ops.run(central.team_door, then, self._central_unreachable)
         return None
 
-    def _central_unreachable(self: MainWindow, error: BaseException) -> None:  # type: ignore[misc]
-        self.statusBar().clearMessage()
+    def _central_unreachable(self, _error: BaseException) -> None:
+        self._window.statusBar().clearMessage()
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(
-            self,
+            self._window,
             QCoreApplication.translate("MainWindow", "Zentraler Dienst"),
             QCoreApplication.translate(
                 "MainWindow",
@@ -137,64 +144,74 @@ class TeamLeadTools:
             ),
         )
 
-    def _open_users_on(self: MainWindow, db: DeskDatabase | TeamDoor) -> QWidget | None:  # type: ignore[misc]
+    def _open_users_on(self, db: DeskDatabase | TeamDoor) -> QWidget | None:
         from ui.dialogs.users_dialog import UsersDialog
 
-        if self.user is None:
+        session = self._session
+        if session.user is None:
             return None
-        self.statusBar().clearMessage()
-        dialog = UsersDialog(self._ops, db, self.user, self.offices, self.now, self)
+        self._window.statusBar().clearMessage()
+        dialog = UsersDialog(
+            self._ops, db, session.user, list(session.offices), session.now, self._window
+        )
         self._show_tool(dialog)
         return dialog
 
-    def _open_capacity_on(self: MainWindow, db: DeskDatabase | TeamDoor) -> QWidget | None:  # type: ignore[misc]
+    def _open_capacity_on(self, db: DeskDatabase | TeamDoor) -> QWidget | None:
         from ui.dialogs.capacity_editor import CapacityEditor
 
-        if self.office is None:
+        session = self._session
+        if session.office is None:
             return None
-        self.statusBar().clearMessage()
-        editor = CapacityEditor(self._ops, db, self.user, self.office.id, self.now, self)
+        self._window.statusBar().clearMessage()
+        editor = CapacityEditor(
+            self._ops, db, session.user, session.office.id, session.now, self._window
+        )
         self._show_tool(editor)
         return editor
 
-    def open_audit(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+    def open_audit(self) -> QWidget | None:
         """The audit log viewer (team lead)."""
         from ui.dialogs.audit_dialog import AuditDialog
 
-        if not self._tool_ready() or self.user is None or self.office is None:
+        session = self._session
+        if session.database is None or session.office is None or session.user is None:
             return None
-        assert self._db is not None
-        dialog = AuditDialog(self._ops, self._db, self.user, self.office.id, self.now, self)
+        dialog = AuditDialog(
+            self._ops, session.database, session.user, session.office.id, session.now,
+            self._window,
+        )  # fmt: skip
         self._show_tool(dialog)
         dialog.start()
         return dialog
 
-    def open_statistics(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+    def open_statistics(self) -> QWidget | None:
         """Statistics with charts and CSV export (team lead)."""
         from ui.views.statistics_page import StatisticsPage
 
-        if not self._tool_ready() or self.office is None:
+        session = self._session
+        if session.database is None or session.office is None:
             return None
-        assert self._db is not None
-        user_id = self.user.id if self.user is not None else None
+        user_id = session.user.id if session.user is not None else None
         page = StatisticsPage(
-            self._ops, self._db, self.offices, self.office.id, self.now, user_id=user_id
-        )
-        dialog = page_dialog(self, QCoreApplication.translate("MainWindow", "Statistik"), page)
+            self._ops, session.database, list(session.offices), session.office.id,
+            session.now, user_id=user_id,
+        )  # fmt: skip
+        title = QCoreApplication.translate("MainWindow", "Statistik")
+        dialog = page_dialog(self._window, title, page)
         self._show_tool(dialog)
         return dialog
 
-    def open_staffing(self: MainWindow) -> QWidget | None:  # type: ignore[misc]
+    def open_staffing(self) -> QWidget | None:
         """The staffing advisor for the walk-in hour (team lead)."""
         from ui.views.staffing_panel import StaffingPanel
 
-        if not self._tool_ready() or self.office is None:
+        session = self._session
+        if session.database is None or session.office is None:
             return None
-        assert self._db is not None
-        panel = StaffingPanel(self._ops, self._db, self.office.id, self.now)
-        dialog = page_dialog(
-            self, QCoreApplication.translate("MainWindow", "Personalbedarf Sprechstunde"), panel
-        )
+        panel = StaffingPanel(self._ops, session.database, session.office.id, session.now)
+        title = QCoreApplication.translate("MainWindow", "Personalbedarf Sprechstunde")
+        dialog = page_dialog(self._window, title, panel)
         dialog.resize(1000, 560)
         self._show_tool(dialog)
         return dialog
