@@ -26,6 +26,7 @@ from desk.services.walkin.tickets import call_next, issue_ticket
 from desk.store.models import Appointment
 from desk.store.uow import UnitOfWork
 from tests.ui.conftest import NOW
+from ui.changes import Change, What
 from ui.display import window as display_window
 from ui.display.window import BLINKS, DisplayWindow
 from ui.ops import Ops
@@ -435,3 +436,16 @@ def test_a_wake_during_a_read_is_not_lost(open_display, desk, qtbot, monkeypatch
         release.set()
     assert window.current_code.text() == "–"  # the poll's read: from before the call
     qtbot.waitUntil(lambda: window.current_code.text() == FIRST_TICKET, timeout=3_000)
+
+
+def test_a_call_told_at_this_pc_shows_at_once_without_a_poll(open_display, desk, qtbot, ops):
+    """The display opened from the clerk's app shares its operations: a change told by
+    their broadcast is read at once (the poll waits ten minutes here)."""
+    window = open_display()
+    issue_tickets(desk, 1)
+    called = call_next(desk, WEST, 3, at(10, 31))
+    with qtbot.waitSignal(window.updated, timeout=UPDATE_MS):
+        ops.changes.tell(Change(What.TICKETS, WEST))
+    assert window.current_code.text() == called.code
+    with qtbot.assertNotEmitted(window.updated, wait=300):
+        ops.changes.tell(Change(What.TICKETS, "bb-mitte"))  # another office's: not read

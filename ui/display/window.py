@@ -21,6 +21,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.changes import Change, What
 from ui.ops import Ops
 from ui.theme import restyle
 
@@ -90,6 +91,7 @@ class DisplayWindow(QWidget):
         self._blink.setInterval(400)
         self._blink.timeout.connect(self._blink_step)
         self.wake_requested.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        ops.changes.changed.connect(self._changed)  # a call at this PC shows at once
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -193,6 +195,11 @@ class DisplayWindow(QWidget):
         self._db = db
         self._poll.start()
         self.refresh()
+
+    def _changed(self, change: Change) -> None:
+        """Tickets or appointments of this office changed at this PC: read now."""
+        if change.concerns(What.TICKETS | What.APPOINTMENTS, self._office_id):
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the board in the background (one read at a time)."""
