@@ -201,18 +201,16 @@ class QueuePanel(QWidget):
 
     # ------------------------------------------------------------------ steps
     def call_next(self) -> None:
-        """Call the head of the queue to this counter: an appointment due, or the next
-        ticket claimed exactly once across all counters."""
+        """Call the next person to this counter (F9): an appointment that is due before a
+        ticket, else the next ticket, claimed exactly once across all counters."""
         db, office, counter = self._db, self._office, self._counter
         if db is None or office is None or counter is None or self._calling:
             return
-        head = self._queue[0] if self._queue else None
-        appointment = head.id if head is not None and head.kind == "appointment" else None
         call_ticket, now, user = self.call_ticket, self._clock(), self.user_id
         self.call_next_button.setEnabled(False)
         self._calling = True
         self._ops.run(
-            lambda: _call(db, office, counter, now, appointment, call_ticket, user),
+            lambda: _call(db, office, counter, now, call_ticket, user),
             self._called,
             self._call_failed,
         )
@@ -275,20 +273,13 @@ def _call(
     office: str,
     counter: int,
     now: datetime,
-    appointment: uuid.UUID | None,
     call_ticket: CallTicket | None,
     user: uuid.UUID | None = None,
 ) -> str:
-    if appointment is not None:
-        from desk.services.appointments.lifecycle import Action, perform
+    """Call the next person (desk's one use case); the display code of who was called."""
+    from desk.services.walkin.call_next import call_next_person
 
-        called = perform(db, appointment, Action.CALL, now, counter_number=counter, user_id=user)
-        return str(called.booking_code)
-    if call_ticket is None:
-        from desk.services.walkin.tickets import call_next
-
-        return str(call_next(db, office, counter, now, user_id=user).code)
-    return str(call_ticket(office, counter, now, user_id=user).code)
+    return call_next_person(db, office, counter, now, user_id=user, call_ticket=call_ticket).code
 
 
 def _ticket_step(
