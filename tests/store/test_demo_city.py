@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.demo.seed import seed_demo_city
+from desk.demo.standalone import is_seeded, prepare_standalone
 from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId
 from desk.domain.holidays_de import holiday_name
@@ -22,7 +23,6 @@ from desk.domain.status import AppointmentStatus
 from desk.services.appointments.agenda import day_appointments
 from desk.services.database import DeskDatabase, open_database, upgrade_database
 from desk.services.offices import get_office, list_offices
-from desk.demo.standalone import is_seeded, prepare_standalone
 from desk.store.models import (
     Appointment,
     AuditEntry,
