@@ -47,7 +47,9 @@ def private_umask() -> Iterator[None]:
 
 def tighten(path: Path, mode: int | None = None) -> None:
     """Take group and other bits off ``path`` (a file: 0600, a folder: 0700) when it exists,
-    belongs to this user and is wider; a folder of someone else is left as it is."""
+    belongs to this user and is wider; a folder of someone else is left as it is, and so
+    is a shared one with the sticky bit (``/tmp``: a database put there must not close
+    the system's temporary folder to everyone else, as it did for root)."""
     if not POSIX:
         return
     try:
@@ -55,6 +57,8 @@ def tighten(path: Path, mode: int | None = None) -> None:
     except OSError:
         return
     if found.st_uid != os.geteuid() or not found.st_mode & 0o077:
+        return
+    if stat.S_ISDIR(found.st_mode) and found.st_mode & stat.S_ISVTX:
         return
     wanted = mode if mode is not None else DIR_MODE if stat.S_ISDIR(found.st_mode) else FILE_MODE
     try:
