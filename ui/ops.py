@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ class Ops(QObject):
         self._keys = itertools.count()
         self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any], None], Any, Changes]] = {}
         self._closed = False
+        self._delivered: tuple[Any, BaseException | None] | None = None
         self.changes = ChangeHub(self)
         # Queued even when the work finished before its callback was attached (then
         # the done-callback runs on this thread): results always arrive later, by the loop.
@@ -77,18 +79,26 @@ class Ops(QObject):
 
         # The GUI thread keeps the only lasting references to the work and its callbacks:
         # a closure that held the last reference to a widget would otherwise destroy that
-        # widget on the worker thread (a crash) when the worker lets go of it.
+        # widget on the worker thread (a crash) when the worker lets go of it. The worker
+        # holds the key, the work while it runs (an error's traceback keeps its frame, so
+        # not the callbacks there), and the queue only weakly.
         key = next(self._keys)
         self._jobs[key] = (work, on_done, on_error, changes)
+        jobs, me = self._jobs, weakref.ref(self)
 
-        def call() -> Any:  # on the worker: holds the key, and the job only while it runs
-            job = self._jobs.get(key)
-            return job[0]() if job is not None else None
+        def call() -> Any:
+            job = jobs.get(key)
+            if job is None:
+                return None
+            run, job = job[0], None
+            return run()
 
         def finished(future: Future[Any]) -> None:
             error = future.exception()
             result = None if error else future.result()
-            self._finished.emit(key, result, error)
+            ops = me()
+            if ops is not None:
+                ops._finished.emit(key, result, error)
 
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
@@ -97,7 +107,11 @@ class Ops(QObject):
         self._pool.submit(call).add_done_callback(finished)
 
     def _deliver(self, key: Any, result: Any, error: BaseException | None) -> None:
-        _work, on_done, on_error, changes = self._jobs.pop(key)
+        job = self._jobs.pop(key)
+        _work, on_done, on_error, changes = job
+        # the worker may still hold the error's traceback (and the work) for a moment:
+        # the GUI thread lets go of them only at the next delivery, when it surely has not
+        self._delivered = (job, error)
         self._pending -= 1
         try:
             if error is None:
@@ -152,3 +166,4 @@ class Ops(QObject):
         self._closed = True
         if self._pool is not None:
             self._pool.shutdown(wait=True)
+        self._delivered = None  # the worker has let go of everything

@@ -4,6 +4,7 @@ and the default failure handler of operations without their own."""
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import date
 
 import pytest
@@ -100,3 +101,27 @@ def test_an_own_handler_gets_the_default_words(qtbot, ops, caplog, error, words,
         )
     assert shown == [words]
     assert bool([r for r in caplog.records if r.message == "a step failed"]) is logged
+
+
+def test_a_failed_operations_callbacks_are_let_go_on_the_gui_thread(qtbot, ops):
+    """The worker may hold a failed operation's traceback a moment after its result went
+    out: the callbacks (which may hold the last reference to a widget) are let go by the
+    GUI thread, at the next delivery, never by the worker."""
+    deleted_on: list[str] = []
+
+    class Watched:
+        def __del__(self) -> None:
+            deleted_on.append(threading.current_thread().name)
+
+    def fail() -> None:
+        raise ValueError("kaputt")
+
+    watched = Watched()
+    with qtbot.waitCallback(timeout=5_000) as failed:
+        ops.run(fail, lambda _r, w=watched: None, lambda error, w=watched: failed(error))
+    del watched
+    qtbot.wait(50)
+    assert deleted_on == []  # kept until the worker has surely let go of the job
+    with qtbot.waitCallback(timeout=5_000) as done:
+        ops.run(lambda: 1, done)
+    assert deleted_on == [threading.main_thread().name]
