@@ -22,13 +22,11 @@ class DeskSession(QObject):
     """The desk's shared state; each setter tells its change once.
 
     Signals:
-        database_opened(DeskDatabase): the database is open and its offices are known.
         office_changed(object): the chosen office (OfficeInfo or None).
         counter_changed(object): the clerk's own counter (int or None).
         user_changed(object): who works here (UserInfo or None).
     """
 
-    database_opened = Signal(object)
     office_changed = Signal(object)
     counter_changed = Signal(object)
     user_changed = Signal(object)
@@ -55,11 +53,6 @@ class DeskSession(QObject):
     def ready(self) -> bool:
         """The database is open and an office is chosen."""
         return self.database is not None and self.office is not None
-
-    def open(self, database: DeskDatabase, offices: list[OfficeInfo]) -> None:
-        """The database is open and these are its offices."""
-        self.database, self.offices = database, list(offices)
-        self.database_opened.emit(database)
 
     def set_office(self, office: OfficeInfo | None) -> None:
         """Work for ``office`` from now on."""

@@ -40,6 +40,7 @@ from desk.domain.steps import Action
 from ui.changes import SYNCED
 from ui.controllers.clerk_steps import ClerkSteps
 from ui.controllers.day import DayController, DayWidgets
+from ui.controllers.office_chooser import OfficeChooser
 from ui.controllers.sign_in import SignIn
 from ui.controllers.team_tools import TeamTools
 from ui.controllers.walk_in import WalkIn, ticket_printer
@@ -137,8 +138,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._first_start = first_start
         self._sign_in_at_start = sign_in_at_start  # a database with users asks who works here
-        self._wanted_office = office_id or settings.value("office", None, str)
-        self._wanted_counter = counter_number or settings.value("counter", 0, int) or None
         self._progress: QProgressDialog | None = None
         self._displays: list[QWidget] = []
         self.session = DeskSession(clock, self)
@@ -151,8 +150,13 @@ class MainWindow(QMainWindow):
         self.actions_by_step = self._make_step_actions()
         self._build()
         self.days = DayController(self.session, ops, self._day_widgets(), self)
+        self.chooser = OfficeChooser(
+            self.session, settings, (self.office_box, self.counter_box), office_id,
+            counter_number, self,
+        )  # fmt: skip
         self.clerk = ClerkSteps(self.session, ops, self.days, self, show_dialogs)
-        self.walk_in = WalkIn(self.session, ops, settings, (self.reception_page, self.queue_page))
+        pages = (self.reception_page, self.queue_page)
+        self.walk_in = WalkIn(self.session, ops, settings, pages, self)
         self.sign_in_part = SignIn(
             self.session, ops, self, self.user_label, lambda: list(self._displays)
         )
@@ -224,8 +228,6 @@ class MainWindow(QMainWindow):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.book_button)
-        self.office_box.currentIndexChanged.connect(self._office_changed)
-        self.counter_box.currentIndexChanged.connect(self._counter_changed)
         return bar
 
     def _build_day_bar(self) -> QHBoxLayout:
@@ -455,6 +457,9 @@ class MainWindow(QMainWindow):
         self.clerk.step_done.connect(self.step_done)
         self.clerk.step_refused.connect(self.step_refused)
         self._ops.failed.connect(self._operation_failed)
+        self.chooser.office_chosen.connect(self._office_chosen)
+        self.chooser.counter_chosen.connect(self._counter_chosen)
+        self.session.counter_changed.connect(self.model.set_own_counter)  # marked in the list
 
     # --------------------------------------------------------- the session
     @property
@@ -552,18 +557,9 @@ class MainWindow(QMainWindow):
         self._close_progress()
         if has_users and self._sign_in_at_start:
             self.sign_in()  # before anything of the day is read, let alone shown
-        self.session.offices = list(offices)
-        self.office_box.blockSignals(True)
-        self.office_box.clear()
-        for office in offices:
-            self.office_box.addItem(office.name, office.id)
-        wanted = self.office_box.findData(self._wanted_office) if self._wanted_office else -1
-        self.office_box.setCurrentIndex(max(wanted, 0))
-        self.office_box.blockSignals(False)
-        self._take_office()
+        self.chooser.fill(offices)
         self._set_enabled(bool(offices))
         self.team.update()
-        self._fill_counters()
         self.statusBar().clearMessage()
         self.days.reload()  # the reception and the queue read once it is in
         self.refresh_timer.start()
@@ -581,44 +577,12 @@ class MainWindow(QMainWindow):
             self._progress = None
 
     # ------------------------------------------------------------ choosing
-    def _take_office(self) -> None:
-        """The office chosen in the box into the session, remembered (no load)."""
-        index, offices = self.office_box.currentIndex(), self.session.offices
-        office = offices[index] if 0 <= index < len(offices) else None
-        if office is not None:
-            self._settings.setValue("office", office.id)
-        self.session.set_office(office)
-
-    def _fill_counters(self) -> None:
-        """The chosen office's counters in the box, the remembered one chosen (no load)."""
-        office = self.office
-        self.counter_box.blockSignals(True)
-        self.counter_box.clear()
-        for counter in office.counters if office else ():
-            self.counter_box.addItem(counter.name, counter.number)
-        wanted = self.counter_box.findData(self._wanted_counter) if self._wanted_counter else -1
-        self.counter_box.setCurrentIndex(max(wanted, 0))
-        self.counter_box.blockSignals(False)
-        self._take_counter()
-
-    def _take_counter(self) -> None:
-        """Remember the chosen counter and mark it own in the list (no load)."""
-        number = self.counter_box.currentData()
-        if number is not None:
-            self._settings.setValue("counter", int(number))
-            self._wanted_counter = int(number)
-        self.session.set_counter(int(number) if number is not None else None)
-        self.model.set_own_counter(number)
-
-    def _office_changed(self) -> None:
-        self._take_office()
+    def _office_chosen(self) -> None:
         self.walk_in.serve_office()
-        self._fill_counters()
         self.days.reload()  # each read once: the day, the reception, the queue
         self.walk_in.serve_counter()
 
-    def _counter_changed(self) -> None:
-        self._take_counter()
+    def _counter_chosen(self) -> None:
         self.days.refresh()
         self.walk_in.serve_counter()
 
