@@ -6,9 +6,9 @@ the same way (see ui.gui.attach_sync)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import Flag, auto
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,8 +23,7 @@ class What(Flag):
     ALL = APPOINTMENTS | TICKETS | CAPACITY | USERS
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """``what`` changed in ``office_id`` on ``day`` (None: any office, any day)."""
 
     what: What

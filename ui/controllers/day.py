@@ -8,9 +8,8 @@ Texts keep the "MainWindow" translation context (they were the window's).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTableView
@@ -39,8 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class DayWidgets:
+class DayWidgets(NamedTuple):
     """The widgets that show the day (built by the window)."""
 
     date_edit: QDateEdit
