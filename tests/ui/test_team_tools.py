@@ -3,12 +3,21 @@ read-only and nothing else (the services refuse clerks as well)."""
 
 from __future__ import annotations
 
+import pytest
+
 from desk.services.admin.auth import authenticate
+from tests.ui.walkin_support import copy_of
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.capacity_editor import CapacityEditor
 from ui.dialogs.users_dialog import UsersDialog
 from ui.views.staffing_panel import StaffingPanel
 from ui.views.statistics_page import StatisticsPage
+
+
+@pytest.fixture
+def demo_copy_url(demo_sqlite_url, tmp_path) -> str:
+    """A private copy of the demo city (a saved plan writes to it)."""
+    return copy_of(demo_sqlite_url, tmp_path / "demo-copy.sqlite")
 
 
 def started(qtbot, make_window, url: str):
@@ -80,3 +89,20 @@ def test_a_clerk_gets_capacity_read_only_and_no_other_tool(
     assert not editor.why.isHidden() and not editor.walk_in.isEnabled()
     qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=20_000)
     editor.close()
+
+
+def test_a_saved_capacity_plan_reads_the_calendar_again(qtbot, make_window, demo_copy_url, db_of):
+    """The calendar shows free and closed cells of the plan: a save in the editor tells a
+    capacity change, and the shown day reads again (no poll needed)."""
+    window = started(qtbot, make_window, demo_copy_url)
+    window.refresh_timer.stop()
+    window.set_user(authenticate(db_of(demo_copy_url), "teamleitung", "demo"))
+    editor = window.open_capacity()
+    assert isinstance(editor, CapacityEditor)
+    qtbot.waitUntil(lambda: editor.preview_model.rowCount() == 14, timeout=20_000)
+    editor.walk_in.quota.setText("12")
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignals([editor.saved, window.day_loaded], timeout=20_000):
+        editor.save_button.click()
+    editor.close()
+    qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=20_000)

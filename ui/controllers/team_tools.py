@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from ui.changes import Change, What
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDialog, QMainWindow, QMenuBar, QWidget
@@ -164,8 +166,11 @@ class TeamTools(QObject):
         if session.office is None:
             return None
         self._window.statusBar().clearMessage()
-        editor = CapacityEditor(
-            self._ops, db, session.user, session.office.id, session.now, self._window
+        office_id = session.office.id
+        editor = CapacityEditor(self._ops, db, session.user, office_id, session.now, self._window)
+        # a saved plan changes the calendar's free and closed cells: every view reads again
+        editor.saved.connect(
+            lambda _summary: self._ops.changes.tell(Change(What.CAPACITY, office_id))
         )
         self._show_tool(editor)
         return editor
