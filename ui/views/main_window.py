@@ -3,10 +3,12 @@ the selected appointment with its life-cycle steps, booking and search.
 
 The window builds and lays out the widgets and wires the parts that do the work, each
 with explicit dependencies (qutebrowser's way): the session (database, office, counter,
-user, clock), the start sequence (ui.start_sequence), the day and its selection
-(DayController), the clerk's steps (ClerkSteps), the walk-in side (WalkIn), sign-in
-and lock (SignIn), the team lead's tools (TeamTools) and the menus (WindowMenus).
-Changes reach every view through the operations' one broadcast (ui.changes).
+user, clock), the start sequence (ui.start_sequence), the office and counter boxes
+(OfficeChooser), the day and its selection (DayController), the clerk's steps
+(ClerkSteps), the walk-in side (WalkIn), sign-in and lock (SignIn), the team lead's
+tools (TeamTools) and the menus (WindowMenus). Changes reach every view through the
+operations' one broadcast (ui.changes). The public methods below are the window's
+doors to its parts (for ui.gui, the idle lock and the tests).
 """
 
 from __future__ import annotations
