@@ -69,49 +69,8 @@ def issue_ticket(
         if why is not None:
             raise WalkInRefused(f"Keine Wartenummer: {why}")
         number = _next_number(session, office_id, day)
-        ahead = (
-            session.scalar(
-                select(func.count())
-                .select_from(Ticket)
-                .where(
-                    Ticket.office_id == office_id,
-                    Ticket.service_day == day,
-                    Ticket.status == TicketStatus.WAITING,
-                )
-            )
-            or 0
-        )
-        ticket = Ticket(
-            id=uuid.uuid4(),
-            office_id=office_id,
-            service_day=day,
-            number=number,
-            code=walkin.ticket_code(schedule.ticket_prefix, number),
-            reason=reason,
-            status=TicketStatus.WAITING,
-            issued_at=now,
-            recall_count=0,
-        )
-        session.add(ticket)
-        try:
-            session.flush()
-        except IntegrityError:
-            raise WalkInRefused(
-                "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut"
-            ) from None
-        outbox.record(
-            session,
-            outbox.TICKET_ISSUE,
-            office_id,
-            ticket.id,
-            {
-                "ticket_id": str(ticket.id),
-                "office_id": office_id,
-                "number": number,
-                "reason": str(reason),
-            },
-            now,
-        )
+        ahead = _waiting(session, office_id, day)
+        ticket = _add_ticket(session, office_id, day, number, schedule.ticket_prefix, reason, now)
         uow.commit()
         quota = schedule.walk_in.quota
         return TicketInfo(
@@ -125,6 +84,65 @@ def issue_ticket(
             waiting_ahead=ahead,
             left_today=None if quota is None else quota - issued - 1,
         )
+
+
+def _waiting(session: Session, office_id: str, day: date) -> int:
+    """How many of the day's tickets wait (the new one is told how many are ahead)."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(
+                Ticket.office_id == office_id,
+                Ticket.service_day == day,
+                Ticket.status == TicketStatus.WAITING,
+            )
+        )
+        or 0
+    )
+
+
+def _add_ticket(
+    session: Session,
+    office_id: str,
+    day: date,
+    number: int,
+    prefix: str,
+    reason: TicketReason,
+    now: datetime,
+) -> Ticket:
+    """The new waiting ticket and its operation in the outbox (refused if another took
+    the number meanwhile)."""
+    ticket = Ticket(
+        id=uuid.uuid4(),
+        office_id=office_id,
+        service_day=day,
+        number=number,
+        code=walkin.ticket_code(prefix, number),
+        reason=reason,
+        status=TicketStatus.WAITING,
+        issued_at=now,
+        recall_count=0,
+    )
+    session.add(ticket)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise WalkInRefused("Die Wartenummer wurde gleichzeitig vergeben; bitte erneut") from None
+    outbox.record(
+        session,
+        outbox.TICKET_ISSUE,
+        office_id,
+        ticket.id,
+        {
+            "ticket_id": str(ticket.id),
+            "office_id": office_id,
+            "number": number,
+            "reason": str(reason),
+        },
+        now,
+    )
+    return ticket
 
 
 def issued_on(session: Session, office_id: str, day: date) -> int:
