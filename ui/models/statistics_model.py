@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
-    from desk.services.reports.statistics import OfficeStatistics, Summary
+    from desk.services.reports.statistics import Figures, OfficeStatistics, Summary
 
 
 @dataclass(frozen=True)
@@ -47,23 +47,34 @@ def _summary(summary: Summary, unit: str, decimals: int = 1) -> tuple[str, str]:
     return f"{mean} / {p90} {unit}", measured.replace("%1", str(summary.count))
 
 
+def _quota(t: Figures) -> str:
+    """Tickets issued against the quota of the period, with the share used."""
+    if t.tickets_quota is None:
+        return QCoreApplication.translate("StatisticsTotalsModel", "kein Kontingent")
+    return QCoreApplication.translate(
+        "StatisticsTotalsModel", "{issued} / {quota} ({share})"
+    ).format(
+        issued=t.tickets_issued,
+        quota=t.tickets_quota,
+        share=_number(None if t.quota_used is None else t.quota_used * 100, "%"),
+    )
+
+
+def _busiest(stats: OfficeStatistics) -> str:
+    """The hour with the most appointments, or a dash when there were none."""
+    busiest = max(stats.hours, key=lambda h: h.appointments)
+    if busiest.appointments == 0:
+        return "–"
+    return QCoreApplication.translate(
+        "StatisticsTotalsModel", "{hour}–{next} Uhr ({count})"
+    ).format(hour=busiest.hour, next=busiest.hour + 1, count=busiest.appointments)
+
+
 def total_lines(stats: OfficeStatistics) -> list[TotalLine]:
     """The figures of the period as table lines (German labels, local number format)."""
     t = stats.total
     minutes = QCoreApplication.translate("StatisticsTotalsModel", "min")
     days = QCoreApplication.translate("StatisticsTotalsModel", "Tage")
-    quota = (
-        QCoreApplication.translate("StatisticsTotalsModel", "kein Kontingent")
-        if t.tickets_quota is None
-        else QCoreApplication.translate(
-            "StatisticsTotalsModel", "{issued} / {quota} ({share})"
-        ).format(
-            issued=t.tickets_issued,
-            quota=t.tickets_quota,
-            share=_number(None if t.quota_used is None else t.quota_used * 100, "%"),
-        )
-    )
-    busiest = max(stats.hours, key=lambda h: h.appointments)
     lines = [
         (
             QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Termine gebucht (online)"),
@@ -80,7 +91,7 @@ def total_lines(stats: OfficeStatistics) -> list[TotalLine]:
             QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Quote nicht erschienen"),
             _number(None if t.no_show_rate is None else t.no_show_rate * 100, "%"),
         ),
-        (QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartenummern / Kontingent"), quota),
+        (QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartenummern / Kontingent"), _quota(t)),
         (
             QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Wartenummern erledigt"),
             str(t.tickets_served),
@@ -107,11 +118,7 @@ def total_lines(stats: OfficeStatistics) -> list[TotalLine]:
         ),
         (
             QT_TRANSLATE_NOOP("StatisticsTotalsModel", "Meiste Termine um"),
-            "–"
-            if busiest.appointments == 0
-            else QCoreApplication.translate(
-                "StatisticsTotalsModel", "{hour}–{next} Uhr ({count})"
-            ).format(hour=busiest.hour, next=busiest.hour + 1, count=busiest.appointments),
+            _busiest(stats),
         ),
     ]
     return [

@@ -88,6 +88,29 @@ class StatisticsPage(QWidget):
         self.user_id = user_id  # the signed-in user: desk refuses anyone but a team lead
         self._generation = 0  # answers of an earlier request are dropped
         self.setObjectName("statisticsPage")
+        controls = self._controls(offices, office_id, now)
+        self.message = QLabel()
+        self.message.setObjectName("statisticsMessage")
+        self.message.setWordWrap(True)
+        self.days = DayChart()
+        self.waits = WaitChart()
+        self.hour_chart = HourChart()
+        self.horizon_chart = HorizonChart()
+        self.model = StatisticsTotalsModel(self)
+        self.table = self._totals_table()
+        column = QVBoxLayout(self)
+        column.addLayout(controls)
+        column.addWidget(self.message)
+        column.addWidget(self._body(), 1)
+        self.show_button.clicked.connect(self.refresh)
+        self.office.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.export_button.clicked.connect(self.export_csv)
+        self.refresh()
+
+    def _controls(
+        self, offices: list[OfficeInfo], office_id: str, now: Callable[[], datetime]
+    ) -> QHBoxLayout:
+        """The office, the period and the buttons, in one row."""
         self.office = QComboBox()
         self.office.setAccessibleName(self.tr("Standort"))
         for info in offices:
@@ -99,9 +122,6 @@ class StatisticsPage(QWidget):
         self.show_button = QPushButton(self.tr("&Anzeigen"))
         self.export_button = QPushButton(self.tr("CSV e&xportieren …"))
         self.export_button.setEnabled(False)
-        self.message = QLabel()
-        self.message.setObjectName("statisticsMessage")
-        self.message.setWordWrap(True)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Standort:")))
         controls.addWidget(self.office, 1)
@@ -111,24 +131,26 @@ class StatisticsPage(QWidget):
         controls.addWidget(self.last)
         controls.addWidget(self.show_button)
         controls.addWidget(self.export_button)
-        self.days = DayChart()
-        self.waits = WaitChart()
-        self.hour_chart = HourChart()
-        self.horizon_chart = HorizonChart()
-        self.model = StatisticsTotalsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Summen des Zeitraums"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
+        return controls
+
+    def _totals_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName(self.tr("Summen des Zeitraums"))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        rows = table.verticalHeader()
         rows.setMinimumSectionSize(1)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
-        header = self.table.horizontalHeader()
+        header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        return table
+
+    def _body(self) -> QSplitter:
+        """The day and wait charts beside the totals and the hour and horizon tabs."""
         charts = QSplitter(Qt.Orientation.Vertical)
         charts.addWidget(self.days.view)
         charts.addWidget(self.waits.view)
@@ -147,14 +169,7 @@ class StatisticsPage(QWidget):
         body.setChildrenCollapsible(False)
         body.setSizes([850, 500])
         self.days.view.setMinimumWidth(560)
-        column = QVBoxLayout(self)
-        column.addLayout(controls)
-        column.addWidget(self.message)
-        column.addWidget(body, 1)
-        self.show_button.clicked.connect(self.refresh)
-        self.office.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.export_button.clicked.connect(self.export_csv)
-        self.refresh()
+        return body
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(qdate(day))
