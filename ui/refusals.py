@@ -174,6 +174,33 @@ TEMPLATES: dict[str, str] = {
         "passender Platz frei",
     ),
     "nothing_to_save": QT_TRANSLATE_NOOP("Refusals", "Es gibt keine Änderung zu speichern"),
+    "unknown_reason": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannter Grund {reason!r} (möglich: {known})",
+    ),
+    "no_ticket": QT_TRANSLATE_NOOP("Refusals", "Keine Wartenummer: {reason}"),
+    "ticket_taken_meanwhile": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut",
+    ),
+    "no_number_block": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "
+        "(erst mit der zentralen Datenbank verbinden)",
+    ),
+    "number_block_used_up": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht",
+    ),
+    "no_own_tickets_offline": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Keine eigenen Wartenummern in {office_id} (offline)",
+    ),
+    "none_waiting": QT_TRANSLATE_NOOP("Refusals", "Keine wartende Wartenummer in {office_id}"),
+    "unknown_counter_of": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannter Schalter {counter} in {office_id} (vorhanden: {known})",
+    ),
     "unknown_ticket": QT_TRANSLATE_NOOP("Refusals", "Die Wartenummer {id} gibt es nicht (mehr)"),
     "ticket_step_not_possible": QT_TRANSLATE_NOOP(
         "Refusals",

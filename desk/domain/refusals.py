@@ -96,7 +96,18 @@ GERMAN: dict[str, str] = {
         "dort ist kein passender Platz frei"
     ),
     "nothing_to_save": "Es gibt keine Änderung zu speichern",
-    # walk-in steps
+    # walk-in tickets, calls and steps
+    "unknown_reason": "Unbekannter Grund {reason!r} (möglich: {known})",
+    "no_ticket": "Keine Wartenummer: {reason}",
+    "ticket_taken_meanwhile": "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut",
+    "no_number_block": (
+        "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "
+        "(erst mit der zentralen Datenbank verbinden)"
+    ),
+    "number_block_used_up": "Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht",
+    "no_own_tickets_offline": "Keine eigenen Wartenummern in {office_id} (offline)",
+    "none_waiting": "Keine wartende Wartenummer in {office_id}",
+    "unknown_counter_of": "Unbekannter Schalter {counter} in {office_id} (vorhanden: {known})",
     "unknown_ticket": "Die Wartenummer {id} gibt es nicht (mehr)",
     "ticket_step_not_possible": (
         "Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich"

@@ -89,7 +89,7 @@ def claim_centrally(
         ).one_or_none()
         if row is None:
             known = ", ".join(conn.scalars(select(Office.id).order_by(Office.id))) or "keine"
-            raise UnknownId(f"Unbekannter Standort {office_id!r} (vorhanden: {known})")
+            raise UnknownId.of("unknown_office", office_id=office_id, known=known)
         timezone, counter_id, ticket_id, code, number, reason, issued_at, _calls = row
         if counter_id is None:
             numbers = conn.scalars(
@@ -99,7 +99,7 @@ def claim_centrally(
             )
             raise unknown_counter(list(numbers), office_id, counter_number)
         if ticket_id is None:
-            raise WalkInRefused(f"Keine wartende Wartenummer in {office_id}")
+            raise WalkInRefused.of("none_waiting", office_id=office_id)
     tz = ZoneInfo(timezone)
     return TicketInfo(
         ticket_id,

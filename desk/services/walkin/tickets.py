@@ -50,7 +50,7 @@ def parse_reason(text: str | None) -> TicketReason:
         return TicketReason(text)
     except ValueError:
         known = ", ".join(r.value for r in TicketReason)
-        raise WalkInRefused(f"Unbekannter Grund {text!r} (möglich: {known})") from None
+        raise WalkInRefused.of("unknown_reason", reason=text, known=known) from None
 
 
 def issue_ticket(
@@ -67,7 +67,7 @@ def issue_ticket(
         closed = closed_reason(day, schedule.closures, schedule.state)
         why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
         if why is not None:
-            raise WalkInRefused(f"Keine Wartenummer: {why}")
+            raise WalkInRefused.of("no_ticket", reason=why)
         number = _next_number(session, office_id, day)
         ahead = _waiting(session, office_id, day)
         ticket = _add_ticket(session, office_id, day, number, schedule.ticket_prefix, reason, now)
@@ -128,7 +128,7 @@ def _add_ticket(
     try:
         session.flush()
     except IntegrityError:
-        raise WalkInRefused("Die Wartenummer wurde gleichzeitig vergeben; bitte erneut") from None
+        raise WalkInRefused.of("ticket_taken_meanwhile") from None
     outbox.record(
         session,
         outbox.TICKET_ISSUE,
@@ -164,10 +164,7 @@ def _next_number(session: Session, office_id: str, day: date) -> int:
         return leases.highest_taken(session, office_id, day) + 1
     lease = leases.own_lease(session, office_id, day)
     if lease is None:
-        raise WalkInRefused(
-            "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "
-            "(erst mit der zentralen Datenbank verbinden)"
-        )
+        raise WalkInRefused.of("no_number_block")
     used = session.scalar(
         select(func.max(Ticket.number)).where(
             Ticket.office_id == office_id,
@@ -177,7 +174,7 @@ def _next_number(session: Session, office_id: str, day: date) -> int:
     )
     number = (used or lease.first_number - 1) + 1
     if number > lease.last_number:
-        raise WalkInRefused("Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht")
+        raise WalkInRefused.of("number_block_used_up")
     return number
 
 
@@ -247,7 +244,7 @@ def _next_waiting(session: Session, office_id: str, day: date, replica: bool) ->
     if replica:
         lease = leases.own_lease(session, office_id, day)
         if lease is None:
-            raise WalkInRefused(f"Keine eigenen Wartenummern in {office_id} (offline)")
+            raise WalkInRefused.of("no_own_tickets_offline", office_id=office_id)
         waiting.append(Ticket.number.between(lease.first_number, lease.last_number))
     ticket = session.scalar(
         select(Ticket)
@@ -257,7 +254,7 @@ def _next_waiting(session: Session, office_id: str, day: date, replica: bool) ->
         .with_for_update(skip_locked=True)
     )
     if ticket is None:
-        raise WalkInRefused(f"Keine wartende Wartenummer in {office_id}")
+        raise WalkInRefused.of("none_waiting", office_id=office_id)
     return ticket
 
 
@@ -317,4 +314,6 @@ def _record_call(
 def unknown_counter(numbers: list[int], office_id: str, counter_number: int) -> UnknownId:
     """The refusal of a counter number the office does not have, naming the ones it has."""
     known = ", ".join(str(n) for n in numbers) or "keine"
-    return UnknownId(f"Unbekannter Schalter {counter_number} in {office_id} (vorhanden: {known})")
+    return UnknownId.of(
+        "unknown_counter_of", counter=counter_number, office_id=office_id, known=known
+    )
