@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="23"/>
         <source>Über {0}</source>
         <translation>About {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="30"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="31"/>
         <source>Qt / PySide6:</source>
         <translation>Qt / PySide6:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="32"/>
         <source>Python:</source>
         <translation>Python:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="33"/>
         <source>Datenbank:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="33"/>
         <source>noch nicht geöffnet</source>
         <translation>not opened yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="34"/>
         <source>Datenordner:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="35"/>
         <source>Protokolldatei:</source>
         <translation>Log file:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/about_dialog.py" line="45"/>
         <source>Datenschutz: Namen und Kontaktdaten bleiben in der Datenbank. Protokolle, Aufrufanzeige und Wartenummern enthalten keine personenbezogenen Daten; Daten erledigter Termine werden nach der Aufbewahrungsfrist anonymisiert.</source>
         <translation>Privacy: names and contact details stay in the database. Logs, the call display and tickets contain no personal data; data of completed appointments is anonymised after the retention period.</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>{0} entries, newest first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="216"/>
         <source>Das Protokoll konnte nicht geladen werden ({0}).</source>
         <translation>The audit log could not be loaded ({0}).</translation>
     </message>
@@ -324,132 +324,137 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="77"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="102"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="103"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="114"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="115"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="116"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="117"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="118"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="119"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="120"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="126"/>
         <source>Freie Termine</source>
         <translation>Free slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="129"/>
         <source>&amp;Freie Termine (nächste {0} Tage):</source>
         <translation>&amp;Free slots (next {0} days):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="132"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="141"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="142"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="212"/>
         <source>Freie Termine werden gesucht …</source>
         <translation>Looking for free slots …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="230"/>
         <source>{0}, {1}–{2} · Schalter {3}</source>
         <translation>{0}, {1}–{2} · counter {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="238"/>
         <source>Keine freien Termine in den nächsten {0} Tagen</source>
         <translation>No free slots in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="291"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="294"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="296"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="322"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="326"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="327"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="331"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="342"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="368"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="371"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/booking_dialog.py" line="375"/>
+        <source>Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen.</source>
+        <translation>Not booked: unexpected error ({0}). Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="383"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -474,77 +479,77 @@
 <context>
     <name>CapacityEditor</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="82"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="83"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="87"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="88"/>
         <source>Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht.</source>
         <translation>Only a team lead can change capacity; you are viewing the plan read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="103"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="104"/>
         <source>Öffnungszeiten</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="104"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="105"/>
         <source>Buchungsfenster</source>
         <translation>Booking window</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="105"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="106"/>
         <source>Sprechstunde</source>
         <translation>Walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="106"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="107"/>
         <source>Schließzeiten</source>
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="107"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="108"/>
         <source>Freigaben</source>
         <translation>Releases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="141"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="142"/>
         <source>Öffnungszeiten und Buchungsfenster gelten ab</source>
         <translation>Opening hours and booking window apply from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="172"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="173"/>
         <source>Kapazität planen – {0}</source>
         <translation>Plan capacity – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="215"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="216"/>
         <source>Bitte die markierte Eingabe korrigieren.</source>
         <translation>Please correct the marked entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="273"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="274"/>
         <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="289"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="290"/>
         <source>Gespeichert. Die Änderung gilt für das Portal sofort.</source>
         <translation>Saved. The change applies to the portal immediately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="299"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="300"/>
         <source>{0} Termine freigegeben</source>
         <translation>{0} slots released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="299"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="300"/>
         <source>1 Termin freigegeben</source>
         <translation>1 slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="321"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="319"/>
         <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
         <translation>That did not work; please try again.</translation>
     </message>
@@ -762,37 +767,37 @@ after</translation>
 <context>
     <name>ClerkCommands</name>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="63"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="90"/>
         <source>Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})</source>
         <translation>Booked: {0} on {1:%d/%m/%Y at %H:%M} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="159"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="183"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="161"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="185"/>
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="184"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="208"/>
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="190"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="214"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="215"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="239"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="222"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="247"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -906,27 +911,27 @@ after</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="69"/>
+        <location filename="../../ui/display/window.py" line="70"/>
         <source>Aufrufanzeige</source>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="104"/>
+        <location filename="../../ui/display/window.py" line="106"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="121"/>
+        <location filename="../../ui/display/window.py" line="123"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="226"/>
+        <location filename="../../ui/display/window.py" line="234"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="232"/>
+        <location filename="../../ui/display/window.py" line="240"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -934,7 +939,7 @@ after</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="132"/>
+        <location filename="../../ui/idle_lock.py" line="168"/>
         <source>Gesperrt – zum Entsperren anmelden</source>
         <translation>Locked – sign in to unlock</translation>
     </message>
@@ -942,7 +947,7 @@ after</translation>
 <context>
     <name>Integrity</name>
     <message>
-        <location filename="../../ui/gui.py" line="109"/>
+        <location filename="../../ui/gui.py" line="88"/>
         <source>Lokale Datenbank wiederhergestellt</source>
         <translation>Local database recovered</translation>
     </message>
@@ -950,57 +955,57 @@ after</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="67"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="67"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
         <source>Gesperrt nach {0} min ohne Eingabe. Zum Entsperren das Passwort eingeben.</source>
         <translation>Locked after {0} min without input. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="78"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="89"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="95"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="95"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="98"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="98"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="115"/>
         <source>Demo-Datenbank – anmelden als:
 {0} (Teamleitung)
 {1} (Sachbearbeitung)
@@ -1011,6 +1016,11 @@ Passwort für alle: {2}</source>
 Password for all: {2}</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/login_dialog.py" line="151"/>
+        <source>Anmeldung nicht möglich ({0}).</source>
+        <translation>Sign-in not possible ({0}).</translation>
+    </message>
+    <message>
         <source>Demo-Datenbank – Benutzer: {0} (Teamleitung); {1} (Sachbearbeitung). Passwort für alle: {2}</source>
         <translation type="vanished">Demo database – users: {0} (team lead); {1} (clerks). Password for all: {2}</translation>
     </message>
@@ -1018,334 +1028,335 @@ Password for all: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="129"/>
+        <location filename="../../ui/views/main_window.py" line="148"/>
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137"/>
+        <location filename="../../ui/views/main_window.py" line="173"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="77"/>
+        <location filename="../../ui/views/main_window.py" line="217"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="80"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="81"/>
+        <location filename="../../ui/views/main_window.py" line="237"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="86"/>
+        <location filename="../../ui/views/main_window.py" line="241"/>
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="87"/>
+        <location filename="../../ui/views/main_window.py" line="242"/>
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="43"/>
-        <location filename="../../ui/views/window_layout.py" line="88"/>
+        <location filename="../../ui/views/main_window.py" line="221"/>
+        <location filename="../../ui/views/main_window.py" line="358"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="91"/>
+        <location filename="../../ui/views/main_window.py" line="224"/>
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="92"/>
+        <location filename="../../ui/views/main_window.py" line="225"/>
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="113"/>
+        <location filename="../../ui/views/main_window.py" line="261"/>
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="129"/>
+        <location filename="../../ui/views/main_window.py" line="279"/>
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="76"/>
-        <location filename="../../ui/views/window_layout.py" line="141"/>
+        <location filename="../../ui/views/main_window.py" line="282"/>
+        <location filename="../../ui/views/main_window.py" line="394"/>
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="77"/>
-        <location filename="../../ui/views/window_layout.py" line="142"/>
+        <location filename="../../ui/views/main_window.py" line="283"/>
+        <location filename="../../ui/views/main_window.py" line="395"/>
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="78"/>
-        <location filename="../../ui/views/window_layout.py" line="143"/>
+        <location filename="../../ui/views/main_window.py" line="284"/>
+        <location filename="../../ui/views/main_window.py" line="396"/>
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="145"/>
+        <location filename="../../ui/views/main_window.py" line="286"/>
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="158"/>
+        <location filename="../../ui/views/main_window.py" line="302"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="159"/>
+        <location filename="../../ui/views/main_window.py" line="303"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_layout.py" line="187"/>
-        <location filename="../../ui/views/window_session.py" line="45"/>
+        <location filename="../../ui/controllers/sign_in.py" line="53"/>
+        <location filename="../../ui/views/main_window.py" line="317"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
-        <extracomment>How a name and password are checked (worker thread): against the central service when this PC syncs through it (set by ui.gui.attach_sync), else the local database. This PC&apos;s connection to the central service (None standalone). The covers over every window while locked (None when not locked).</extracomment>
+        <extracomment>The covers over every window while locked (None when not locked).</extracomment>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="39"/>
+        <location filename="../../ui/views/main_window.py" line="780"/>
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="45"/>
+        <location filename="../../ui/views/main_window.py" line="786"/>
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="66"/>
+        <location filename="../../ui/views/main_window.py" line="541"/>
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="81"/>
+        <location filename="../../ui/start_sequence.py" line="113"/>
         <source>Unerwarteter Fehler beim Öffnen der Datenbank ({0}).</source>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_start.py" line="93"/>
+        <location filename="../../ui/views/main_window.py" line="555"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="52"/>
+        <location filename="../../ui/controllers/day.py" line="154"/>
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="57"/>
+        <location filename="../../ui/controllers/day.py" line="159"/>
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="88"/>
+        <location filename="../../ui/controllers/day.py" line="187"/>
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="104"/>
+        <location filename="../../ui/controllers/day.py" line="211"/>
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="121"/>
-        <location filename="../../ui/views/window_loading.py" line="108"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="151"/>
+        <location filename="../../ui/controllers/day.py" line="216"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_loading.py" line="133"/>
+        <location filename="../../ui/controllers/day.py" line="238"/>
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="103"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="142"/>
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="104"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="143"/>
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="136"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="128"/>
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clerk_commands.py" line="145"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="169"/>
+        <location filename="../../ui/views/main_window.py" line="731"/>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="41"/>
+        <location filename="../../ui/views/main_window.py" line="355"/>
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="48"/>
+        <location filename="../../ui/views/main_window.py" line="363"/>
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="56"/>
+        <location filename="../../ui/views/main_window.py" line="371"/>
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="60"/>
+        <location filename="../../ui/views/main_window.py" line="375"/>
         <source>Platz &amp;sperren</source>
         <translation>&amp;Lock this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="65"/>
+        <location filename="../../ui/views/main_window.py" line="380"/>
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="73"/>
+        <location filename="../../ui/views/main_window.py" line="391"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="86"/>
+        <location filename="../../ui/views/main_window.py" line="404"/>
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="94"/>
+        <location filename="../../ui/views/main_window.py" line="412"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="98"/>
+        <location filename="../../ui/views/main_window.py" line="416"/>
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="103"/>
+        <location filename="../../ui/views/window_actions.py" line="56"/>
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="112"/>
+        <location filename="../../ui/views/window_actions.py" line="63"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="114"/>
+        <location filename="../../ui/views/window_actions.py" line="65"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="117"/>
+        <location filename="../../ui/views/window_actions.py" line="68"/>
         <source>Ü&amp;ber Bürgerdesk …</source>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="50"/>
+        <location filename="../../ui/controllers/sign_in.py" line="57"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_session.py" line="66"/>
+        <location filename="../../ui/controllers/sign_in.py" line="74"/>
         <source>Nicht angemeldet</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="211"/>
+        <location filename="../../ui/views/window_actions.py" line="127"/>
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="214"/>
+        <location filename="../../ui/views/window_actions.py" line="130"/>
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="217"/>
+        <location filename="../../ui/views/window_actions.py" line="133"/>
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="218"/>
+        <location filename="../../ui/views/window_actions.py" line="134"/>
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="222"/>
+        <location filename="../../ui/views/window_actions.py" line="139"/>
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="229"/>
+        <location filename="../../ui/views/window_actions.py" line="146"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="45"/>
+        <location filename="../../ui/controllers/team_tools.py" line="57"/>
         <source>T&amp;eamleitung</source>
         <translation>T&amp;eam lead</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="47"/>
+        <location filename="../../ui/controllers/team_tools.py" line="59"/>
         <source>&amp;Kapazität planen …</source>
         <translation>&amp;Plan capacity …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="50"/>
+        <location filename="../../ui/controllers/team_tools.py" line="62"/>
         <source>&amp;Protokoll …</source>
         <translation>&amp;Audit log …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="53"/>
+        <location filename="../../ui/controllers/team_tools.py" line="65"/>
         <source>&amp;Statistik …</source>
         <translation>&amp;Statistics …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="56"/>
+        <location filename="../../ui/controllers/team_tools.py" line="68"/>
         <source>&amp;Personalbedarf Sprechstunde …</source>
         <translation>&amp;Walk-in hour staffing …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="61"/>
+        <location filename="../../ui/controllers/team_tools.py" line="73"/>
         <source>&amp;Benutzer verwalten …</source>
         <translation>&amp;Manage users …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="74"/>
+        <location filename="../../ui/controllers/team_tools.py" line="85"/>
         <source>Nur für die Teamleitung (bitte als Teamleitung anmelden)</source>
         <translation>Team lead only (please sign in as a team lead)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="120"/>
+        <location filename="../../ui/controllers/team_tools.py" line="129"/>
         <source>Verbindung zum zentralen Dienst …</source>
         <translation>Connecting to the central service …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="131"/>
+        <location filename="../../ui/controllers/team_tools.py" line="140"/>
         <source>Zentraler Dienst</source>
         <translation>Central service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="132"/>
+        <location filename="../../ui/controllers/team_tools.py" line="141"/>
         <source>Der zentrale Dienst ist nicht erreichbar. Kapazität und Benutzer werden dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; bitte später erneut versuchen.</source>
         <translation>The central service cannot be reached. Capacity and users are changed there so that the online portal and every counter see them at once; please try again later.</translation>
     </message>
@@ -1362,12 +1373,12 @@ Password for all: {2}</translation>
         <translation type="vanished">The central database cannot be reached. Capacity and users are changed there so that the online portal and every counter see the change at once; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="183"/>
+        <location filename="../../ui/controllers/team_tools.py" line="205"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/team_tools.py" line="196"/>
+        <location filename="../../ui/controllers/team_tools.py" line="218"/>
         <source>Personalbedarf Sprechstunde</source>
         <translation>Walk-in hour staffing</translation>
     </message>
@@ -1408,6 +1419,15 @@ Password for all: {2}</translation>
         <location filename="../../ui/dialogs/capacity_opening_tab.py" line="98"/>
         <source>{0} Min. (stadtweit)</source>
         <translation>{0} min (city-wide)</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <location filename="../../ui/ops.py" line="157"/>
+        <source>Unerwarteter Fehler ({0}).</source>
+        <extracomment>What an operation changed: a Change, one made from its result, or None (nothing).</extracomment>
+        <translation>Unexpected error ({0}).</translation>
     </message>
 </context>
 <context>
@@ -1565,85 +1585,85 @@ Password for all: {2}</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="39"/>
+        <location filename="../../ui/views/queue_panel.py" line="42"/>
         <source>Erneut aufrufen</source>
-        <extracomment>(key, German label) of the steps for the ticket at the counter.</extracomment>
+        <extracomment>A slow fallback for the passing of time (waits, appointments falling due): changes are told by the operations and the sync (ui.changes). (key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="40"/>
+        <location filename="../../ui/views/queue_panel.py" line="43"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="41"/>
+        <location filename="../../ui/views/queue_panel.py" line="44"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="42"/>
+        <location filename="../../ui/views/queue_panel.py" line="45"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="43"/>
+        <location filename="../../ui/views/queue_panel.py" line="46"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="79"/>
-        <location filename="../../ui/views/queue_panel.py" line="159"/>
+        <location filename="../../ui/views/queue_panel.py" line="82"/>
+        <location filename="../../ui/views/queue_panel.py" line="170"/>
         <source>Niemand aufgerufen</source>
         <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="82"/>
+        <location filename="../../ui/views/queue_panel.py" line="85"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="93"/>
+        <location filename="../../ui/views/queue_panel.py" line="96"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="96"/>
+        <location filename="../../ui/views/queue_panel.py" line="99"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="98"/>
+        <location filename="../../ui/views/queue_panel.py" line="101"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="110"/>
+        <location filename="../../ui/views/queue_panel.py" line="113"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="143"/>
+        <location filename="../../ui/views/queue_panel.py" line="154"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="153"/>
+        <location filename="../../ui/views/queue_panel.py" line="164"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="162"/>
+        <location filename="../../ui/views/queue_panel.py" line="173"/>
         <source>in Bearbeitung</source>
         <translation>in service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="164"/>
+        <location filename="../../ui/views/queue_panel.py" line="175"/>
         <source>aufgerufen</source>
         <translation>called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="215"/>
+        <location filename="../../ui/views/queue_panel.py" line="224"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
@@ -1651,79 +1671,439 @@ Password for all: {2}</translation>
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="78"/>
+        <location filename="../../ui/views/reception_view.py" line="81"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
+        <extracomment>A slow fallback for the passing of time (the walk-in hour opening, the arrivals of the next two hours): changes are told by the operations and the sync (ui.changes).</extracomment>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="98"/>
+        <location filename="../../ui/views/reception_view.py" line="135"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="99"/>
+        <location filename="../../ui/views/reception_view.py" line="136"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="100"/>
+        <location filename="../../ui/views/reception_view.py" line="137"/>
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="104"/>
+        <location filename="../../ui/views/reception_view.py" line="141"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="108"/>
+        <location filename="../../ui/views/reception_view.py" line="92"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="122"/>
+        <location filename="../../ui/views/reception_view.py" line="106"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="158"/>
+        <location filename="../../ui/views/reception_view.py" line="178"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="160"/>
+        <location filename="../../ui/views/reception_view.py" line="180"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="162"/>
+        <location filename="../../ui/views/reception_view.py" line="182"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="164"/>
+        <location filename="../../ui/views/reception_view.py" line="184"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="194"/>
+        <location filename="../../ui/views/reception_view.py" line="219"/>
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="205"/>
+        <location filename="../../ui/views/reception_view.py" line="230"/>
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="216"/>
+        <location filename="../../ui/views/reception_view.py" line="240"/>
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="232"/>
+        <location filename="../../ui/views/reception_view.py" line="259"/>
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../ui/refusals.py" line="28"/>
+        <source>Bitte einen Namen angeben</source>
+        <extracomment>code → German template (the source lupdate collects); fields as in desk&apos;s table.</extracomment>
+        <translation>Please enter a name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="29"/>
+        <source>Der Name ist zu lang (höchstens {limit} Zeichen)</source>
+        <translation>The name is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="33"/>
+        <source>Der Name {problem}</source>
+        <translation>The name {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="34"/>
+        <source>{field:word} ist zu lang (höchstens {limit} Zeichen)</source>
+        <translation>{field:word} is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="38"/>
+        <source>{field:word} enthält unzulässige Steuerzeichen</source>
+        <translation>{field:word} contains control characters that are not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="42"/>
+        <source>der Termin {when:datetime} ist bereits vergeben</source>
+        <translation>the appointment at {when:datetime} is already taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="43"/>
+        <source>der Termin {when:datetime} wurde soeben vergeben</source>
+        <translation>the appointment at {when:datetime} was just taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="47"/>
+        <source>am {day:date} ist {office} {closed}</source>
+        <translation>on {day:date} {office} is {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="48"/>
+        <source>um {when:datetime} beginnt kein Termin für {service} in {office_id}</source>
+        <translation>no appointment for {service} starts at {when:datetime} in {office_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="52"/>
+        <source>der Termin {when:datetime} liegt in der Vergangenheit</source>
+        <translation>the appointment at {when:datetime} is in the past</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="56"/>
+        <source>{when:datetime}: {reason}</source>
+        <translation>{when:datetime}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="57"/>
+        <source>{when:datetime} ist online ausgebucht; weitere Termine telefonisch oder am Schalter</source>
+        <translation>{when:datetime} is fully booked online; more appointments by phone or at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="61"/>
+        <source>Unbekannter Buchungscode {code!r}</source>
+        <translation>Unknown booking code {code!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="62"/>
+        <source>Die Buchung {code} ist bereits storniert</source>
+        <translation>Booking {code} is already cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="63"/>
+        <source>Die Buchung {code} kann nicht mehr storniert werden</source>
+        <translation>Booking {code} can no longer be cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="67"/>
+        <source>Unbekannter Standort {office_id!r} (vorhanden: {known})</source>
+        <translation>Unknown office {office_id!r} (known: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="71"/>
+        <source>Unbekannter Standort {office_id!r}</source>
+        <translation>Unknown office {office_id!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="72"/>
+        <source>Dienstleistung {service!r} gibt es in {office_id} nicht (angeboten: {offered})</source>
+        <translation>Service {service!r} is not offered in {office_id} (offered: {offered})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="76"/>
+        <source>Der Grund ist zu lang (höchstens {limit} Zeichen)</source>
+        <translation>The reason is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="80"/>
+        <source>Bitte einen Grund für die Stornierung angeben</source>
+        <translation>Please give a reason for the cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="84"/>
+        <source>Den Termin {id} gibt es nicht (mehr)</source>
+        <translation>Appointment {id} does not exist (any more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="85"/>
+        <source>Termin {code} ist „{status:status}“ – „{step:word}“ ist von dort aus nicht möglich</source>
+        <translation>Appointment {code} is “{status:status}” – “{step:word}” is not possible from there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="89"/>
+        <source>Zum Aufrufen zuerst einen Schalter wählen</source>
+        <translation>Choose a counter first to call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="90"/>
+        <source>Unbekannter Schalter {counter} in {office_id}</source>
+        <translation>Unknown counter {counter} in {office_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="94"/>
+        <source>Keinen Termin mit der Buchungsnummer {code} gefunden</source>
+        <translation>No appointment with booking number {code} found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="98"/>
+        <source>Keinen Termin heute mit der Buchungsnummer {code} gefunden</source>
+        <translation>No appointment today with booking number {code} found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="102"/>
+        <source>Benutzername oder Passwort falsch</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="103"/>
+        <source>Dieses Konto ist gesperrt; bitte die Teamleitung fragen</source>
+        <translation>This account is locked; please ask the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="107"/>
+        <source>Sitzung abgelaufen – bitte neu anmelden</source>
+        <translation>Session expired – please sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="108"/>
+        <source>Eine Sitzung muss eine Weile gültig sein</source>
+        <translation>A session must be valid for a while</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="109"/>
+        <source>An einer Aufrufanzeige meldet sich niemand an</source>
+        <translation>Nobody signs in at a call display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="113"/>
+        <source>Am Online-Portal meldet sich kein Benutzer an</source>
+        <translation>No user signs in at the online portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="117"/>
+        <source>Benutzername oder Passwort falsch (der zentrale Dienst ist nicht erreichbar: offline kann sich nur anmelden, wer sich an diesem PC schon einmal angemeldet hat)</source>
+        <translation>Wrong user name or password (the central service cannot be reached: offline, only someone who has signed in on this PC before can sign in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="123"/>
+        <source>Gerät nicht angemeldet oder gesperrt</source>
+        <translation>Device not enrolled or revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="124"/>
+        <source>Anmeldecode ungültig oder abgelaufen</source>
+        <translation>Enrolment code invalid or expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="125"/>
+        <source>Zu viele Fehlversuche an diesem Gerät: Anmeldung wieder ab {until:time} Uhr möglich</source>
+        <translation>Too many failed attempts on this device: sign-in possible again from {until:time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="129"/>
+        <source>Konto nach {failures} Fehlversuchen gesperrt bis {until:time} Uhr; die Teamleitung kann die Sperre aufheben</source>
+        <translation>Account locked after {failures} failed attempts until {until:time}; the team lead can lift the lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="134"/>
+        <source>Zu viele Fehlversuche: bitte {seconds} s warten und erneut versuchen</source>
+        <translation>Too many failed attempts: please wait {seconds} s and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="138"/>
+        <source>{action:word}: unbekannter oder gesperrter Benutzer</source>
+        <translation>{action:word}: unknown or locked user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="142"/>
+        <source>{action:word} darf nur die Teamleitung ({name} ist Sachbearbeitung)</source>
+        <translation>{action:word}: only the team lead may do this ({name} is a clerk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="146"/>
+        <source>Unbekannter Benutzer {username!r}</source>
+        <translation>Unknown user {username!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="147"/>
+        <source>Unbekannter Benutzer {id}</source>
+        <translation>Unknown user {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="148"/>
+        <source>Dieser Termin ist bereits freigegeben</source>
+        <translation>This slot is already released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="149"/>
+        <source>Zusätzliche Termine können nur für heute freigegeben werden</source>
+        <translation>Extra slots can only be released for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="153"/>
+        <source>Der Termin hat bereits begonnen</source>
+        <translation>The slot has already begun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="154"/>
+        <source>An Schalter {counter} beginnt um {at:time} kein Termin</source>
+        <translation>No slot starts at counter {counter} at {at:time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="158"/>
+        <source>Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben</source>
+        <translation>There are no more slots to release at these counters today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="162"/>
+        <source>Mindestens einer dieser Termine ist bereits freigegeben</source>
+        <translation>At least one of these slots is already released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="166"/>
+        <source>{count} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): bitte für jeden »Verschieben« oder »Behalten« wählen</source>
+        <translation>{count} appointment(s) lose their place through the change ({codes}): please choose “Move” or “Keep” for each</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="171"/>
+        <source>Termin {code} kann nicht auf {to:datetime} verschoben werden: dort ist kein passender Platz frei</source>
+        <translation>Appointment {code} cannot be moved to {to:datetime}: no suitable slot is free there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="176"/>
+        <source>Es gibt keine Änderung zu speichern</source>
+        <translation>There is no change to save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="177"/>
+        <source>Unbekannter Grund {reason!r} (möglich: {known})</source>
+        <translation>Unknown reason {reason!r} (possible: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="181"/>
+        <source>Keine Wartenummer: {reason}</source>
+        <translation>No ticket: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="182"/>
+        <source>Die Wartenummer wurde gleichzeitig vergeben; bitte erneut</source>
+        <translation>The ticket number was taken at the same moment; please try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="186"/>
+        <source>Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert (erst mit der zentralen Datenbank verbinden)</source>
+        <translation>No tickets: no number block is reserved for this PC today (connect to the central service first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="191"/>
+        <source>Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht</source>
+        <translation>No tickets: this PC&apos;s number block is used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="195"/>
+        <source>Keine eigenen Wartenummern in {office_id} (offline)</source>
+        <translation>No tickets of this PC in {office_id} (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="199"/>
+        <source>Keine wartende Wartenummer in {office_id}</source>
+        <translation>No ticket waiting in {office_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="200"/>
+        <source>Unbekannter Schalter {counter} in {office_id} (vorhanden: {known})</source>
+        <translation>Unknown counter {counter} in {office_id} (existing: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="204"/>
+        <source>Die Wartenummer {id} gibt es nicht (mehr)</source>
+        <translation>Ticket {id} does not exist (any more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="205"/>
+        <source>Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich</source>
+        <translation>Ticket {code} is “{status:word}” – “{step:word}” is not possible from there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="209"/>
+        <source>Wartenummer {code} ist vom {day:date} – nur Wartenummern von heute können wieder eingereiht werden</source>
+        <translation>Ticket {code} is from {day:date} – only today&apos;s tickets can be put back in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="214"/>
+        <source>{code} ist zentral inzwischen „{status:word}“ – „{step:word}“ dieses Platzes wurde nicht übernommen</source>
+        <translation>{code} is now “{status:word}” centrally – this counter&apos;s “{step:word}” was not taken over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="219"/>
+        <source>Zum erneuten Aufrufen zuerst einen Schalter wählen</source>
+        <translation>Choose a counter first to call again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="223"/>
+        <source>Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort</source>
+        <translation>Ticket {code} is called to {where} – call again only from there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="227"/>
+        <source>Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})</source>
+        <translation>The period begins ({first:date}) after its end ({last:date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="231"/>
+        <source>Der Zeitraum ist zu lang (höchstens {limit} Tage)</source>
+        <translation>The period is too long (at most {limit} days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="235"/>
+        <source>{office} hat keine Sprechstunde ohne Termin</source>
+        <translation>{office} has no walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="269"/>
+        <source>%d.%m.%Y</source>
+        <translation>%d/%m/%Y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="270"/>
+        <source>%d.%m.%Y %H:%M</source>
+        <translation>%d/%m/%Y %H:%M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="271"/>
+        <source>%H:%M</source>
+        <translation>%H:%M</translation>
     </message>
 </context>
 <context>
@@ -1752,40 +2132,45 @@ Password for all: {2}</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="47"/>
         <source>Termin suchen – {0}</source>
         <translation>Find an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="50"/>
         <source>Buchungsnummer (z. B. 39KJ-TGPT) oder Name</source>
         <translation>Booking number (e.g. 39KJ-TGPT) or name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="52"/>
         <source>Suchbegriff</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="61"/>
-        <location filename="../../ui/dialogs/search_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="93"/>
         <source>Mindestens zwei Zeichen eingeben.</source>
         <translation>Type at least two characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="95"/>
         <source>Kein Termin gefunden.</source>
         <translation>No appointment found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="98"/>
         <source>Die ersten {0} Treffer (neueste zuerst) – bitte genauer suchen.</source>
         <translation>The first {0} hits (newest first) – please narrow the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="104"/>
         <source>{0} Treffer – Eingabe oder Doppelklick öffnet den Tag.</source>
         <translation>{0} hits – Enter or a double click opens the day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="111"/>
+        <source>Die Suche ist fehlgeschlagen ({0}).</source>
+        <translation>The search failed ({0}).</translation>
     </message>
 </context>
 <context>
@@ -1949,77 +2334,77 @@ with planned counters</translation>
 <context>
     <name>StaffingPanel</name>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="81"/>
+        <location filename="../../ui/views/staffing_panel.py" line="119"/>
         <source>Zielanteil in Prozent</source>
         <translation>Target share in percent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="86"/>
+        <location filename="../../ui/views/staffing_panel.py" line="124"/>
         <source>Schwelle der Wartezeit in Minuten</source>
         <translation>Waiting time threshold in minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="88"/>
+        <location filename="../../ui/views/staffing_panel.py" line="126"/>
         <source>Ziel:</source>
         <translation>Goal:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="90"/>
+        <location filename="../../ui/views/staffing_panel.py" line="128"/>
         <source>der Wartenden warten höchstens</source>
         <translation>of those waiting wait at most</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="98"/>
+        <location filename="../../ui/views/staffing_panel.py" line="136"/>
         <source>Personalbedarf je Wochentag</source>
         <translation>Staffing need per weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="115"/>
+        <location filename="../../ui/views/staffing_panel.py" line="84"/>
         <source>Modell: Erlang C (Warteschlange M/M/c) – zufällige Ankünfte mit der gemessenen Rate, Bearbeitungszeiten zufällig um den gemessenen Mittelwert, eine gemeinsame Warteschlange, niemand geht vorzeitig, eingeschwungener Zustand. Benötigt ist die kleinste Schalterzahl, bei der mindestens der Zielanteil nicht länger als die Schwelle wartet; Pausen und Ausfälle sind nicht eingerechnet.</source>
         <translation>Model: Erlang C (M/M/c queue) – random arrivals at the measured rate, service times random around the measured mean, one shared queue, nobody leaves early, steady state. Needed is the smallest number of counters at which at least the target share waits no longer than the threshold; breaks and absences are not included.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="163"/>
+        <location filename="../../ui/views/staffing_panel.py" line="172"/>
         <source>Lade Messwerte …</source>
         <translation>Loading measurements …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="189"/>
+        <location filename="../../ui/views/staffing_panel.py" line="198"/>
         <source>Personalbedarf Sprechstunde – {0}</source>
         <translation>Walk-in hour staffing – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="194"/>
+        <location filename="../../ui/views/staffing_panel.py" line="203"/>
         <source>Sprechstunde {0}–{1} Uhr, Wartenummern vom {2} bis {3} (höchstens {4} Wochen zurück, ohne Feiertage und Schließtage)</source>
         <translation>Walk-in hour {0}–{1}, tickets from {2} to {3} (at most {4} weeks back, excluding public holidays and closure days)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="215"/>
+        <location filename="../../ui/views/staffing_panel.py" line="221"/>
         <source>Die Auswertung ist fehlgeschlagen ({0})</source>
         <translation>The analysis failed ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="237"/>
+        <location filename="../../ui/views/staffing_panel.py" line="242"/>
         <source>⚠ Unterbesetzt: {0}</source>
         <translation>⚠ Understaffed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="239"/>
+        <location filename="../../ui/views/staffing_panel.py" line="244"/>
         <source>✓ An keinem Tag unterbesetzt</source>
         <translation>✓ Not understaffed on any day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="241"/>
+        <location filename="../../ui/views/staffing_panel.py" line="246"/>
         <source>Keine Wartenummern im Messzeitraum</source>
         <translation>No tickets in the measured period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="244"/>
+        <location filename="../../ui/views/staffing_panel.py" line="249"/>
         <source>Kontingent teils ausgeschöpft: die Nachfrage war höher als gemessen</source>
         <translation>Quota partly used up: demand was higher than measured</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="248"/>
+        <location filename="../../ui/views/staffing_panel.py" line="253"/>
         <source>Bearbeitungszeit teils Standardwert (keine erledigten Wartenummern)</source>
         <translation>Service time partly the default (no completed tickets)</translation>
     </message>
@@ -2113,102 +2498,102 @@ with planned counters</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="92"/>
+        <location filename="../../ui/views/statistics_page.py" line="115"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="97"/>
+        <location filename="../../ui/views/statistics_page.py" line="120"/>
         <source>Erster Tag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="98"/>
+        <location filename="../../ui/views/statistics_page.py" line="121"/>
         <source>Letzter Tag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="99"/>
+        <location filename="../../ui/views/statistics_page.py" line="122"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="100"/>
+        <location filename="../../ui/views/statistics_page.py" line="123"/>
         <source>CSV e&amp;xportieren …</source>
         <translation>E&amp;xport CSV …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="106"/>
+        <location filename="../../ui/views/statistics_page.py" line="126"/>
         <source>Standort:</source>
         <translation>Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="108"/>
+        <location filename="../../ui/views/statistics_page.py" line="128"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="110"/>
+        <location filename="../../ui/views/statistics_page.py" line="130"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="121"/>
+        <location filename="../../ui/views/statistics_page.py" line="139"/>
         <source>Summen des Zeitraums</source>
         <translation>Totals for the period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="136"/>
+        <location filename="../../ui/views/statistics_page.py" line="158"/>
         <source>Uhrzeiten</source>
         <translation>Times of day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="137"/>
+        <location filename="../../ui/views/statistics_page.py" line="159"/>
         <source>Vorlauf online</source>
         <translation>Online lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="184"/>
+        <location filename="../../ui/views/statistics_page.py" line="199"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="224"/>
+        <location filename="../../ui/views/statistics_page.py" line="238"/>
         <source>Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei).</source>
         <translation>The statistics could not be calculated (details in the log file).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="204"/>
+        <location filename="../../ui/views/statistics_page.py" line="219"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="204"/>
+        <location filename="../../ui/views/statistics_page.py" line="219"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="206"/>
+        <location filename="../../ui/views/statistics_page.py" line="221"/>
         <source>%1: %2 bis %3 (%4)</source>
         <translation>%1: %2 to %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="240"/>
+        <location filename="../../ui/views/statistics_page.py" line="254"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="240"/>
+        <location filename="../../ui/views/statistics_page.py" line="254"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="256"/>
+        <location filename="../../ui/views/statistics_page.py" line="270"/>
         <source>CSV gespeichert: %1</source>
         <translation>CSV saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="260"/>
+        <location filename="../../ui/views/statistics_page.py" line="274"/>
         <source>Die CSV-Datei konnte nicht gespeichert werden: %1</source>
         <translation>The CSV file could not be saved: %1</translation>
     </message>
@@ -2226,107 +2611,107 @@ with planned counters</translation>
         <translation>measured: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="53"/>
+        <location filename="../../ui/models/statistics_model.py" line="76"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="54"/>
+        <location filename="../../ui/models/statistics_model.py" line="77"/>
         <source>Tage</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="56"/>
+        <location filename="../../ui/models/statistics_model.py" line="53"/>
         <source>kein Kontingent</source>
         <translation>no quota</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="58"/>
+        <location filename="../../ui/models/statistics_model.py" line="54"/>
         <source>{issued} / {quota} ({share})</source>
         <translation>{issued} / {quota} ({share})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="69"/>
+        <location filename="../../ui/models/statistics_model.py" line="80"/>
         <source>Termine gebucht (online)</source>
         <translation>Appointments booked (online)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="73"/>
+        <location filename="../../ui/models/statistics_model.py" line="84"/>
         <source>Termine gebucht (intern)</source>
         <translation>Appointments booked (internal)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="76"/>
+        <location filename="../../ui/models/statistics_model.py" line="87"/>
         <source>Termine erledigt</source>
         <translation>Appointments done</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="77"/>
+        <location filename="../../ui/models/statistics_model.py" line="88"/>
         <source>Termine storniert</source>
         <translation>Appointments cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="78"/>
+        <location filename="../../ui/models/statistics_model.py" line="89"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="80"/>
+        <location filename="../../ui/models/statistics_model.py" line="91"/>
         <source>Quote nicht erschienen</source>
         <translation>No-show rate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="83"/>
+        <location filename="../../ui/models/statistics_model.py" line="94"/>
         <source>Wartenummern / Kontingent</source>
         <translation>Tickets / quota</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="85"/>
+        <location filename="../../ui/models/statistics_model.py" line="96"/>
         <source>Wartenummern erledigt</source>
         <translation>Tickets done</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="89"/>
+        <location filename="../../ui/models/statistics_model.py" line="100"/>
         <source>Wartezeit Wartenummer Ø / P90</source>
         <translation>Ticket wait mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="93"/>
+        <location filename="../../ui/models/statistics_model.py" line="104"/>
         <source>Bearbeitung Wartenummer Ø / P90</source>
         <translation>Ticket service mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="97"/>
+        <location filename="../../ui/models/statistics_model.py" line="108"/>
         <source>Wartezeit Termin Ø / P90</source>
         <translation>Appointment wait mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="101"/>
+        <location filename="../../ui/models/statistics_model.py" line="112"/>
         <source>Bearbeitung Termin Ø / P90</source>
         <translation>Appointment service mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="105"/>
+        <location filename="../../ui/models/statistics_model.py" line="116"/>
         <source>Vorlauf online Ø / P90</source>
         <translation>Online lead time mean / P90</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="109"/>
+        <location filename="../../ui/models/statistics_model.py" line="120"/>
         <source>Meiste Termine um</source>
         <translation>Most appointments at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="112"/>
+        <location filename="../../ui/models/statistics_model.py" line="68"/>
         <source>{hour}–{next} Uhr ({count})</source>
         <translation>{hour}:00–{next}:00 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="127"/>
+        <location filename="../../ui/models/statistics_model.py" line="134"/>
         <source>Kennzahl</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/statistics_model.py" line="128"/>
+        <location filename="../../ui/models/statistics_model.py" line="135"/>
         <source>Zeitraum gesamt</source>
         <translation>Whole period</translation>
     </message>
@@ -2490,7 +2875,7 @@ with planned counters</translation>
         <translation>Password of {0} set.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="334"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="329"/>
         <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
         <translation>That did not work ({0}); please try again.</translation>
     </message>
@@ -2872,6 +3257,62 @@ with planned counters</translation>
         <location filename="../../ui/labels.py" line="59"/>
         <source>So</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="240"/>
+        <source>E-Mail</source>
+        <extracomment>German words desk passes as ``{…:word}`` params that the &quot;labels&quot; catalogue lacked.</extracomment>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="241"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="242"/>
+        <source>erneut aufgerufen</source>
+        <translation>called again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="243"/>
+        <source>Bearbeitung beginnen</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="244"/>
+        <source>Zurückstellen</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="245"/>
+        <source>Wieder einreihen</source>
+        <translation>Back into the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="246"/>
+        <source>Benutzer verwalten</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="247"/>
+        <source>Kapazität planen</source>
+        <translation>Plan capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="248"/>
+        <source>Zusätzliche Termine freigeben</source>
+        <translation>Release extra slots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="249"/>
+        <source>Statistik ansehen</source>
+        <translation>View statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="250"/>
+        <source>Das Protokoll einsehen</source>
+        <translation>Read the audit log</translation>
     </message>
 </context>
 </TS>
