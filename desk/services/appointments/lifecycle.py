@@ -87,11 +87,7 @@ def perform(
     """
     ids = ids or {}
     step = STEPS[action]
-    note = (reason or "").strip() or None
-    if note is not None and len(note) > MAX_REASON:
-        raise RequestRefused.of("reason_too_long", limit=MAX_REASON)
-    if action == Action.CANCEL and note is None:
-        raise RequestRefused.of("cancel_reason_missing")
+    note = _note(action, reason)
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         found = session.get(Appointment, appointment_id, with_for_update=True)
@@ -119,48 +115,85 @@ def perform(
             note=note if note is not None else (step.label if action == Action.RECALL else None),
         )
         session.add(event)
-        display_code = None
         call = None
         if step.target == S.CALLED and counter is not None:
-            display_code = found.booking_code
-            call = Call(
-                id=ids.get("call") or uuid.uuid4(),
-                office_id=found.office_id,
-                counter_id=counter.id,
-                appointment_id=found.id,
-                display_code=display_code,
-                called_at=now,
-                user_id=user_id,
-                offline=False,
-            )
+            call = _call_row(found, counter, ids.get("call"), now, user_id)
             session.add(call)
         session.flush()
-        if action in AUDITED:
-            record(
-                session,
-                AUDITED[action],
-                at=now,
-                entity="appointment",
-                entity_id=found.id,
-                user_id=user_id,
-                office_id=found.office_id,
-                counter_number=counter.number if counter is not None else None,
-                old=before,
-                new=step.target.value,
-                detail=f"Termin {found.booking_code}",
-            )
-        args = {
-            "appointment_id": str(found.id),
-            "action": action.value,
-            "counter_number": counter.number if counter is not None else None,
-            "reason": note,
-            "user_id": str(user_id) if user_id is not None else None,
-            "event_id": str(event.id),
-            "call_id": str(call.id) if call is not None else None,
-        }
-        outbox.record(session, outbox.STATUS, found.office_id, found.id, args, now)
+        _record(session, action, found, before, counter, event, call, note, user_id, now)
         uow.commit()
+        display_code = call.display_code if call is not None else None
         return Transition(found.id, found.booking_code, step.target, now, display_code)
+
+
+def _note(action: Action, reason: str | None) -> str | None:
+    """The step's reason, trimmed; refused when too long, or missing for a cancellation."""
+    note = (reason or "").strip() or None
+    if note is not None and len(note) > MAX_REASON:
+        raise RequestRefused.of("reason_too_long", limit=MAX_REASON)
+    if action == Action.CANCEL and note is None:
+        raise RequestRefused.of("cancel_reason_missing")
+    return note
+
+
+def _call_row(
+    found: Appointment,
+    counter: Counter,
+    call_id: uuid.UUID | None,
+    now: datetime,
+    user_id: uuid.UUID | None,
+) -> Call:
+    """The call display's row: the booking code to this counter, never the name."""
+    return Call(
+        id=call_id or uuid.uuid4(),
+        office_id=found.office_id,
+        counter_id=counter.id,
+        appointment_id=found.id,
+        display_code=found.booking_code,
+        called_at=now,
+        user_id=user_id,
+        offline=False,
+    )
+
+
+def _record(
+    session: Session,
+    action: Action,
+    found: Appointment,
+    before: str,
+    counter: Counter | None,
+    event: AppointmentEvent,
+    call: Call | None,
+    note: str | None,
+    user_id: uuid.UUID | None,
+    now: datetime,
+) -> None:
+    """The audit row of an audited step, and the step's operation in the outbox."""
+    number = counter.number if counter is not None else None
+    if action in AUDITED:
+        record(
+            session,
+            AUDITED[action],
+            at=now,
+            entity="appointment",
+            entity_id=found.id,
+            user_id=user_id,
+            office_id=found.office_id,
+            counter_number=number,
+            old=before,
+            new=S(found.status).value,
+            detail=f"Termin {found.booking_code}",
+        )
+    args = {
+        "appointment_id": str(found.id),
+        "action": action.value,
+        "counter_number": number,
+        "reason": note,
+        "user_id": str(user_id) if user_id is not None else None,
+        "event_id": str(event.id),
+        "call_id": str(call.id) if call is not None else None,
+    }
+    outbox.record(session, outbox.STATUS, found.office_id, found.id, args, now)
 
 
 def _counter(session: Session, office_id: str, number: int | None) -> Counter | None:

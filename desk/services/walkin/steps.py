@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -118,65 +118,30 @@ def step(
             raise _not_possible(ticket, action)
         office = session.get(Office, ticket.office_id)
         tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
-        seen = {
-            "status": ticket.status,
-            "counter_id": str(ticket.counter_id) if ticket.counter_id else None,
-        }
+        seen = {"status": ticket.status, "counter_id": ticket.counter_id and str(ticket.counter_id)}
         before = ticket.status
         target = TICKET_STEPS[action].target
         message = f"{ticket.code}: {rules.TICKET_STATUS_LABELS_DE[target]}"
         call: Call | None = None
         if action == TicketAction.RECALL:
             counter = _counter(session, ticket, counter_number)
-            if rules.recalls_used_up(ticket.recall_count, max_recalls):
-                target = TicketStatus.NO_SHOW
-                message = (
-                    f"{ticket.code} ist nach {ticket.recall_count + 1} Aufrufen nicht "
-                    "erschienen – als „nicht erschienen“ vermerkt"
-                )
-            else:
-                ticket.recall_count += 1
-                ticket.counter_id = counter.id
-                call = Call(
-                    id=(ids or {}).get("call") or uuid.uuid4(),
-                    office_id=ticket.office_id,
-                    counter_id=counter.id,
-                    ticket_id=ticket.id,
-                    display_code=ticket.code,
-                    called_at=now,
-                    user_id=user_id,
-                    offline=False,
-                )
+            target, message, call = _recall(ticket, counter, max_recalls, ids, now, user_id)
+            if call is not None:
                 session.add(call)
-                message = (
-                    f"{ticket.code} erneut aufgerufen zu {counter.name} "
-                    f"({ticket.recall_count}. von höchstens {max_recalls} Wiederholungen)"
-                )
         elif action == TicketAction.UNPARK:
-            day = now.astimezone(tz).date()
-            if ticket.service_day != day:
-                raise RequestRefused.of(
-                    "requeue_today_only", code=ticket.code, day=ticket.service_day
-                )
-            ticket.counter_id = None
-            ticket.called_at = None
-            ticket.recall_count = 0  # a fresh call, with the full recall limit
-            message = f"{ticket.code} ist wieder eingereiht (an seinem alten Platz)"
+            message = _back_in_queue(ticket, now.astimezone(tz).date())
         ticket.status = target
         if target in (TicketStatus.DONE, TicketStatus.NO_SHOW):
             ticket.finished_at = now
         session.flush()
         _audit(session, ticket, before, target, now, user_id)
         args = {
-            "ticket_id": str(ticket.id),
             "action": action.value,
             "counter_number": counter_number,
             "max_recalls": max_recalls,
             "expected": seen,
-            "user_id": str(user_id) if user_id is not None else None,
-            "call_id": str(call.id) if call is not None else None,
         }
-        outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, args, now)
+        _send(session, ticket, args, user_id, call, now)
         uow.commit()
         return TicketStepResult(
             ticket.id,
@@ -187,6 +152,69 @@ def step(
             message,
             ticket.code if call is not None else None,
         )
+
+
+def _send(
+    session: Session,
+    ticket: Ticket,
+    args: Mapping[str, object],
+    user_id: uuid.UUID | None,
+    call: Call | None,
+    now: datetime,
+) -> None:
+    """The step's operation in the outbox, in the same transaction."""
+    sent = {
+        "ticket_id": str(ticket.id),
+        **args,
+        "user_id": str(user_id) if user_id is not None else None,
+        "call_id": str(call.id) if call is not None else None,
+    }
+    outbox.record(session, outbox.TICKET_STEP, ticket.office_id, ticket.id, sent, now)
+
+
+def _recall(
+    ticket: Ticket,
+    counter: Counter,
+    max_recalls: int,
+    ids: Mapping[str, uuid.UUID] | None,
+    now: datetime,
+    user_id: uuid.UUID | None,
+) -> tuple[TicketStatus, str, Call | None]:
+    """Call the ticket again to ``counter`` (a new call row for the display), or, with the
+    recalls used up, mark it a no-show: (new status, message, the call row)."""
+    if rules.recalls_used_up(ticket.recall_count, max_recalls):
+        message = (
+            f"{ticket.code} ist nach {ticket.recall_count + 1} Aufrufen nicht "
+            "erschienen – als „nicht erschienen“ vermerkt"
+        )
+        return TicketStatus.NO_SHOW, message, None
+    ticket.recall_count += 1
+    ticket.counter_id = counter.id
+    call = Call(
+        id=(ids or {}).get("call") or uuid.uuid4(),
+        office_id=ticket.office_id,
+        counter_id=counter.id,
+        ticket_id=ticket.id,
+        display_code=ticket.code,
+        called_at=now,
+        user_id=user_id,
+        offline=False,
+    )
+    message = (
+        f"{ticket.code} erneut aufgerufen zu {counter.name} "
+        f"({ticket.recall_count}. von höchstens {max_recalls} Wiederholungen)"
+    )
+    return TICKET_STEPS[TicketAction.RECALL].target, message, call
+
+
+def _back_in_queue(ticket: Ticket, today: date) -> str:
+    """Unpark: waiting again at its old place, with the full recall limit (today's only)."""
+    if ticket.service_day != today:
+        raise RequestRefused.of("requeue_today_only", code=ticket.code, day=ticket.service_day)
+    ticket.counter_id = None
+    ticket.called_at = None
+    ticket.recall_count = 0  # a fresh call, with the full recall limit
+    return f"{ticket.code} ist wieder eingereiht (an seinem alten Platz)"
 
 
 def _audit(
