@@ -23,6 +23,7 @@ from desk.domain.capacity_change import (
     PlanInvalid,
     PlanPolicy,
     PlanTemplate,
+    Resolution,
     WalkInPlan,
     validate_change,
 )
@@ -35,7 +36,7 @@ from desk.domain.what_if import (
     normalise,
 )
 from desk.services.admin.auth import require_team_lead
-from desk.services.appointments.availability import free_offers
+from desk.services.appointments.availability import Offer, free_offers
 from desk.services.audit_log import record
 from desk.services.capacity.edits import (
     write_closures,
@@ -153,50 +154,12 @@ def _resolve(
         assert appointment is not None
         when = f"{c.start:%d.%m.%Y %H:%M}, Schalter {c.counter_number}"
         if choice.keep:
-            # hold the new grid's slots it overlaps, so no one is booked on top of it
-            overlapped = {
-                s.start
-                for s in after.slots(c.start.date())
-                if s.counter_id == appointment.counter_id
-                and s.start < appointment.ends_at
-                and s.end > appointment.starts_at
-            }
-            held = set(
-                session.scalars(
-                    select(SlotHold.slot_start).where(
-                        SlotHold.counter_id == appointment.counter_id,
-                        SlotHold.slot_start.in_(overlapped),
-                    )
-                )
-            )
-            _hold_slots(session, appointment, sorted(overlapped - held))
+            _keep(session, after, c, appointment)
             detail = f"Termin {c.code} ({when}) bleibt wie gebucht: {c.reason}"
             new = None
             kept += 1
         else:
-            assert choice.move_to is not None
-            day = choice.move_to.astimezone(schedule.tz).date()
-            occupancy = load_occupancy(session, moved_schedule, day, day)
-            offers = [
-                o
-                for o in free_offers(
-                    moved_schedule, occupancy, c.service_id, day, day, now, portal=False
-                )
-                if o.start == choice.move_to and choice.counter_number in (None, o.counter_number)
-            ]
-            if not offers:
-                raise PlanInvalid(
-                    f"collision.{c.appointment_id}",
-                    code="move_no_room",
-                    params={"code": c.code, "to": choice.move_to},
-                )
-            offer = offers[0]
-            session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))
-            session.flush()
-            appointment.counter_id = offer.counter_id
-            appointment.starts_at, appointment.ends_at = offer.start, offer.end
-            appointment.updated_at = now
-            _hold_slots(session, appointment, list(offer.slot_starts))
+            offer = _move(session, moved_schedule, c, choice, appointment, now)
             new = f"{offer.start:%d.%m.%Y %H:%M}, Schalter {offer.counter_number}"
             detail = f"Termin {c.code} verschoben ({c.reason})"
             moved += 1
@@ -215,6 +178,61 @@ def _resolve(
             detail=detail,
         )
     return moved, kept
+
+
+def _keep(session: Session, after: Plan, c: Collision, appointment: Appointment) -> None:
+    """Keep the appointment as booked: hold the new grid's slots it overlaps, so no one
+    is booked on top of it."""
+    overlapped = {
+        s.start
+        for s in after.slots(c.start.date())
+        if s.counter_id == appointment.counter_id
+        and s.start < appointment.ends_at
+        and s.end > appointment.starts_at
+    }
+    held = set(
+        session.scalars(
+            select(SlotHold.slot_start).where(
+                SlotHold.counter_id == appointment.counter_id,
+                SlotHold.slot_start.in_(overlapped),
+            )
+        )
+    )
+    _hold_slots(session, appointment, sorted(overlapped - held))
+
+
+def _move(
+    session: Session,
+    moved_schedule: OfficeSchedule,
+    c: Collision,
+    choice: Resolution,
+    appointment: Appointment,
+    now: datetime,
+) -> Offer:
+    """Move the appointment to the start the team lead chose, if it is free in the new
+    plan (else refused), and hold its new slots."""
+    assert choice.move_to is not None
+    day = choice.move_to.astimezone(moved_schedule.tz).date()
+    occupancy = load_occupancy(session, moved_schedule, day, day)
+    offers = [
+        o
+        for o in free_offers(moved_schedule, occupancy, c.service_id, day, day, now, portal=False)
+        if o.start == choice.move_to and choice.counter_number in (None, o.counter_number)
+    ]
+    if not offers:
+        raise PlanInvalid(
+            f"collision.{c.appointment_id}",
+            code="move_no_room",
+            params={"code": c.code, "to": choice.move_to},
+        )
+    offer = offers[0]
+    session.execute(delete(SlotHold).where(SlotHold.appointment_id == appointment.id))
+    session.flush()
+    appointment.counter_id = offer.counter_id
+    appointment.starts_at, appointment.ends_at = offer.start, offer.end
+    appointment.updated_at = now
+    _hold_slots(session, appointment, list(offer.slot_starts))
+    return offer
 
 
 def _action_of(change: PlanChange) -> AuditAction:
