@@ -329,132 +329,132 @@
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="135"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="136"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="104"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="105"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="106"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="107"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="108"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="109"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="151"/>
         <source>Freie Termine</source>
         <translation>Free slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="154"/>
         <source>&amp;Freie Termine (nächste {0} Tage):</source>
         <translation>&amp;Free slots (next {0} days):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="157"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="166"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="167"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="212"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="222"/>
         <source>Freie Termine werden gesucht …</source>
         <translation>Looking for free slots …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="240"/>
         <source>{0}, {1}–{2} · Schalter {3}</source>
         <translation>{0}, {1}–{2} · counter {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="248"/>
         <source>Keine freien Termine in den nächsten {0} Tagen</source>
         <translation>No free slots in the next {0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="301"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="304"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="306"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="336"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="331"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="341"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="342"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="352"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="371"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="381"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="375"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="385"/>
         <source>Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen.</source>
         <translation>Not booked: unexpected error ({0}). Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="383"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="393"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -489,67 +489,67 @@
         <translation>Only a team lead can change capacity; you are viewing the plan read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="104"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="124"/>
         <source>Öffnungszeiten</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="105"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="125"/>
         <source>Buchungsfenster</source>
         <translation>Booking window</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="106"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="126"/>
         <source>Sprechstunde</source>
         <translation>Walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="107"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="127"/>
         <source>Schließzeiten</source>
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="108"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="128"/>
         <source>Freigaben</source>
         <translation>Releases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="142"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="152"/>
         <source>Öffnungszeiten und Buchungsfenster gelten ab</source>
         <translation>Opening hours and booking window apply from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="173"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="183"/>
         <source>Kapazität planen – {0}</source>
         <translation>Plan capacity – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="216"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="226"/>
         <source>Bitte die markierte Eingabe korrigieren.</source>
         <translation>Please correct the marked entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="274"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="284"/>
         <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="290"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="300"/>
         <source>Gespeichert. Die Änderung gilt für das Portal sofort.</source>
         <translation>Saved. The change applies to the portal immediately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="300"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="310"/>
         <source>{0} Termine freigegeben</source>
         <translation>{0} slots released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="300"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="310"/>
         <source>1 Termin freigegeben</source>
         <translation>1 slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="319"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="329"/>
         <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
         <translation>That did not work; please try again.</translation>
     </message>

@@ -99,17 +99,7 @@ class BookingDialog(QDialog):
         self.frist_label = QLabel()
         self.frist_label.setObjectName("fristLabel")
         self.frist_label.setWordWrap(True)
-        self.phone_channel = QRadioButton(self.tr("Telefon"))
-        self.counter_channel = QRadioButton(self.tr("am Schalter"))
-        self.counter_channel.setChecked(True)
-        channel_group = QButtonGroup(self)
-        channel_group.addButton(self.counter_channel)
-        channel_group.addButton(self.phone_channel)
-        channels = QHBoxLayout()
-        channels.addWidget(self.counter_channel)
-        channels.addWidget(self.phone_channel)
-        channels.addStretch(1)
-
+        channels = self._channels()
         self.problem_labels: dict[str, QLabel] = {}
         form.addRow(self.tr("&Dienstleistung:"), self.service_box)
         form.addRow(self.tr("&Name:"), self._with_problem("name", self.name_edit))
@@ -122,6 +112,41 @@ class BookingDialog(QDialog):
         form.addRow(self.move_in_caption, self.move_in_edit)
         form.addRow("", self.frist_label)
 
+        slots_caption = self._lower_part()
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(slots_caption)
+        column.addWidget(self.slot_list, 1)
+        column.addWidget(self.earliest_button)
+        column.addWidget(self.message)
+        column.addWidget(self.buttons)
+
+        self.service_box.currentIndexChanged.connect(self._service_changed)
+        self.slot_list.currentRowChanged.connect(lambda _r: self._update_frist())
+        self.slot_list.itemDoubleClicked.connect(lambda _i: self.save())
+        self.move_in_edit.dateChanged.connect(lambda _d: self._update_frist())
+        self.earliest_button.clicked.connect(self.choose_earliest_within)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._show_registration(False)
+
+    def _channels(self) -> QHBoxLayout:
+        """How the booking came: at the counter (chosen) or by phone."""
+        self.phone_channel = QRadioButton(self.tr("Telefon"))
+        self.counter_channel = QRadioButton(self.tr("am Schalter"))
+        self.counter_channel.setChecked(True)
+        channel_group = QButtonGroup(self)
+        channel_group.addButton(self.counter_channel)
+        channel_group.addButton(self.phone_channel)
+        channels = QHBoxLayout()
+        channels.addWidget(self.counter_channel)
+        channels.addWidget(self.phone_channel)
+        channels.addStretch(1)
+        return channels
+
+    def _lower_part(self) -> QLabel:
+        """The free starts, the earliest-within-the-Frist button, the message and the
+        buttons; returns the list's caption."""
         self.slot_list = QListWidget()
         self.slot_list.setAccessibleName(self.tr("Freie Termine"))
         self.slot_list.setMinimumHeight(180)
@@ -141,22 +166,7 @@ class BookingDialog(QDialog):
         self.save_button.setText(self.tr("&Buchen"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
 
-        column = QVBoxLayout(self)
-        column.addLayout(form)
-        column.addWidget(slots_caption)
-        column.addWidget(self.slot_list, 1)
-        column.addWidget(self.earliest_button)
-        column.addWidget(self.message)
-        column.addWidget(self.buttons)
-
-        self.service_box.currentIndexChanged.connect(self._service_changed)
-        self.slot_list.currentRowChanged.connect(lambda _r: self._update_frist())
-        self.slot_list.itemDoubleClicked.connect(lambda _i: self.save())
-        self.move_in_edit.dateChanged.connect(lambda _d: self._update_frist())
-        self.earliest_button.clicked.connect(self.choose_earliest_within)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self._show_registration(False)
+        return slots_caption
 
     def _with_problem(self, key: str, field: QWidget) -> QWidget:
         box = QWidget()

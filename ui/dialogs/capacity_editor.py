@@ -94,18 +94,7 @@ class CapacityEditor(QDialog):
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("dd.MM.yyyy")
         self.effective_error = FieldError(self)
-        self.opening, self.policy = OpeningTab(self), PolicyTab(self)
-        self.walk_in, self.closures, self.release = (
-            WalkInTab(self),
-            ClosuresTab(self),
-            ReleaseTab(self),
-        )
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.opening, self.tr("Öffnungszeiten"))
-        self.tabs.addTab(self.policy, self.tr("Buchungsfenster"))
-        self.tabs.addTab(self.walk_in, self.tr("Sprechstunde"))
-        self.tabs.addTab(self.closures, self.tr("Schließzeiten"))
-        self.tabs.addTab(self.release, self.tr("Freigaben"))
+        self.tabs = self._tabs()
         self.pane = PreviewPane(self)
         pane = self.pane
         self.preview_model, self.summary, self.status = (
@@ -115,10 +104,36 @@ class CapacityEditor(QDialog):
         )
         self.collision_model, self.save_button = pane.collision_model, pane.save_button
         self._layout()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh_preview)
+        self.timer = self._debounce()
+        self.collision_model.decided.connect(self._update_save)
+        self.save_button.clicked.connect(self.save)
+        self.release.release_requested.connect(self._release)
+        self._set_read_only()
+        door = self.door
+        self.ops.run(lambda: door.load_plan(office_id, now()), self._loaded, self._failed)
+
+    def _tabs(self) -> QTabWidget:
+        """Opening hours, booking window, walk-in hour, closures and releases."""
+        self.opening, self.policy = OpeningTab(self), PolicyTab(self)
+        self.walk_in, self.closures, self.release = (
+            WalkInTab(self),
+            ClosuresTab(self),
+            ReleaseTab(self),
+        )
+        tabs = QTabWidget(self)
+        tabs.addTab(self.opening, self.tr("Öffnungszeiten"))
+        tabs.addTab(self.policy, self.tr("Buchungsfenster"))
+        tabs.addTab(self.walk_in, self.tr("Sprechstunde"))
+        tabs.addTab(self.closures, self.tr("Schließzeiten"))
+        tabs.addTab(self.release, self.tr("Freigaben"))
+        return tabs
+
+    def _debounce(self) -> QTimer:
+        """One preview a moment after the last edit, not one per keystroke."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(DEBOUNCE_MS)
+        timer.timeout.connect(self.refresh_preview)
         for signal in (
             self.opening.changed,
             self.policy.changed,
@@ -126,13 +141,8 @@ class CapacityEditor(QDialog):
             self.closures.changed,
             self.effective.dateChanged,
         ):
-            signal.connect(self.timer.start)
-        self.collision_model.decided.connect(self._update_save)
-        self.save_button.clicked.connect(self.save)
-        self.release.release_requested.connect(self._release)
-        self._set_read_only()
-        door = self.door
-        self.ops.run(lambda: door.load_plan(office_id, now()), self._loaded, self._failed)
+            signal.connect(timer.start)
+        return timer
 
     def _layout(self) -> None:
         left = QWidget(self)
