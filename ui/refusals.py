@@ -233,6 +233,157 @@ TEMPLATES: dict[str, str] = {
         "Der Zeitraum ist zu lang (höchstens {limit} Tage)",
     ),
     "no_walk_in_hour": QT_TRANSLATE_NOOP("Refusals", "{office} hat keine Sprechstunde ohne Termin"),
+    "no_weekday": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)",
+    ),
+    "no_counter_here": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Schalter {counter} gibt es an diesem Standort nicht",
+    ),
+    "ends_not_after_start": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Ende {ends:time} liegt nicht nach Beginn {starts:time}",
+    ),
+    "slot_length_zero": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Terminlänge muss größer als 0 Minuten sein",
+    ),
+    "slot_length_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Terminlänge {minutes} Min. passt nicht in die Öffnungszeit",
+    ),
+    "service_not_offered": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Dienstleistung {services} bietet der Standort nicht an",
+    ),
+    "hours_overlap": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Zeiten {first_opens:time}–{first_closes:time} und "
+        "{second_opens:time}–{second_closes:time} an Schalter {counter} überschneiden "
+        "sich",
+    ),
+    "portal_share_range": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Online-Anteil muss 0 bis 100 % sein",
+    ),
+    "lead_negative": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Vorlaufzeit darf nicht negativ sein",
+    ),
+    "horizon_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte angeben, wie viele Tage im Voraus (0 oder mehr)",
+    ),
+    "release_weekday_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte den Wochentag der Freigabe wählen",
+    ),
+    "release_time_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte die Uhrzeit der Freigabe angeben",
+    ),
+    "free_months_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte die Monate ohne Gebühr angeben",
+    ),
+    "fee_months_too_few": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne",
+    ),
+    "fee_negative": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Gebühr darf nicht negativ sein",
+    ),
+    "quota_negative": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Das Kontingent darf nicht negativ sein",
+    ),
+    "walk_in_hours_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte Beginn und Ende der Sprechstunde angeben",
+    ),
+    "closure_ends_before_start": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Das Ende {ends:date} liegt vor dem Beginn {starts:date}",
+    ),
+    "closure_in_past": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Eine Schließzeit in der Vergangenheit hat keine Wirkung",
+    ),
+    "closure_reason_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Bitte einen Grund für die Schließzeit angeben",
+    ),
+    "closure_no_counter": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Schalter {counter} gibt es hier nicht",
+    ),
+    "effective_in_past": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute",
+    ),
+    "opening_outside_cells": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Öffnungszeit gehört zu keiner geänderten Zelle",
+    ),
+    "closure_unknown": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Diese Schließzeit gibt es nicht (mehr)",
+    ),
+    "username_length": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})",
+    ),
+    "username_characters": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)",
+    ),
+    "display_name_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Name: bitte angeben",
+    ),
+    "display_name_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Name: höchstens {limit} Zeichen",
+    ),
+    "display_name_invalid": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Name: {problem}",
+    ),
+    "unknown_role": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Rolle: unbekannt {role!r} (möglich: {known})",
+    ),
+    "password_too_short": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Passwort: mindestens {limit} Zeichen nötig",
+    ),
+    "password_too_long": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Passwort: höchstens {limit} Zeichen",
+    ),
+    "password_is_username": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Passwort: darf nicht der Benutzername sein",
+    ),
+    "password_common": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes",
+    ),
+    "user_office_unknown": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Standort: unbekannt {office_id!r} (vorhanden: {known})",
+    ),
+    "username_taken": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Benutzername: {username!r} ist schon vergeben",
+    ),
+    "last_team_lead": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur "
+        "Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen",
+    ),
 }
 
 #: German words desk passes as ``{…:word}`` params that the "labels" catalogue lacked.

@@ -138,24 +138,30 @@ def _minutes(value: time) -> int:
 
 
 def _check_template(t: PlanTemplate, counters: Collection[int], services: Collection[str]) -> None:
-    def fail(name: str, message: str) -> None:
-        raise PlanInvalid(cell_field(t.weekday, t.counter_number, name), message)
+    def at(name: str) -> str:
+        return cell_field(t.weekday, t.counter_number, name)
 
     if not 0 <= t.weekday <= 6:
-        fail("weekday", f"Wochentag {t.weekday} gibt es nicht (0 = Montag … 6 = Sonntag)")
+        raise PlanInvalid(at("weekday"), code="no_weekday", params={"weekday": t.weekday})
     if t.counter_number not in counters:
-        fail("counter", f"Schalter {t.counter_number} gibt es an diesem Standort nicht")
+        raise PlanInvalid(
+            at("counter"), code="no_counter_here", params={"counter": t.counter_number}
+        )
     if t.closes <= t.opens:
-        fail("closes", f"Ende {t.closes:%H:%M} liegt nicht nach Beginn {t.opens:%H:%M}")
+        raise PlanInvalid(
+            at("closes"), code="ends_not_after_start", params={"ends": t.closes, "starts": t.opens}
+        )
     if t.slot_minutes <= 0:
-        fail("slot_minutes", "Die Terminlänge muss größer als 0 Minuten sein")
+        raise PlanInvalid(at("slot_minutes"), code="slot_length_zero")
     if t.slot_minutes > _minutes(t.closes) - _minutes(t.opens):
-        fail(
-            "slot_minutes", f"Die Terminlänge {t.slot_minutes} Min. passt nicht in die Öffnungszeit"
+        raise PlanInvalid(
+            at("slot_minutes"), code="slot_length_too_long", params={"minutes": t.slot_minutes}
         )
     unknown = sorted(set(t.services) - set(services))
     if unknown:
-        fail("services", f"Dienstleistung {', '.join(unknown)} bietet der Standort nicht an")
+        raise PlanInvalid(
+            at("services"), code="service_not_offered", params={"services": ", ".join(unknown)}
+        )
 
 
 def _check_overlaps(templates: tuple[PlanTemplate, ...]) -> None:
@@ -168,49 +174,48 @@ def _check_overlaps(templates: tuple[PlanTemplate, ...]) -> None:
             if b.opens < a.closes:
                 raise PlanInvalid(
                     cell_field(weekday, counter, "opens"),
-                    f"Die Zeiten {a.opens:%H:%M}–{a.closes:%H:%M} und {b.opens:%H:%M}–"
-                    f"{b.closes:%H:%M} an Schalter {counter} überschneiden sich",
+                    code="hours_overlap",
+                    params={
+                        "first_opens": a.opens,
+                        "first_closes": a.closes,
+                        "second_opens": b.opens,
+                        "second_closes": b.closes,
+                        "counter": counter,
+                    },
                 )
 
 
 def _check_policy(p: PlanPolicy) -> None:
     if not 0 <= p.portal_share_percent <= 100:
-        raise PlanInvalid("policy.portal_share_percent", "Der Online-Anteil muss 0 bis 100 % sein")
+        raise PlanInvalid("policy.portal_share_percent", code="portal_share_range")
     if p.min_lead_minutes < 0:
-        raise PlanInvalid("policy.min_lead_minutes", "Die Vorlaufzeit darf nicht negativ sein")
+        raise PlanInvalid("policy.min_lead_minutes", code="lead_negative")
     match p.kind:
         case PolicyKind.ROLLING:
             if p.horizon_days is None or p.horizon_days < 0:
-                raise PlanInvalid(
-                    "policy.horizon_days", "Bitte angeben, wie viele Tage im Voraus (0 oder mehr)"
-                )
+                raise PlanInvalid("policy.horizon_days", code="horizon_missing")
         case PolicyKind.WEEKLY_RELEASE:
             if p.release_weekday is None or not 0 <= p.release_weekday <= 6:
-                raise PlanInvalid(
-                    "policy.release_weekday", "Bitte den Wochentag der Freigabe wählen"
-                )
+                raise PlanInvalid("policy.release_weekday", code="release_weekday_missing")
             if p.release_time is None:
-                raise PlanInvalid("policy.release_time", "Bitte die Uhrzeit der Freigabe angeben")
+                raise PlanInvalid("policy.release_time", code="release_time_missing")
         case PolicyKind.TIERED:
             if p.free_months is None or p.free_months < 0:
-                raise PlanInvalid("policy.free_months", "Bitte die Monate ohne Gebühr angeben")
+                raise PlanInvalid("policy.free_months", code="free_months_missing")
             if p.fee_months is not None and p.fee_months < p.free_months:
-                raise PlanInvalid(
-                    "policy.fee_months",
-                    "Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne",
-                )
+                raise PlanInvalid("policy.fee_months", code="fee_months_too_few")
             if p.fee_cents is not None and p.fee_cents < 0:
-                raise PlanInvalid("policy.fee_cents", "Die Gebühr darf nicht negativ sein")
+                raise PlanInvalid("policy.fee_cents", code="fee_negative")
 
 
 def _check_walk_in(w: WalkInPlan) -> None:
     if w.quota is not None and w.quota < 0:
-        raise PlanInvalid("walk_in.quota", "Das Kontingent darf nicht negativ sein")
+        raise PlanInvalid("walk_in.quota", code="quota_negative")
     if (w.starts is None) != (w.ends is None):
-        raise PlanInvalid("walk_in.ends", "Bitte Beginn und Ende der Sprechstunde angeben")
+        raise PlanInvalid("walk_in.ends", code="walk_in_hours_missing")
     if w.starts is not None and w.ends is not None and w.ends <= w.starts:
         raise PlanInvalid(
-            "walk_in.ends", f"Ende {w.ends:%H:%M} liegt nicht nach Beginn {w.starts:%H:%M}"
+            "walk_in.ends", code="ends_not_after_start", params={"ends": w.ends, "starts": w.starts}
         )
 
 
@@ -218,20 +223,19 @@ def _check_closure(c: PlanClosure, counters: Collection[int], today: date) -> No
     if c.ends_on < c.starts_on:
         raise PlanInvalid(
             "closure.ends_on",
-            f"Das Ende {c.ends_on:%d.%m.%Y} liegt vor dem Beginn {c.starts_on:%d.%m.%Y}",
+            code="closure_ends_before_start",
+            params={"ends": c.ends_on, "starts": c.starts_on},
         )
     if c.ends_on < today:
-        raise PlanInvalid(
-            "closure.ends_on", "Eine Schließzeit in der Vergangenheit hat keine Wirkung"
-        )
+        raise PlanInvalid("closure.ends_on", code="closure_in_past")
     if not c.reason.strip():
-        raise PlanInvalid("closure.reason", "Bitte einen Grund für die Schließzeit angeben")
+        raise PlanInvalid("closure.reason", code="closure_reason_missing")
     if len(c.reason) > MAX_REASON:
-        raise PlanInvalid(
-            "closure.reason", f"Der Grund ist zu lang (höchstens {MAX_REASON} Zeichen)"
-        )
+        raise PlanInvalid("closure.reason", code="reason_too_long", params={"limit": MAX_REASON})
     if c.counter_number is not None and c.counter_number not in counters:
-        raise PlanInvalid("closure.counter", f"Schalter {c.counter_number} gibt es hier nicht")
+        raise PlanInvalid(
+            "closure.counter", code="closure_no_counter", params={"counter": c.counter_number}
+        )
 
 
 def validate_change(
@@ -245,15 +249,14 @@ def validate_change(
     if change.effective_from < today:
         raise PlanInvalid(
             "effective_from",
-            f"Gültig ab {change.effective_from:%d.%m.%Y} liegt in der Vergangenheit; "
-            "frühestens heute",
+            code="effective_in_past",
+            params={"day": change.effective_from},
         )
     for t in change.templates:
         _check_template(t, counters, services)
         if (t.weekday, t.counter_number) not in change.cells:
             raise PlanInvalid(
-                cell_field(t.weekday, t.counter_number, "opens"),
-                "Öffnungszeit gehört zu keiner geänderten Zelle",
+                cell_field(t.weekday, t.counter_number, "opens"), code="opening_outside_cells"
             )
     _check_overlaps(change.templates)
     if change.policy is not None:
@@ -264,7 +267,7 @@ def validate_change(
         _check_closure(closure, counters, today)
     missing = change.remove_closures - set(closure_ids)
     if missing:
-        raise PlanInvalid("closure.remove", "Diese Schließzeit gibt es nicht (mehr)")
+        raise PlanInvalid("closure.remove", code="closure_unknown")
 
 
 @dataclass(frozen=True)

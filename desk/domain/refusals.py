@@ -124,6 +124,52 @@ GERMAN: dict[str, str] = {
     "called_elsewhere": (
         "Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort"
     ),
+    # the capacity plan and the user form (the field each belongs to is on the error)
+    "no_weekday": "Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)",
+    "no_counter_here": "Schalter {counter} gibt es an diesem Standort nicht",
+    "ends_not_after_start": "Ende {ends:time} liegt nicht nach Beginn {starts:time}",
+    "slot_length_zero": "Die Terminlänge muss größer als 0 Minuten sein",
+    "slot_length_too_long": "Die Terminlänge {minutes} Min. passt nicht in die Öffnungszeit",
+    "service_not_offered": "Dienstleistung {services} bietet der Standort nicht an",
+    "hours_overlap": (
+        "Die Zeiten {first_opens:time}–{first_closes:time} und "
+        "{second_opens:time}–{second_closes:time} an Schalter {counter} überschneiden sich"
+    ),
+    "portal_share_range": "Der Online-Anteil muss 0 bis 100 % sein",
+    "lead_negative": "Die Vorlaufzeit darf nicht negativ sein",
+    "horizon_missing": "Bitte angeben, wie viele Tage im Voraus (0 oder mehr)",
+    "release_weekday_missing": "Bitte den Wochentag der Freigabe wählen",
+    "release_time_missing": "Bitte die Uhrzeit der Freigabe angeben",
+    "free_months_missing": "Bitte die Monate ohne Gebühr angeben",
+    "fee_months_too_few": "Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne",
+    "fee_negative": "Die Gebühr darf nicht negativ sein",
+    "quota_negative": "Das Kontingent darf nicht negativ sein",
+    "walk_in_hours_missing": "Bitte Beginn und Ende der Sprechstunde angeben",
+    "closure_ends_before_start": "Das Ende {ends:date} liegt vor dem Beginn {starts:date}",
+    "closure_in_past": "Eine Schließzeit in der Vergangenheit hat keine Wirkung",
+    "closure_reason_missing": "Bitte einen Grund für die Schließzeit angeben",
+    "closure_no_counter": "Schalter {counter} gibt es hier nicht",
+    "effective_in_past": "Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute",
+    "opening_outside_cells": "Öffnungszeit gehört zu keiner geänderten Zelle",
+    "closure_unknown": "Diese Schließzeit gibt es nicht (mehr)",
+    "username_length": "Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})",
+    "username_characters": (
+        "Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)"
+    ),
+    "display_name_missing": "Name: bitte angeben",
+    "display_name_too_long": "Name: höchstens {limit} Zeichen",
+    "display_name_invalid": "Name: {problem}",
+    "unknown_role": "Rolle: unbekannt {role!r} (möglich: {known})",
+    "password_too_short": "Passwort: mindestens {limit} Zeichen nötig",
+    "password_too_long": "Passwort: höchstens {limit} Zeichen",
+    "password_is_username": "Passwort: darf nicht der Benutzername sein",
+    "password_common": "Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes",
+    "user_office_unknown": "Standort: unbekannt {office_id!r} (vorhanden: {known})",
+    "username_taken": "Benutzername: {username!r} ist schon vergeben",
+    "last_team_lead": (
+        "{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur "
+        "Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen"
+    ),
     # reports and staffing
     "period_reversed": "Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})",
     "period_too_long": "Der Zeitraum ist zu lang (höchstens {limit} Tage)",

@@ -7,6 +7,7 @@ show the message next to that field and the command line prints it as one line.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from desk.domain.common_passwords import is_common
 from desk.domain.errors import RequestRefused
@@ -24,8 +25,15 @@ class UserInvalid(RequestRefused):
     """A user change was refused; ``field`` names the input the message belongs to
     (username, display_name, role, office, active, password)."""
 
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        field_name: str,
+        message: str = "",
+        *,
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, params=params)
         self.field = field_name
 
 
@@ -35,13 +43,13 @@ def checked_username(username: str) -> str:
     if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
         raise UserInvalid(
             "username",
-            f"Benutzername: {USERNAME_MIN} bis {USERNAME_MAX} Zeichen nötig (jetzt {len(name)})",
+            code="username_length",
+            params={"low": USERNAME_MIN, "high": USERNAME_MAX, "now": len(name)},
         )
     if not _USERNAME.fullmatch(name):
         raise UserInvalid(
             "username",
-            "Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, "
-            "keine Umlaute)",
+            code="username_characters",
         )
     return name
 
@@ -50,12 +58,14 @@ def checked_display_name(display_name: str) -> str:
     """The display name without surrounding blanks, or UserInvalid("display_name")."""
     name = " ".join(display_name.split())
     if not name:
-        raise UserInvalid("display_name", "Name: bitte angeben")
+        raise UserInvalid("display_name", code="display_name_missing")
     if len(name) > DISPLAY_NAME_MAX:
-        raise UserInvalid("display_name", f"Name: höchstens {DISPLAY_NAME_MAX} Zeichen")
+        raise UserInvalid(
+            "display_name", code="display_name_too_long", params={"limit": DISPLAY_NAME_MAX}
+        )
     problem = name_problem(name)
     if problem is not None:
-        raise UserInvalid("display_name", f"Name: {problem}")
+        raise UserInvalid("display_name", code="display_name_invalid", params={"problem": problem})
     return name
 
 
@@ -65,27 +75,19 @@ def checked_role(role: str) -> Role:
         return Role(role)
     except ValueError:
         known = ", ".join(r.value for r in Role)
-        raise UserInvalid("role", f"Rolle: unbekannt {role!r} (möglich: {known})") from None
+        raise UserInvalid(
+            "role", code="unknown_role", params={"role": role, "known": known}
+        ) from None
 
 
 def check_password(password: str, username: str) -> None:
     """Refuse a password that is too short, too long, the user name itself or a common
     one (NIST SP 800-63B: length and a blocklist, no composition rules)."""
     if len(password) < PASSWORD_MIN:
-        raise UserInvalid("password", f"Passwort: mindestens {PASSWORD_MIN} Zeichen nötig")
+        raise UserInvalid("password", code="password_too_short", params={"limit": PASSWORD_MIN})
     if len(password) > PASSWORD_MAX:
-        raise UserInvalid("password", f"Passwort: höchstens {PASSWORD_MAX} Zeichen")
+        raise UserInvalid("password", code="password_too_long", params={"limit": PASSWORD_MAX})
     if password.strip().casefold() == username.strip().casefold():
-        raise UserInvalid("password", "Passwort: darf nicht der Benutzername sein")
+        raise UserInvalid("password", code="password_is_username")
     if is_common(password):
-        raise UserInvalid(
-            "password", "Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes"
-        )
-
-
-def last_lead_refusal(username: str) -> str:
-    """Why the last active team lead cannot be deactivated or made a clerk."""
-    return (
-        f"{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur "
-        "Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen"
-    )
+        raise UserInvalid("password", code="password_common")

@@ -2091,17 +2091,202 @@ Password for all: {2}</translation>
         <translation>{office} has no walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="269"/>
+        <location filename="../../ui/refusals.py" line="236"/>
+        <source>Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)</source>
+        <translation>Weekday {weekday} does not exist (0 = Monday … 6 = Sunday)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="240"/>
+        <source>Schalter {counter} gibt es an diesem Standort nicht</source>
+        <translation>Counter {counter} does not exist at this office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="244"/>
+        <source>Ende {ends:time} liegt nicht nach Beginn {starts:time}</source>
+        <translation>End {ends:time} is not after start {starts:time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="248"/>
+        <source>Die Terminlänge muss größer als 0 Minuten sein</source>
+        <translation>The slot length must be more than 0 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="252"/>
+        <source>Die Terminlänge {minutes} Min. passt nicht in die Öffnungszeit</source>
+        <translation>A slot of {minutes} min does not fit into the opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="256"/>
+        <source>Dienstleistung {services} bietet der Standort nicht an</source>
+        <translation>The office does not offer the service {services}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="260"/>
+        <source>Die Zeiten {first_opens:time}–{first_closes:time} und {second_opens:time}–{second_closes:time} an Schalter {counter} überschneiden sich</source>
+        <translation>The times {first_opens:time}–{first_closes:time} and {second_opens:time}–{second_closes:time} at counter {counter} overlap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="266"/>
+        <source>Der Online-Anteil muss 0 bis 100 % sein</source>
+        <translation>The online share must be 0 to 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="270"/>
+        <source>Die Vorlaufzeit darf nicht negativ sein</source>
+        <translation>The lead time must not be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="274"/>
+        <source>Bitte angeben, wie viele Tage im Voraus (0 oder mehr)</source>
+        <translation>Please say how many days ahead (0 or more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="278"/>
+        <source>Bitte den Wochentag der Freigabe wählen</source>
+        <translation>Please choose the weekday of the release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="282"/>
+        <source>Bitte die Uhrzeit der Freigabe angeben</source>
+        <translation>Please give the time of the release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="286"/>
+        <source>Bitte die Monate ohne Gebühr angeben</source>
+        <translation>Please give the months without a fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="290"/>
+        <source>Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne</source>
+        <translation>The months with a fee must be at least as many as those without</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="294"/>
+        <source>Die Gebühr darf nicht negativ sein</source>
+        <translation>The fee must not be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="298"/>
+        <source>Das Kontingent darf nicht negativ sein</source>
+        <translation>The quota must not be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="302"/>
+        <source>Bitte Beginn und Ende der Sprechstunde angeben</source>
+        <translation>Please give the start and the end of the walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="306"/>
+        <source>Das Ende {ends:date} liegt vor dem Beginn {starts:date}</source>
+        <translation>The end {ends:date} is before the start {starts:date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="310"/>
+        <source>Eine Schließzeit in der Vergangenheit hat keine Wirkung</source>
+        <translation>A closure in the past has no effect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="314"/>
+        <source>Bitte einen Grund für die Schließzeit angeben</source>
+        <translation>Please give a reason for the closure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="318"/>
+        <source>Schalter {counter} gibt es hier nicht</source>
+        <translation>Counter {counter} does not exist here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="322"/>
+        <source>Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute</source>
+        <translation>Valid from {day:date} is in the past; today at the earliest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="326"/>
+        <source>Öffnungszeit gehört zu keiner geänderten Zelle</source>
+        <translation>These opening hours belong to no changed cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="330"/>
+        <source>Diese Schließzeit gibt es nicht (mehr)</source>
+        <translation>This closure does not exist (any more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="334"/>
+        <source>Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})</source>
+        <translation>User name: {low} to {high} characters needed (now {now})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="338"/>
+        <source>Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)</source>
+        <translation>User name: only letters a–z, digits and . - _ (no spaces, no umlauts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="342"/>
+        <source>Name: bitte angeben</source>
+        <translation>Name: please enter one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="346"/>
+        <source>Name: höchstens {limit} Zeichen</source>
+        <translation>Name: at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="350"/>
+        <source>Name: {problem}</source>
+        <translation>Name: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="354"/>
+        <source>Rolle: unbekannt {role!r} (möglich: {known})</source>
+        <translation>Role: unknown {role!r} (possible: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="358"/>
+        <source>Passwort: mindestens {limit} Zeichen nötig</source>
+        <translation>Password: at least {limit} characters needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="362"/>
+        <source>Passwort: höchstens {limit} Zeichen</source>
+        <translation>Password: at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="366"/>
+        <source>Passwort: darf nicht der Benutzername sein</source>
+        <translation>Password: must not be the user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="370"/>
+        <source>Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes</source>
+        <translation>Password: too common and easy to guess; please choose another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="374"/>
+        <source>Standort: unbekannt {office_id!r} (vorhanden: {known})</source>
+        <translation>Office: unknown {office_id!r} (known: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="378"/>
+        <source>Benutzername: {username!r} ist schon vergeben</source>
+        <translation>User name: {username!r} is already taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="382"/>
+        <source>{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen</source>
+        <translation>{username} is the last active team lead and can be neither locked nor made a clerk; create another team lead first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="420"/>
         <source>%d.%m.%Y</source>
         <translation>%d/%m/%Y</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="270"/>
+        <location filename="../../ui/refusals.py" line="421"/>
         <source>%d.%m.%Y %H:%M</source>
         <translation>%d/%m/%Y %H:%M</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="271"/>
+        <location filename="../../ui/refusals.py" line="422"/>
         <source>%H:%M</source>
         <translation>%H:%M</translation>
     </message>
@@ -3259,58 +3444,58 @@ with planned counters</translation>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="240"/>
+        <location filename="../../ui/refusals.py" line="391"/>
         <source>E-Mail</source>
         <extracomment>German words desk passes as ``{…:word}`` params that the &quot;labels&quot; catalogue lacked.</extracomment>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="241"/>
+        <location filename="../../ui/refusals.py" line="392"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="242"/>
+        <location filename="../../ui/refusals.py" line="393"/>
         <source>erneut aufgerufen</source>
         <translation>called again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="243"/>
+        <location filename="../../ui/refusals.py" line="394"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="244"/>
+        <location filename="../../ui/refusals.py" line="395"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="245"/>
+        <location filename="../../ui/refusals.py" line="396"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="246"/>
+        <location filename="../../ui/refusals.py" line="397"/>
         <source>Benutzer verwalten</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="247"/>
+        <location filename="../../ui/refusals.py" line="398"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="248"/>
+        <location filename="../../ui/refusals.py" line="399"/>
         <source>Zusätzliche Termine freigeben</source>
         <translation>Release extra slots</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="249"/>
+        <location filename="../../ui/refusals.py" line="400"/>
         <source>Statistik ansehen</source>
         <translation>View statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="250"/>
+        <location filename="../../ui/refusals.py" line="401"/>
         <source>Das Protokoll einsehen</source>
         <translation>Read the audit log</translation>
     </message>

@@ -22,6 +22,7 @@ from desk.services.database import open_database
 from desk.services.offices import get_office
 from tests.ui.conftest import NOW
 from tests.ui.test_booking_dialog import MITTE, NAME, open_dialog
+from tests.ui.test_translations import messages
 from ui import i18n
 from ui.dialogs.login_dialog import LoginDialog
 from ui.dialogs.search_dialog import SearchDialog
@@ -79,6 +80,19 @@ def test_the_german_ui_words_every_refusal_as_desk_does(qapp):
         refused = RequestRefused.of(code, **sample_params(template))
         assert refusal_text(refused) == str(refused), code
         assert failure_text(refused, logging.getLogger(__name__), "unused") == str(refused)
+
+
+def test_the_english_catalogue_has_every_refusal_with_its_fields(qapp):
+    """Every template is in the catalogue (lupdate misses a string it cannot read, e.g.
+    one in parentheses) and its English names the same fields."""
+    catalogue = {
+        source: english for context, source, english in messages() if context == "Refusals"
+    }
+    assert sorted(c for c, t in TEMPLATES.items() if t not in catalogue) == []
+    fields = string.Formatter()
+    for code, template in TEMPLATES.items():
+        named = {f for _, f, _, _ in fields.parse(catalogue[template]) if f}
+        assert named == {f for _, f, _, _ in fields.parse(template) if f}, code
 
 
 def test_without_a_known_code_desks_words_and_an_unexpected_error_is_logged(qapp, caplog):

@@ -28,7 +28,6 @@ from desk.domain.users import (
     checked_display_name,
     checked_role,
     checked_username,
-    last_lead_refusal,
 )
 from desk.services.admin import sign_in_guard
 from desk.services.admin.sign_in_guard import Subject
@@ -99,12 +98,14 @@ def _check_office(session: Session, office_id: str | None) -> str | None:
         return None
     if session.get(Office, office_id.strip()) is None:
         known = ", ".join(sorted(session.scalars(select(Office.id)))) or "keine"
-        raise UserInvalid("office", f"Standort: unbekannt {office_id!r} (vorhanden: {known})")
+        raise UserInvalid(
+            "office", code="user_office_unknown", params={"office_id": office_id, "known": known}
+        )
     return office_id.strip()
 
 
 def _taken(username: str) -> UserInvalid:
-    return UserInvalid("username", f"Benutzername: {username!r} ist schon vergeben")
+    return UserInvalid("username", code="username_taken", params={"username": username})
 
 
 def list_users(db: DeskDatabase, *, user_id: uuid.UUID | None) -> list[UserRow]:
@@ -220,7 +221,7 @@ def change_user(
             and not (user.active and user.role == Role.TEAM_LEAD)
         ):
             field = "role" if user.active else "active"
-            raise UserInvalid(field, last_lead_refusal(user.username))
+            raise UserInvalid(field, code="last_team_lead", params={"username": user.username})
         record(
             session,
             AuditAction.USER,
