@@ -400,6 +400,47 @@ def figures(label: str, outcome: Outcome) -> str:
     )
 
 
+def print_ratios(outcome: Outcome, floor_a: Outcome, floor_b: Outcome) -> None:
+    """The storm's p50, p99 and throughput against each floor."""
+    p50, p99 = pct(outcome.times, 0.50), pct(outcome.times, 0.99)
+    for label, floor in (("(a) direct", floor_a), ("(b) bare app", floor_b)):
+        print(
+            f"  ratio to floor {label:<13} p50 {p50 / pct(floor.times, 0.5):6.1f}×"
+            f"  p99 {p99 / pct(floor.times, 0.99):6.1f}×"
+            f"  throughput {outcome.rate / floor.rate:6.2f}×"
+        )
+
+
+def print_cpu(cpu: CpuShare, floor_cpu: CpuShare) -> None:
+    """Where the CPU went in the storm and in the bare app's run, against the budget the
+    target rate leaves on this machine."""
+    print(f"  {cpu.text(ATTEMPTS, 'attempt')}")
+    print(f"  bare app's {floor_cpu.text(ATTEMPTS, 'attempt').replace('service', 'app', 1)}")
+    budget = CPUS / TARGET_RATE * 1000
+    print(
+        f"  at {TARGET_RATE:.0f}/s the {CPUS} CPUs give {budget:.1f} ms per attempt to share"
+        f" between client, service and PostgreSQL; the bare app's run used"
+        f" {floor_cpu.machine / ATTEMPTS * 1000:.1f} ms, the service's"
+        f" {cpu.machine / ATTEMPTS * 1000:.1f} ms"
+    )
+
+
+def checked(after: Held, outcome: Outcome, floor_a: Outcome, floor_b: Outcome) -> dict[str, bool]:
+    """What PostgreSQL holds after the storm, against what must hold."""
+    codes = {a[2] for a in outcome.won}
+    return {
+        f"exactly {SLOTS} attempts won": len(outcome.won) == SLOTS,
+        "every attempt answered": len(outcome.attempts) == ATTEMPTS and not outcome.errors,
+        f"PostgreSQL holds {SLOTS} appointments": after.appointments == SLOTS,
+        "no slot twice (max per counter and start = 1)": after.most_on_one_slot == 1
+        and after.distinct_slots == after.appointments,
+        "one slot hold per appointment": after.holds == after.appointments,
+        "the winners' codes are stored": after.codes == codes,
+        f"floors: {SLOTS} rows each": after.floor_a == SLOTS == after.floor_b
+        and len(floor_a.won) == SLOTS == len(floor_b.won),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--pg-admin", default=PG_ADMIN_URL, metavar="URL")
@@ -454,40 +495,16 @@ def main(argv: list[str] | None = None) -> int:
     print(figures("service POST /v1/portal/bookings", outcome))
     print(line("  won", [a[1] for a in outcome.won]))
     print(line("  refused", [a[1] for a in outcome.attempts if not a[0]]))
-    p50, p99 = pct(outcome.times, 0.50), pct(outcome.times, 0.99)
-    for label, floor in (("(a) direct", floor_a), ("(b) bare app", floor_b)):
-        print(
-            f"  ratio to floor {label:<13} p50 {p50 / pct(floor.times, 0.5):6.1f}×"
-            f"  p99 {p99 / pct(floor.times, 0.99):6.1f}×"
-            f"  throughput {outcome.rate / floor.rate:6.2f}×"
-        )
+    p99 = pct(outcome.times, 0.99)
+    print_ratios(outcome, floor_a, floor_b)
     print(f"  refusals: {dict(refusals.most_common(4))}")
-    print(f"  {cpu.text(ATTEMPTS, 'attempt')}")
-    print(f"  bare app's {floor_cpu.text(ATTEMPTS, 'attempt').replace('service', 'app', 1)}")
-    budget = CPUS / TARGET_RATE * 1000
-    print(
-        f"  at {TARGET_RATE:.0f}/s the {CPUS} CPUs give {budget:.1f} ms per attempt to share"
-        f" between client, service and PostgreSQL; the bare app's run used"
-        f" {floor_cpu.machine / ATTEMPTS * 1000:.1f} ms, the service's"
-        f" {cpu.machine / ATTEMPTS * 1000:.1f} ms"
-    )
+    print_cpu(cpu, floor_cpu)
     print(f"  service: {sampler.text()}")
     if outcome.errors:
         print(f"  first error: {outcome.errors[0]}")
     if logged:
         print(f"  service log (end): {' | '.join(logged)[:400]}")
-    codes = {a[2] for a in outcome.won}
-    checks = {
-        f"exactly {SLOTS} attempts won": len(outcome.won) == SLOTS,
-        "every attempt answered": len(outcome.attempts) == ATTEMPTS and not outcome.errors,
-        f"PostgreSQL holds {SLOTS} appointments": after.appointments == SLOTS,
-        "no slot twice (max per counter and start = 1)": after.most_on_one_slot == 1
-        and after.distinct_slots == after.appointments,
-        "one slot hold per appointment": after.holds == after.appointments,
-        "the winners' codes are stored": after.codes == codes,
-        f"floors: {SLOTS} rows each": after.floor_a == SLOTS == after.floor_b
-        and len(floor_a.won) == SLOTS == len(floor_b.won),
-    }
+    checks = checked(after, outcome, floor_a, floor_b)
     for check, ok in checks.items():
         print(f"  {'ok  ' if ok else 'FAIL'} {check}")
     met_p99 = p99 <= TARGET_P99_MS
