@@ -37,6 +37,7 @@ from desk.services.capacity.plan import PlanView
 from desk.services.capacity.preview import Preview
 from desk.services.database import DeskDatabase
 from desk.services.team_door import TeamDoor, as_door
+from ui.changes import Change, What
 from ui.dialogs.capacity_closures_tab import ClosuresTab, py_date
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.capacity_opening_tab import OpeningTab
@@ -286,6 +287,7 @@ class CapacityEditor(QDialog):
             lambda: door.save_plan_change(office, change, user_id, now, decisions),
             self._saved,
             self._failed,
+            changes=Change(What.CAPACITY | What.APPOINTMENTS, office),
         )
 
     def _saved(self, summary: object) -> None:
@@ -320,7 +322,10 @@ class CapacityEditor(QDialog):
                 self._failed(error)
 
         self.ops.run(
-            lambda: door.release_same_day_slots(office, counters, None, now, user_id), done, refused
+            lambda: door.release_same_day_slots(office, counters, None, now, user_id),
+            done,
+            refused,
+            changes=Change(What.CAPACITY | What.APPOINTMENTS, office),
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -30,6 +30,7 @@ from desk.domain.status import Role
 from desk.domain.users import UserInvalid
 from desk.services.admin.users import UserRow
 from desk.services.team_door import TeamDoor, as_door
+from ui.changes import Change, What
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.users_password import PasswordDialog, password_edit
 from ui.failures import failure_text
@@ -197,7 +198,10 @@ class UsersDialog(QDialog):
             self.answered.emit()
 
         self._ops.run(
-            lambda: door.unlock_user(user_id=me, target_id=target_id, now=now), done, refused
+            lambda: door.unlock_user(user_id=me, target_id=target_id, now=now),
+            done,
+            refused,
+            changes=Change(What.USERS),
         )
 
     def new_user(self) -> None:
@@ -269,7 +273,12 @@ class UsersDialog(QDialog):
                 )
 
         self.save_button.setEnabled(False)
-        self._ops.run(work, lambda row: self._saved(row, target), self._save_failed)
+        self._ops.run(
+            work,
+            lambda row: self._saved(row, target),
+            self._save_failed,
+            changes=Change(What.USERS),
+        )
 
     def _saved(self, row: UserRow, before: UserRow | None) -> None:
         self.save_button.setEnabled(True)
@@ -323,6 +332,7 @@ class UsersDialog(QDialog):
             lambda: door.set_password(user_id=me, target_id=target_id, password=password, now=now),
             done,
             refused,
+            changes=Change(What.USERS),
         )
 
     def _show_refusal(self, error: BaseException) -> None:
