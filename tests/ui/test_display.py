@@ -449,3 +449,95 @@ def test_a_call_told_at_this_pc_shows_at_once_without_a_poll(open_display, desk,
     assert window.current_code.text() == called.code
     with qtbot.assertNotEmitted(window.updated, wait=300):
         ops.changes.tell(Change(What.TICKETS, "bb-mitte"))  # another office's: not read
+
+
+# ------------------------------------------- long labels, a small screen, recalls
+
+LONG_OFFICE = (
+    "Bürgerbüro Mitte – Einwohnermeldeamt, Pass- und Ausweisstelle, Fundbüro und "
+    "Führerscheine im Alten Rathaus"
+)
+LONG_COUNTER = "Schalter 3 – Bürgerservice Ausländerbehörde, Eingang B, zweites Obergeschoss"
+
+
+def rename(url: str, office: str, counter_number: int) -> None:
+    """Give the office and one counter names far too long for one line of a screen."""
+    with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as con, con:
+        con.execute("UPDATE office SET name = ? WHERE id = ?", (LONG_OFFICE, office))
+        con.execute(
+            "UPDATE counter SET name = ? WHERE office_id = ? AND number = ?",
+            (LONG_COUNTER, office, counter_number),
+        )
+
+
+def inside(window: QWidget, widget: QWidget) -> bool:
+    """Whether ``widget`` lies wholly within ``window``'s visible rectangle."""
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    bottom_right = widget.mapTo(window, widget.rect().bottomRight())
+    return window.rect().contains(top_left) and window.rect().contains(bottom_right)
+
+
+def test_long_labels_fit_a_1366_screen_and_the_clock_stays(
+    open_display, desk, demo_copy_url, qtbot
+):
+    rename(demo_copy_url, WEST, 3)
+    issue_tickets(desk, 3)
+    call_next(desk, WEST, 3, at(10, 31))
+    call_next(desk, WEST, 3, at(10, 32))
+    window = open_display()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366 and window.height() == 768, timeout=3_000)
+    qtbot.wait(50)
+
+    # nothing in the window asks for more than the screen (the size it could not shrink
+    # below was 1,551 px): whatever screen this process has, the window keeps its size
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() == 1366
+    assert window.office_label.full_text() == LONG_OFFICE
+    assert window.office_label.text() != LONG_OFFICE
+    assert window.office_label.text().endswith("…")
+    assert window.current_counter.full_text() == f"→ {LONG_COUNTER}"
+    assert window.current_counter.text().startswith("→ Schalter 3")
+    assert window.current_counter.text().endswith("…")
+    # the newest counter shrinks before it is shortened, but stays larger than the list
+    assert font_px(window.current_counter) < int(768 * 0.10)
+    assert font_px(window.current_counter) >= int(768 * 0.05)
+    line = window.previous[0].text()
+    assert line.startswith("W-017  →  Schalter 3") and line.endswith("10:31")
+    assert "…" in line
+    for label in (window.office_label, window.current_counter, *window.previous):
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    # the clock: whole, and within the window
+    assert window.clock_label.text() == "10:30"
+    assert window.clock_label.width() >= window.clock_label.sizeHint().width()
+    assert inside(window, window.clock_label)
+    assert window.clock_label.isVisible()
+
+    # a larger window shows the whole name again
+    window.resize(1920 * 2, 1080)
+    qtbot.waitUntil(lambda: window.office_label.text() == LONG_OFFICE, timeout=3_000)
+
+
+def test_a_recall_is_listed_once_as_a_recall(open_display, desk, qtbot):
+    from desk.services.walkin.steps import recall
+
+    window = open_display()
+    issue_tickets(desk, 2)
+    first = call_next(desk, WEST, 3, at(10, 31))
+    recall(desk, first.id, at(10, 33), counter_number=3)
+    recall(desk, first.id, at(10, 35), counter_number=3)
+    with qtbot.waitSignal(window.updated, timeout=UPDATE_MS):
+        window.refresh()
+    # the newest call is the recall: shown as such, and not listed again below
+    assert window.current_code.text() == FIRST_TICKET
+    assert window.current_counter.text() == "→ Schalter 3  (erneut)"
+    assert [label.text() for label in window.previous[:2]] == ["", ""]
+
+    call_next(desk, WEST, 1, at(10, 36))
+    with qtbot.waitSignal(window.updated, timeout=UPDATE_MS):
+        window.refresh()
+    assert window.current_code.text() == "W-018"
+    assert window.current_counter.text() == "→ Schalter 1"
+    texts = [label.text() for label in window.previous]
+    assert texts[:2] == ["W-017  →  Schalter 3   10:35  (erneut)", ""]
+    assert sum(FIRST_TICKET in text for text in texts) == 1

@@ -22,6 +22,8 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.changes import Change, What
+from ui.display.fitting_label import FittingLabel
+from ui.display.history import Shown, newest_and_previous
 from ui.ops import Ops
 from ui.theme import restyle
 
@@ -77,6 +79,7 @@ class DisplayWindow(QWidget):
         self._loading = False
         self._again = False  # a refresh was asked for during a read: read once more after it
         self._blinks_left = 0
+        self._previous_px = 12  # the wanted size of the previous calls (from the height)
         self._sound_on, self._speech_on = sound, speech
         self._sound: Any = None
         self._speech: Any = None
@@ -95,7 +98,7 @@ class DisplayWindow(QWidget):
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
-        self.office_label = QLabel()
+        self.office_label = FittingLabel()
         self.office_label.setObjectName("displayOffice")
         self.clock_label = QLabel()
         self.clock_label.setObjectName("displayClock")
@@ -103,38 +106,40 @@ class DisplayWindow(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.office_label, 1)
         header.addWidget(self.clock_label)
-        self.stale_label = QLabel(self.tr("Anzeige nicht aktuell – bitte am Empfang nachfragen"))
+        self.stale_label = FittingLabel(
+            self.tr("Anzeige nicht aktuell – bitte am Empfang nachfragen")
+        )
         self.stale_label.setObjectName("displayStale")
         self.stale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stale_label.hide()
         self.current = QFrame()
         self.current.setObjectName("displayCurrent")
-        self.current_code = QLabel("–")
+        self.current_code = FittingLabel("–")
         self.current_code.setObjectName("displayCode")
         self.current_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.current_counter = QLabel()
+        self.current_counter = FittingLabel()
         self.current_counter.setObjectName("displayCounter")
         self.current_counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         current = QVBoxLayout(self.current)
         current.addWidget(self.current_code)
         current.addWidget(self.current_counter)
-        self.previous: list[QLabel] = []
+        self.previous: list[FittingLabel] = []
         previous = QVBoxLayout()
-        caption = QLabel(self.tr("Zuvor aufgerufen"))
+        caption = FittingLabel(self.tr("Zuvor aufgerufen"))
         caption.setObjectName("displayCaption")
         self.caption = caption
         previous.addWidget(caption)
         for _ in range(PREVIOUS):
-            label = QLabel()
+            label = FittingLabel(elide=Qt.TextElideMode.ElideMiddle)  # code and time stay
             label.setObjectName("displayPrevious")
             previous.addWidget(label)
             self.previous.append(label)
         previous.addStretch(1)
-        self.waiting_label = QLabel()
+        self.waiting_label = FittingLabel()
         self.waiting_label.setObjectName("displayWaiting")
         body = QHBoxLayout()
-        body.addWidget(self.current, 3)
-        body.addLayout(previous, 2)
+        body.addWidget(self.current, 1)  # the list as wide: a recall's line fits
+        body.addLayout(previous, 1)
         column = QVBoxLayout(self)
         column.addLayout(header)
         column.addWidget(self.stale_label)
@@ -153,23 +158,25 @@ class DisplayWindow(QWidget):
         self._second()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Fonts follow the window's height: readable from 8 m at 720p as at 4K."""
+        """Fonts follow the window's height: readable from 8 m at 720p as at 4K. A text
+        too wide for its place shrinks (the newest call down to half) or is shortened:
+        the window never grows wider than its screen, the clock stays in view."""
         height = max(event.size().height(), 300)
-        for label, share, bold in (
-            (self.current_code, 0.20, True),
-            (self.current_counter, 0.10, True),
-            (self.office_label, 0.045, True),
-            (self.clock_label, 0.055, True),
-            (self.waiting_label, 0.045, False),
-            (self.stale_label, 0.04, True),
-            (self.caption, 0.035, False),
-            *((label, 0.055, False) for label in self.previous),
+        for label, share, bold, shrink in (
+            (self.current_code, 0.20, True, 0.5),
+            (self.current_counter, 0.10, True, 0.5),
+            (self.office_label, 0.045, True, 0.7),
+            (self.waiting_label, 0.045, False, 1.0),
+            (self.stale_label, 0.04, True, 0.7),
+            (self.caption, 0.035, False, 1.0),
         ):
-            # a style sheet, as the app's own sets font sizes for every widget
-            weight = 700 if bold else 400
-            label.setStyleSheet(
-                f"font-size: {max(12, int(height * share))}px; font-weight: {weight};"
-            )
+            px = max(12, int(height * share))
+            label.set_font_px(px, bold=bold, min_px=max(12, int(px * shrink)))
+        self._previous_px = max(12, int(height * 0.055))
+        self._even_previous()
+        # a style sheet, as the app's own sets font sizes for every widget
+        clock_px = max(12, int(height * 0.055))
+        self.clock_label.setStyleSheet(f"font-size: {clock_px}px; font-weight: 700;")
         super().resizeEvent(event)
 
     # --------------------------------------------------------------- reading
@@ -184,6 +191,7 @@ class DisplayWindow(QWidget):
         # an unexpected error is logged with its traceback, a refusal with its words
         message = failure_text(error, log, "display: database not opened")
         log.error("display: database not opened: %s", message)
+        self.current_counter.setWordWrap(True)  # the whole message, on several lines
         self.current_counter.setText(message)
         self.failed.emit(message)
 
@@ -220,27 +228,45 @@ class DisplayWindow(QWidget):
         self._last_ok = time.monotonic()
         self._set_stale(False)
         self.office_label.setText(board.office_name)
-        calls = board.calls
-        if calls:
-            newest = calls[0]
-            self.current_code.setText(newest.code)
-            self.current_counter.setText(f"→ {newest.counter}")
-            key = (newest.code, newest.counter, newest.called_at)
+        newest, previous = newest_and_previous(board.calls)
+        if newest is not None:
+            call = newest.call
+            self.current_code.setText(call.code)
+            self.current_counter.setText(f"→ {call.counter}{self._again_mark(newest)}")
+            key = (call.code, call.counter, call.called_at)
             if self._shown_newest is not None and key != self._shown_newest:
-                self._announce(newest)
+                self._announce(call)
             self._shown_newest = key
         else:
             self.current_code.setText("–")
             self.current_counter.setText(self.tr("Noch kein Aufruf"))
             self._shown_newest = ("", "", self._clock())
-        for label, call in zip(self.previous, [*calls[1:], *([None] * PREVIOUS)], strict=False):
-            label.setText(
-                f"{call.code}  →  {call.counter}   {call.called_at:%H:%M}" if call else ""
-            )
+        for label, shown in zip(self.previous, [*previous, *([None] * PREVIOUS)], strict=False):
+            label.setText(self._history_line(shown) if shown else "")
+        self._even_previous()
         self.waiting_label.setText(self.tr("Wartende: {0}").format(board.waiting))
         self.updated.emit()
         if self._again:
             self.refresh()
+
+    def _even_previous(self) -> None:
+        """The previous calls in one size: the largest in which each fits, down to 70 %
+        of the wanted size (a longer line is shortened in the middle)."""
+        wanted = self._previous_px
+        for label in self.previous:
+            label.set_font_px(wanted, min_px=max(12, int(wanted * 0.7)))
+        common = min((label.font_px() for label in self.previous if label.full_text()), default=0)
+        for label in self.previous:
+            label.set_font_px(common or wanted)
+
+    def _again_mark(self, shown: Shown) -> str:
+        """The mark after a recalled call ("(erneut)"), else nothing."""
+        return "  " + self.tr("(erneut)") if shown.recalled else ""
+
+    def _history_line(self, shown: Shown) -> str:
+        """A previous call's line: W-017  →  Schalter 3   10:31, a recall marked after it."""
+        call = shown.call
+        return f"{call.code}  →  {call.counter}   {call.called_at:%H:%M}{self._again_mark(shown)}"
 
     def _read_failed(self, error: BaseException) -> None:
         self._loading = False
