@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desk.domain.localtime import time_span
 from desk.domain.steps import Action, allowed_actions
 from ui.labels import channel_label, status_label
+from ui.views.window_actions import key_text
 
 if TYPE_CHECKING:
     from desk.services.appointments.agenda import AppointmentRow
@@ -105,7 +106,7 @@ class AppointmentPanel(QFrame):
         if possible:
             steps = ", ".join(
                 "{} ({})".format(
-                    self._actions[a].text().replace("&", ""), self._actions[a].shortcut().toString()
+                    self._actions[a].text().replace("&", ""), key_text(self._actions[a].shortcut())
                 )
                 for a in possible
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QWidget
 
@@ -29,6 +29,20 @@ SHORTCUTS: dict[Action, str] = {
     Action.NO_SHOW: "Ctrl+F8",
     Action.CANCEL: "Del",
 }
+
+
+#: German names of keys, should Qt's German catalogue be missing.
+GERMAN_KEYS = {"Ctrl": "Strg", "Shift": "Umschalt", "Del": "Entf", "Ins": "Einfg"}
+
+
+def key_text(keys: str | QKeySequence) -> str:
+    """Keys as the UI's language (the default locale, set with it) names them: "Strg+F8",
+    "Umschalt+F6", "Entf" in German (Qt's German catalogue), "Ctrl+F8" in English."""
+    sequence = keys if isinstance(keys, QKeySequence) else QKeySequence(keys)
+    if QLocale().language() == QLocale.Language.English:
+        return sequence.toString(QKeySequence.SequenceFormat.PortableText)
+    native = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return "+".join(GERMAN_KEYS.get(part, part) for part in native.split("+"))
 
 
 class WindowMenus(QObject):
@@ -121,8 +135,8 @@ class WindowMenus(QObject):
             theme.set_high_contrast(app, on)
         self._calendar.viewport().update()
 
-    def show_shortcuts(self) -> None:
-        """The clerk's keys at a glance."""
+    def shortcut_lines(self) -> list[str]:
+        """The lines of the keys help, the keys named in the UI's language."""
         lines = [
             QCoreApplication.translate(
                 "MainWindow", "← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall"
@@ -134,14 +148,24 @@ class WindowMenus(QObject):
             QCoreApplication.translate("MainWindow", "Strg+N  Neuer Termin · Strg+F  Suchen"),
         ]
         actions = self._step_actions
-        lines += [f"{SHORTCUTS[step]}  {actions[step].text()}" for step in actions]
+        lines += [f"{key_text(SHORTCUTS[step])}  {actions[step].text()}" for step in actions]
         lines += [
+            f"{key_text('F9')}  "
+            + QCoreApplication.translate("MainWindow", "Nächste Person aufrufen (Warteschlange)"),
             QCoreApplication.translate(
                 "MainWindow", "Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren"
-            )
+            ),
+            f"{key_text('Ctrl+L')}  "
+            + QCoreApplication.translate("MainWindow", "Platz sperren (Anmeldung nötig)"),
         ]
+        return lines
+
+    def show_shortcuts(self) -> None:
+        """The clerk's keys at a glance (F1)."""
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(
-            self._window, QCoreApplication.translate("MainWindow", "Tastenkürzel"), "\n".join(lines)
+            self._window,
+            QCoreApplication.translate("MainWindow", "Tastenkürzel"),
+            "\n".join(self.shortcut_lines()),
         )
