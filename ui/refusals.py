@@ -86,6 +86,26 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "Termin {code} ist „{status:status}“ – „{step:word}“ ist von dort aus nicht möglich",
     ),
+    "no_show_too_early": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Termin {code} beginnt erst um {starts:time} – „nicht erschienen“ erst ab dann",
+    ),
+    "no_show_undo_too_late": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "„Nicht erschienen“ für {code} lässt sich nur {minutes} Minuten lang zurücknehmen",
+    ),
+    "no_show_undo_other_clerk": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "„Nicht erschienen“ für {code} kann nur zurücknehmen, wer es vermerkt hat",
+    ),
+    "ticket_undo_too_late": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "„Nicht erschienen“ für {code} lässt sich nur {minutes} Minuten lang zurücknehmen",
+    ),
+    "no_show_before_recalls": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{code}: „nicht erschienen“ erst nach {limit} erneuten Aufrufen (bisher {count})",
+    ),
     "counter_needed": QT_TRANSLATE_NOOP("Refusals", "Zum Aufrufen zuerst einen Schalter wählen"),
     "unknown_counter": QT_TRANSLATE_NOOP(
         "Refusals",

@@ -16,9 +16,11 @@ class AuditAction(StrEnum):
     APPOINTMENT_RECALL = "appointment.recall"
     APPOINTMENT_NO_SHOW = "appointment.no_show"
     APPOINTMENT_CANCEL = "appointment.cancel"
+    APPOINTMENT_NO_SHOW_UNDONE = "appointment.no_show_undone"
     TICKET_CALL = "ticket.call"
     TICKET_RECALL = "ticket.recall"
     TICKET_NO_SHOW = "ticket.no_show"
+    TICKET_NO_SHOW_UNDONE = "ticket.no_show_undone"
     OPENING_TEMPLATE = "capacity.opening_template"
     SLOT_LENGTH = "capacity.slot_length"
     BOOKING_POLICY = "capacity.booking_policy"
@@ -38,9 +40,11 @@ AUDIT_LABELS_DE: dict[str, str] = {
     AuditAction.APPOINTMENT_RECALL: "Termin erneut aufgerufen",
     AuditAction.APPOINTMENT_NO_SHOW: "Termin nicht erschienen",
     AuditAction.APPOINTMENT_CANCEL: "Termin abgesagt",
+    AuditAction.APPOINTMENT_NO_SHOW_UNDONE: "Termin: „nicht erschienen“ zurückgenommen",
     AuditAction.TICKET_CALL: "Wartenummer aufgerufen",
     AuditAction.TICKET_RECALL: "Wartenummer erneut aufgerufen",
     AuditAction.TICKET_NO_SHOW: "Wartenummer nicht erschienen",
+    AuditAction.TICKET_NO_SHOW_UNDONE: "Wartenummer: „nicht erschienen“ zurückgenommen",
     AuditAction.OPENING_TEMPLATE: "Öffnungszeiten geändert",
     AuditAction.SLOT_LENGTH: "Terminlänge geändert",
     AuditAction.BOOKING_POLICY: "Buchungsfenster geändert",

@@ -53,6 +53,21 @@ GERMAN: dict[str, str] = {
     ),
     "counter_needed": "Zum Aufrufen zuerst einen Schalter wählen",
     "unknown_counter": "Unbekannter Schalter {counter} in {office_id}",
+    "no_show_too_early": (
+        "Termin {code} beginnt erst um {starts:time} – „nicht erschienen“ erst ab dann"
+    ),
+    "no_show_undo_too_late": (
+        "„Nicht erschienen“ für {code} lässt sich nur {minutes} Minuten lang zurücknehmen"
+    ),
+    "no_show_undo_other_clerk": (
+        "„Nicht erschienen“ für {code} kann nur zurücknehmen, wer es vermerkt hat"
+    ),
+    "ticket_undo_too_late": (
+        "„Nicht erschienen“ für {code} lässt sich nur {minutes} Minuten lang zurücknehmen"
+    ),
+    "no_show_before_recalls": (
+        "{code}: „nicht erschienen“ erst nach {limit} erneuten Aufrufen (bisher {count})"
+    ),
     "no_appointment_for_code": "Keinen Termin mit der Buchungsnummer {code} gefunden",
     "no_appointment_today": "Keinen Termin heute mit der Buchungsnummer {code} gefunden",
     # sign-in, sessions, devices, users

@@ -20,6 +20,8 @@ class Action(StrEnum):
     DONE = "done"
     NO_SHOW = "no_show"
     CANCEL = "cancel"
+    REQUEUE = "requeue"
+    UNDO_NO_SHOW = "undo_no_show"
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,26 @@ STEPS: dict[Action, Step] = {
         frozenset({S.BOOKED, S.CHECKED_IN, S.CALLED}), S.NO_SHOW, "nicht erschienen"
     ),
     Action.CANCEL: Step(frozenset({S.BOOKED, S.CHECKED_IN}), S.CANCELLED, "storniert"),
+    # the counter lets the person go back to the waiting list (F9: call the next one)
+    Action.REQUEUE: Step(frozenset({S.CALLED, S.IN_SERVICE}), S.CHECKED_IN, "wieder wartend"),
+    # a no-show taken back by its clerk within UNDO_MINUTES: the state before (see perform)
+    Action.UNDO_NO_SHOW: Step(frozenset({S.NO_SHOW}), S.CHECKED_IN, "zurückgenommen"),
 }
+
+#: How long a clerk can take back a no-show (appointment or ticket).
+UNDO_MINUTES = 5
+
+#: The steps a clerk takes with keys and buttons (the counter's own steps REQUEUE and
+#: UNDO_NO_SHOW are offered where they apply: F9's question, the undo notice).
+KEY_STEPS: tuple[Action, ...] = (
+    Action.CHECK_IN,
+    Action.CALL,
+    Action.RECALL,
+    Action.START,
+    Action.DONE,
+    Action.NO_SHOW,
+    Action.CANCEL,
+)
 
 ACTION_LABELS_DE: dict[Action, str] = {
     Action.CHECK_IN: "Anmelden",
@@ -51,6 +72,8 @@ ACTION_LABELS_DE: dict[Action, str] = {
     Action.DONE: "Erledigt",
     Action.NO_SHOW: "Nicht erschienen",
     Action.CANCEL: "Stornieren",
+    Action.REQUEUE: "Zurück in die Warteschlange",
+    Action.UNDO_NO_SHOW: "„Nicht erschienen“ zurücknehmen",
 }
 
 

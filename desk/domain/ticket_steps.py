@@ -36,6 +36,8 @@ class TicketAction(StrEnum):
     NO_SHOW = "no_show"
     PARK = "park"
     UNPARK = "unpark"
+    REQUEUE = "requeue"
+    UNDO_NO_SHOW = "undo_no_show"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ TICKET_STEPS: dict[TicketAction, TicketStep] = {
     TicketAction.NO_SHOW: TicketStep(frozenset({T.CALLED}), T.NO_SHOW, "Nicht erschienen"),
     TicketAction.PARK: TicketStep(frozenset({T.CALLED, T.IN_SERVICE}), T.PARKED, "Zurückstellen"),
     TicketAction.UNPARK: TicketStep(frozenset({T.PARKED}), T.WAITING, "Wieder einreihen"),
+    TicketAction.REQUEUE: TicketStep(
+        frozenset({T.CALLED, T.IN_SERVICE}), T.WAITING, "Zurück in die Warteschlange"
+    ),
+    TicketAction.UNDO_NO_SHOW: TicketStep(
+        frozenset({T.NO_SHOW}), T.CALLED, "„Nicht erschienen“ zurücknehmen"
+    ),
 }
 
 

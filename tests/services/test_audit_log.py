@@ -98,7 +98,7 @@ def day(fresh_db: DeskDatabase) -> Scenario:
     ticket = walkin.issue_ticket(db, OFFICE, TicketReason.LOST_OR_STOLEN, at(8, 10))
     walkin.call_next(db, OFFICE, 1, at(8, 20), user_id=clerk)
     ticket_steps.recall(db, ticket.id, at(8, 22), 1, user_id=clerk)
-    ticket_steps.no_show(db, ticket.id, at(8, 25), user_id=clerk)
+    ticket_steps.no_show(db, ticket.id, at(8, 25), 1, user_id=clerk)  # after its one recall
     release_same_day_slot(db, OFFICE, 1, at(11, 30), at(10, 30), user_id=lead)
     return Scenario(db, lead, clerk, called, no_show, cancelled, portal, ticket.code, other)
 

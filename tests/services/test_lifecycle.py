@@ -37,11 +37,11 @@ CLERK_NAME = "Sachbearbeitung Lebenszyklus"
 LEGAL: dict[str, list[Action]] = {
     S.BOOKED: [A.CHECK_IN, A.CALL, A.NO_SHOW, A.CANCEL],
     S.CHECKED_IN: [A.CALL, A.START, A.NO_SHOW, A.CANCEL],
-    S.CALLED: [A.RECALL, A.START, A.DONE, A.NO_SHOW],
-    S.IN_SERVICE: [A.DONE],
+    S.CALLED: [A.RECALL, A.START, A.DONE, A.NO_SHOW, A.REQUEUE],
+    S.IN_SERVICE: [A.DONE, A.REQUEUE],
     S.DONE: [],
     S.CANCELLED: [],
-    S.NO_SHOW: [],
+    S.NO_SHOW: [A.UNDO_NO_SHOW],
 }
 TARGET: dict[Action, str] = {
     A.CHECK_IN: S.CHECKED_IN,
@@ -51,6 +51,8 @@ TARGET: dict[Action, str] = {
     A.DONE: S.DONE,
     A.NO_SHOW: S.NO_SHOW,
     A.CANCEL: S.CANCELLED,
+    A.REQUEUE: S.CHECKED_IN,
+    A.UNDO_NO_SHOW: S.BOOKED,  # the state before the no-show (PATH: straight from booked)
 }
 #: How to bring a fresh booking into each status.
 PATH: dict[str, list[Action]] = {

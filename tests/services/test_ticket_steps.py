@@ -29,10 +29,10 @@ DAY = date(2024, 3, 20)  # a Wednesday
 #: The ticket life cycle as DESIGN.md §2 describes it: status → what a clerk may do.
 LEGAL: dict[str, set[TicketAction]] = {
     T.WAITING: set(),
-    T.CALLED: {A.RECALL, A.START, A.FINISH, A.NO_SHOW, A.PARK},
-    T.IN_SERVICE: {A.FINISH, A.PARK},
+    T.CALLED: {A.RECALL, A.START, A.FINISH, A.NO_SHOW, A.PARK, A.REQUEUE},
+    T.IN_SERVICE: {A.FINISH, A.PARK, A.REQUEUE},
     T.DONE: set(),
-    T.NO_SHOW: set(),
+    T.NO_SHOW: {A.UNDO_NO_SHOW},
     T.PARKED: {A.UNPARK},
 }
 TARGET: dict[TicketAction, str] = {
@@ -42,6 +42,8 @@ TARGET: dict[TicketAction, str] = {
     A.NO_SHOW: T.NO_SHOW,
     A.PARK: T.PARKED,
     A.UNPARK: T.WAITING,
+    A.REQUEUE: T.WAITING,
+    A.UNDO_NO_SHOW: T.CALLED,
 }
 #: How to bring a called ticket into each status.
 PATH: dict[str, list[TicketAction]] = {
@@ -72,12 +74,15 @@ def act(db: DeskDatabase, action: TicketAction, ticket_id: uuid.UUID, now: datet
     """Run one step by its action."""
     if action == A.RECALL:
         return ticket_steps.recall(db, ticket_id, now, kw.pop("counter_number", 1), **kw)
+    if action == A.NO_SHOW:  # with no recall limit: the status table's step as such
+        return ticket_steps.no_show(db, ticket_id, now, kw.pop("max_recalls", 0))
     function = {
         A.START: ticket_steps.start_service,
         A.FINISH: ticket_steps.finish,
-        A.NO_SHOW: ticket_steps.no_show,
         A.PARK: ticket_steps.park,
         A.UNPARK: ticket_steps.unpark,
+        A.REQUEUE: ticket_steps.requeue,
+        A.UNDO_NO_SHOW: ticket_steps.undo_no_show,
     }[action]
     return function(db, ticket_id, now)
 
@@ -150,7 +155,7 @@ def test_illegal_steps_are_refused_and_change_nothing(fresh_db, status):
 
 @pytest.mark.parametrize(
     ("status", "action"),
-    [(s, a) for s, legal in LEGAL.items() for a in sorted(legal)],
+    [(s, a) for s, legal in LEGAL.items() for a in sorted(legal) if a != A.UNDO_NO_SHOW],
     ids=lambda v: str(v),
 )
 def test_each_legal_step(fresh_db, status, action):
@@ -166,7 +171,7 @@ def test_each_legal_step(fresh_db, status, action):
     assert result.at == now and result.ticket_id == ticket_id
     finishing = TARGET[action] in (T.DONE, T.NO_SHOW)
     assert after["finished_at"] == (now if finishing else None)
-    if action == A.UNPARK:
+    if action in (A.UNPARK, A.REQUEUE):
         assert (after["counter_id"], after["called_at"], after["recall_count"]) == (None, None, 0)
     else:
         assert after["counter_id"] == before["counter_id"] is not None
@@ -279,5 +284,5 @@ def test_finished_tickets_feed_the_moving_average(fresh_db):
     two = called(fresh_db, office, at(8, 25))
     ticket_steps.finish(fresh_db, two.id, at(8, 33))
     three = called(fresh_db, office, at(8, 35))
-    ticket_steps.no_show(fresh_db, three.id, at(8, 40))  # not a service
+    ticket_steps.no_show(fresh_db, three.id, at(8, 40), 0)  # not a service
     assert service_minutes_today(fresh_db, office, at(8, 45)) == pytest.approx((12 + 8) / 2)

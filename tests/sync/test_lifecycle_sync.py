@@ -202,7 +202,7 @@ def test_a_call_and_a_recall_are_two_calls_centrally(
     t = slot(DAY, 9, 16)
     perform(a.db, booked.id, Action.CALL, t, counter_number=1, user_id=CLERK)
     perform(a.db, booked.id, Action.RECALL, t + timedelta(minutes=2), counter_number=1)
-    perform(a.db, booked.id, Action.NO_SHOW, t + timedelta(minutes=6), counter_number=1)
+    perform(a.db, booked.id, Action.DONE, t + timedelta(minutes=6), counter_number=1)
 
     report = a.engine.sync_once(NOW)
 
@@ -213,9 +213,26 @@ def test_a_call_and_a_recall_are_two_calls_centrally(
         (NOW + timedelta(microseconds=2), booked.code),
     ]
     there = get(central.db, Appointment, booked.id)
-    assert isinstance(there, Appointment) and there.status == S.NO_SHOW
+    assert isinstance(there, Appointment) and there.status == S.DONE
     b.engine.sync_once(NOW)
     assert rows(b.db, Call, booked.id) == calls
+
+
+def test_a_no_show_before_the_start_by_the_central_clock_is_refused_centrally(
+    central: Central, pcs: tuple[Replica, Replica]
+):
+    """A PC whose clock runs ahead marks a no-show; the central service's own time says
+    the appointment has not begun: refused there, kept as a conflict at the PC."""
+    a, _b = pcs
+    booked = book_at(a.db, OFFICE, slot(DAY, 9, 15), "Uhr Vorlauf")
+    perform(a.db, booked.id, Action.NO_SHOW, slot(DAY, 9, 20), counter_number=1)
+    assert NOW < slot(DAY, 9, 15)  # the central service's time in this test
+
+    report = a.engine.sync_once(NOW)
+
+    assert (report.pushed, report.rejected) == (2, 1)  # the booking went through
+    there = get(central.db, Appointment, booked.id)
+    assert isinstance(there, Appointment) and there.status == S.BOOKED
 
 
 def test_a_cancellation_at_a_counter_frees_the_slot_centrally(

@@ -153,7 +153,7 @@ def test_a_step_on_a_ticket_changed_centrally_meanwhile_is_a_visible_conflict(
     # B finishes the ticket and syncs; A, not synced since, marks it as not shown up
     ticket_steps.finish(b.db, issued.id, at(8, 10))
     b.engine.sync_once(at(8, 11))
-    ticket_steps.no_show(a.db, issued.id, at(8, 12))
+    ticket_steps.no_show(a.db, issued.id, at(8, 12), 0)  # no recall limit at this PC
 
     report = a.engine.sync_once(at(8, 13))
 

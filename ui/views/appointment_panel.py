@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.localtime import time_span
-from desk.domain.steps import Action, allowed_actions
+from desk.domain.steps import KEY_STEPS, Action, allowed_actions
 from ui.labels import channel_label, status_label
 from ui.views.window_actions import key_text
 
@@ -58,7 +58,7 @@ class AppointmentPanel(QFrame):
             form.addRow(caption + ":", value)
         buttons = QGridLayout()
         self.buttons: dict[Action, QToolButton] = {}
-        for i, action in enumerate(Action):
+        for i, action in enumerate(KEY_STEPS):
             button = QToolButton()
             button.setDefaultAction(actions[action])
             button.setMinimumHeight(34)
@@ -102,7 +102,7 @@ class AppointmentPanel(QFrame):
         self.fields["status"].setText(status_label(row.status))
         self.fields["channel"].setText(channel_label(row.channel))
         self.fields["counter"].setText(row.counter_name)
-        possible = allowed_actions(row.status)
+        possible = [a for a in allowed_actions(row.status) if a in self._actions]
         if possible:
             steps = ", ".join(
                 "{} ({})".format(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select
@@ -16,7 +16,7 @@ from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import AppointmentStatus
 from desk.domain.steps import ACTION_LABELS_DE as ACTION_LABELS_DE
-from desk.domain.steps import STEPS, Action
+from desk.domain.steps import STEPS, UNDO_MINUTES, Action
 from desk.domain.steps import allowed_actions as allowed_actions
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
@@ -34,6 +34,9 @@ from desk.store.uow import UnitOfWork
 
 S = AppointmentStatus
 MAX_REASON = 500
+UNDO_WINDOW = timedelta(minutes=UNDO_MINUTES)
+#: Steps whose event notes their label (the state alone does not tell them apart).
+_NOTED = (Action.RECALL, Action.UNDO_NO_SHOW, Action.REQUEUE)
 
 #: The steps the audit log records (DESIGN.md §6: every call, no-show and cancellation).
 AUDITED: dict[Action, AuditAction] = {
@@ -41,6 +44,7 @@ AUDITED: dict[Action, AuditAction] = {
     Action.RECALL: AuditAction.APPOINTMENT_RECALL,
     Action.NO_SHOW: AuditAction.APPOINTMENT_NO_SHOW,
     Action.CANCEL: AuditAction.APPOINTMENT_CANCEL,
+    Action.UNDO_NO_SHOW: AuditAction.APPOINTMENT_NO_SHOW_UNDONE,
 }
 
 
@@ -97,33 +101,64 @@ def perform(
             raise RequestRefused.of(
                 "step_not_possible", code=found.booking_code, status=found.status, step=step.label
             )
+        target = _target(session, found, action, now, user_id)
         counter = _counter(session, found.office_id, counter_number)
-        if step.target in (S.CALLED, S.IN_SERVICE) and counter is None:
+        if target in (S.CALLED, S.IN_SERVICE) and counter is None:
             raise RequestRefused.of("counter_needed")
         before = found.status
-        found.status = step.target
+        found.status = target
         found.updated_at = now
-        if step.target == S.CANCELLED:
+        if target == S.CANCELLED:
             session.execute(delete(SlotHold).where(SlotHold.appointment_id == found.id))
         event = AppointmentEvent(
             id=ids.get("event") or uuid.uuid4(),
             appointment_id=found.id,
-            status=step.target,
+            status=target,
             at=now,
             counter_id=counter.id if counter is not None else None,
             user_id=user_id,
-            note=note if note is not None else (step.label if action == Action.RECALL else None),
+            note=note if note is not None else (step.label if action in _NOTED else None),
         )
         session.add(event)
         call = None
-        if step.target == S.CALLED and counter is not None:
+        if action in (Action.CALL, Action.RECALL) and counter is not None:
             call = _call_row(found, counter, ids.get("call"), now, user_id)
             session.add(call)
         session.flush()
         _record(session, action, found, before, counter, event, call, note, user_id, now)
         uow.commit()
         display_code = call.display_code if call is not None else None
-        return Transition(found.id, found.booking_code, step.target, now, display_code)
+        return Transition(found.id, found.booking_code, S(target), now, display_code)
+
+
+def _target(
+    session: Session, found: Appointment, action: Action, now: datetime, user_id: uuid.UUID | None
+) -> AppointmentStatus:
+    """The state the step leads to, after the checks of its time: a no-show not before the
+    appointment's start; a no-show taken back only by its clerk within UNDO_MINUTES, to
+    the state it had before."""
+    if action == Action.NO_SHOW and now < found.starts_at:
+        office = session.get(Office, found.office_id)
+        tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
+        starts = found.starts_at.astimezone(tz)
+        raise RequestRefused.of("no_show_too_early", code=found.booking_code, starts=starts)
+    if action != Action.UNDO_NO_SHOW:
+        return STEPS[action].target
+    events = session.scalars(
+        select(AppointmentEvent)
+        .where(AppointmentEvent.appointment_id == found.id)
+        .order_by(AppointmentEvent.at.desc(), AppointmentEvent.id.desc())
+        .limit(2)
+    ).all()
+    marked = events[0] if events else None
+    earlier = events[1] if len(events) > 1 else None
+    if marked is None or marked.status != S.NO_SHOW or now - marked.at > UNDO_WINDOW:
+        raise RequestRefused.of(
+            "no_show_undo_too_late", code=found.booking_code, minutes=UNDO_MINUTES
+        )
+    if user_id is not None and marked.user_id is not None and marked.user_id != user_id:
+        raise RequestRefused.of("no_show_undo_other_clerk", code=found.booking_code)
+    return S(earlier.status) if earlier is not None else S.CHECKED_IN
 
 
 def _note(action: Action, reason: str | None) -> str | None:

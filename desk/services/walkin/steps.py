@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from desk.domain import ticket_steps as rules
 from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import TicketStatus
+from desk.domain.steps import UNDO_MINUTES
 from desk.domain.ticket_steps import MAX_RECALLS, TICKET_STEPS, TicketAction
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
@@ -76,10 +77,42 @@ def finish(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepR
 
 
 def no_show(
+    db: DeskDatabase,
+    ticket_id: uuid.UUID,
+    now: datetime,
+    max_recalls: int = MAX_RECALLS,
+    *,
+    user_id: uuid.UUID | None = None,
+) -> TicketStepResult:
+    """The citizen did not come after ``max_recalls`` recalls: called → no-show, stamped
+    with ``finished_at`` (refused while recalls are left)."""
+    return step(db, ticket_id, TicketAction.NO_SHOW, now, max_recalls=max_recalls, user_id=user_id)
+
+
+def requeue(
     db: DeskDatabase, ticket_id: uuid.UUID, now: datetime, *, user_id: uuid.UUID | None = None
 ) -> TicketStepResult:
-    """The citizen did not come: called → no-show, stamped with ``finished_at``."""
-    return step(db, ticket_id, TicketAction.NO_SHOW, now, user_id=user_id)
+    """Back into the queue at its old place (the counter calls somebody else first)."""
+    return step(db, ticket_id, TicketAction.REQUEUE, now, user_id=user_id)
+
+
+def undo_no_show(
+    db: DeskDatabase,
+    ticket_id: uuid.UUID,
+    now: datetime,
+    counter_number: int | None = None,
+    *,
+    user_id: uuid.UUID | None = None,
+) -> TicketStepResult:
+    """Take back a no-show within UNDO_MINUTES: called again at its counter (audited)."""
+    return step(
+        db,
+        ticket_id,
+        TicketAction.UNDO_NO_SHOW,
+        now,
+        counter_number=counter_number,
+        user_id=user_id,
+    )
 
 
 def park(db: DeskDatabase, ticket_id: uuid.UUID, now: datetime) -> TicketStepResult:
@@ -120,19 +153,15 @@ def step(
         tz = ZoneInfo(office.timezone if office is not None else "Europe/Berlin")
         seen = {"status": ticket.status, "counter_id": ticket.counter_id and str(ticket.counter_id)}
         before = ticket.status
-        target = TICKET_STEPS[action].target
-        message = f"{ticket.code}: {rules.TICKET_STATUS_LABELS_DE[target]}"
-        call: Call | None = None
-        if action == TicketAction.RECALL:
-            counter = _counter(session, ticket, counter_number)
-            target, message, call = _recall(ticket, counter, max_recalls, ids, now, user_id)
-            if call is not None:
-                session.add(call)
-        elif action == TicketAction.UNPARK:
-            message = _back_in_queue(ticket, now.astimezone(tz).date())
+        target, message, call = _apply(
+            session, ticket, action, now, now.astimezone(tz).date(), counter_number, max_recalls,
+            ids, user_id,
+        )  # fmt: skip
         ticket.status = target
         if target in (TicketStatus.DONE, TicketStatus.NO_SHOW):
             ticket.finished_at = now
+        elif action == TicketAction.UNDO_NO_SHOW:
+            ticket.finished_at = None
         session.flush()
         _audit(session, ticket, before, target, now, user_id)
         args = {
@@ -152,6 +181,41 @@ def step(
             message,
             ticket.code if call is not None else None,
         )
+
+
+def _apply(
+    session: Session,
+    ticket: Ticket,
+    action: TicketAction,
+    now: datetime,
+    today: date,
+    counter_number: int | None,
+    max_recalls: int,
+    ids: Mapping[str, uuid.UUID] | None,
+    user_id: uuid.UUID | None,
+) -> tuple[TicketStatus, str, Call | None]:
+    """What the step does beyond its state: (new status, message, a new call row)."""
+    target = TICKET_STEPS[action].target
+    message = f"{ticket.code}: {rules.TICKET_STATUS_LABELS_DE[target]}"
+    if action == TicketAction.RECALL:
+        counter = _counter(session, ticket, counter_number)
+        target, message, call = _recall(ticket, counter, max_recalls, ids, now, user_id)
+        if call is not None:
+            session.add(call)
+        return target, message, call
+    if action == TicketAction.NO_SHOW and not rules.recalls_used_up(
+        ticket.recall_count, max_recalls
+    ):
+        raise RequestRefused.of(
+            "no_show_before_recalls", code=ticket.code, limit=max_recalls, count=ticket.recall_count
+        )
+    if action in (TicketAction.UNPARK, TicketAction.REQUEUE):
+        message = _back_in_queue(ticket, today)
+    elif action == TicketAction.UNDO_NO_SHOW:
+        marked = ticket.finished_at
+        if marked is None or now - marked > timedelta(minutes=UNDO_MINUTES):
+            raise RequestRefused.of("ticket_undo_too_late", code=ticket.code, minutes=UNDO_MINUTES)
+    return target, message, None
 
 
 def _send(
@@ -228,6 +292,8 @@ def _audit(
     """Write a recall or a no-show (also one after the last recall) to the audit log."""
     if target == TicketStatus.NO_SHOW:
         action = AuditAction.TICKET_NO_SHOW
+    elif before == TicketStatus.NO_SHOW:
+        action = AuditAction.TICKET_NO_SHOW_UNDONE
     elif target == TicketStatus.CALLED and before == TicketStatus.CALLED:
         action = AuditAction.TICKET_RECALL
     else:
