@@ -21,6 +21,7 @@ MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"not allowed with argument (.*)", r"nicht zusammen mit \1"),
         (r"one of the arguments (.*) is required", r"eine der Angaben \1 ist nötig"),
         (r"ignored explicit argument (.*)", r"Wert \1 nicht erlaubt"),
+        (r"unknown parser (.*) \(choices: (.*)\)", r"unbekannter Befehl \1 (möglich: \2)"),
     )
 )
 ARGUMENT = re.compile(r"argument (\S+?): (.*)", re.S)

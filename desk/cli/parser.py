@@ -19,9 +19,54 @@ def not_utf8(word: str) -> bool:
     return any("\ud800" <= c <= "\udfff" for c in word)
 
 
+#: argparse's own words in its help (its error messages: desk.cli.argparse_de).
+USAGE = "Aufruf: "
+POSITIONALS = "Argumente"
+OPTIONS = "Optionen"
+HELP = "diese Hilfe zeigen und beenden"
+VERSION = "Versionsnummer zeigen und beenden"
+
+
+class GermanUsage(argparse.HelpFormatter):
+    """A help formatter whose usage line starts with "Aufruf: " (argparse: "usage: ")."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
+
+
+def german_formatter(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+    """``formatter`` with the German usage line (a raw or defaults formatter stays one)."""
+    if issubclass(formatter, GermanUsage):
+        return formatter
+    return type(f"German{formatter.__name__}", (GermanUsage, formatter), {})
+
+
 class DeskArgumentParser(argparse.ArgumentParser):
-    """ArgumentParser whose errors are one line on stderr (no usage dump, in German),
-    exit 2; a word that is not valid UTF-8 is refused before any command runs."""
+    """ArgumentParser in German (its help's headings and usage line, its errors) whose
+    errors are one line on stderr (no usage dump), exit 2; a word that is not valid UTF-8
+    is refused before any command runs."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        formatter = kwargs.pop("formatter_class", argparse.HelpFormatter)
+        kwargs.update(formatter_class=german_formatter(formatter), add_help=False)
+        super().__init__(**kwargs)
+        self._positionals.title = POSITIONALS
+        self._optionals.title = OPTIONS
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """argparse's ``add_argument``; ``--version`` explained in German."""
+        if kwargs.get("action") == "version":
+            kwargs.setdefault("help", VERSION)
+        return super().add_argument(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: {german(message)} (siehe '{self.prog} --help')\n")

@@ -120,4 +120,4 @@ def test_both_commands_have_help(words: list[str], capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as exit_:
         main([*words, "--help"])
     assert exit_.value.code == 0
-    assert capsys.readouterr().out.startswith(f"usage: buergerdesk {' '.join(words)}")
+    assert capsys.readouterr().out.startswith(f"Aufruf: buergerdesk {' '.join(words)}")

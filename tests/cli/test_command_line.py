@@ -43,7 +43,7 @@ SUBCOMMANDS = [
 def test_every_command_has_help(cli, words):
     result = cli(*words, "--help")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"usage: buergerdesk {' '.join(words)}".rstrip())
+    assert result.stdout.startswith(f"Aufruf: buergerdesk {' '.join(words)}".rstrip())
     assert result.stderr == ""
 
 

@@ -25,7 +25,7 @@ def run(tmp_path: Path) -> DeskCommand:
 def test_config_commands_have_help(run, words):
     result = run(*words, "--help")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"usage: buergerdesk {' '.join(words)}")
+    assert result.stdout.startswith(f"Aufruf: buergerdesk {' '.join(words)}")
 
 
 def test_there_is_no_database_password_to_set_any_more(run):

@@ -131,4 +131,4 @@ def test_each_device_command_has_help(words, capsys):
         main(["device", *words, "--help"])
 
     assert done.value.code == 0
-    assert capsys.readouterr().out.startswith(f"usage: buergerdesk device {' '.join(words)}")
+    assert capsys.readouterr().out.startswith(f"Aufruf: buergerdesk device {' '.join(words)}")

@@ -58,7 +58,7 @@ def test_each_user_command_has_help(words, capsys):
     with pytest.raises(SystemExit) as done:
         main(["user", *words, "--help"])
     assert done.value.code == 0
-    assert capsys.readouterr().out.startswith(f"usage: buergerdesk user {' '.join(words)}".strip())
+    assert capsys.readouterr().out.startswith(f"Aufruf: buergerdesk user {' '.join(words)}".strip())
 
 
 def test_no_command_takes_a_password_as_an_option(capsys):
