@@ -386,13 +386,13 @@ def found(offices: Offices) -> Found:
 
 
 def names(db: DeskDatabase, text: str) -> list[str]:
-    return [row.citizen_name for row in search(db, FINDS, text)]
+    return [row.citizen_name for row in search(db, FINDS, text, NOW)]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("schmi", ["Bernd Schmitt", "Anna Schmidt"]),  # newest day first
+        ("schmi", ["Anna Schmidt", "Bernd Schmitt"]),  # upcoming: the earlier day first
         ("SCHMIDT", ["Anna Schmidt"]),
         ("  anna   schmidt ", ["Anna Schmidt"]),
         ("ÖZDEMIR", ["Jürgen Özdemir-Weiß"]),
@@ -416,7 +416,7 @@ def test_search_by_name_part(offices: Offices, found: Found, text: str, expected
 
 @pytest.mark.parametrize("text", ["", " ", "a", " %", "_ ", "\t\n"])
 def test_search_needs_two_characters(offices: Offices, found: Found, text: str):
-    assert search(offices.db, FINDS, text) == []
+    assert search(offices.db, FINDS, text, NOW) == []
 
 
 def test_search_by_booking_code(offices: Offices, found: Found):
@@ -432,15 +432,40 @@ def test_search_by_booking_code(offices: Offices, found: Found):
         code[:6].lower(),
         code[:4],
     ):
-        rows = search(offices.db, FINDS, text)
+        rows = search(offices.db, FINDS, text, NOW)
         assert anna.id in [r.id for r in rows], text
         assert all(
             r.booking_code.startswith(code[:4]) or "anna" in r.citizen_name.lower() for r in rows
         ), text
-    [row] = search(offices.db, FINDS, code)
+    [row] = search(offices.db, FINDS, code, NOW)
     assert (row.booking_code, row.citizen_name, row.counter_number) == (code, anna.citizen_name, 1)
     assert row.starts_at == anna.start and row.starts_at.tzinfo == BERLIN
     # the same name at another office is not found here, nor is its code
-    assert found.elsewhere.id not in [r.id for r in search(offices.db, FINDS, "Anna")]
-    assert search(offices.db, FINDS, found.elsewhere.code) == []
-    assert [r.id for r in search(offices.db, OTHER, found.elsewhere.code)] == [found.elsewhere.id]
+    assert found.elsewhere.id not in [r.id for r in search(offices.db, FINDS, "Anna", NOW)]
+    assert search(offices.db, FINDS, found.elsewhere.code, NOW) == []
+    there = search(offices.db, OTHER, found.elsewhere.code, NOW)
+    assert [r.id for r in there] == [found.elsewhere.id]
+
+
+def test_search_shows_upcoming_first_then_the_past_latest_first(offices: Offices):
+    """Today's and later hits ascending (an earlier one of today included), then the past
+    ones descending; at one start by counter number."""
+    days = [date(2024, 4, d) for d in (10, 11, 12, 15, 16)]
+    phone = Channel.PHONE
+    made = {
+        day: book(
+            offices.db, FINDS, "abholung", local(day, 11), "Erika Ordnung", NOW, channel=phone
+        )
+        for day in days
+    }
+    twin = book(
+        offices.db, FINDS, "abholung", local(days[3], 11), "Erika Ordnung", NOW, channel=phone
+    )
+    assert twin.counter_number > made[days[3]].counter_number
+    asked_at = local(date(2024, 4, 12), 12)  # the hit of this day began an hour ago
+
+    rows = search(offices.db, FINDS, "ordnung", asked_at)
+
+    expected = [made[days[2]], made[days[3]], twin, made[days[4]], made[days[1]], made[days[0]]]
+    assert [r.id for r in rows] == [b.id for b in expected]
+    assert [r.starts_at.day for r in rows] == [12, 15, 15, 16, 11, 10]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -162,8 +162,9 @@ def test_a_booking_closes_the_dialog_and_is_stored(qtbot, window, demo_copy_url)
     dialog.name_edit.insert(NAME)  # QTest types ASCII only
     qtbot.keyClicks(dialog.email_edit, "erika@example.org")
     dialog.phone_channel.setChecked(True)
-    # not the preselected slot, and on another day than the one shown
-    offer = next(o for o in dialog.offers if o.start.date() > NOW.date())
+    # the next day chosen first, then not its preselected slot
+    show_day(qtbot, dialog, NOW.date() + timedelta(days=1))
+    offer = next(o for o in dialog.offers[1:] if o.start.date() > NOW.date())
     assert dialog.choose(offer.start) and dialog.chosen is not None
     assert dialog.chosen.start == offer.start
 
@@ -202,21 +203,34 @@ def test_a_booking_closes_the_dialog_and_is_stored(qtbot, window, demo_copy_url)
     assert window.statusBar().currentMessage() == (
         f"Gebucht: {booking.code} am {offer.start:%d.%m.%Y um %H:%M} ({NAME})"
     )
+    # and the code stands large in a notice that stays until closed
+    notice = window.clerk.booked_notice
+    assert notice.code_label.text() == booking.code
+    assert NAME in notice.details.text() and f"{offer.start:%H:%M}" in notice.details.text()
 
 
 # -------------------------------------------------------------- Anmeldefrist
 
 
 def set_move_in(dialog, day: date) -> None:
-    dialog.move_in_edit.setDate(QDate(day.year, day.month, day.day))
+    dialog.move_in_edit.setText(f"{day:%d.%m.%Y}")
+
+
+def show_day(qtbot, dialog, day: date) -> None:
+    """Choose a day in the dialog's date field; its free slots are listed."""
+    with qtbot.waitSignal(dialog.suggestions_loaded, timeout=10_000):
+        dialog.slots.day_edit.setDate(QDate(day.year, day.month, day.day))
+    assert dialog.day == day
 
 
 def test_anmeldefrist_warns_about_a_late_slot_and_finds_one_in_time(qtbot, window):
     dialog = open_dialog(qtbot, window, "anmeldung")
     assert dialog.move_in_edit.isVisible() and dialog.frist_label.isVisible()
-    days = sorted({o.start.date() for o in dialog.offers})
-    assert len(days) >= 2, "the suggestions reach over more than one day"
-    first_day, late_day = days[0], days[-1]
+    first_day = dialog.day  # the first day with a free slot
+    assert {o.start.date() for o in dialog.offers} == {first_day}
+    show_day(qtbot, dialog, first_day + timedelta(days=7))  # a week later
+    late_day = dialog.day
+    assert dialog.offers, "the demo city has free slots a week later"
     move_in = date.fromordinal(first_day.toordinal() - 14)  # deadline: the first day
     late: datetime = next(o.start for o in dialog.offers if o.start.date() == late_day)
 
@@ -230,7 +244,8 @@ def test_anmeldefrist_warns_about_a_late_slot_and_finds_one_in_time(qtbot, windo
     assert dialog.frist_label.property("warning") is True
     assert dialog.earliest_button.isVisible()
 
-    qtbot.mouseClick(dialog.earliest_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.suggestions_loaded, timeout=10_000):  # its day listed
+        qtbot.mouseClick(dialog.earliest_button, Qt.MouseButton.LeftButton)
 
     chosen = dialog.chosen
     assert chosen is not None and chosen.start.date() <= check.deadline

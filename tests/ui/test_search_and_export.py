@@ -47,12 +47,13 @@ def test_search_by_surname_and_enter_shows_the_appointment(
     window = open_window(qtbot, make_window, demo_sqlite_url)
     db = open_database(demo_sqlite_url)
     try:
-        expected = search(db, MITTE, SURNAME)
+        expected = search(db, MITTE, SURNAME, NOW)
     finally:
         db.dispose()
     assert len(expected) > 1
-    first = expected[0]  # newest first
-    assert first.starts_at.date() != NOW.date(), "Enter has to change the day"
+    assert expected[0].starts_at >= NOW.replace(hour=0, minute=0)  # upcoming first
+    # a hit on another day than the one shown: Enter has to change the day
+    wanted = next(r for r in expected if r.starts_at.date() != NOW.date())
 
     dialog = open_search(qtbot, window, SURNAME)
 
@@ -62,15 +63,16 @@ def test_search_by_surname_and_enter_shows_the_appointment(
     assert dialog.results.currentIndex().row() == 0
     assert dialog.info.text().startswith(f"{len(expected)} Treffer")
     qtmodeltester.check(model)
+    dialog.results.selectRow(expected.index(wanted))
 
     with qtbot.waitSignal(window.day_loaded, timeout=10_000):
         qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
 
     assert not dialog.isVisible()
-    assert window.day == first.starts_at.date()
-    assert window.selected is not None and window.selected.id == first.id
-    if first.status != AppointmentStatus.CANCELLED:
-        index = window.calendar_model.index_of(first.id)
+    assert window.day == wanted.starts_at.date()
+    assert window.selected is not None and window.selected.id == wanted.id
+    if wanted.status != AppointmentStatus.CANCELLED:
+        index = window.calendar_model.index_of(wanted.id)
         assert index.isValid() and window.calendar.currentIndex() == index
 
 
@@ -114,7 +116,7 @@ def test_ics_export_of_the_selected_appointment(qtbot, ops, make_window, demo_sq
 def test_printed_confirmation_is_a_pdf(qapp, demo_sqlite_url, tmp_path: Path):
     db = open_database(demo_sqlite_url)
     try:
-        confirmation = load_confirmation(db, search(db, MITTE, SURNAME)[0].id)
+        confirmation = load_confirmation(db, search(db, MITTE, SURNAME, NOW)[0].id)
     finally:
         db.dispose()
     output = tmp_path / "bestaetigung.pdf"

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from desk.domain.steps import Action
 from ui.changes import Change, What
@@ -25,10 +25,12 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from desk.services.appointments.agenda import AppointmentRow
+    from desk.services.appointments.booking import Booking
     from desk.services.appointments.confirmation import Confirmation
     from desk.services.appointments.lifecycle import Transition
     from desk.services.database import DeskDatabase
     from ui.controllers.day import DayController
+    from ui.dialogs.booked_notice import BookedNotice
     from ui.dialogs.booking_dialog import BookingDialog
     from ui.dialogs.search_dialog import SearchDialog
     from ui.ops import Ops
@@ -92,6 +94,17 @@ class ClerkSteps(QObject):
             ).format(booking.code, booking.start, booking.citizen_name),
             8000,
         )
+        self.booked_notice = self._notice(booking)
+
+    def _notice(self, booking: Booking) -> BookedNotice:
+        """The booking code where the clerk looks: a notice that stays until closed."""
+        from ui.dialogs.booked_notice import BookedNotice
+
+        notice = BookedNotice(booking, self._window)
+        notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self._show_dialogs:
+            notice.open()
+        return notice
 
     def open_search(self) -> SearchDialog | None:
         """Open the search by booking code or name."""
@@ -100,7 +113,7 @@ class ClerkSteps(QObject):
         db, office = self._session.database, self._session.office
         if db is None or office is None:
             return None
-        dialog = SearchDialog(self._ops, db, office, self._window)
+        dialog = SearchDialog(self._ops, db, office, self._window, now=self._session.now)
         dialog.chosen.connect(self._days.go_to)
         if self._show_dialogs:
             dialog.open()

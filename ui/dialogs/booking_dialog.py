@@ -1,28 +1,31 @@
-"""Book an appointment at the counter or by phone: service, citizen, a free slot.
+"""Book an appointment at the counter or by phone: service, citizen, a day, a free slot.
 
-Wrong input is marked next to its field; a slot taken meanwhile leaves the dialog
-open with the reason and fresh suggestions. For the Anmeldung the dialog asks the
-move-in date and warns when the chosen slot is after the Anmeldefrist.
+The clerk chooses any day up to the office's internal reach (the first day with a
+free slot to begin with) and sees every free slot of that day. Wrong input is marked
+next to its field; a refused slot leaves the dialog open with the reason under the
+slot list (read again) and everything typed kept. For the Anmeldung the dialog asks
+the move-in date (empty until typed) and warns in its own row when the chosen slot is
+after the Anmeldefrist.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -34,10 +37,13 @@ from desk.domain import anmeldefrist
 from desk.domain.contact import contact_problems
 from desk.domain.errors import DeskError
 from desk.domain.status import Channel
-from desk.services.appointments.availability import Offer
-from desk.services.appointments.booking import Booking, book, suggestions
+from desk.services.appointments.availability import INTERNAL_REACH_DAYS, Offer
+from desk.services.appointments.booking import Booking, book
+from desk.services.appointments.day_offers import DayOffers, day_offers
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
+from ui.dialogs.booking_slots import SlotPicker
+from ui.dialogs.move_in_field import MoveInField
 from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
@@ -45,16 +51,36 @@ from ui.theme import DIALOG_STYLE, restyle
 
 log = logging.getLogger(__name__)
 
-SUGGESTION_DAYS = 42  # internal capacity reaches beyond the portal's 14 days
-SUGGESTION_LIMIT = 40
 REGISTRATION = "anmeldung"
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that keeps the height its text needs at its width (a
+    dialog's layout does not ask for it, and the text would run over what is below)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        need = self.heightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
 
 class BookingDialog(QDialog):
     """The booking form; ``booked`` carries the Booking once saved.
 
     Signals:
-        suggestions_loaded(): the list of free slots was (re)filled.
+        suggestions_loaded(): the day's free slots were (re)listed.
         save_finished(): a save attempt ended (booked or refused).
     """
 
@@ -72,16 +98,49 @@ class BookingDialog(QDialog):
         super().__init__(parent)
         self._ops, self._db, self._office, self._now = ops, db, office, now
         self._services: list[ServiceInfo] = []
-        self._offers: list[Offer] = []
+        self._asked = 0
+        self._day_asked: date | None = None  # a day the clerk chose (else the first free)
+        self._earliest: Offer | None = None
+        self._pending: datetime | None = None  # a start to choose once its day is listed
         self.booking: Booking | None = None
         self.setWindowTitle(self.tr("Termin buchen – {0}").format(office.name))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(860)
         self.setStyleSheet(DIALOG_STYLE)
         self._build()
         self._ops.run(lambda: office_services(db, office.id), self._services_loaded, self._failed)
 
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
+        self.problem_labels: dict[str, QLabel] = {}
+        form = self._form()
+        today = self._now.astimezone(self._office_tz()).date()
+        self.slots = SlotPicker(today)
+        self.slots.day_edit.setMaximumDate(qdate(today + timedelta(days=INTERNAL_REACH_DAYS)))
+        self.slot_list = self.slots.slot_list
+        self.message = self.slots.message
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Buchen"))
+        self.save_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        top = QHBoxLayout()
+        top.addLayout(form, 5)
+        top.addSpacing(12)
+        top.addWidget(self.slots, 4)
+        column = QVBoxLayout(self)
+        column.addLayout(top, 1)
+        column.addWidget(self.buttons)
+        self._connect()
+        self._tab_order()
+        self._show_registration(False)
+
+    def _office_tz(self) -> ZoneInfo:
+        return ZoneInfo(self._office.timezone)
+
+    def _form(self) -> QFormLayout:
+        """The citizen's part: service, contact, channel, move-in date and Frist."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.service_box = QComboBox()
@@ -91,44 +150,32 @@ class BookingDialog(QDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(56)
-        self.move_in_edit = QDateEdit()
-        self.move_in_edit.setCalendarPopup(True)
-        self.move_in_edit.setDisplayFormat("dd.MM.yyyy")
-        today = self._now.date()
-        self.move_in_edit.setDate(QDate(today.year, today.month, today.day))
-        self.frist_label = QLabel()
-        self.frist_label.setObjectName("fristLabel")
-        self.frist_label.setWordWrap(True)
-        channels = self._channels()
-        self.problem_labels: dict[str, QLabel] = {}
         form.addRow(self.tr("&Dienstleistung:"), self.service_box)
         form.addRow(self.tr("&Name:"), self._with_problem("name", self.name_edit))
         form.addRow(self.tr("&Telefon:"), self._with_problem("phone", self.phone_edit))
         form.addRow(self.tr("&E-Mail:"), self._with_problem("email", self.email_edit))
         form.addRow(self.tr("N&otiz:"), self._with_problem("notes", self.notes_edit))
-        form.addRow(self.tr("Gebucht:"), channels)
+        form.addRow(self.tr("Gebucht:"), self._channels())
         self.move_in_caption = QLabel(self.tr("Ein&zugsdatum:"))
+        self.move_in_part = self._move_in_part()
         self.move_in_caption.setBuddy(self.move_in_edit)
-        form.addRow(self.move_in_caption, self.move_in_edit)
-        form.addRow("", self.frist_label)
+        form.addRow(self.move_in_caption, self.move_in_part)
+        return form
 
-        slots_caption = self._lower_part()
-        column = QVBoxLayout(self)
-        column.addLayout(form)
-        column.addWidget(slots_caption)
-        column.addWidget(self.slot_list, 1)
-        column.addWidget(self.earliest_button)
-        column.addWidget(self.message)
-        column.addWidget(self.buttons)
-
-        self.service_box.currentIndexChanged.connect(self._service_changed)
-        self.slot_list.currentRowChanged.connect(lambda _r: self._update_frist())
-        self.slot_list.itemDoubleClicked.connect(lambda _i: self.save())
-        self.move_in_edit.dateChanged.connect(lambda _d: self._update_frist())
-        self.earliest_button.clicked.connect(self.choose_earliest_within)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self._show_registration(False)
+    def _move_in_part(self) -> QWidget:
+        """The move-in date, its problem, then the Frist and its button, one per row."""
+        self.move_in_edit = MoveInField()
+        box = self._with_problem("move_in", self.move_in_edit)
+        self.frist_label = WrappedLabel()
+        self.frist_label.setObjectName("fristLabel")
+        self.earliest_button = QPushButton(self.tr("Frühesten Termin in der Frist wählen"))
+        self.earliest_button.setAutoDefault(False)
+        self.earliest_button.hide()
+        layout = box.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(self.frist_label)
+        layout.addWidget(self.earliest_button)
+        return box
 
     def _channels(self) -> QHBoxLayout:
         """How the booking came: at the counter (chosen) or by phone."""
@@ -144,30 +191,6 @@ class BookingDialog(QDialog):
         channels.addStretch(1)
         return channels
 
-    def _lower_part(self) -> QLabel:
-        """The free starts, the earliest-within-the-Frist button, the message and the
-        buttons; returns the list's caption."""
-        self.slot_list = QListWidget()
-        self.slot_list.setAccessibleName(self.tr("Freie Termine"))
-        self.slot_list.setMinimumHeight(180)
-        slots_caption = QLabel(
-            self.tr("&Freie Termine (nächste {0} Tage):").format(SUGGESTION_DAYS)
-        )
-        slots_caption.setBuddy(self.slot_list)
-        self.earliest_button = QPushButton(self.tr("Frühesten Termin in der Frist wählen"))
-        self.earliest_button.hide()
-        self.message = QLabel()
-        self.message.setObjectName("dialogMessage")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Buchen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-
-        return slots_caption
-
     def _with_problem(self, key: str, field: QWidget) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -176,10 +199,31 @@ class BookingDialog(QDialog):
         layout.addWidget(field)
         problem = QLabel()
         problem.setObjectName("fieldProblem")
+        problem.setWordWrap(True)
         problem.hide()
         layout.addWidget(problem)
         self.problem_labels[key] = problem
         return box
+
+    def _connect(self) -> None:
+        self.service_box.currentIndexChanged.connect(self._service_changed)
+        self.slots.slot_changed.connect(self._update_frist)
+        self.slots.day_chosen.connect(self.show_day)
+        self.slot_list.itemDoubleClicked.connect(lambda _i: self.save())
+        self.move_in_edit.textChanged.connect(lambda _t: self._move_in_typed())
+        self.earliest_button.clicked.connect(self.choose_earliest_within)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _tab_order(self) -> None:
+        """The form from top to bottom, then the day, then the list, then the buttons."""
+        chain: list[QWidget] = [
+            self.service_box, self.name_edit, self.phone_edit, self.email_edit,
+            self.notes_edit, self.counter_channel, self.phone_channel, self.move_in_edit,
+            self.earliest_button, self.slots.day_edit, self.slot_list, self.save_button,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # --------------------------------------------------------------- services
     def _services_loaded(self, services: list[ServiceInfo]) -> None:
@@ -204,116 +248,129 @@ class BookingDialog(QDialog):
 
     def _service_changed(self) -> None:
         self._show_registration(self.service_id == REGISTRATION)
-        self.reload_suggestions()
+        self._load(self._day_asked)
 
     def _show_registration(self, shown: bool) -> None:
-        for widget in (self.move_in_caption, self.move_in_edit, self.frist_label):
-            widget.setVisible(shown)
+        self.move_in_caption.setVisible(shown)
+        self.move_in_part.setVisible(shown)
         if not shown:
             self.earliest_button.hide()
 
-    # ------------------------------------------------------------ suggestions
+    # -------------------------------------------------------------- the slots
+    def show_day(self, day: date) -> None:
+        """List another day's free slots (read in the background)."""
+        self._day_asked = day
+        self._load(day)
+
     def reload_suggestions(self, keep_message: bool = False) -> None:
-        """Ask for the service's next free slots (in the background)."""
+        """Read the listed day's free slots again (in the background)."""
+        self._load(self._day_asked or (self.slots.day if self._asked else None), keep_message)
+
+    def _load(self, day: date | None, keep_message: bool = False) -> None:
         service, db, office, now = self.service_id, self._db, self._office.id, self._now
         if service is None:
             return
-        self.slot_list.clear()
-        self.slot_list.addItem(self.tr("Freie Termine werden gesucht …"))
-        self.slot_list.setEnabled(False)
+        self._asked += 1
+        asked = self._asked
+        self.slots.show_loading()
         if not keep_message:
             self.message.clear()
         self._ops.run(
-            lambda: suggestions(db, office, service, now, SUGGESTION_DAYS, SUGGESTION_LIMIT),
-            lambda offers: self._suggestions_loaded(service, offers),
+            lambda: day_offers(db, office, service, day, now),
+            lambda found: self._day_loaded(asked, service, found),
             self._failed,
         )
 
-    def _suggestions_loaded(self, service: str, offers: list[Offer]) -> None:
-        if service != self.service_id:
-            return  # the clerk chose another service meanwhile
-        self._offers = offers
-        self.slot_list.clear()
-        self.slot_list.setEnabled(True)
-        for offer in offers:
-            day = QLocale().toString(qdate(offer.start.date()), "ddd dd.MM.yyyy")
-            text = self.tr("{0}, {1}–{2} · Schalter {3}").format(
-                day, f"{offer.start:%H:%M}", f"{offer.end:%H:%M}", offer.counter_number
-            )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, offer.start)
-            self.slot_list.addItem(item)
-        if not offers:
-            self.slot_list.addItem(
-                self.tr("Keine freien Termine in den nächsten {0} Tagen").format(SUGGESTION_DAYS)
-            )
-            self.slot_list.setEnabled(False)
-        else:
-            self.slot_list.setCurrentRow(0)
+    def _day_loaded(self, asked: int, service: str, found: DayOffers) -> None:
+        if asked != self._asked or service != self.service_id:
+            return  # another day or service was asked for meanwhile
+        self._earliest = found.earliest
+        self.slots.show_day(found)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.slots.choose(pending)
         self._update_frist()
         self.suggestions_loaded.emit()
 
     @property
+    def day(self) -> date:
+        """The day whose free slots are listed (or being read)."""
+        return self.slots.day
+
+    @property
     def offers(self) -> list[Offer]:
-        """The free slots listed."""
-        return list(self._offers)
+        """The free slots listed (of one day)."""
+        return self.slots.offers
 
     @property
     def chosen(self) -> Offer | None:
         """The slot chosen in the list."""
-        row = self.slot_list.currentRow()
-        return self._offers[row] if 0 <= row < len(self._offers) else None
+        return self.slots.chosen
 
     def choose(self, start: datetime) -> bool:
         """Choose a listed slot by its start."""
-        for row, offer in enumerate(self._offers):
-            if offer.start == start:
-                self.slot_list.setCurrentRow(row)
-                return True
-        return False
+        return self.slots.choose(start)
 
     # ------------------------------------------------------------ Anmeldefrist
     @property
     def move_in(self) -> date | None:
-        """The move-in date (Anmeldung only)."""
+        """The move-in date (Anmeldung only; None while empty or not a whole date)."""
         if self.service_id != REGISTRATION:
             return None
-        return self.move_in_edit.date().toPython()  # type: ignore[no-any-return]
+        return self.move_in_edit.day()
 
     def frist(self) -> anmeldefrist.FristCheck | None:
-        """The Anmeldefrist check of the chosen slot (Anmeldung only)."""
+        """The Anmeldefrist check of the chosen slot (Anmeldung with a move-in date)."""
         move_in = self.move_in
         if move_in is None:
             return None
         chosen = self.chosen
+        candidates = [o.start for o in self.offers]
+        if self._earliest is not None:
+            candidates.append(self._earliest.start)
         return anmeldefrist.check(
-            move_in, chosen.start if chosen else None, [o.start for o in self._offers]
+            move_in, chosen.start if chosen else None, candidates, self._office_tz()
         )
 
+    def _move_in_typed(self) -> None:
+        problem = self.problem_labels["move_in"]
+        if problem.isVisible() and self.move_in_edit.problem() is None:
+            problem.hide()  # corrected: the mark goes at once; a new one comes on saving
+        self._update_frist()
+
     def _update_frist(self) -> None:
-        check = self.frist()
-        if check is None:
+        if self.service_id != REGISTRATION:
             return
-        deadline = QLocale().toString(
-            QDate(check.deadline.year, check.deadline.month, check.deadline.day),
-            "dddd, d. MMMM yyyy",
-        )
-        text = self.tr("Anmeldefrist (14 Tage nach Einzug): bis {0}.").format(deadline)
-        late = check.within is False
-        if late:
+        check = self.frist()
+        late = check is not None and check.within is False
+        if check is None:
+            text = self.tr("Einzugsdatum eingeben, um die Anmeldefrist (14 Tage) zu prüfen.")
+        else:
+            deadline = QLocale().toString(
+                QDate(check.deadline.year, check.deadline.month, check.deadline.day),
+                "dddd, d. MMMM yyyy",
+            )
+            text = self.tr("Anmeldefrist (14 Tage nach Einzug): bis {0}.").format(deadline)
+        if check is not None and late:
             text += " " + self.tr("⚠ Der gewählte Termin liegt nach der Frist.")
             if check.earliest_within is None:
                 text += " " + self.tr("In der Frist ist kein Termin mehr frei.")
         self.frist_label.setText(text)
         self.frist_label.setProperty("warning", late)
         restyle(self.frist_label)
-        self.earliest_button.setVisible(late and check.earliest_within is not None)
+        self.earliest_button.setVisible(
+            late and check is not None and check.earliest_within is not None
+        )
 
     def choose_earliest_within(self) -> None:
-        """Choose the earliest free slot within the Anmeldefrist."""
+        """Choose the earliest free slot within the Anmeldefrist (its day listed first)."""
         check = self.frist()
-        if check is not None and check.earliest_within is not None:
-            self.choose(check.earliest_within)
+        if check is None or check.earliest_within is None:
+            return
+        start = check.earliest_within
+        if not self.choose(start):
+            self._pending = start
+            self.show_day(start.astimezone(self._office_tz()).date())
 
     # ------------------------------------------------------------------- save
     def problems(self) -> dict[str, str]:
@@ -324,15 +381,21 @@ class BookingDialog(QDialog):
             self.email_edit.text(),
             self.notes_edit.toPlainText(),
         )
+        move_in = self.move_in_edit.problem()
+        if self.service_id == REGISTRATION and move_in is not None:
+            found["move_in"] = move_in
+        self._mark(found)
+        return found
+
+    def _mark(self, found: dict[str, str]) -> None:
         for key, label in self.problem_labels.items():
             label.setText(found.get(key, ""))
             label.setVisible(key in found)
-        return found
 
     def save(self) -> None:
-        """Book the chosen slot; on a refusal stay open with the reason and new slots."""
-        found = self.problems()
-        if found:
+        """Book the chosen slot; on a refusal stay open with the reason under the slot
+        list, which is read again."""
+        if self.problems():
             self.message.setText(self.tr("Bitte die markierten Felder prüfen."))
             self.save_finished.emit()
             return

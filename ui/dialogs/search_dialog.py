@@ -1,10 +1,17 @@
-"""Search an office's appointments by booking code or citizen name (clerks only)."""
+"""Search an office's appointments by booking code or citizen name (clerks only).
+
+The hits show date (with weekday), time, counter, the full name, code, status and
+service, upcoming first (today's and later ones ascending, then the past ones, the
+latest first); the table scrolls sideways rather than cut a name.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -20,7 +27,7 @@ from desk.services.appointments.calendar import MAX_SEARCH_HITS, search
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo
 from ui.failures import failure_text
-from ui.models.appointments_model import AppointmentTableModel
+from ui.models.search_model import SearchHitsModel
 from ui.ops import Ops
 
 log = logging.getLogger(__name__)
@@ -39,28 +46,26 @@ class SearchDialog(QDialog):
     results_loaded = Signal()
 
     def __init__(
-        self, ops: Ops, db: DeskDatabase, office: OfficeInfo, parent: QWidget | None = None
+        self,
+        ops: Ops,
+        db: DeskDatabase,
+        office: OfficeInfo,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops, self._db, self._office = ops, db, office
+        self._now = now or (lambda: datetime.now(UTC))  # the session's clock when given
         self._asked = 0
         self.setWindowTitle(self.tr("Termin suchen – {0}").format(office.name))
-        self.resize(820, 480)
+        self.resize(1000, 560)
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Buchungsnummer (z. B. 39KJ-TGPT) oder Name"))
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(self.tr("Suchbegriff"))
-        self.model = AppointmentTableModel(self)
-        self.results = QTableView()
-        self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().setVisible(False)
-        self.results.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.results.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.model = SearchHitsModel(self)
+        self.results = self._table()
         self.info = QLabel(self.tr("Mindestens zwei Zeichen eingeben."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
@@ -74,13 +79,33 @@ class SearchDialog(QDialog):
         self.field.returnPressed.connect(self._enter)
         self.results.activated.connect(self._activated)
 
+    def _table(self) -> QTableView:
+        """The hits: whole rows chosen, nothing elided, columns as wide as their text (the
+        table scrolls sideways)."""
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName(self.tr("Treffer"))
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.setWordWrap(False)
+        table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(-1)  # every row: no name longer than its column
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        return table
+
     def run_search(self) -> None:
         """Search now for the field's text (in the background)."""
-        text, db, office = self.field.text(), self._db, self._office.id
+        text, db, office, now = self.field.text(), self._db, self._office.id, self._now()
         self._asked += 1
         asked = self._asked
         self._ops.run(
-            lambda: search(db, office, text),
+            lambda: search(db, office, text, now),
             lambda rows: self._shown(asked, rows),
             self._failed,
         )
@@ -95,9 +120,9 @@ class SearchDialog(QDialog):
             self.info.setText(self.tr("Kein Termin gefunden."))
         elif len(rows) >= MAX_SEARCH_HITS:
             self.info.setText(
-                self.tr("Die ersten {0} Treffer (neueste zuerst) – bitte genauer suchen.").format(
-                    len(rows)
-                )
+                self.tr(
+                    "Die ersten {0} Treffer (anstehende zuerst) – bitte genauer suchen."
+                ).format(len(rows))
             )
         else:
             self.info.setText(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -19,6 +20,9 @@ from desk.domain.status import PolicyKind
 from desk.services.schedule import Occupancy, OfficeSchedule
 
 WEEKLY_RELEASE_REACH_DAYS = 13
+#: How far ahead a clerk books by phone or at the counter at least (the portal's old
+#: six weeks); a policy that lets the portal reach further (a wedding calendar) widens it.
+INTERNAL_REACH_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,13 @@ def portal_reach(policy: Policy | None, today: date) -> date:
         case PolicyKind.TIERED:
             return add_months(today, policy.fee_months or policy.free_months or 0)
     return today
+
+
+def internal_reach(policies: Sequence[Policy], today: date, service_id: str) -> date:
+    """The last day a clerk may book internally: ``INTERNAL_REACH_DAYS`` ahead, and never
+    short of what the portal may offer under the policy in force ``today``."""
+    portal = portal_reach(policy_for(policies, today, service_id), today)
+    return max(today + timedelta(days=INTERNAL_REACH_DAYS), portal)
 
 
 def _counters_per_start(slots: list[Slot]) -> dict[datetime, int]:

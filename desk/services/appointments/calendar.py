@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.cells import CELL_LABELS_DE as CELL_LABELS_DE
@@ -192,11 +192,13 @@ def week_summary(db: DeskDatabase, office_id: str, monday: date, now: datetime) 
 
 
 def search(
-    db: DeskDatabase, office_id: str, text: str, limit: int = MAX_SEARCH_HITS
+    db: DeskDatabase, office_id: str, text: str, now: datetime, limit: int = MAX_SEARCH_HITS
 ) -> list[AppointmentRow]:
     """Appointments of an office whose booking code or citizen name matches ``text``
-    (code: from its start, with or without the dash; name: anywhere, any case),
-    newest day first."""
+    (code: from its start, with or without the dash; name: anywhere, any case).
+
+    Upcoming first: today's and later ones ascending (the next one on top), then the
+    past ones descending (the latest first); within a start by counter number."""
     needle = " ".join(text.split())
     if len(needle) < 2:
         return []
@@ -205,6 +207,8 @@ def search(
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     with UnitOfWork(db.engine) as uow:
         schedule = load_schedule(uow.session, load_office(uow.session, office_id))
+        today, _ = local_day_bounds(now.astimezone(schedule.tz).date(), schedule.tz)
+        upcoming = Appointment.starts_at >= today
         query = (
             _appointments_query(office_id)
             .where(
@@ -213,7 +217,12 @@ def search(
                     _name_matches(db, needle, escaped),
                 )
             )
-            .order_by(Appointment.starts_at.desc())
+            .order_by(
+                case((upcoming, 0), else_=1),
+                case((upcoming, Appointment.starts_at)).asc(),
+                Appointment.starts_at.desc(),
+                Counter.number,
+            )
             .limit(limit)
         )
         return rows_of(uow.session, query, schedule.tz)
