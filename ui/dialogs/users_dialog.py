@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.errors import DeskError
 from desk.domain.status import Role
 from desk.domain.users import UserInvalid
 from desk.services.admin.users import UserRow
@@ -35,6 +36,7 @@ from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.users_password import PasswordDialog, password_edit
 from ui.failures import failure_text
 from ui.models.users_model import UsersTableModel
+from ui.refusals import refusal_text
 
 if TYPE_CHECKING:
     from desk.services.admin.auth import UserInfo
@@ -43,6 +45,37 @@ if TYPE_CHECKING:
     from ui.ops import Ops
 
 log = logging.getLogger(__name__)
+
+#: The form field a refusal's code belongs to: a refusal from the central service comes
+#: back with its code but without the local error's field.
+FIELD_OF_CODE = {
+    "username_length": "username",
+    "username_characters": "username",
+    "username_taken": "username",
+    "display_name_missing": "display_name",
+    "display_name_too_long": "display_name",
+    "display_name_invalid": "display_name",
+    "unknown_role": "role",
+    "user_office_unknown": "office",
+    "password_too_short": "password",
+    "password_too_long": "password",
+    "password_is_username": "password",
+    "password_common": "password",
+}
+
+
+def refused_field(error: BaseException) -> str | None:
+    """The form field a refusal names (a local one's field, else by its code), or None."""
+    if isinstance(error, UserInvalid):
+        return error.field
+    if isinstance(error, DeskError) and error.code is not None:
+        return FIELD_OF_CODE.get(error.code)
+    return None
+
+
+def field_text(error: BaseException) -> str:
+    """A field's refusal in the UI's language (desk's words without a known code)."""
+    return (refusal_text(error) if isinstance(error, DeskError) else None) or str(error)
 
 
 class UsersDialog(QDialog):
@@ -100,6 +133,10 @@ class UsersDialog(QDialog):
         names = ("username", "display_name", "role", "office", "active", "password", "repeat")
         self.errors = {name: FieldError(self) for name in names}
         self.save_button = QPushButton()
+        # Enter in the form saves it; it never clicks "Neuer Benutzer", which empties it
+        self.save_button.setDefault(True)
+        for button in (self.new_button, self.password_button, self.unlock_button):
+            button.setAutoDefault(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self._layout()
@@ -293,9 +330,14 @@ class UsersDialog(QDialog):
         self.answered.emit()
 
     def _save_failed(self, error: BaseException) -> None:
+        """A refusal next to the field it names (everything typed stays), else below."""
         self.save_button.setEnabled(True)
-        if isinstance(error, UserInvalid) and error.field in self.errors:
-            self.errors[error.field].show_message(str(error))
+        field = refused_field(error)
+        if field in self.errors:
+            self.errors[field].show_message(field_text(error))
+            widget = getattr(self, field, None)
+            if isinstance(widget, QWidget) and widget.isVisible():
+                widget.setFocus()
         else:
             self._show_refusal(error)
         self.answered.emit()
@@ -321,8 +363,8 @@ class UsersDialog(QDialog):
 
         def refused(error: BaseException) -> None:
             dialog.buttons.setEnabled(True)
-            if isinstance(error, UserInvalid) and error.field == "password":
-                dialog.password_error.show_message(str(error))
+            if refused_field(error) == "password":
+                dialog.password_error.show_message(field_text(error))
             else:
                 dialog.reject()
                 self._show_refusal(error)
