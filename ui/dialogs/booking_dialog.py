@@ -105,6 +105,7 @@ class BookingDialog(QDialog):
         self.booking: Booking | None = None
         self.setWindowTitle(self.tr("Termin buchen – {0}").format(office.name))
         self.setMinimumWidth(860)
+        self.resize(900, 600)  # room for a day's slots; fits a 1366×768 screen
         self.setStyleSheet(DIALOG_STYLE)
         self._build()
         self._ops.run(lambda: office_services(db, office.id), self._services_loaded, self._failed)
@@ -125,8 +126,11 @@ class BookingDialog(QDialog):
         self.save_button.setText(self.tr("&Buchen"))
         self.save_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)  # the form keeps its rows' heights; the list takes the room
         top = QHBoxLayout()
-        top.addLayout(form, 5)
+        top.addLayout(left, 5)
         top.addSpacing(12)
         top.addWidget(self.slots, 4)
         column = QVBoxLayout(self)

@@ -59,7 +59,7 @@ class SearchDialog(QDialog):
         self._now = now or (lambda: datetime.now(UTC))  # the session's clock when given
         self._asked = 0
         self.setWindowTitle(self.tr("Termin suchen – {0}").format(office.name))
-        self.resize(1000, 560)
+        self.resize(1100, 600)  # fits a 1366×768 screen
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Buchungsnummer (z. B. 39KJ-TGPT) oder Name"))
         self.field.setClearButtonEnabled(True)
@@ -95,7 +95,6 @@ class SearchDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(-1)  # every row: no name longer than its column
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(40)
         return table
 
