@@ -1,10 +1,11 @@
 """Screenshot of the clerk's window with the booking or the search dialog open, for docs/.
 
 Usage: xvfb-run -a -s "-screen 0 1366x768x24" python scripts/dialog_screenshot.py
-       OUT.png booking|search [--now ISO] [--office ID] [--counter N]
+       OUT.png booking|booked|search [--now ISO] [--office ID] [--counter N]
 Without --url a demo city is seeded (at --now) into a temporary SQLite file. The
 booking dialog is a phone booking of an Anmeldung on the same weekday next week (moved
-in five days ago, so its Frist row shows); the search looks for "Müller". The whole
+in five days ago, so its Frist row shows), "booked" saves it and shows the notice with
+the booking code; the search looks for "Müller". The whole
 screen is grabbed: the window at the screen's size with the dialog over it.
 """
 
@@ -37,8 +38,9 @@ def seeded(now_iso: str) -> str:
     return url
 
 
-def open_booking(window: MainWindow, done: QTimer) -> None:
-    """A phone booking of an Anmeldung, next week's day chosen, the form filled."""
+def open_booking(window: MainWindow, done: QTimer, booked: bool = False) -> None:
+    """A phone booking of an Anmeldung, next week's day chosen, the form filled (and with
+    ``booked`` saved)."""
     dialog = window.open_booking()
     assert dialog is not None
     today: date = window.now().date()
@@ -57,7 +59,11 @@ def open_booking(window: MainWindow, done: QTimer) -> None:
             dialog.move_in_edit.setText(f"{today - timedelta(days=5):%d.%m.%Y}")
             dialog.slot_list.setCurrentRow(min(3, dialog.slot_list.count() - 1))
             dialog.slot_list.setFocus()
-            done.start()
+            if booked:  # book it: the notice with the code is what is grabbed
+                dialog.accepted.connect(done.start)
+                dialog.save()
+            else:
+                done.start()
 
     dialog.suggestions_loaded.connect(listed)
 
@@ -97,7 +103,10 @@ def main() -> int:
 
     def loaded() -> None:
         window.day_loaded.disconnect(loaded)
-        (open_booking if which == "booking" else open_search)(window, done)
+        if which == "search":
+            open_search(window, done)
+        else:
+            open_booking(window, done, booked=which == "booked")
 
     window.day_loaded.connect(loaded)
     window.start()
