@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 
 from desk.demo.city import demo_id
 from desk.domain.status import Role
@@ -142,3 +142,57 @@ def test_a_save_writes_and_the_preview_then_shows_no_difference(open_editor, qtb
     assert editor.walk_in.quota.text() == "12"
     thursday = capacity_now(db, "bb-mitte", NOW)[1]
     assert thursday.walk_in == 12 and editor.walk_in.starts.time() == QTime(8, 0)
+
+
+def press_escape(qtbot, editor: CapacityEditor) -> None:
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def answer(qtbot, editor: CapacityEditor, button: str) -> None:
+    """Click ``button`` of the question the editor shows (the real message box)."""
+    qtbot.waitUntil(lambda: editor.discard_question is not None, timeout=5_000)
+    box = editor.discard_question
+    assert box is not None
+    qtbot.waitUntil(box.isVisible, timeout=5_000)
+    assert box.text() == "Änderungen verwerfen?"
+    (clicked,) = [b for b in box.buttons() if b.text() == button]
+    assert sorted(b.text() for b in box.buttons()) == ["Verwerfen", "Weiter bearbeiten"]
+    clicked.click()
+
+
+def test_escape_without_changes_closes_at_once(open_editor, qtbot):
+    editor = open_editor(LEAD)
+    press_escape(qtbot, editor)
+    assert not editor.isVisible()
+    assert editor.discard_question is None
+
+
+def test_escape_with_changes_asks_before_throwing_the_draft_away(open_editor, qtbot):
+    editor = open_editor(LEAD)
+    editor.walk_in.quota.setText("12")
+    qtbot.waitUntil(lambda: "12 (-8)" in column(editor, NACHHER), timeout=10_000)
+
+    press_escape(qtbot, editor)
+    answer(qtbot, editor, "Weiter bearbeiten")
+    qtbot.waitUntil(lambda: editor.discard_question is None, timeout=5_000)
+    assert editor.isVisible()
+    assert editor.walk_in.quota.text() == "12"  # the draft is kept
+    assert editor.save_button.isEnabled()
+
+    editor.close()  # the window's close button asks too
+    answer(qtbot, editor, "Verwerfen")
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5_000)
+
+
+def test_a_field_that_cannot_be_read_counts_as_an_edit(open_editor, qtbot):
+    editor = open_editor(LEAD)
+    editor.walk_in.quota.setText("zwölf")
+    press_escape(qtbot, editor)
+    answer(qtbot, editor, "Verwerfen")
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5_000)
+
+
+def test_a_clerk_who_only_looks_closes_without_a_question(open_editor, qtbot):
+    editor = open_editor(CLERK)
+    press_escape(qtbot, editor)
+    assert not editor.isVisible()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -80,7 +81,11 @@ class CapacityEditor(QDialog):
         self.view: PlanView | None = None
         self._generation = 0
         self._pending_change: PlanChange | None = None
-        self._alive = True
+        self._loaded_draft: object = None  # the draft as loaded: what "unsaved" differs from
+        self.discard_question: QMessageBox | None = None
+        self._life = {"alive": True}  # results that come late find the dialog gone
+        life = self._life
+        self.destroyed.connect(lambda: life.update(alive=False))
         self.setWindowTitle(self.tr("Kapazität planen"))
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
@@ -188,6 +193,7 @@ class CapacityEditor(QDialog):
         self.effective.blockSignals(False)
         for tab in (self.opening, self.policy, self.walk_in, self.closures, self.release):
             tab.load(view)
+        self._loaded_draft = self._draft()
         self._set_read_only()
         self.plan_loaded.emit()
         self.refresh_preview()
@@ -339,8 +345,66 @@ class CapacityEditor(QDialog):
             self.status.setText(words)
         self._update_save()
 
+    # -- closing -------------------------------------------------------------------------
+
+    def _draft(self) -> object:
+        """What the tabs hold now, comparable with the loaded plan (a field that cannot be
+        read counts as an edit); the date it takes effect from aside."""
+        try:
+            change = self.change()
+        except PlanInvalid as unreadable:
+            return ("unreadable", unreadable.field, str(unreadable))
+        return (
+            change.templates,
+            change.cells,
+            change.policy,
+            change.walk_in,
+            change.add_closures,
+            change.remove_closures,
+        )
+
+    def unsaved(self) -> bool:
+        """Whether the draft holds edits that were not saved."""
+        if self.read_only or self.view is None:
+            return False
+        return self._draft() != self._loaded_draft
+
+    def reject(self) -> None:
+        """Escape or closing the window: unsaved edits are thrown away only when the team
+        lead says so ("Verwerfen"); "Weiter bearbeiten" keeps the dialog and the draft."""
+        if not self.unsaved():
+            super().reject()
+            return
+        if self.discard_question is not None:
+            return  # already asking
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Kapazität planen"),
+            self.tr("Änderungen verwerfen?"),
+            parent=self,
+        )
+        box.setInformativeText(self.tr("Die Änderungen an der Planung sind nicht gespeichert."))
+        discard = box.addButton(self.tr("Verwerfen"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Weiter bearbeiten"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _code: self._answered(box.clickedButton() is discard))
+        self.discard_question = box
+        box.open()  # not exec(): no nested event loop
+
+    def _answered(self, discard: bool) -> None:
+        if self.discard_question is not None:
+            self.discard_question.deleteLater()
+        self.discard_question = None
+        if discard:
+            super().reject()
+
+    @property
+    def _alive(self) -> bool:
+        return self._life["alive"]
+
     def done(self, result: int) -> None:
         """Closing: late results are ignored from now on."""
-        self._alive = False
+        self._life["alive"] = False
         self.timer.stop()
         super().done(result)
