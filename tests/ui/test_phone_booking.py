@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from desk.domain.status import Channel
@@ -87,6 +88,8 @@ def test_a_phone_booking_next_week_by_keyboard_through_the_date_field(qtbot, des
     assert notice.code_label.text() == booking.code
     assert "Mittwoch, 27.03.2024" in notice.details.text()
     assert f"Schalter {booking.counter_number}" in notice.details.text()
+    qtbot.mouseClick(notice.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == booking.code
     qtbot.waitUntil(lambda: desk.day == NEXT_WEEK, timeout=10_000)
 
 
