@@ -1,5 +1,6 @@
 """The walk-in ticket slip for an 80 mm receipt printer (or a PDF): number, office,
-time, reason, estimated wait — and no name, since a ticket has none."""
+time, reason, estimated wait (the range of the queue's one estimate, as reception and
+the queue panel show it) — and no name, since a ticket has none."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from desk.domain.wait_estimate import WaitRange
 from desk.domain.walkin import REASON_LABELS_DE
 
 WIDTH_MM = 80.0
@@ -23,22 +25,27 @@ def receipt_layout(printer: QPrinter) -> None:
     )
 
 
+def wait_line(wait: WaitRange | int | None) -> str:
+    """The slip's wait: "etwa 10–15 Minuten" (a range), "etwa 5 Minuten" (one number)."""
+    if wait is None:
+        return "Wartezeit: wird gleich angezeigt"
+    low, high = (wait, wait) if isinstance(wait, int) else (wait.low, wait.high)
+    if low == high:
+        return f"Geschätzte Wartezeit: etwa {low} Minuten"
+    return f"Geschätzte Wartezeit: etwa {low}–{high} Minuten"
+
+
 def ticket_lines(
-    code: str, office: str, issued_at: datetime, reason: str, wait_minutes: int | None
+    code: str, office: str, issued_at: datetime, reason: str, wait: WaitRange | int | None
 ) -> list[tuple[str, float, bool]]:
     """(text, relative size, bold) of each line of the slip, top to bottom."""
-    wait = (
-        f"Geschätzte Wartezeit: etwa {wait_minutes} Minuten"
-        if wait_minutes is not None
-        else "Wartezeit: wird gleich angezeigt"
-    )
     return [
         (office, 1.0, True),
         ("Ihre Wartenummer", 0.9, False),
         (code, 3.2, True),
         (REASON_LABELS_DE.get(reason, reason), 1.0, False),
         (f"{issued_at:%d.%m.%Y, %H:%M} Uhr", 0.9, False),
-        (wait, 0.9, False),
+        (wait_line(wait), 0.9, False),
         ("Bitte warten Sie, bis Ihre Nummer", 0.8, False),
         ("auf dem Bildschirm erscheint.", 0.8, False),
     ]
@@ -50,7 +57,7 @@ def print_ticket(
     office: str,
     issued_at: datetime,
     reason: str,
-    wait_minutes: int | None,
+    wait: WaitRange | int | None,
 ) -> None:
     """Lay out and print one ticket slip."""
     receipt_layout(printer)
@@ -62,7 +69,7 @@ def print_ticket(
         width = float(page.width())
         base = printer.resolution() * 10 / 72  # 10 pt
         y = 0.0
-        for text, size, bold in ticket_lines(code, office, issued_at, reason, wait_minutes):
+        for text, size, bold in ticket_lines(code, office, issued_at, reason, wait):
             font = QFont("DejaVu Sans")
             font.setPixelSize(max(1, int(base * size)))
             font.setBold(bold)

@@ -151,13 +151,13 @@ class QueuePanel(QWidget):
         for entry in self._queue:
             mark = "⚠ " if entry.priority else ""  # in DejaVu Sans too (kiosk Linux)
             due = f" · {entry.starts_at:%H:%M}" if entry.starts_at is not None else ""
-            text = self.tr("{0}{1} · {2}{3} · wartet {4} min · ca. {5} min").format(
-                mark,
-                entry.code,
-                entry.label,
-                due,
-                entry.waited_minutes,
-                entry.estimated_wait_minutes,
+            wait = (
+                self.tr("ca. {0} min").format(entry.wait.low)
+                if entry.wait.low == entry.wait.high
+                else self.tr("ca. {0}–{1} min").format(entry.wait.low, entry.wait.high)
+            )
+            text = self.tr("{0}{1} · {2}{3} · wartet {4} min · {5}").format(
+                mark, entry.code, entry.label, due, entry.waited_minutes, wait
             )
             item = QListWidgetItem(text)
             self.waiting.addItem(item)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtPrintSupport import QPrinter
 
+    from desk.domain.wait_estimate import WaitRange
     from desk.services.database import DeskDatabase
     from desk.services.walkin.queue import WalkInStatus
     from desk.services.walkin.tickets import TicketInfo
@@ -164,8 +165,8 @@ class ReceptionView(QWidget):
         if office is not None and change.concerns(What.TICKETS | What.APPOINTMENTS, office[0]):
             self.refresh()
 
-    def _shown(self, result: tuple[WalkInStatus, int | None, list[Any]]) -> None:
-        status, wait, arrivals = result
+    def _shown(self, result: tuple[WalkInStatus, int, WaitRange | None, list[Any]]) -> None:
+        status, waiting, wait, arrivals = result
         self._arrival_codes = [row.booking_code for row in arrivals]
         self.arrivals.clear()
         for row in arrivals:
@@ -179,9 +180,13 @@ class ReceptionView(QWidget):
             if status.quota is not None
             else self.tr("{0} Wartenummern heute").format(status.issued_today)
         )
-        parts = [left, self.tr("{0} warten").format(status.waiting)]
-        if wait is not None:
-            parts.append(self.tr("geschätzte Wartezeit etwa {0} min").format(wait))
+        parts = [left, self.tr("{0} warten").format(waiting)]
+        if wait is not None and wait.low == wait.high:
+            parts.append(self.tr("geschätzte Wartezeit etwa {0} min").format(wait.low))
+        elif wait is not None:
+            parts.append(
+                self.tr("geschätzte Wartezeit etwa {0}–{1} min").format(wait.low, wait.high)
+            )
         self.status_label.setText(" · ".join(parts))
         self.reason_label.setText(status.reason or "")
         self.reason_label.setVisible(not status.open_now)
@@ -212,7 +217,7 @@ class ReceptionView(QWidget):
             changes=Change(What.TICKETS, office[0]),
         )
 
-    def _issued(self, result: tuple[TicketInfo, int | None]) -> None:
+    def _issued(self, result: tuple[TicketInfo, WaitRange | None]) -> None:
         info, wait = result
         name = self._office[1] if self._office else ""
         self.last_ticket.setText(
@@ -261,25 +266,30 @@ class ReceptionView(QWidget):
 
 
 # Database work on the worker thread (desk services are imported there).
-def _status(db: DeskDatabase, office_id: str, now: datetime) -> tuple[Any, int | None, list[Any]]:
-    from desk.services.walkin.queue import arrivals, waiting_queue, walk_in_status
+def _status(
+    db: DeskDatabase, office_id: str, now: datetime
+) -> tuple[Any, int, Any | None, list[Any]]:
+    """The hour's status, how many wait and a new ticket's wait (the queue's picture, as
+    the queue panel and the slip show it), and the arrivals."""
+    from desk.services.walkin.queue import arrivals, queue_picture, walk_in_status
 
     status = walk_in_status(db, office_id, now)
-    queue = waiting_queue(db, office_id, now)
-    wait = (queue[-1].estimated_wait_minutes if queue else 0) if status.open_now else None
-    return status, wait, arrivals(db, office_id, now)
+    picture = queue_picture(db, office_id, now)
+    wait = picture.next_ticket if status.open_now else None
+    return status, picture.waiting, wait, arrivals(db, office_id, now)
 
 
 def _issue(
     db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime
-) -> tuple[Any, int | None]:
-    from desk.services.walkin.queue import waiting_queue
+) -> tuple[Any, Any | None]:
+    """Issue a ticket; it and its wait in the queue's picture (for the slip)."""
+    from desk.services.walkin.queue import queue_picture
     from desk.services.walkin.tickets import issue_ticket
 
     info = issue_ticket(db, office_id, reason, now)
-    queue = waiting_queue(db, office_id, now)
-    own = next((entry for entry in queue if entry.id == info.id), None)
-    return info, own.estimated_wait_minutes if own is not None else None
+    entries = queue_picture(db, office_id, now).entries
+    own = next((entry for entry in entries if entry.id == info.id), None)
+    return info, own.wait if own is not None else None
 
 
 def _check_in(

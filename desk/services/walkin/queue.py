@@ -10,13 +10,16 @@ it, desk.services.walkin.order):
 3. the other waiting tickets, by number;
 4. checked-in appointments not yet due, by start.
 
-Estimated wait: every counter that called someone in the last 30 minutes counts as
-staffed (at least one). With ``m`` the moving average of today's service times
-(:func:`service_minutes_today`), the k-th entry (k = 1 for the next one) waits
-``k × m ÷ counters`` minutes: the service in progress plus the k − 1 entries ahead of
-it. Before anything was measured today, each entry ahead counts with its own service's
-configured minutes (an appointment) or 10 minutes (a ticket), and the service in
-progress with 10 minutes. The queue holds no names: only codes and labels.
+Estimated wait: one estimate for reception, the queue panel, the ticket slip and the
+display, :func:`queue_picture` — desk.domain.wait_estimate's call times from the inputs
+desk.services.walkin.wait reads (the office's recent service times, the counters actually
+serving, the busy ones), as a range. A ticket waits the typical service time, a checked-in
+appointment its service's configured minutes. "Warten" means the same people on every
+screen: the day's waiting tickets and checked-in appointments, i.e. this queue (the
+display counts the same rows through its views). :func:`estimated_waits` and
+:func:`service_minutes_today` are the former straight line ``k × m ÷ counters`` with
+today's moving average, kept for comparison. The queue holds no names: only codes and
+labels.
 """
 
 from __future__ import annotations
@@ -33,11 +36,13 @@ from sqlalchemy.orm import Session
 from desk.domain import walkin
 from desk.domain.localtime import local_day_bounds
 from desk.domain.slots import closed_reason
-from desk.domain.status import AppointmentStatus, TicketStatus
+from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
+from desk.domain.wait_estimate import NO_WAIT, WaitRange, call_times
 from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
 from desk.services.walkin.order import ticket_order, ticket_rank
+from desk.services.walkin.wait import WaitInputs, wait_inputs
 from desk.store.models import Appointment, AppointmentEvent, Call, Service, Ticket
 from desk.store.uow import UnitOfWork
 
@@ -66,6 +71,25 @@ class QueueEntry:
     estimated_wait_minutes: int
     starts_at: datetime | None = None  # an appointment's start, local time
     priority: bool = False  # a ticket with the priority reason
+    wait: WaitRange = NO_WAIT  # the range shown; estimated_wait_minutes is its expectation
+
+
+@dataclass(frozen=True)
+class WaitPicture:
+    """The queue at one moment with everybody's estimated wait: what every screen shows.
+
+    ``waiting`` counts the queue's entries (waiting tickets and checked-in appointments
+    of today); ``next_ticket`` is the wait of a ticket drawn now (not a priority one).
+    """
+
+    entries: tuple[QueueEntry, ...]
+    next_ticket: WaitRange
+    inputs: WaitInputs
+
+    @property
+    def waiting(self) -> int:
+        """How many wait: the same people on every screen."""
+        return len(self.entries)
 
 
 @dataclass(frozen=True)
@@ -76,7 +100,7 @@ class WalkInStatus:
     issued_today: int
     quota: int | None
     left_today: int | None  # None: no quota
-    waiting: int  # waiting tickets
+    waiting: int  # waiting tickets and checked-in appointments: the queue's length
     open_now: bool
     reason: str | None  # why no ticket can be issued now, in German (None when open)
 
@@ -96,18 +120,27 @@ class _Waiting:
 
 def waiting_queue(db: DeskDatabase, office_id: str, now: datetime) -> list[QueueEntry]:
     """The office's waiting tickets and checked-in appointments of today, in call order."""
+    return list(queue_picture(db, office_id, now).entries)
+
+
+def queue_picture(db: DeskDatabase, office_id: str, now: datetime) -> WaitPicture:
+    """The queue in call order with each entry's estimated wait, and a new ticket's."""
     with UnitOfWork(db.engine) as uow:
         session = uow.session
-        tz = ZoneInfo(load_office(session, office_id).timezone)
-        day = now.astimezone(tz).date()
+        schedule = load_schedule(session, load_office(session, office_id))
+        tz, day = schedule.tz, now.astimezone(schedule.tz).date()
         waiting = _tickets(session, office_id, day)
         waiting += _appointments(session, office_id, day, tz, now)
         waiting.sort(key=lambda w: w.key)
-        measured = _service_minutes(session, office_id, day, tz, now)
-        counters = active_counters(session, office_id, now)
-    minutes = [measured if measured is not None else w.minutes for w in waiting]
-    waits = estimated_waits(minutes, counters, measured)
-    return [
+        inputs = wait_inputs(session, schedule, now)
+    typical = inputs.profile.typical
+    minutes = [typical if w.kind == TICKET else w.minutes for w in waiting]
+    # a new ticket goes after every ticket of its rank, before the appointments not due
+    place = sum(1 for w in waiting if w.key[0] <= walkin.reason_rank(TicketReason.OTHER))
+    minutes.insert(place, typical)
+    waits = call_times(minutes, inputs.counters, inputs.busy_for, inputs.profile)
+    next_ticket = waits.pop(place)
+    entries = tuple(
         QueueEntry(
             w.kind,
             w.id,
@@ -115,12 +148,14 @@ def waiting_queue(db: DeskDatabase, office_id: str, now: datetime) -> list[Queue
             w.label,
             w.since.astimezone(tz),
             max(0, int((now - w.since).total_seconds() // 60)),
-            _whole(wait),
+            _whole(wait.expected),
             w.starts_at.astimezone(tz) if w.starts_at is not None else None,
             w.priority,
+            wait,
         )
         for w, wait in zip(waiting, waits, strict=True)
-    ]
+    )
+    return WaitPicture(entries, next_ticket, inputs)
 
 
 def estimated_waits(
@@ -167,8 +202,8 @@ def active_counters(session: Session, office_id: str, now: datetime) -> int:
 
 
 def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInStatus:
-    """Tickets issued today, quota and what is left, how many wait, and whether a ticket
-    can be issued now (else why not, by the rules of desk.domain.walkin)."""
+    """Tickets issued today, quota and what is left, how many wait (as in the queue), and
+    whether a ticket can be issued now (else why not, by the rules of desk.domain.walkin)."""
     with UnitOfWork(db.engine) as uow:
         session = uow.session
         schedule = load_schedule(session, load_office(session, office_id))
@@ -182,6 +217,15 @@ def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInSta
             ).all()
         )
         issued = sum(counts.values())
+        start, end = local_day_bounds(day, schedule.tz)
+        checked_in = session.scalar(
+            select(func.count()).where(
+                Appointment.office_id == office_id,
+                Appointment.starts_at >= start,
+                Appointment.starts_at < end,
+                Appointment.status == AppointmentStatus.CHECKED_IN,
+            )
+        )
         closed = closed_reason(day, schedule.closures, schedule.state)
         why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
         quota = schedule.walk_in.quota
@@ -190,7 +234,7 @@ def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInSta
             issued,
             quota,
             None if quota is None else max(0, quota - issued),
-            counts.get(TicketStatus.WAITING, 0),
+            counts.get(TicketStatus.WAITING, 0) + (checked_in or 0),
             why is None,
             None if why is None else why[:1].upper() + why[1:],
         )
