@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from desk.domain.status import Channel
 from desk.services.appointments.agenda import day_appointments
 from desk.services.appointments.availability import INTERNAL_REACH_DAYS
+from desk.services.appointments.booking import suggestions
 from desk.services.database import open_database
 from tests.ui.conftest import NOW
 from tests.ui.test_booking_dialog import MITTE, appointments_named, open_dialog
@@ -65,8 +66,12 @@ def test_a_phone_booking_next_week_by_keyboard_through_the_date_field(qtbot, des
         timeout=10_000,
     )
     assert "Mittwoch, 27. März 2024" in dialog.slots.caption.text()
-    assert {o.start.date() for o in dialog.offers} == {NEXT_WEEK}
-    assert len(dialog.offers) > 40 or dialog.offers[-1].start.hour >= 11  # the whole day
+    db = open_database(url_of(desk))
+    try:  # every free start of that day, not the first few of all days
+        every = suggestions(db, MITTE, "personalausweis", NOW, days=7, limit=0)
+    finally:
+        db.dispose()
+    assert dialog.offers == [o for o in every if o.start.date() == NEXT_WEEK]
     qtbot.keyClick(day_edit, Qt.Key.Key_Return)  # on to the list
     assert dialog.focusWidget() is dialog.slot_list
     qtbot.keyClick(dialog.slot_list, Qt.Key.Key_Down)
@@ -91,6 +96,24 @@ def test_a_phone_booking_next_week_by_keyboard_through_the_date_field(qtbot, des
     qtbot.mouseClick(notice.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == booking.code
     qtbot.waitUntil(lambda: desk.day == NEXT_WEEK, timeout=10_000)
+
+
+def test_a_day_without_free_slots_says_so(qtbot, desk):
+    dialog = open_dialog(qtbot, desk, "personalausweis")
+    qtbot.keyClicks(dialog.name_edit, NAME)
+    with qtbot.waitSignal(dialog.suggestions_loaded, timeout=10_000):
+        dialog.slots.later.click()
+    assert dialog.day == date(2024, 3, 21) and dialog.offers  # Thursday
+    with qtbot.waitSignal(dialog.suggestions_loaded, timeout=10_000):
+        dialog.slots.day_edit.setDate(QDate(2024, 3, 24))  # a Sunday
+    assert dialog.offers == [] and dialog.chosen is None
+    assert not dialog.slot_list.isEnabled()
+    assert dialog.slot_list.item(0).text() == "An diesem Tag ist kein Termin frei."
+    assert "Sonntag, 24. März 2024" in dialog.slots.caption.text()
+    with qtbot.waitSignal(dialog.save_finished, timeout=10_000):
+        dialog.save()
+    assert dialog.message.text() == "Bitte einen freien Termin wählen."
+    assert dialog.isVisible() and dialog.booking is None
 
 
 def test_the_move_in_date_is_empty_until_typed_and_taken_as_typed(qtbot, desk):

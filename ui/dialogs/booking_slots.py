@@ -167,7 +167,7 @@ class SlotPicker(QWidget):
         if found.offers:
             self.slot_list.setCurrentRow(0)
         else:
-            self.slot_list.addItem(self.tr("An diesem Tag ist kein Termin mehr frei."))
+            self.slot_list.addItem(self.tr("An diesem Tag ist kein Termin frei."))
         self.slot_list.blockSignals(False)
         self.slot_changed.emit()
 
