@@ -10,16 +10,16 @@ local (Europe/Berlin) form.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desk.domain.errors import DeskError
 from desk.domain.localtime import BERLIN
-from desk.domain.refusals import moment
-from ui.labels import status_label
+from desk.domain.refusals import Reason, german, moment
+from ui.labels import status_label, weekday_label
 
 CONTEXT = "Refusals"
 
@@ -30,7 +30,7 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "Der Name ist zu lang (höchstens {limit} Zeichen)",
     ),
-    "name_invalid": QT_TRANSLATE_NOOP("Refusals", "Der Name {problem}"),
+    "name_invalid": QT_TRANSLATE_NOOP("Refusals", "Der Name {problem:reason}"),
     "text_too_long": QT_TRANSLATE_NOOP(
         "Refusals",
         "{field:word} ist zu lang (höchstens {limit} Zeichen)",
@@ -44,7 +44,7 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "der Termin {when:datetime} wurde soeben vergeben",
     ),
-    "office_closed": QT_TRANSLATE_NOOP("Refusals", "am {day:date} ist {office} {closed}"),
+    "office_closed": QT_TRANSLATE_NOOP("Refusals", "am {day:date} ist {office} {closed:reason}"),
     "no_such_start": QT_TRANSLATE_NOOP(
         "Refusals",
         "um {when:datetime} beginnt kein Termin für {service} in {office_id}",
@@ -53,7 +53,7 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "der Termin {when:datetime} liegt in der Vergangenheit",
     ),
-    "outside_window": QT_TRANSLATE_NOOP("Refusals", "{when:datetime}: {reason}"),
+    "outside_window": QT_TRANSLATE_NOOP("Refusals", "{when:datetime}: {reason:reason}"),
     "online_full": QT_TRANSLATE_NOOP(
         "Refusals",
         "{when:datetime} ist online ausgebucht; weitere Termine telefonisch oder am Schalter",
@@ -198,7 +198,7 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "Unbekannter Grund {reason!r} (möglich: {known})",
     ),
-    "no_ticket": QT_TRANSLATE_NOOP("Refusals", "Keine Wartenummer: {reason}"),
+    "no_ticket": QT_TRANSLATE_NOOP("Refusals", "Keine Wartenummer: {reason:reason}"),
     "ticket_taken_meanwhile": QT_TRANSLATE_NOOP(
         "Refusals",
         "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut",
@@ -253,6 +253,163 @@ TEMPLATES: dict[str, str] = {
         "Der Zeitraum ist zu lang (höchstens {limit} Tage)",
     ),
     "no_walk_in_hour": QT_TRANSLATE_NOOP("Refusals", "{office} hat keine Sprechstunde ohne Termin"),
+    "staffing_counters": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Zahl der Schalter muss eine ganze Zahl ab {minimum} sein, nicht {value}",
+    ),
+    "staffing_at_least": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{what:word} muss eine Zahl ab {minimum} sein, nicht {value}",
+    ),
+    "staffing_positive": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{what:word} muss größer als 0 sein, nicht {value}",
+    ),
+    "staffing_share": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Zielanteil muss zwischen 0 und 100 % liegen (ausschließlich), nicht {value}",
+    ),
+    "staffing_threshold": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Schwelle muss größer als 0 Minuten sein, nicht {value}",
+    ),
+    "staffing_target": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Zielanteil muss zwischen 0 und 100 % liegen, nicht {value}",
+    ),
+    "staffing_weeks": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Zeitraum: 1 bis 52 Wochen, nicht {value}",
+    ),
+    "op_unknown": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannte Operation {kind!r}",
+    ),
+    "op_other_device": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Diese Operations-Id gehört zu einem anderen Gerät",
+    ),
+    "op_against_central": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Die Änderung widerspricht dem Stand der zentralen Datenbank",
+    ),
+    "op_device_kind": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Ein Gerät der Art {kind} darf „{op}“ nicht ausführen",
+    ),
+    "op_bad_user": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Ungültiger Benutzer in der Operation",
+    ),
+    "op_user_not_here": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Der Benutzer dieser Operation hat sich an diesem Gerät nie angemeldet",
+    ),
+    "op_bad_value": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Ungültige Angabe {key!r} in der Operation",
+    ),
+    "op_other_office": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Dieses Gerät gehört zu einem anderen Standort",
+    ),
+    "op_other_counter": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Dieses Gerät ist für Schalter {registered} angemeldet, nicht für Schalter {number}",
+    ),
+    "op_portal_channel": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Ein Schalter bucht am Schalter oder telefonisch, nicht als Portal",
+    ),
+    "op_bad_time": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Ungültige Zeitangabe in der Buchung",
+    ),
+    "op_unknown_step": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannter Schritt in der Operation",
+    ),
+    "op_reception_check_in_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Am Empfang können Termine nur eingecheckt werden",
+    ),
+    "op_unknown_ticket_reason": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Unbekannter Grund der Wartenummer",
+    ),
+    "name_not_utf8": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "enthält ungültige Zeichen (kein gültiges UTF-8)",
+    ),
+    "name_bidi_controls": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "enthält Steuerzeichen der Schreibrichtung ({chars})",
+    ),
+    "name_control_chars": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "enthält unzulässige Steuerzeichen",
+    ),
+    "name_invisible": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "besteht nur aus unsichtbaren Zeichen",
+    ),
+    "closed_holiday": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Feiertag ({name})",
+    ),
+    "closed_closure": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "geschlossen ({name})",
+    ),
+    "window_no_online": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "für diesen Standort gibt es keine Online-Buchung",
+    ),
+    "window_in_past": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "der Termin liegt in der Vergangenheit",
+    ),
+    "window_too_soon": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "zu kurzfristig: online mindestens {minutes} Minuten vorher",
+    ),
+    "window_beyond": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "außerhalb des Buchungsfensters: online buchbar bis {last:date}",
+    ),
+    "window_not_released": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "noch nicht freigegeben: die Woche wird am {at:weekday} {at:date} um {at:time} Uhr "
+        "freigeschaltet",
+    ),
+    "window_unknown_kind": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "unbekannte Art von Buchungsfenster {kind}",
+    ),
+    "walk_in_not_offered": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "dieser Standort bietet keine Sprechstunde ohne Termin an",
+    ),
+    "walk_in_closed": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "heute keine Sprechstunde: {closed:reason}",
+    ),
+    "walk_in_outside_hours": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "außerhalb der Öffnungszeiten",
+    ),
+    "walk_in_weekdays_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "die Sprechstunde ohne Termin ist Montag bis Freitag",
+    ),
+    "walk_in_hours": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "die Sprechstunde ohne Termin ist von {start:time} bis {end:time} Uhr",
+    ),
+    "walk_in_quota_used_up": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "das Tageskontingent von {quota} Wartenummern ist ausgeschöpft",
+    ),
     "no_weekday": QT_TRANSLATE_NOOP(
         "Refusals",
         "Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)",
@@ -369,7 +526,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "display_name_invalid": QT_TRANSLATE_NOOP(
         "Refusals",
-        "Name: {problem}",
+        "Name: {problem:reason}",
     ),
     "unknown_role": QT_TRANSLATE_NOOP(
         "Refusals",
@@ -419,14 +576,36 @@ _WORDS = (
     QT_TRANSLATE_NOOP("labels", "Zusätzliche Termine freigeben"),
     QT_TRANSLATE_NOOP("labels", "Statistik ansehen"),
     QT_TRANSLATE_NOOP("labels", "Das Protokoll einsehen"),
+    QT_TRANSLATE_NOOP("labels", "Ankünfte je Stunde"),
+    QT_TRANSLATE_NOOP("labels", "Mittlere Bearbeitungszeit"),
+    QT_TRANSLATE_NOOP("labels", "Verkehrsangebot"),
+    QT_TRANSLATE_NOOP("labels", "Schwelle"),
 )
 
 
-def _local(value: object, pattern: str) -> str:
+def _moment(value: object) -> datetime | date | time:
     when = moment(value)
     if isinstance(when, datetime) and when.tzinfo is not None:
         when = when.astimezone(BERLIN)
-    return when.strftime(QCoreApplication.translate(CONTEXT, pattern))
+    return when
+
+
+def _local(value: object, pattern: str) -> str:
+    return _moment(value).strftime(QCoreApplication.translate(CONTEXT, pattern))
+
+
+def _weekday(value: object) -> str:
+    when = _moment(value)
+    return "" if isinstance(when, time) else weekday_label(when.weekday())
+
+
+def _part(value: object) -> str:
+    """A ``{…:reason}`` param: a reason ``{"code", "params"}`` worded from its own
+    template (desk's German when the code is unknown), any other value as it is."""
+    if not isinstance(value, Mapping):
+        return str(value)
+    code, params = str(value.get("code")), value.get("params") or {}
+    return reason_text(code, params) or german(code, params)
 
 
 _SPECS: dict[str, Callable[[object], str]] = {
@@ -435,6 +614,8 @@ _SPECS: dict[str, Callable[[object], str]] = {
     "time": lambda v: _local(v, "%H:%M"),
     "status": lambda v: status_label(str(v)),
     "word": lambda v: QCoreApplication.translate("labels", str(v)),
+    "weekday": _weekday,
+    "reason": _part,
 }
 _MARKED_PATTERNS = (
     QT_TRANSLATE_NOOP("Refusals", "%d.%m.%Y"),
@@ -452,10 +633,32 @@ class _Worded(string.Formatter):
 def refusal_text(error: DeskError) -> str | None:
     """The refusal in the UI's language, or None for one without a known code (or a
     translation naming a param the refusal lacks: then desk's own words are shown)."""
-    template = TEMPLATES.get(error.code) if error.code is not None else None
+    return None if error.code is None else reason_text(error.code, error.params)
+
+
+def reason_text(code: str, params: Mapping[str, Any]) -> str | None:
+    """A code with its params in the UI's language (a refusal, or a reason shown as a
+    status), or None for an unknown code or a translation that does not fit."""
+    template = TEMPLATES.get(code)
     if template is None:
         return None
     try:
-        return _Worded().vformat(QCoreApplication.translate(CONTEXT, template), (), error.params)
-    except (KeyError, IndexError, ValueError, TypeError):
+        return _Worded().vformat(QCoreApplication.translate(CONTEXT, template), (), params)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
         return None
+
+
+def status_reason_text(reason: Reason) -> str:
+    """A reason shown on its own (a status line): its words, the first letter upper case."""
+    said = reason_text(reason.code, reason.params) or str(reason)
+    return said[:1].upper() + said[1:]
+
+
+def conflict_text(detail: Mapping[str, Any]) -> str:
+    """Why the central service refused an operation (a sync conflict's stored detail) in
+    the UI's language: worded from its code; without one (an older conflict), as stored."""
+    code, params = detail.get("code"), detail.get("params")
+    said = None
+    if isinstance(code, str) and isinstance(params, Mapping):
+        said = reason_text(code, params)
+    return said if said is not None else str(detail.get("reason", ""))

@@ -119,23 +119,21 @@ def _level(
 
 def _require_counters(value: int, *, minimum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise StaffingInputRefused(
-            f"Die Zahl der Schalter muss eine ganze Zahl ab {minimum} sein, nicht {value!r}"
-        )
+        raise StaffingInputRefused.of("staffing_counters", minimum=minimum, value=repr(value))
 
 
 def _require_at_least(value: float, minimum: float, what: str) -> None:
     if not math.isfinite(value) or value < minimum:
-        raise StaffingInputRefused(f"{what} muss eine Zahl ab {minimum:g} sein, nicht {value!r}")
+        raise StaffingInputRefused.of(
+            "staffing_at_least", what=what, minimum=f"{minimum:g}", value=repr(value)
+        )
 
 
 def _require_positive(value: float, what: str) -> None:
     if not math.isfinite(value) or value <= 0:
-        raise StaffingInputRefused(f"{what} muss größer als 0 sein, nicht {value!r}")
+        raise StaffingInputRefused.of("staffing_positive", what=what, value=repr(value))
 
 
 def _require_share(value: float) -> None:
     if not math.isfinite(value) or not 0.0 < value < 1.0:
-        raise StaffingInputRefused(
-            f"Der Zielanteil muss zwischen 0 und 100 % liegen (ausschließlich), nicht {value!r}"
-        )
+        raise StaffingInputRefused.of("staffing_share", value=repr(value))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from desk.domain.refusals import Reason
+
 #: Embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), the marks
 #: LRM/RLM (U+200E/U+200F) and the Arabic letter mark (U+061C): each can make a
 #: name read differently from what is stored.
@@ -25,16 +27,22 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNPS" and char not in BLANK_LETTERS
 
 
-def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be taken as a person's name (a phrase such as "enthält …"),
-    or None; emptiness and length are the caller's checks."""
+def name_fault(name: str) -> Reason | None:
+    """Why ``name`` cannot be taken as a person's name, by code (a phrase such as
+    "enthält …" in German), or None; emptiness and length are the caller's checks."""
     if any("\ud800" <= c <= "\udfff" for c in name):
-        return "enthält ungültige Zeichen (kein gültiges UTF-8)"
+        return Reason.of("name_not_utf8")
     bidi = sorted({f"U+{ord(c):04X}" for c in name if c in BIDI_CONTROLS})
     if bidi:
-        return f"enthält Steuerzeichen der Schreibrichtung ({', '.join(bidi)})"
+        return Reason.of("name_bidi_controls", chars=", ".join(bidi))
     if any(unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS for c in name):
-        return "enthält unzulässige Steuerzeichen"
+        return Reason.of("name_control_chars")
     if not any(_visible(c) for c in name):
-        return "besteht nur aus unsichtbaren Zeichen"
+        return Reason.of("name_invisible")
     return None
+
+
+def name_problem(name: str) -> str | None:
+    """:func:`name_fault` in German (a phrase such as "enthält …"), or None."""
+    fault = name_fault(name)
+    return None if fault is None else str(fault)

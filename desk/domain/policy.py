@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from desk.domain.localtime import BERLIN
+from desk.domain.refusals import WEEKDAYS_DE as WEEKDAYS_DE
+from desk.domain.refusals import Reason
 from desk.domain.status import PolicyKind
-
-WEEKDAYS_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,16 @@ class Policy:
 
 @dataclass(frozen=True)
 class Decision:
-    """The portal's answer for one slot: allowed, or the reason why not; a fee if any."""
+    """The portal's answer for one slot: allowed, or why not (by code); a fee if any."""
 
     allowed: bool
-    reason: str | None = None
+    why: Reason | None = None
     fee_cents: int | None = None
+
+    @property
+    def reason(self) -> str | None:
+        """Why not, in German (None when allowed)."""
+        return None if self.why is None else str(self.why)
 
 
 def policy_for(policies: Sequence[Policy], asked_on: date, service_id: str) -> Policy | None:
@@ -79,34 +84,25 @@ def portal_decision(
 ) -> Decision:
     """Whether the portal may offer a slot starting at ``start`` at the moment ``now``."""
     if policy is None:
-        return Decision(False, "für diesen Standort gibt es keine Online-Buchung")
+        return Decision(False, Reason.of("window_no_online"))
     local_now, local_start = now.astimezone(tz), start.astimezone(tz)
     if start <= now:
-        return Decision(False, "der Termin liegt in der Vergangenheit")
+        return Decision(False, Reason.of("window_in_past"))
     # in real minutes: wall-clock arithmetic on an aware local time is off by an hour on DST nights
     if start.astimezone(UTC) < now.astimezone(UTC) + timedelta(minutes=policy.min_lead_minutes):
-        return Decision(
-            False, f"zu kurzfristig: online mindestens {policy.min_lead_minutes} Minuten vorher"
-        )
+        return Decision(False, Reason.of("window_too_soon", minutes=policy.min_lead_minutes))
     today, day = local_now.date(), local_start.date()
     match policy.kind:
         case PolicyKind.ROLLING:
             assert policy.horizon_days is not None
             last = today + timedelta(days=policy.horizon_days)
             if day > last:
-                return Decision(
-                    False, f"außerhalb des Buchungsfensters: online buchbar bis {last:%d.%m.%Y}"
-                )
+                return Decision(False, Reason.of("window_beyond", last=last))
             return Decision(True)
         case PolicyKind.WEEKLY_RELEASE:
             moment = release_moment(policy, day, tz)
             if local_now < moment:
-                weekday = WEEKDAYS_DE[moment.weekday()]
-                return Decision(
-                    False,
-                    f"noch nicht freigegeben: die Woche wird am {weekday} "
-                    f"{moment:%d.%m.%Y um %H:%M} Uhr freigeschaltet",
-                )
+                return Decision(False, Reason.of("window_not_released", at=moment))
             return Decision(True)
         case PolicyKind.TIERED:
             assert policy.free_months is not None
@@ -115,10 +111,8 @@ def portal_decision(
             if policy.fee_months is not None and day <= add_months(today, policy.fee_months):
                 return Decision(True, fee_cents=policy.fee_cents)
             last = add_months(today, policy.fee_months or policy.free_months)
-            return Decision(
-                False, f"außerhalb des Buchungsfensters: online buchbar bis {last:%d.%m.%Y}"
-            )
-    return Decision(False, f"unbekannte Art von Buchungsfenster {policy.kind!r}")
+            return Decision(False, Reason.of("window_beyond", last=last))
+    return Decision(False, Reason.of("window_unknown_kind", kind=repr(policy.kind)))
 
 
 def portal_capacity(counters_at_start: int, policy: Policy | None) -> int:

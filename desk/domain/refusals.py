@@ -6,16 +6,18 @@ line and the central service show the German sentence made here while the GUI wo
 the same code in its own language (ui/refusals.py). A field's format spec says how
 a value reads: ``date``, ``datetime``, ``time`` (as the ISO value's own clock),
 ``status`` (an appointment state's label), ``word`` (a German word desk chose, which
-a face may translate).
+a face may translate), ``weekday`` (a date's short weekday name), ``reason`` (a
+:class:`Reason`, a part of the sentence by code and params of its own).
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
-from typing import Any
+from typing import Any, Self
 
 from desk.domain.status import STATUS_LABELS_DE
 
@@ -24,15 +26,15 @@ GERMAN: dict[str, str] = {
     # booking, cancellation, suggestions
     "name_missing": "Bitte einen Namen angeben",
     "name_too_long": "Der Name ist zu lang (höchstens {limit} Zeichen)",
-    "name_invalid": "Der Name {problem}",
+    "name_invalid": "Der Name {problem:reason}",
     "text_too_long": "{field:word} ist zu lang (höchstens {limit} Zeichen)",
     "text_control_chars": "{field:word} enthält unzulässige Steuerzeichen",
     "slot_taken": "der Termin {when:datetime} ist bereits vergeben",
     "slot_taken_meanwhile": "der Termin {when:datetime} wurde soeben vergeben",
-    "office_closed": "am {day:date} ist {office} {closed}",
+    "office_closed": "am {day:date} ist {office} {closed:reason}",
     "no_such_start": "um {when:datetime} beginnt kein Termin für {service} in {office_id}",
     "start_in_past": "der Termin {when:datetime} liegt in der Vergangenheit",
-    "outside_window": "{when:datetime}: {reason}",
+    "outside_window": "{when:datetime}: {reason:reason}",
     "online_full": (
         "{when:datetime} ist online ausgebucht; weitere Termine telefonisch oder am Schalter"
     ),
@@ -113,7 +115,7 @@ GERMAN: dict[str, str] = {
     "nothing_to_save": "Es gibt keine Änderung zu speichern",
     # walk-in tickets, calls and steps
     "unknown_reason": "Unbekannter Grund {reason!r} (möglich: {known})",
-    "no_ticket": "Keine Wartenummer: {reason}",
+    "no_ticket": "Keine Wartenummer: {reason:reason}",
     "ticket_taken_meanwhile": "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut",
     "no_number_block": (
         "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "
@@ -173,7 +175,7 @@ GERMAN: dict[str, str] = {
     ),
     "display_name_missing": "Name: bitte angeben",
     "display_name_too_long": "Name: höchstens {limit} Zeichen",
-    "display_name_invalid": "Name: {problem}",
+    "display_name_invalid": "Name: {problem:reason}",
     "unknown_role": "Rolle: unbekannt {role!r} (möglich: {known})",
     "password_too_short": "Passwort: mindestens {limit} Zeichen nötig",
     "password_too_long": "Passwort: höchstens {limit} Zeichen",
@@ -189,17 +191,93 @@ GERMAN: dict[str, str] = {
     "period_reversed": "Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})",
     "period_too_long": "Der Zeitraum ist zu lang (höchstens {limit} Tage)",
     "no_walk_in_hour": "{office} hat keine Sprechstunde ohne Termin",
+    "staffing_counters": (
+        "Die Zahl der Schalter muss eine ganze Zahl ab {minimum} sein, nicht {value}"
+    ),
+    "staffing_at_least": "{what:word} muss eine Zahl ab {minimum} sein, nicht {value}",
+    "staffing_positive": "{what:word} muss größer als 0 sein, nicht {value}",
+    "staffing_share": (
+        "Der Zielanteil muss zwischen 0 und 100 % liegen (ausschließlich), nicht {value}"
+    ),
+    "staffing_threshold": "Die Schwelle muss größer als 0 Minuten sein, nicht {value}",
+    "staffing_target": "Der Zielanteil muss zwischen 0 und 100 % liegen, nicht {value}",
+    "staffing_weeks": "Zeitraum: 1 bis 52 Wochen, nicht {value}",
+    # a counter's operation refused centrally (the counter keeps it as a conflict)
+    "op_unknown": "Unbekannte Operation {kind!r}",
+    "op_other_device": "Diese Operations-Id gehört zu einem anderen Gerät",
+    "op_against_central": "Die Änderung widerspricht dem Stand der zentralen Datenbank",
+    "op_device_kind": "Ein Gerät der Art {kind} darf „{op}“ nicht ausführen",
+    "op_bad_user": "Ungültiger Benutzer in der Operation",
+    "op_user_not_here": "Der Benutzer dieser Operation hat sich an diesem Gerät nie angemeldet",
+    "op_bad_value": "Ungültige Angabe {key!r} in der Operation",
+    "op_other_office": "Dieses Gerät gehört zu einem anderen Standort",
+    "op_other_counter": (
+        "Dieses Gerät ist für Schalter {registered} angemeldet, nicht für Schalter {number}"
+    ),
+    "op_portal_channel": "Ein Schalter bucht am Schalter oder telefonisch, nicht als Portal",
+    "op_bad_time": "Ungültige Zeitangabe in der Buchung",
+    "op_unknown_step": "Unbekannter Schritt in der Operation",
+    "op_reception_check_in_only": "Am Empfang können Termine nur eingecheckt werden",
+    "op_unknown_ticket_reason": "Unbekannter Grund der Wartenummer",
+    # reasons: the parts a refusal names as {…:reason} (a walk-in hour's also as a status)
+    "name_not_utf8": "enthält ungültige Zeichen (kein gültiges UTF-8)",
+    "name_bidi_controls": "enthält Steuerzeichen der Schreibrichtung ({chars})",
+    "name_control_chars": "enthält unzulässige Steuerzeichen",
+    "name_invisible": "besteht nur aus unsichtbaren Zeichen",
+    "closed_holiday": "Feiertag ({name})",
+    "closed_closure": "geschlossen ({name})",
+    "window_no_online": "für diesen Standort gibt es keine Online-Buchung",
+    "window_in_past": "der Termin liegt in der Vergangenheit",
+    "window_too_soon": "zu kurzfristig: online mindestens {minutes} Minuten vorher",
+    "window_beyond": "außerhalb des Buchungsfensters: online buchbar bis {last:date}",
+    "window_not_released": (
+        "noch nicht freigegeben: die Woche wird am {at:weekday} {at:date} um {at:time} Uhr "
+        "freigeschaltet"
+    ),
+    "window_unknown_kind": "unbekannte Art von Buchungsfenster {kind}",
+    "walk_in_not_offered": "dieser Standort bietet keine Sprechstunde ohne Termin an",
+    "walk_in_closed": "heute keine Sprechstunde: {closed:reason}",
+    "walk_in_outside_hours": "außerhalb der Öffnungszeiten",
+    "walk_in_weekdays_only": "die Sprechstunde ohne Termin ist Montag bis Freitag",
+    "walk_in_hours": "die Sprechstunde ohne Termin ist von {start:time} bis {end:time} Uhr",
+    "walk_in_quota_used_up": "das Tageskontingent von {quota} Wartenummern ist ausgeschöpft",
 }
 
 
+#: Short weekday names, Monday first.
+WEEKDAYS_DE = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why, by a ``code`` of the table and its plain ``params``: a part of a refusal
+    (``{field:reason}``) or a status of its own; ``str()`` is its German."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, code: str, /, **params: object) -> Self:
+        """The reason ``code`` with its params as plain values."""
+        return cls(code, {k: plain(v) for k, v in params.items()})
+
+    def __str__(self) -> str:
+        return german(self.code, self.params)
+
+
 def plain(value: object) -> Any:
-    """A parameter as a JSON value: dates and times as ISO strings, ids as text."""
+    """A parameter as a JSON value: dates and times as ISO strings, ids as text, a
+    :class:`Reason` as ``{"code", "params"}``."""
+    if isinstance(value, Reason):
+        return {"code": value.code, "params": dict(value.params)}
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, list | tuple | set | frozenset):
         return [plain(v) for v in value]
+    if isinstance(value, Mapping):  # a reason come back as JSON
+        return {str(k): plain(v) for k, v in value.items()}
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)  # an id (uuid) and the like as text
@@ -215,6 +293,10 @@ def moment(value: object) -> datetime | date | time:
     return date.fromisoformat(text)
 
 
+def _weekday(when: datetime | date | time) -> str:
+    return "" if isinstance(when, time) else WEEKDAYS_DE[when.weekday()]
+
+
 def _clock(value: object, pattern: str) -> str:
     return moment(value).strftime(pattern)
 
@@ -225,6 +307,8 @@ _SPECS: dict[str, Callable[[object], str]] = {
     "time": lambda v: _clock(v, "%H:%M"),
     "status": lambda v: STATUS_LABELS_DE.get(str(v), str(v)),
     "word": str,
+    "weekday": lambda v: _weekday(moment(v)),
+    "reason": lambda v: german(v["code"], v["params"]) if isinstance(v, dict) else str(v),
 }
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from desk.domain.holidays_de import DEFAULT_STATE, holiday_name
 from desk.domain.localtime import BERLIN
+from desk.domain.refusals import Reason
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,24 @@ class Slot:
     services: frozenset[str]
 
 
-def closed_reason(day: date, closures: Iterable[Closure], state: str = DEFAULT_STATE) -> str | None:
-    """Why the whole office is closed on ``day`` (holiday or office closure), else None."""
+def office_closed(
+    day: date, closures: Iterable[Closure], state: str = DEFAULT_STATE
+) -> Reason | None:
+    """Why the whole office is closed on ``day``, by code: a public holiday or an office
+    closure, with its name; else None."""
     name = holiday_name(day, state)
     if name is not None:
-        return f"Feiertag ({name})"
+        return Reason.of("closed_holiday", name=name)
     for closure in closures:
         if closure.counter_id is None and closure.closes(day):
-            return f"geschlossen ({closure.reason})"
+            return Reason.of("closed_closure", name=closure.reason)
     return None
+
+
+def closed_reason(day: date, closures: Iterable[Closure], state: str = DEFAULT_STATE) -> str | None:
+    """:func:`office_closed` in German ("Feiertag (…)", "geschlossen (…)"), else None."""
+    closed = office_closed(day, closures, state)
+    return None if closed is None else str(closed)
 
 
 def day_slots(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from desk.domain.common_passwords import is_common
 from desk.domain.errors import RequestRefused
-from desk.domain.names import name_problem
+from desk.domain.names import name_fault
 from desk.domain.status import Role
 
 USERNAME_MIN, USERNAME_MAX = 3, 60
@@ -63,7 +63,7 @@ def checked_display_name(display_name: str) -> str:
         raise UserInvalid(
             "display_name", code="display_name_too_long", params={"limit": DISPLAY_NAME_MAX}
         )
-    problem = name_problem(name)
+    problem = name_fault(name)
     if problem is not None:
         raise UserInvalid("display_name", code="display_name_invalid", params={"problem": problem})
     return name

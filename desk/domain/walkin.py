@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from desk.domain.refusals import Reason
 from desk.domain.status import OfficeKind, TicketReason
 
 REASON_LABELS_DE: dict[str, str] = {
@@ -38,27 +39,36 @@ def ticket_code(prefix: str, number: int) -> str:
     return f"{prefix}-{number:03d}"
 
 
-def refusal(
-    rules: WalkInRules, now: datetime, closed_reason: str | None, issued_today: int
-) -> str | None:
-    """Why no ticket can be issued at local ``now`` (None: a ticket may be issued)."""
+def no_ticket_reason(
+    rules: WalkInRules, now: datetime, closed: Reason | str | None, issued_today: int
+) -> Reason | None:
+    """Why no ticket can be issued at local ``now``, by code (None: a ticket may be
+    issued); ``closed``: why the office is closed today (slots.office_closed)."""
     if rules.kind == OfficeKind.APPOINTMENT_ONLY:
-        return "dieser Standort bietet keine Sprechstunde ohne Termin an"
-    if closed_reason is not None:
-        return f"heute keine Sprechstunde: {closed_reason}"
+        return Reason.of("walk_in_not_offered")
+    if closed is not None:
+        return Reason.of("walk_in_closed", closed=closed)
     clock = now.timetz().replace(tzinfo=None)
     if rules.kind == OfficeKind.WALK_IN_ONLY:
         if not any(opens <= clock < closes for opens, closes in rules.hours):
-            return "außerhalb der Öffnungszeiten"
+            return Reason.of("walk_in_outside_hours")
     else:
         start, end = rules.walk_in_from, rules.walk_in_until
         if now.weekday() >= 5 or start is None or end is None:
-            return "die Sprechstunde ohne Termin ist Montag bis Freitag"
+            return Reason.of("walk_in_weekdays_only")
         if not start <= clock < end:
-            return f"die Sprechstunde ohne Termin ist von {start:%H:%M} bis {end:%H:%M} Uhr"
+            return Reason.of("walk_in_hours", start=start, end=end)
     if rules.quota is not None and issued_today >= rules.quota:
-        return f"das Tageskontingent von {rules.quota} Wartenummern ist ausgeschöpft"
+        return Reason.of("walk_in_quota_used_up", quota=rules.quota)
     return None
+
+
+def refusal(
+    rules: WalkInRules, now: datetime, closed_reason: str | None, issued_today: int
+) -> str | None:
+    """:func:`no_ticket_reason` in German (None: a ticket may be issued)."""
+    why = no_ticket_reason(rules, now, closed_reason, issued_today)
+    return None if why is None else str(why)
 
 
 # --- the call order -----------------------------------------------------------

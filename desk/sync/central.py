@@ -21,7 +21,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from desk.domain.errors import RequestRefused
+from desk.domain.errors import DeskError, RequestRefused
 from desk.services.database import DeskDatabase
 from desk.store.models import AppliedOp, User, UserSession
 from desk.sync.codec import encode_row
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 APPLIED = "applied"
 REJECTED = "rejected"
-OTHER_DEVICE = "Diese Operations-Id gehört zu einem anderen Gerät"
 
 
 @dataclass(frozen=True)
@@ -79,22 +78,23 @@ def _apply_in(
         done = session.get(AppliedOp, op.op_id)
         if done is not None:  # a retry after a lost acknowledgement: the first answer
             if not caller.in_process and done.device_id != caller.device_id:
-                return OpResult(op.op_id, REJECTED, {"reason": OTHER_DEVICE, "forbidden": True})
+                other = Forbidden.of("op_other_device")
+                return OpResult(op.op_id, REJECTED, {**conflict_detail(other), "forbidden": True})
             return _answer(session, op, done.outcome, json.loads(done.result), caller)
         definition = OPERATIONS.get(op.kind)
         outcome = APPLIED
         try:
             if definition is None:
-                raise RequestRefused(f"Unbekannte Operation {op.kind!r}")
+                raise RequestRefused.of("op_unknown", kind=op.kind)
             detail = _run(session, db, definition, op, now, caller)
         except Forbidden as refused:
-            outcome, detail = REJECTED, {"reason": str(refused), "forbidden": True}
+            outcome, detail = REJECTED, {**conflict_detail(refused), "forbidden": True}
         except RequestRefused as refused:
-            outcome, detail = REJECTED, {"reason": str(refused)}
+            outcome, detail = REJECTED, conflict_detail(refused)
         except (IntegrityError, DataError) as err:  # never jam the queue
             log.info("operation %s (%s) refused by the database: %s", op.op_id, op.kind, err)
             outcome = REJECTED
-            detail = {"reason": "Die Änderung widerspricht dem Stand der zentralen Datenbank"}
+            detail = conflict_detail(RequestRefused.of("op_against_central"))
         if outcome == REJECTED and op.kind == "book" and not detail.get("forbidden"):
             detail["alternatives"] = _alternatives(session, op.args, now)
         session.add(
@@ -123,6 +123,15 @@ def _apply_in(
         session.close()
 
 
+def conflict_detail(refused: DeskError) -> dict[str, Any]:
+    """A refusal as the answer (and the counter's conflict) keeps it: the German reason,
+    and its code and params (plain JSON values) when it has a code."""
+    detail: dict[str, Any] = {"reason": str(refused)}
+    if refused.code is not None:
+        detail |= {"code": refused.code, "params": refused.params}
+    return detail
+
+
 def _run(
     session: Session,
     db: DeskDatabase,
@@ -132,7 +141,7 @@ def _run(
     caller: Caller,
 ) -> dict[str, Any]:
     if caller.kind not in definition.devices:
-        raise Forbidden(f"Ein Gerät der Art {caller.kind!r} darf „{op.kind}“ nicht ausführen")
+        raise Forbidden.of("op_device_kind", kind=repr(caller.kind), op=op.kind)
     caller.check_office(definition.office_of(session, op.args))
     user_id = acting_user(session, caller, op.args)
     return definition.apply(Context(db, now, caller, user_id), op.args)
@@ -149,7 +158,7 @@ def acting_user(session: Session, caller: Caller, args: dict[str, Any]) -> uuid.
     try:
         user_id = uuid.UUID(str(named))
     except ValueError:
-        raise Forbidden("Ungültiger Benutzer in der Operation") from None
+        raise Forbidden.of("op_bad_user") from None
     if caller.in_process or user_id == caller.user_id:
         return user_id
     user = session.get(User, user_id)
@@ -164,7 +173,7 @@ def acting_user(session: Session, caller: Caller, args: dict[str, Any]) -> uuid.
         or user.office_id not in (None, caller.office_id)
         or signed_in_here is None
     ):
-        raise Forbidden("Der Benutzer dieser Operation hat sich an diesem Gerät nie angemeldet")
+        raise Forbidden.of("op_user_not_here")
     return user_id
 
 

@@ -6,14 +6,24 @@ from __future__ import annotations
 
 import ast
 import json
+import math
 import pickle
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
+from desk.domain.erlang import StaffingInputRefused, erlang_c
 from desk.domain.errors import BookingRefused, DeskError, RequestRefused, UnknownId
 from desk.domain.localtime import BERLIN
-from desk.domain.refusals import GERMAN, german
+from desk.domain.names import name_problem
+from desk.domain.policy import portal_decision
+from desk.domain.refusals import GERMAN, Reason, german
+from desk.domain.slots import closed_reason, office_closed
+from desk.domain.status import OfficeKind
+from desk.domain.walkin import WalkInRules, no_ticket_reason, refusal
 from desk.services.admin.sessions import NO_USERS
+from desk.services.walkin.staffing import advise
 
 DESK = Path(__file__).resolve().parents[2] / "desk"
 
@@ -79,3 +89,50 @@ def test_params_are_json_and_survive_pickling():
     assert isinstance(back, BookingRefused) and isinstance(back, DeskError)
     assert (str(back), back.code, back.params) == (str(refused), refused.code, refused.params)
     assert german(refused.code or "", back.params) == str(refused)
+
+
+def test_a_reason_inside_a_refusal_is_a_code_that_survives_json_and_pickling():
+    closed = office_closed(date(2024, 12, 25), [])
+    assert closed == Reason.of("closed_holiday", name="Erster Weihnachtstag")
+    refused = BookingRefused.of(
+        "office_closed", day=date(2024, 12, 25), office="Bürgerbüro Mitte", closed=closed
+    )
+    assert str(refused) == "am 25.12.2024 ist Bürgerbüro Mitte Feiertag (Erster Weihnachtstag)"
+    assert refused.params["closed"] == {
+        "code": "closed_holiday",
+        "params": {"name": "Erster Weihnachtstag"},
+    }
+    sent = json.loads(json.dumps({"detail": str(refused), "params": refused.params}))
+    rebuilt = RequestRefused(sent["detail"], code="office_closed", params=sent["params"])
+    assert rebuilt.params == refused.params  # as the client rebuilds a service's refusal
+    assert german("office_closed", rebuilt.params) == str(refused)
+    back = pickle.loads(pickle.dumps(refused))
+    assert (str(back), back.params) == (str(refused), refused.params)
+
+
+def test_the_old_german_reasons_read_as_before_from_their_codes():
+    rules = WalkInRules(OfficeKind.BUERGERBUERO, quota=3)
+    monday = datetime(2024, 3, 18, 8, 30, tzinfo=BERLIN)
+    assert no_ticket_reason(rules, monday, None, 3) == Reason.of("walk_in_quota_used_up", quota=3)
+    assert refusal(rules, monday, None, 3) == (
+        "das Tageskontingent von 3 Wartenummern ist ausgeschöpft"
+    )
+    assert closed_reason(date(2024, 3, 29), []) == "Feiertag (Karfreitag)"
+    assert name_problem("\u2066x") == "enthält Steuerzeichen der Schreibrichtung (U+2066)"
+    decision = portal_decision(None, datetime(2024, 3, 19, 9, tzinfo=BERLIN), monday)
+    assert decision.why == Reason.of("window_no_online")
+    assert decision.reason == "für diesen Standort gibt es keine Online-Buchung"
+
+
+def test_staffing_figures_out_of_range_are_refused_by_code():
+    with pytest.raises(StaffingInputRefused) as caught:
+        erlang_c(0, 1.0)
+    assert (caught.value.code, caught.value.params) == (
+        "staffing_counters",
+        {"minimum": 1, "value": "0"},
+    )
+    assert str(caught.value) == "Die Zahl der Schalter muss eine ganze Zahl ab 1 sein, nicht 0"
+    with pytest.raises(StaffingInputRefused) as caught:
+        advise([], 0.8, math.nan)
+    assert caught.value.code == "staffing_threshold"
+    assert str(caught.value) == "Die Schwelle muss größer als 0 Minuten sein, nicht nan"

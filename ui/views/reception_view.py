@@ -31,6 +31,7 @@ from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label as reason_text
 from ui.ops import Ops
+from ui.refusals import status_reason_text
 from ui.theme import RECEPTION_STYLE
 
 if TYPE_CHECKING:
@@ -188,11 +189,12 @@ class ReceptionView(QWidget):
                 self.tr("geschätzte Wartezeit etwa {0}–{1} min").format(wait.low, wait.high)
             )
         self.status_label.setText(" · ".join(parts))
-        self.reason_label.setText(status.reason or "")
+        why = status_reason_text(status.why) if status.why is not None else status.reason or ""
+        self.reason_label.setText(why)
         self.reason_label.setVisible(not status.open_now)
         for button in self.buttons.values():
             button.setEnabled(status.open_now)
-            button.setToolTip(status.reason or "")
+            button.setToolTip(why)
         self.status_loaded.emit()
 
     def _failed(self, error: BaseException) -> None:

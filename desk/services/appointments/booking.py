@@ -15,9 +15,9 @@ from desk.domain import anmeldefrist
 from desk.domain.audit import AuditAction
 from desk.domain.booking_codes import new_code, well_formed
 from desk.domain.errors import BookingRefused, UnknownId
-from desk.domain.names import name_problem
+from desk.domain.names import name_fault
 from desk.domain.policy import policy_for, portal_decision
-from desk.domain.slots import closed_reason, day_slots, runs_for_service
+from desk.domain.slots import day_slots, office_closed, runs_for_service
 from desk.domain.status import AppointmentStatus, Channel
 from desk.services.appointments.availability import Offer, free_offers, portal_reach
 from desk.services.audit_log import record
@@ -97,7 +97,7 @@ def _refusal(
 ) -> BookingRefused:
     """Why no booking can start at ``start`` (the first rule that fails)."""
     day = start.astimezone(schedule.tz).date()
-    closed = closed_reason(day, schedule.closures, schedule.state)
+    closed = office_closed(day, schedule.closures, schedule.state)
     if closed is not None:
         return BookingRefused.of("office_closed", day=day, office=schedule.name, closed=closed)
     slots = day_slots(day, schedule.templates, schedule.closures, schedule.state, schedule.tz)
@@ -117,7 +117,7 @@ def _refusal(
         policy = policy_for(schedule.policies, now.astimezone(schedule.tz).date(), service_id)
         decision = portal_decision(policy, start, now, schedule.tz)
         if not decision.allowed:
-            return BookingRefused.of("outside_window", when=when, reason=decision.reason)
+            return BookingRefused.of("outside_window", when=when, reason=decision.why)
     occupancy = load_occupancy(session, schedule, day, day)
     if all(any((s.counter_id, s.start) in occupancy.held for s in r) for r in runs):
         return BookingRefused.of("slot_taken", when=when)
@@ -130,7 +130,7 @@ def clean_name(name: str) -> str:
         raise BookingRefused.of("name_missing")
     if len(name) > MAX_NAME:
         raise BookingRefused.of("name_too_long", limit=MAX_NAME)
-    problem = name_problem(name)
+    problem = name_fault(name)
     if problem is not None:
         raise BookingRefused.of("name_invalid", problem=problem)
     return name

@@ -35,7 +35,8 @@ from sqlalchemy.orm import Session
 
 from desk.domain import walkin
 from desk.domain.localtime import local_day_bounds
-from desk.domain.slots import closed_reason
+from desk.domain.refusals import Reason
+from desk.domain.slots import office_closed
 from desk.domain.status import AppointmentStatus, TicketReason, TicketStatus
 from desk.domain.wait_estimate import NO_WAIT, WaitRange, call_times
 from desk.services.appointments.agenda import AppointmentRow, day_appointments
@@ -103,6 +104,7 @@ class WalkInStatus:
     waiting: int  # waiting tickets and checked-in appointments: the queue's length
     open_now: bool
     reason: str | None  # why no ticket can be issued now, in German (None when open)
+    why: Reason | None = None  # the same by code, for a face to word
 
 
 @dataclass(frozen=True)
@@ -226,9 +228,10 @@ def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInSta
                 Appointment.status == AppointmentStatus.CHECKED_IN,
             )
         )
-        closed = closed_reason(day, schedule.closures, schedule.state)
-        why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
+        closed = office_closed(day, schedule.closures, schedule.state)
+        why = walkin.no_ticket_reason(schedule.walk_in_rules_on(day), local, closed, issued)
         quota = schedule.walk_in.quota
+        said = None if why is None else str(why)
         return WalkInStatus(
             office_id,
             issued,
@@ -236,7 +239,8 @@ def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInSta
             None if quota is None else max(0, quota - issued),
             counts.get(TicketStatus.WAITING, 0) + (checked_in or 0),
             why is None,
-            None if why is None else why[:1].upper() + why[1:],
+            None if said is None else said[:1].upper() + said[1:],
+            why,
         )
 
 

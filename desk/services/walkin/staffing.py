@@ -103,13 +103,9 @@ def advise(
 ) -> tuple[WeekdayAdvice, ...]:
     """Counters needed and the expected share with the planned counters, per weekday."""
     if not math.isfinite(threshold_minutes) or threshold_minutes <= 0:
-        raise erlang.StaffingInputRefused(
-            f"Die Schwelle muss größer als 0 Minuten sein, nicht {threshold_minutes!r}"
-        )
+        raise erlang.StaffingInputRefused.of("staffing_threshold", value=repr(threshold_minutes))
     if not 0 < target_share < 1:
-        raise erlang.StaffingInputRefused(
-            f"Der Zielanteil muss zwischen 0 und 100 % liegen, nicht {target_share!r}"
-        )
+        raise erlang.StaffingInputRefused.of("staffing_target", value=repr(target_share))
     return tuple(_advise_one(d, target_share, threshold_minutes) for d in demands)
 
 
@@ -140,7 +136,7 @@ def staffing_advice(
     """Per weekday Monday–Friday: walk-ins measured over the past ``weeks`` weeks and the
     counters Erlang C advises so that ``target_share`` wait at most ``threshold_minutes``."""
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 52:
-        raise erlang.StaffingInputRefused(f"Zeitraum: 1 bis 52 Wochen, nicht {weeks!r}")
+        raise erlang.StaffingInputRefused.of("staffing_weeks", value=repr(weeks))
     with UnitOfWork(db.engine) as uow:
         session = uow.session
         office = load_office(session, office_id)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desk.domain import walkin
 from desk.domain.audit import AuditAction
 from desk.domain.errors import UnknownId, WalkInRefused
-from desk.domain.slots import closed_reason
+from desk.domain.slots import office_closed
 from desk.domain.status import TicketReason, TicketStatus
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
@@ -64,8 +64,8 @@ def issue_ticket(
         local = now.astimezone(schedule.tz)
         day = local.date()
         issued = issued_on(session, office_id, day)
-        closed = closed_reason(day, schedule.closures, schedule.state)
-        why = walkin.refusal(schedule.walk_in_rules_on(day), local, closed, issued)
+        closed = office_closed(day, schedule.closures, schedule.state)
+        why = walkin.no_ticket_reason(schedule.walk_in_rules_on(day), local, closed, issued)
         if why is not None:
             raise WalkInRefused.of("no_ticket", reason=why)
         number = _next_number(session, office_id, day)

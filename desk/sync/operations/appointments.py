@@ -42,15 +42,15 @@ class Book(Operation):
     def apply(self, ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
         channel = arg_text(args, "channel")
         if channel not in (Channel.COUNTER, Channel.PHONE):
-            raise Forbidden("Ein Schalter bucht am Schalter oder telefonisch, nicht als Portal")
+            raise Forbidden.of("op_portal_channel")
         move_in = arg_text(args, "move_in", optional=True)
         try:
             start = datetime.fromisoformat(str(arg_text(args, "start")))
             moved = date.fromisoformat(move_in) if move_in else None
         except ValueError:
-            raise BadArguments("Ungültige Zeitangabe in der Buchung") from None
+            raise BadArguments.of("op_bad_time") from None
         if start.tzinfo is None:
-            raise BadArguments("Ungültige Zeitangabe in der Buchung")
+            raise BadArguments.of("op_bad_time")
         made = booking.book(
             ctx.db,
             str(arg_text(args, "office_id")),
@@ -110,9 +110,9 @@ class Step(Operation):
         try:
             action = Action(str(args.get("action")))
         except ValueError:
-            raise BadArguments("Unbekannter Schritt in der Operation") from None
+            raise BadArguments.of("op_unknown_step") from None
         if ctx.caller.kind == DeviceKind.RECEPTION and action != Action.CHECK_IN:
-            raise Forbidden("Am Empfang können Termine nur eingecheckt werden")
+            raise Forbidden.of("op_reception_check_in_only")
         ids = {
             name: value
             for name in ("event", "call")

@@ -32,7 +32,7 @@ def arg_uuid(args: dict[str, Any], key: str, *, optional: bool = False) -> uuid.
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise BadArguments(f"Ungültige Angabe {key!r} in der Operation") from None
+        raise BadArguments.of("op_bad_value", key=key) from None
 
 
 def need_uuid(args: dict[str, Any], key: str) -> uuid.UUID:
@@ -46,7 +46,7 @@ def arg_text(args: dict[str, Any], key: str, *, optional: bool = False) -> str |
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise BadArguments(f"Ungültige Angabe {key!r} in der Operation")
+        raise BadArguments.of("op_bad_value", key=key)
     return value
 
 
@@ -55,7 +55,7 @@ def arg_int(args: dict[str, Any], key: str, *, optional: bool = False) -> int | 
     if value is None and optional:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not -(2**31) < value < 2**31:
-        raise BadArguments(f"Ungültige Angabe {key!r} in der Operation")
+        raise BadArguments.of("op_bad_value", key=key)
     return value
 
 
@@ -81,16 +81,13 @@ class Caller:
     def check_office(self, office_id: str) -> None:
         """Refuse another office's rows (the answer does not say whether they exist)."""
         if self.office_id is not None and office_id != self.office_id:
-            raise Forbidden("Dieses Gerät gehört zu einem anderen Standort")
+            raise Forbidden.of("op_other_office")
 
     def counter(self, number: int | None) -> int | None:
         """The counter an operation acts at: a counter PC registered for one counter
         acts only there."""
         if self.counter_number is not None and number not in (None, self.counter_number):
-            raise Forbidden(
-                f"Dieses Gerät ist für Schalter {self.counter_number} angemeldet, "
-                f"nicht für Schalter {number}"
-            )
+            raise Forbidden.of("op_other_counter", registered=self.counter_number, number=number)
         return number if number is not None else self.counter_number
 
 

@@ -51,7 +51,7 @@ class IssueTicket(Operation):
         try:
             reason = TicketReason(str(args.get("reason")))
         except ValueError:
-            raise BadArguments("Unbekannter Grund der Wartenummer") from None
+            raise BadArguments.of("op_unknown_ticket_reason") from None
         with UnitOfWork(ctx.db.engine, write=True) as uow:
             session = uow.session
             office = load_office(session, office_id, lock=True)
@@ -181,10 +181,10 @@ class StepTicket(Operation):
         try:
             action = TicketAction(str(args.get("action")))
         except ValueError:
-            raise BadArguments("Unbekannter Schritt in der Operation") from None
+            raise BadArguments.of("op_unknown_step") from None
         expected = args.get("expected")
         if not isinstance(expected, dict):
-            raise BadArguments("Ungültige Angabe 'expected' in der Operation")
+            raise BadArguments.of("op_bad_value", key="expected")
         recalls = arg_int(args, "max_recalls", optional=True)
         call_id = arg_uuid(args, "call_id", optional=True)
         done = ticket_steps.step(
