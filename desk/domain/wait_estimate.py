@@ -91,9 +91,12 @@ def service_profile(samples: Sequence[float], default: float) -> ServiceProfile:
 
 
 def serving_counters(active: int, staffed: int, just_opened: bool) -> int:
-    """Counters serving: those ``active`` (called somebody lately or busy now); while the
-    day's service has just begun also those ``staffed`` by the hours; at least one."""
-    return max(1, active, staffed if just_opened else 0)
+    """Counters serving: those ``active`` (called somebody lately or busy now). While the
+    day's service has just begun, or when none was seen serving lately, the counters
+    ``staffed`` by the opening hours count instead when more; at least one."""
+    if just_opened or active == 0:
+        return max(1, active, staffed)
+    return active
 
 
 def call_times(

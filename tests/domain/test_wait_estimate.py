@@ -14,6 +14,7 @@ from desk.domain.wait_estimate import (
     WaitRange,
     call_times,
     service_profile,
+    serving_counters,
     shown,
     straight_line,
 )
@@ -92,6 +93,14 @@ def test_the_shown_range_is_whole_minutes_then_steps_of_five():
     assert shown(6.4, 1.0) == WaitRange(5, 8, 6.4)
     assert shown(24.0, 4.0) == WaitRange(20, 30, 24.0)
     assert shown(2.0, 5.0) == WaitRange(0, 7, 2.0)
+
+
+def test_serving_counters_are_those_seen_serving_else_the_staffed_ones():
+    assert serving_counters(2, 6, just_opened=False) == 2  # two of six actually serve
+    assert serving_counters(2, 6, just_opened=True) == 6  # the others had no time yet
+    assert serving_counters(0, 6, just_opened=False) == 6  # nobody seen: the plan
+    assert serving_counters(7, 6, just_opened=True) == 7
+    assert serving_counters(0, 0, just_opened=False) == 1  # at least one
 
 
 def test_zms_straight_line():

@@ -37,6 +37,8 @@ def test_nineteen_waiting_at_opening_count_six_counters_not_one(fresh_db):
     # four rounds of 10 minutes at six counters (the old estimate: "etwa 220 min")
     assert last.expected == 30.0
     assert last.low <= 30 <= last.high <= 40
+    # still nobody called by 8:45: the staffed counters, not one for everybody
+    assert queue_picture(fresh_db, office, at(8, 45)).inputs.counters == 6
 
 
 def test_later_the_counters_that_actually_call_count(fresh_db):

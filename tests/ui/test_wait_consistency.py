@@ -41,8 +41,9 @@ def pdf_text(path: Path) -> str:
 
 
 def prepare(db: DeskDatabase) -> None:
-    """Four tickets and one appointment checked in (due at 10:00: after the tickets)."""
-    for minute in (5, 9, 14, 20):
+    """Nine tickets (more than Mitte's six counters) and one appointment checked in (due at
+    10:00: after the tickets)."""
+    for minute in (5, 9, 14, 17, 20, 22, 25, 29, 33):
         issue_ticket(db, MITTE, TicketReason.OTHER, parse_now(f"2024-03-21T08:{minute:02d}"))
     booked = [
         row
@@ -81,11 +82,11 @@ def test_reception_queue_panel_and_ticket_show_the_same_wait_and_count(
 
         before = queue_picture(db, MITTE, NOW)
         new = before.next_ticket
-        assert before.waiting == 5 and new.low < new.high  # a real range, not 0–0
-        assert f" · 5 warten · geschätzte Wartezeit etwa {new.low}–{new.high} min" in (
+        assert before.waiting == 10 and new.low < new.high  # a real range, not 0–0
+        assert f" · 10 warten · geschätzte Wartezeit etwa {new.low}–{new.high} min" in (
             reception.status_label.text()
         )
-        assert panel.summary.text() == "5 warten"
+        assert panel.summary.text() == "10 warten"
         rows = [panel.waiting.item(i).text() for i in range(panel.waiting.count())]
         for row, entry in zip(rows, before.entries, strict=True):
             low, high = entry.wait.low, entry.wait.high
@@ -98,18 +99,18 @@ def test_reception_queue_panel_and_ticket_show_the_same_wait_and_count(
             )
         settle(qtbot, ops)
         info = reception.last_ticket.text()
-        assert "W-005" in info
+        assert "W-010" in info
         [slip] = slips
         assert f"etwa {new.low}–{new.high} Minuten" in pdf_text(slip)
         after = queue_picture(db, MITTE, NOW)
-        [own] = [e for e in after.entries if e.code == "W-005"]
+        [own] = [e for e in after.entries if e.code == "W-010"]
         assert own.wait == new
         row = panel.waiting.item(after.entries.index(own)).text()
-        assert row.startswith("W-005") and row.endswith(f"ca. {new.low}–{new.high} min")
-        # everybody counts the same six people: four + one tickets, one appointment
-        assert " · 6 warten · " in reception.status_label.text()
-        assert panel.summary.text() == "6 warten"
-        assert display_board(db, MITTE, NOW).waiting == after.waiting == 6
+        assert row.startswith("W-010") and row.endswith(f"ca. {new.low}–{new.high} min")
+        # everybody counts the same eleven people: nine + one tickets, one appointment
+        assert " · 11 warten · " in reception.status_label.text()
+        assert panel.summary.text() == "11 warten"
+        assert display_board(db, MITTE, NOW).waiting == after.waiting == 11
     finally:
         for timer in (reception.timer, panel.timer):
             timer.stop()

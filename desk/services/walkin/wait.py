@@ -7,9 +7,11 @@ from an office's database in one go:
 - the counters actually serving: those that called somebody in the last
   ``ACTIVE_WINDOW`` or are with somebody now. Before the day's service begins (the
   walk-in hour or the first opening hours) and in the first ``ACTIVE_WINDOW`` after,
-  the counters staffed by the opening hours count too (before the hours open: those that
-  open first, as the staffing advisor assumes), since they have not had the time to call
-  yet; at least one counter always;
+  and whenever no counter was seen serving lately, the counters staffed by the opening
+  hours count instead when they are more (before the hours open: those that open first,
+  as the staffing advisor assumes): nobody has had the time to call yet, or nobody has
+  called at all, and one counter for everybody would be the "220 minutes" of issue 19;
+  at least one counter always;
 - how long each busy counter has been with its person (a ticket or an appointment
   called or in service today).
 """
@@ -55,11 +57,10 @@ def wait_inputs(session: Session, schedule: OfficeSchedule, now: datetime) -> Wa
     profile = service_profile(recent_service_minutes(session, office_id, now), DEFAULT_MINUTES)
     busy = _busy_since(session, office_id, day, schedule, now)
     active = set(busy) | _recent_callers(session, office_id, now)
-    just_opened = _just_opened(schedule, day, now)
-    staffed = len(_staffed(schedule, day, now)) if just_opened else 0
+    staffed = len(_staffed(schedule, day, now))
     return WaitInputs(
         profile,
-        serving_counters(len(active), staffed, just_opened),
+        serving_counters(len(active), staffed, _just_opened(schedule, day, now)),
         tuple(sorted((now - since).total_seconds() / 60 for since in busy.values())),
     )
 
