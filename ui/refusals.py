@@ -203,6 +203,10 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut",
     ),
+    "ticket_request_used": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Zu dieser Anfrage gibt es bereits die Wartenummer {code}",
+    ),
     "no_number_block": QT_TRANSLATE_NOOP(
         "Refusals",
         "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "

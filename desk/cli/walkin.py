@@ -11,6 +11,7 @@ from typing import Any
 from desk.cli.numbers import COUNTER
 from desk.cli.parser import Commands, add_now, add_url
 from desk.cli.time import now_from
+from desk.domain.errors import DatabaseUnavailable
 from desk.domain.status import AppointmentStatus, TicketReason
 from desk.domain.walkin import REASON_LABELS_DE
 from desk.services.database import open_database
@@ -31,6 +32,14 @@ def register(commands: Commands) -> None:
         metavar="R",
         help="Grund: " + ", ".join(r.value for r in TicketReason) + " (Standard: sonstiges)",
     )
+    issue.add_argument(
+        "--request-id",
+        metavar="UUID",
+        type=press_id,
+        help="Kennung dieser Anfrage: mit derselben Kennung wiederholt (etwa nach einer "
+        "Zeitüberschreitung) gibt es dieselbe Wartenummer statt einer weiteren "
+        "(Standard: eine neue)",
+    )
     issue.set_defaults(func=run_issue)
     call = actions.add_parser(
         "call",
@@ -42,6 +51,17 @@ def register(commands: Commands) -> None:
         "--counter", required=True, type=COUNTER, metavar="N", help="Schalter-Nummer (1–999)"
     )
     call.set_defaults(func=run_call)
+
+
+def press_id(text: str) -> uuid.UUID:
+    """An argparse type: the request's id, a UUID."""
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"erwartet eine UUID, nicht {text!r}") from None
+
+
+press_id.__name__ = "UUID"  # argparse names the type in its own messages
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -71,23 +91,27 @@ def run_issue(args: argparse.Namespace) -> int:
     """Issue a ticket and print its number."""
     now = now_from(args)
     reason = parse_reason(args.reason)
+    press = args.request_id or uuid.uuid4()
     if is_service_url(args.url):
         from desk.sync.connect import call_service
 
-        data = call_service(
-            args.url,
-            "POST",
-            "/v1/walkin/tickets",
-            now=now if args.now else None,
-            kinds=("reception", "counter"),
-            office=args.office,
-            json={"reason": reason.value},
-        )
+        try:
+            data = call_service(
+                args.url,
+                "POST",
+                "/v1/walkin/tickets",
+                now=now if args.now else None,
+                kinds=("reception", "counter"),
+                office=args.office,
+                json={"reason": reason.value, "request_id": str(press)},
+            )
+        except DatabaseUnavailable as err:  # perhaps issued, the answer lost: retry as is
+            raise DatabaseUnavailable(f"{err}; erneut mit --request-id {press}") from None
         ticket = service_ticket(data, now)
     else:
         db = open_database(args.url)
         try:
-            ticket = issue_ticket(db, args.office, reason, now)
+            ticket = issue_ticket(db, args.office, reason, now, request_id=press)
         finally:
             db.dispose()
     if args.json:

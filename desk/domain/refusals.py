@@ -117,6 +117,7 @@ GERMAN: dict[str, str] = {
     "unknown_reason": "Unbekannter Grund {reason!r} (möglich: {known})",
     "no_ticket": "Keine Wartenummer: {reason:reason}",
     "ticket_taken_meanwhile": "Die Wartenummer wurde gleichzeitig vergeben; bitte erneut",
+    "ticket_request_used": "Zu dieser Anfrage gibt es bereits die Wartenummer {code}",
     "no_number_block": (
         "Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert "
         "(erst mit der zentralen Datenbank verbinden)"

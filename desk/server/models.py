@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -189,6 +190,9 @@ class BookingResponse(BaseModel):
 
 
 class IssueRequest(BaseModel):
-    """A walk-in ticket at reception (the reason category, no name)."""
+    """A walk-in ticket at reception (the reason category, no name); ``request_id``
+    names the press: sent again (a retry after a timeout), it answers the office's
+    ticket of that press instead of issuing another."""
 
     reason: str | None = Field(default=None, max_length=30)
+    request_id: uuid.UUID | None = None

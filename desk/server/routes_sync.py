@@ -126,10 +126,13 @@ def lease(body: LeaseRequest, state: State, who: Replica, now: Now) -> dict[str,
 
 @router.post("/walkin/tickets", response_model=TicketResponse, summary="issue a walk-in ticket")
 def issue(body: IssueRequest, state: State, who: Replica, now: Now) -> TicketResponse:
-    """The office's next ticket, within the walk-in hour and the day's quota."""
+    """The office's next ticket, within the walk-in hour and the day's quota; the same
+    ``request_id`` again gets the same ticket (looked up in the device's office only)."""
     from desk.services.walkin.tickets import issue_ticket, parse_reason
 
-    ticket = issue_ticket(state.central, who.device.office_id, parse_reason(body.reason), now)
+    reason = parse_reason(body.reason)
+    office = who.device.office_id
+    ticket = issue_ticket(state.central, office, reason, now, request_id=body.request_id)
     return ticket_body(ticket)
 
 

@@ -239,6 +239,7 @@ class Ticket(Base):
     __tablename__ = "ticket"
     __table_args__ = (
         UniqueConstraint("office_id", "service_day", "number"),
+        Index("uq_ticket_office_request", "office_id", "request_id", unique=True),
         one_of("status", TicketStatus, "status"),
         one_of("reason", TicketReason, "reason"),
     )
@@ -255,6 +256,8 @@ class Ticket(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     counter_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("counter.id"))
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: The reception's press that issued it: the same press again gets this ticket.
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class Call(Base):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -54,14 +54,27 @@ def parse_reason(text: str | None) -> TicketReason:
 
 
 def issue_ticket(
-    db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime
+    db: DeskDatabase,
+    office_id: str,
+    reason: TicketReason,
+    now: datetime,
+    *,
+    request_id: uuid.UUID | None = None,
 ) -> TicketInfo:
-    """Issue the day's next ticket, or refuse with the reason (hour, holiday, quota)."""
+    """Issue the day's next ticket, or refuse with the reason (hour, holiday, quota).
+
+    ``request_id`` names the press that asks (a double click, a key repeat, a retry
+    after a timeout send the same): the office's ticket of that press is answered
+    again, with no new ticket, quota or outbox row."""
     with UnitOfWork(db.engine, write=True) as uow:
         session = uow.session
         office = load_office(session, office_id, lock=True)
         schedule = load_schedule(session, office)
         local = now.astimezone(schedule.tz)
+        if request_id is not None:
+            earlier = issued_for(session, office_id, request_id)
+            if earlier is not None:
+                return _answered_again(session, earlier, schedule.tz, schedule.walk_in.quota)
         day = local.date()
         issued = issued_on(session, office_id, day)
         closed = office_closed(day, schedule.closures, schedule.state)
@@ -70,7 +83,9 @@ def issue_ticket(
             raise WalkInRefused.of("no_ticket", reason=why)
         number = _next_number(session, office_id, day)
         ahead = _waiting(session, office_id, day)
-        ticket = _add_ticket(session, office_id, day, number, schedule.ticket_prefix, reason, now)
+        ticket = _add_ticket(
+            session, office_id, day, number, schedule.ticket_prefix, reason, now, request_id
+        )
         uow.commit()
         quota = schedule.walk_in.quota
         return TicketInfo(
@@ -84,6 +99,42 @@ def issue_ticket(
             waiting_ahead=ahead,
             left_today=None if quota is None else quota - issued - 1,
         )
+
+
+def issued_for(session: Session, office_id: str, request_id: uuid.UUID) -> Ticket | None:
+    """The office's ticket a press issued (another office's is never found)."""
+    return session.scalar(
+        select(Ticket).where(Ticket.office_id == office_id, Ticket.request_id == request_id)
+    )
+
+
+def _answered_again(
+    session: Session, ticket: Ticket, tz: ZoneInfo, quota: int | None
+) -> TicketInfo:
+    """The answer to a press repeated: the ticket as it is now, how many of the day's
+    waiting tickets were issued before it, and the day's quota left."""
+    ahead = session.scalar(
+        select(func.count())
+        .select_from(Ticket)
+        .where(
+            Ticket.office_id == ticket.office_id,
+            Ticket.service_day == ticket.service_day,
+            Ticket.status == TicketStatus.WAITING,
+            tuple_(Ticket.issued_at, Ticket.number) < tuple_(ticket.issued_at, ticket.number),
+        )
+    )
+    issued = issued_on(session, ticket.office_id, ticket.service_day)
+    return TicketInfo(
+        ticket.id,
+        ticket.office_id,
+        ticket.code,
+        ticket.number,
+        ticket.reason,
+        ticket.status,
+        ticket.issued_at.astimezone(tz),
+        waiting_ahead=ahead or 0,
+        left_today=None if quota is None else max(quota - issued, 0),
+    )
 
 
 def _waiting(session: Session, office_id: str, day: date) -> int:
@@ -110,6 +161,7 @@ def _add_ticket(
     prefix: str,
     reason: TicketReason,
     now: datetime,
+    request_id: uuid.UUID | None = None,
 ) -> Ticket:
     """The new waiting ticket and its operation in the outbox (refused if another took
     the number meanwhile)."""
@@ -123,6 +175,7 @@ def _add_ticket(
         status=TicketStatus.WAITING,
         issued_at=now,
         recall_count=0,
+        request_id=request_id,
     )
     session.add(ticket)
     try:
@@ -139,6 +192,7 @@ def _add_ticket(
             "office_id": office_id,
             "number": number,
             "reason": str(reason),
+            "request_id": str(request_id) if request_id is not None else None,
         },
         now,
     )

@@ -85,6 +85,7 @@ class IssueTicket(Operation):
                 status=TicketStatus.WAITING,
                 issued_at=ctx.now,
                 recall_count=0,
+                request_id=_request_of(session, office_id, args),
             )
             session.add(ticket)
             session.flush()
@@ -95,6 +96,15 @@ class IssueTicket(Operation):
         # central never had it: the conflict keeps it for the clerk
         session.execute(delete(Call).where(Call.ticket_id == entity_id))
         session.execute(delete(Ticket).where(Ticket.id == entity_id))
+
+
+def _request_of(session: Session, office_id: str, args: dict[str, Any]) -> uuid.UUID | None:
+    """The press that issued the ticket, refused if the office has a ticket of it already."""
+    request_id = arg_uuid(args, "request_id", optional=True)
+    earlier = None if request_id is None else walkin.issued_for(session, office_id, request_id)
+    if earlier is not None:
+        raise RequestRefused.of("ticket_request_used", code=earlier.code)
+    return request_id
 
 
 class CallTicket(Operation):
