@@ -33,6 +33,7 @@ from ui.labels import reason_label as reason_text
 from ui.ops import Ops
 from ui.refusals import status_reason_text
 from ui.theme import RECEPTION_STYLE
+from ui.ticket_press import TicketPresses
 
 if TYPE_CHECKING:
     import uuid
@@ -78,6 +79,7 @@ class ReceptionView(QWidget):
         self._office: tuple[str, str] | None = None  # id, name
         self._status: WalkInStatus | None = None
         self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped on check-ins
+        self._presses = TicketPresses(lambda: self._clock().timestamp())  # one press, one ticket
         self.setObjectName("receptionView")
         self.setStyleSheet(RECEPTION_STYLE)
         heading = QLabel(self.tr("Wartenummer ziehen – Sprechstunde ohne Termin"))
@@ -192,8 +194,8 @@ class ReceptionView(QWidget):
         why = status_reason_text(status.why) if status.why is not None else status.reason or ""
         self.reason_label.setText(why)
         self.reason_label.setVisible(not status.open_now)
-        for button in self.buttons.values():
-            button.setEnabled(status.open_now)
+        for button in self.buttons.values():  # off while a press waits for its ticket
+            button.setEnabled(status.open_now and not self._presses.pending)
             button.setToolTip(why)
         self.status_loaded.emit()
 
@@ -205,22 +207,32 @@ class ReceptionView(QWidget):
 
     # ----------------------------------------------------------------- issue
     def issue(self, reason: TicketReason) -> None:
-        """Issue a ticket for ``reason`` and print it."""
+        """Issue a ticket for ``reason`` and print it; a double click or a retry soon
+        after a failure is the same press and gets the same ticket (ui.ticket_press)."""
         db, office = self._db, self._office
         if db is None or office is None:
             return
+        press_id = self._presses.press(reason)
+        if press_id is None:
+            return  # a press is on its way
         for button in self.buttons.values():
-            button.setEnabled(False)  # one press, one ticket
+            button.setEnabled(False)  # until the answer: one press, one ticket
         now = self._clock()
         self._ops.run(
-            lambda: _issue(db, office[0], reason, now),
+            lambda: _issue(db, office[0], reason, now, press_id),
             self._issued,
-            self._failed,
+            self._issue_failed,
             changes=Change(What.TICKETS, office[0]),
         )
 
+    def _issue_failed(self, error: BaseException) -> None:
+        self._presses.failed()
+        self._failed(error)
+
     def _issued(self, result: tuple[TicketInfo, WaitRange | None]) -> None:
         info, wait = result
+        if not self._presses.answered(info.id):
+            return  # the same press again: its ticket is out already
         name = self._office[1] if self._office else ""
         self.last_ticket.setText(
             self.tr("Zuletzt: {0} ({1}, {2:%H:%M} Uhr)").format(
@@ -282,13 +294,13 @@ def _status(
 
 
 def _issue(
-    db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime
+    db: DeskDatabase, office_id: str, reason: TicketReason, now: datetime, press: uuid.UUID
 ) -> tuple[Any, Any | None]:
     """Issue a ticket; it and its wait in the queue's picture (for the slip)."""
     from desk.services.walkin.queue import queue_picture
     from desk.services.walkin.tickets import issue_ticket
 
-    info = issue_ticket(db, office_id, reason, now)
+    info = issue_ticket(db, office_id, reason, now, request_id=press)
     entries = queue_picture(db, office_id, now).entries
     own = next((entry for entry in entries if entry.id == info.id), None)
     return info, own.wait if own is not None else None
