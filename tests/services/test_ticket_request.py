@@ -5,6 +5,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import date, datetime, time
 
@@ -17,6 +18,7 @@ from desk.domain.status import TicketReason, TicketStatus
 from desk.services.database import DeskDatabase
 from desk.services.walkin import tickets as walkin
 from desk.services.walkin.queue import walk_in_status
+from desk.services.walkin.tickets import TicketInfo
 from desk.store.models import Office, Ticket
 from desk.store.uow import UnitOfWork
 from tests.builders import add_office
@@ -109,3 +111,29 @@ def test_without_a_press_id_every_call_issues(fresh_db):
     codes = [walkin.issue_ticket(fresh_db, office, R.OTHER, at(8, m)).code for m in (1, 1)]
     assert codes == ["W-001", "W-002"]
     assert [request for _code, request in tickets(fresh_db, office)] == [None, None]
+
+
+def test_the_same_press_sent_at_once_from_six_threads_gives_one_ticket(fresh_db):
+    """Retries racing the first request: the office's lock orders them, the first
+    issues and every other finds its ticket."""
+    office = new_office(fresh_db)
+    press = uuid.uuid4()
+    barrier = threading.Barrier(6, timeout=30)
+    got: list[TicketInfo] = []
+    errors: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            barrier.wait()
+            got.append(walkin.issue_ticket(fresh_db, office, R.OTHER, at(8, 20), request_id=press))
+        except BaseException as err:  # reported by the main thread
+            errors.append(err)
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not errors, errors
+    assert len(got) == 6 and {t.id for t in got} == {got[0].id}
+    assert tickets(fresh_db, office) == [("W-001", press)]
