@@ -365,6 +365,10 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "geschlossen ({name})",
     ),
+    "closed_no_hours": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "keine Öffnungszeiten",
+    ),
     "window_no_online": QT_TRANSLATE_NOOP(
         "Refusals",
         "für diesen Standort gibt es keine Online-Buchung",

@@ -227,6 +227,7 @@ GERMAN: dict[str, str] = {
     "name_invisible": "besteht nur aus unsichtbaren Zeichen",
     "closed_holiday": "Feiertag ({name})",
     "closed_closure": "geschlossen ({name})",
+    "closed_no_hours": "keine Öffnungszeiten",
     "window_no_online": "für diesen Standort gibt es keine Online-Buchung",
     "window_in_past": "der Termin liegt in der Vergangenheit",
     "window_too_soon": "zu kurzfristig: online mindestens {minutes} Minuten vorher",

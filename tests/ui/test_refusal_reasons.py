@@ -48,6 +48,7 @@ ENGLISH = {
     "am {day:date} ist {office} {closed:reason}": "on {day:date} {office} is {closed:reason}",
     "Feiertag ({name})": "closed for a public holiday ({name})",
     "geschlossen ({name})": "closed ({name})",
+    "keine Öffnungszeiten": "no opening hours",
     "{when:datetime}: {reason:reason}": "{when:datetime}: {reason:reason}",
     "für diesen Standort gibt es keine Online-Buchung": "this office has no online booking",
     "der Termin liegt in der Vergangenheit": "the appointment is in the past",
@@ -123,7 +124,7 @@ ENGLISH = {
 MINE = (
     *("name_invalid", "display_name_invalid", "office_closed", "outside_window", "no_ticket"),
     *("name_not_utf8", "name_bidi_controls", "name_control_chars", "name_invisible"),
-    *("closed_holiday", "closed_closure"),
+    *("closed_holiday", "closed_closure", "closed_no_hours"),
     *("window_no_online", "window_in_past", "window_too_soon", "window_beyond"),
     *("window_not_released", "window_unknown_kind"),
     *("walk_in_not_offered", "walk_in_closed", "walk_in_outside_hours"),
@@ -231,6 +232,23 @@ def test_a_booking_on_a_holiday_says_so_in_english(english, city):
     assert english_of(error) == (
         f"on 29/03/2024 {office} is closed for a public holiday (Karfreitag)"
     )
+
+
+def test_the_day_view_says_in_english_why_the_office_is_closed(english, qtbot, make_window,
+                                                               demo_sqlite_url):  # fmt: skip
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    with qtbot.waitSignal(window.day_loaded, timeout=10_000):
+        window.shift_day(9)
+    assert window.day == date(2024, 3, 29)
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.text().endswith(
+        "Bürgerbüro Mitte: closed for a public holiday (Karfreitag)"
+    ), window.empty.text()
+    with qtbot.waitSignal(window.day_loaded, timeout=10_000):
+        window.shift_day(1)  # Saturday
+    assert window.empty.text().endswith("Bürgerbüro Mitte: no opening hours")
 
 
 POLICY = Policy(PolicyKind.ROLLING, date(2024, 1, 1), horizon_days=14, min_lead_minutes=60)

@@ -18,6 +18,7 @@ from desk.domain.status import AppointmentStatus
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.qt_dates import qdate
+from ui.refusals import reason_text
 from ui.views import window_queries
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QDateEdit, QLabel, QStackedWidget, QStatusBar, QTabWidget
 
+    from desk.domain.refusals import Reason
     from desk.services.appointments.agenda import AppointmentRow
     from desk.services.appointments.calendar import DayGrid, WeekSummary
     from ui.models.appointments_model import AppointmentTableModel
@@ -169,7 +171,7 @@ class DayController(QObject):
             self._load_week()
 
     def day_read(
-        self, generation: int, grid: DayGrid, closed: str | None = None, *, fresh: bool = True
+        self, generation: int, grid: DayGrid, closed: Reason | None = None, *, fresh: bool = True
     ) -> None:
         """The day's grid arrived (dropped when a newer request is on its way)."""
         if generation != self.generation:
@@ -205,16 +207,17 @@ class DayController(QObject):
             # after the view has laid out the new rows
             QTimer.singleShot(0, lambda: self.scroll_to_now(rows))
 
-    def _show_empty(self, closed: str | None) -> None:
+    def _show_empty(self, closed: Reason | None) -> None:
         day = qdate(self.day)
         weekday = QLocale().dayName(day.dayOfWeek())
         text = QCoreApplication.translate("MainWindow", "Keine Termine am {0}, {1}.").format(
             weekday, QLocale().toString(day, "d. MMMM yyyy")
         )
-        if closed:
+        if closed is not None:
             office = self._session.office
+            said = reason_text(closed.code, closed.params) or str(closed)
             text += "\n" + QCoreApplication.translate("MainWindow", "{0}: {1}").format(
-                office.name if office else "", closed
+                office.name if office else "", said
             )
         self._w.empty.setText(text)
         self._w.stack.setCurrentWidget(self._w.empty)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import uuid
 
+    from desk.domain.refusals import Reason
     from desk.services.appointments.calendar import DayGrid, WeekSummary
     from desk.services.appointments.lifecycle import HistoryEntry
     from desk.services.database import DeskDatabase
@@ -26,11 +27,13 @@ def offices_and_sign_in(db: DeskDatabase) -> tuple[list[OfficeInfo], bool]:
     return list_offices(db), has_users(db)
 
 
-def day(db: DeskDatabase, office_id: str, day: date, now: datetime) -> tuple[DayGrid, str | None]:
-    from desk.services.appointments.agenda import office_closed_reason
+def day(
+    db: DeskDatabase, office_id: str, day: date, now: datetime
+) -> tuple[DayGrid, Reason | None]:
+    from desk.services.appointments.agenda import office_closed_why
     from desk.services.appointments.calendar import day_grid
 
-    return day_grid(db, office_id, day, now), office_closed_reason(db, office_id, day)
+    return day_grid(db, office_id, day, now), office_closed_why(db, office_id, day)
 
 
 def week(db: DeskDatabase, office_id: str, monday: date, now: datetime) -> WeekSummary:

@@ -11,7 +11,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desk.domain.localtime import local_day_bounds
-from desk.domain.slots import closed_reason
+from desk.domain.refusals import Reason
+from desk.domain.slots import office_closed
 from desk.services.database import DeskDatabase
 from desk.services.offices import get_office
 from desk.services.schedule import load_office, load_schedule
@@ -87,11 +88,18 @@ def day_appointments(db: DeskDatabase, office_id: str, day: date) -> list[Appoin
         return rows_of(uow.session, query, tz)
 
 
-def office_closed_reason(db: DeskDatabase, office_id: str, day: date) -> str | None:
-    """Why the office is closed on ``day`` (holiday, closure, no opening hours), else None."""
+def office_closed_why(db: DeskDatabase, office_id: str, day: date) -> Reason | None:
+    """Why the office is closed on ``day`` by code (holiday, closure, no opening hours),
+    else None."""
     with UnitOfWork(db.engine) as uow:
         schedule = load_schedule(uow.session, load_office(uow.session, office_id))
-    reason = closed_reason(day, schedule.closures, schedule.state)
+    reason = office_closed(day, schedule.closures, schedule.state)
     if reason is None and not any(t.valid_on(day) for t in schedule.templates):
-        reason = "keine Öffnungszeiten"
+        reason = Reason.of("closed_no_hours")
     return reason
+
+
+def office_closed_reason(db: DeskDatabase, office_id: str, day: date) -> str | None:
+    """:func:`office_closed_why` in German, else None."""
+    reason = office_closed_why(db, office_id, day)
+    return None if reason is None else str(reason)
