@@ -341,6 +341,30 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "Unbekannter Grund der Wartenummer",
     ),
+    "op_unknown_appointment": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Den Termin gibt es in der zentralen Datenbank nicht",
+    ),
+    "op_number_not_leased": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts",
+    ),
+    "op_quota_used_centrally": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{code}: das Tageskontingent von {quota} war zentral bereits ausgeschöpft",
+    ),
+    "op_ticket_not_issued": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Aufruf einer zentral nicht ausgegebenen Wartenummer",
+    ),
+    "op_called_twice": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)",
+    ),
+    "op_ticket_missing": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Schritt für eine zentral nicht vorhandene Wartenummer",
+    ),
     "name_not_utf8": QT_TRANSLATE_NOOP(
         "Refusals",
         "enthält ungültige Zeichen (kein gültiges UTF-8)",

@@ -220,6 +220,16 @@ GERMAN: dict[str, str] = {
     "op_unknown_step": "Unbekannter Schritt in der Operation",
     "op_reception_check_in_only": "Am Empfang können Termine nur eingecheckt werden",
     "op_unknown_ticket_reason": "Unbekannter Grund der Wartenummer",
+    "op_unknown_appointment": "Den Termin gibt es in der zentralen Datenbank nicht",
+    "op_number_not_leased": (
+        "Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts"
+    ),
+    "op_quota_used_centrally": (
+        "{code}: das Tageskontingent von {quota} war zentral bereits ausgeschöpft"
+    ),
+    "op_ticket_not_issued": "Aufruf einer zentral nicht ausgegebenen Wartenummer",
+    "op_called_twice": "{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)",
+    "op_ticket_missing": "Schritt für eine zentral nicht vorhandene Wartenummer",
     # reasons: the parts a refusal names as {…:reason} (a walk-in hour's also as a status)
     "name_not_utf8": "enthält ungültige Zeichen (kein gültiges UTF-8)",
     "name_bidi_controls": "enthält Steuerzeichen der Schreibrichtung ({chars})",

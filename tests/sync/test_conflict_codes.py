@@ -70,6 +70,13 @@ def test_the_syncs_own_refusals_have_codes(central: Central):
     bad = apply_op(central.db, op("book", {"office_id": 7}), NOW, Caller(office_id=None))
     assert bad.detail["code"] == "op_bad_value"
     assert bad.detail["reason"] == "Ungültige Angabe 'office_id' in der Operation"
+    ghost = {"ticket_id": str(uuid.uuid4())}
+    call = apply_op(central.db, op("call", ghost), NOW, Caller(office_id=None))
+    assert (call.detail["code"], call.detail["params"]) == ("op_ticket_not_issued", {})
+    assert call.detail["reason"] == "Aufruf einer zentral nicht ausgegebenen Wartenummer"
+    step = apply_op(central.db, op("step", {"appointment_id": ghost["ticket_id"]}), NOW,
+                    Caller(office_id=None))  # fmt: skip
+    assert step.detail["code"] == "op_unknown_appointment"
     other = Caller(office_id="bb-elsewhere")
     args = {"office_id": OFFICE, "channel": "counter"}
     forbidden = apply_op(central.db, op("book", args), NOW, other)

@@ -119,6 +119,24 @@ ENGLISH = {
         "At reception, appointments can only be checked in"
     ),
     "Unbekannter Grund der Wartenummer": "Unknown reason for the ticket",
+    "Den Termin gibt es in der zentralen Datenbank nicht": (
+        "The appointment does not exist in the central database"
+    ),
+    "Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts": (
+        "Ticket number {number}: not from this device's number block for today"
+    ),
+    "{code}: das Tageskontingent von {quota} war zentral bereits ausgeschöpft": (
+        "{code}: the day's quota of {quota} was already used up centrally"
+    ),
+    "Aufruf einer zentral nicht ausgegebenen Wartenummer": (
+        "Call of a ticket the central service never issued"
+    ),
+    "{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)": (
+        "{code} was already called at another counter (double call)"
+    ),
+    "Schritt für eine zentral nicht vorhandene Wartenummer": (
+        "Step for a ticket the central database does not have"
+    ),
 }
 #: The codes this change brought or changed.
 MINE = (
@@ -134,7 +152,8 @@ MINE = (
     *("op_unknown", "op_other_device", "op_against_central", "op_device_kind", "op_bad_user"),
     *("op_user_not_here", "op_bad_value", "op_other_office", "op_other_counter"),
     *("op_portal_channel", "op_bad_time", "op_unknown_step", "op_reception_check_in_only"),
-    "op_unknown_ticket_reason",
+    *("op_unknown_ticket_reason", "op_unknown_appointment", "op_number_not_leased"),
+    *("op_quota_used_centrally", "op_ticket_not_issued", "op_called_twice", "op_ticket_missing"),
 )
 #: The words desk passes as ``{…:word}`` that this change brought.
 WORDS = {

@@ -103,7 +103,7 @@ class Step(Operation):
     def office_of(self, session: Session, args: dict[str, Any]) -> str:
         found = session.get(Appointment, need_uuid(args, "appointment_id"))
         if found is None:
-            raise UnknownId("Den Termin gibt es in der zentralen Datenbank nicht")
+            raise UnknownId.of("op_unknown_appointment")
         return found.office_id
 
     def apply(self, ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
@@ -149,7 +149,7 @@ class Cancel(Operation):
             select(Appointment.office_id).where(Appointment.booking_code == code)
         )
         if found is None:
-            raise UnknownId(f"Unbekannter Buchungscode {code!r}")
+            raise UnknownId.of("unknown_booking_code", code=code)
         return found
 
     def apply(self, ctx: Context, args: dict[str, Any]) -> dict[str, Any]:

@@ -65,15 +65,12 @@ class IssueTicket(Operation):
             if not ctx.caller.in_process:
                 lease = lease.where(TicketLease.client_id == ctx.caller.device_id)
             if session.scalar(lease.limit(1)) is None:
-                raise RequestRefused(
-                    f"Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts"
-                )
+                raise RequestRefused.of("op_number_not_leased", number=number)
             issued = walkin.issued_on(session, office_id, day)
             if office.walk_in_quota is not None and issued >= office.walk_in_quota:
                 code = walkin_rules.ticket_code(office.ticket_prefix, number)
-                raise RequestRefused(
-                    f"{code}: das Tageskontingent von {office.walk_in_quota} war zentral "
-                    "bereits ausgeschöpft"
+                raise RequestRefused.of(
+                    "op_quota_used_centrally", code=code, quota=office.walk_in_quota
                 )
             ticket = Ticket(
                 id=need_uuid(args, "ticket_id"),
@@ -115,7 +112,7 @@ class CallTicket(Operation):
     def office_of(self, session: Session, args: dict[str, Any]) -> str:
         found = session.get(Ticket, need_uuid(args, "ticket_id"))
         if found is None:
-            raise RequestRefused("Aufruf einer zentral nicht ausgegebenen Wartenummer")
+            raise RequestRefused.of("op_ticket_not_issued")
         return found.office_id
 
     def apply(self, ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
@@ -130,12 +127,9 @@ class CallTicket(Operation):
                 )
             )
             if counter is None:
-                raise UnknownId(f"Unbekannter Schalter {number} in {ticket.office_id}")
+                raise UnknownId.of("unknown_counter", counter=number, office_id=ticket.office_id)
             if ticket.status != TicketStatus.WAITING:
-                raise RequestRefused(
-                    f"{ticket.code} wurde bereits an einem anderen Schalter aufgerufen "
-                    "(Doppelaufruf)"
-                )
+                raise RequestRefused.of("op_called_twice", code=ticket.code)
             ticket.status = TicketStatus.CALLED
             ticket.called_at = ctx.now
             ticket.counter_id = counter.id
@@ -184,7 +178,7 @@ class StepTicket(Operation):
     def office_of(self, session: Session, args: dict[str, Any]) -> str:
         found = session.get(Ticket, need_uuid(args, "ticket_id"))
         if found is None:
-            raise RequestRefused("Schritt für eine zentral nicht vorhandene Wartenummer")
+            raise RequestRefused.of("op_ticket_missing")
         return found.office_id
 
     def apply(self, ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
