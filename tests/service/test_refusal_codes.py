@@ -5,12 +5,13 @@ a counter's GUI words a refusal from the service exactly like a local one."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 
 from desk.domain.errors import NotAuthenticated, RequestRefused, UnknownId
+from desk.domain.localtime import BERLIN
 from desk.domain.refusals import german
 from desk.sync.remote import answer
 from tests.service_fixtures import Device, Service
@@ -92,3 +93,28 @@ def test_the_openapi_document_describes_a_refusal(service: Service) -> None:
     assert booking["409"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Refusal"
     }
+
+
+def test_a_reason_inside_a_refusal_comes_back_as_a_code_of_its_own(service: Service) -> None:
+    portal = service.enroll("bb-nord", "portal")
+    with client(service, portal) as http:
+        first = datetime.fromisoformat(
+            http.get("/v1/portal/slots", params={"service": SERVICE}).json()[0]["start"]
+        ).astimezone(BERLIN)
+        later = datetime.combine(first.date() + timedelta(weeks=10), first.timetz())
+        body = {"service": SERVICE, "start": later.isoformat(), "name": "Portal Bürger"}
+        too_far = http.post("/v1/portal/bookings", json=body)
+
+    assert too_far.status_code == 409
+    data = too_far.json()
+    assert data["code"] == "outside_window"
+    reason = data["params"]["reason"]
+    assert reason["code"] == "window_beyond" and set(reason["params"]) == {"last"}
+    assert data["detail"] == german("outside_window", data["params"])
+    assert "außerhalb des Buchungsfensters" in data["detail"]
+    error = refused(too_far)
+    assert (error.code, error.params, str(error)) == (
+        "outside_window",
+        data["params"],
+        data["detail"],
+    )
