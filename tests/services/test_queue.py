@@ -21,7 +21,7 @@ from desk.services.walkin.queue import (
     APPOINTMENT,
     TICKET,
     QueueEntry,
-    estimated_waits,
+    queue_picture,
     service_minutes_today,
     waiting_queue,
     walk_in_status,
@@ -221,9 +221,31 @@ def test_call_order_mixes_priority_tickets_due_appointments_tickets_and_later_on
     assert by_code[code_1].waited_minutes == 25
     assert by_code[code_1].starts_at == at(10, 15)
     assert by_code["W-001"].starts_at is None
-    # nothing measured today and the only call was two hours ago: one counter, defaults
-    # (10 min per ticket and for the service in progress, 5 or 20 per appointment)
-    assert [e.estimated_wait_minutes for e in queue] == [10, 20, 30, 35, 55, 65, 75, 85, 90]
+    # The estimate (desk.domain.wait_estimate) by hand: no ticket served in 28 days, so
+    # the default profile: typical 10 min, spread 0.4 × 10 = 4. Serving: counter 1 only
+    # (busy with W-002 since 8:30; no call in the last 30 minutes; long after opening).
+    # Counter 1 frees up at max(10 − 120, 0.2 × 10) = 2, then each entry occupies it for
+    # 10 (ticket), 5 (Abholung) or 20 (Personalausweis) minutes; a new ticket (10) slots
+    # in before the appointments not due: starts 2, 12, 22, 27, 47, 57, 67, [77], 87, 92.
+    # The n-th in that line waits n service ends: spread 4√n ÷ 1; range = start ± spread,
+    # low down, high up, from 10 on to steps of 5; e.g. n=2: 12 ± 5.66 → 6–18 → 6–20.
+    assert [e.estimated_wait_minutes for e in queue] == [2, 12, 22, 27, 47, 57, 67, 87, 92]
+    assert [(e.wait.low, e.wait.high) for e in queue] == [
+        (0, 6),  # 2 ± 4
+        (6, 20),  # 12 ± 5.66
+        (15, 30),  # 22 ± 6.93
+        (15, 35),  # 27 ± 8
+        (35, 60),  # 47 ± 8.94
+        (45, 70),  # 57 ± 9.80
+        (55, 80),  # 67 ± 10.58
+        (75, 100),  # 87 ± 12 (n=9: the new ticket is the 8th)
+        (75, 105),  # 92 ± 12.65
+    ]
+    picture = queue_picture(db, office, NOW)
+    assert picture.entries == tuple(queue)
+    assert (picture.inputs.counters, picture.inputs.profile.samples) == (1, 0)
+    assert [round(b) for b in picture.inputs.busy_for] == [120]
+    assert (picture.next_ticket.low, picture.next_ticket.high) == (65, 90)  # 77 ± 11.31
 
 
 def test_the_queue_names_nobody(fresh_db):
@@ -250,7 +272,7 @@ def test_an_empty_queue_and_an_unknown_office(fresh_db):
 # ------------------------------------------------------------------------ waits
 
 
-def test_waits_use_the_measured_average_and_the_counters_calling_recently(fresh_db):
+def test_waits_use_the_measured_service_times_and_the_counters_calling_recently(fresh_db):
     db = fresh_db
     office, counters = new_office(db)
     t1 = add_ticket(
@@ -293,7 +315,19 @@ def test_waits_use_the_measured_average_and_the_counters_calling_recently(fresh_
     queue = waiting_queue(db, office, NOW)
 
     assert [e.code for e in queue] == ["W-003", "W-004", "W-005"]
-    assert [e.estimated_wait_minutes for e in queue] == [7, 13, 20]  # k × 13 ÷ 2, half up
+    # The estimate by hand: it takes the served tickets' times (12 and 16; appointments
+    # have their configured minutes), median 14 drawn towards the default 10 by 5 virtual
+    # samples: typical (2 × 14 + 5 × 10) ÷ 7 = 11.14, spread 4 (fewer than 4 samples).
+    # Serving: counters 1 and 2 (called in the last 30 minutes), both free now. W-003 and
+    # W-004 go at once (0–0); W-005 when the first ends, 11.14 ± 4 × √1 ÷ 2 → 9–14 → 9–15;
+    # a new ticket when the second ends, 11.14 ± 4 × √2 ÷ 2 → 8–14 → 8–15.
+    assert [e.estimated_wait_minutes for e in queue] == [0, 0, 11]
+    assert [(e.wait.low, e.wait.high) for e in queue] == [(0, 0), (0, 0), (9, 15)]
+    picture = queue_picture(db, office, NOW)
+    assert picture.inputs.counters == 2 and picture.inputs.busy_for == ()
+    assert picture.inputs.profile.typical == pytest.approx(78 / 7)
+    assert picture.inputs.profile.spread == pytest.approx(4.0)
+    assert (picture.next_ticket.low, picture.next_ticket.high) == (8, 15)
 
 
 def test_the_moving_average_takes_todays_last_ten_services(fresh_db):
@@ -359,12 +393,6 @@ def test_the_moving_average_takes_todays_last_ten_services(fresh_db):
     )
     later = NOW + timedelta(minutes=1)
     assert service_minutes_today(db, office, later) == pytest.approx((sum(range(4, 13)) + 30) / 10)
-
-
-def test_estimated_waits_rule():
-    assert estimated_waits([], 3) == []
-    assert estimated_waits([12.0] * 4, 2, 12.0) == [6.0, 12.0, 18.0, 24.0]  # k × m ÷ counters
-    assert estimated_waits([5.0, 20.0, 10.0], 0) == [10.0, 15.0, 35.0]  # at least one counter
 
 
 # ---------------------------------------------------------------- walk-in status

@@ -16,16 +16,14 @@ desk.services.walkin.wait reads (the office's recent service times, the counters
 serving, the busy ones), as a range. A ticket waits the typical service time, a checked-in
 appointment its service's configured minutes. "Warten" means the same people on every
 screen: the day's waiting tickets and checked-in appointments, i.e. this queue (the
-display counts the same rows through its views). :func:`estimated_waits` and
-:func:`service_minutes_today` are the former straight line ``k × m ÷ counters`` with
-today's moving average, kept for comparison. The queue holds no names: only codes and
-labels.
+display counts the same rows through its views). :func:`service_minutes_today` is
+today's moving average of service times (tickets and appointments), for the ticket steps'
+tests; the estimate does not use it. The queue holds no names: only codes and labels.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -44,15 +42,13 @@ from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office, load_schedule
 from desk.services.walkin.order import ticket_order, ticket_rank
 from desk.services.walkin.wait import WaitInputs, wait_inputs
-from desk.store.models import Appointment, AppointmentEvent, Call, Service, Ticket
+from desk.store.models import Appointment, AppointmentEvent, Service, Ticket
 from desk.store.uow import UnitOfWork
 
 #: How many of today's last services the moving average takes.
 MOVING_WINDOW = 10
 #: Minutes of a ticket's service (and of the one in progress) before any was measured.
 DEFAULT_MINUTES = 10.0
-#: A counter that called someone this recently counts as staffed.
-ACTIVE_WINDOW = timedelta(minutes=30)
 
 TICKET = "ticket"
 APPOINTMENT = "appointment"
@@ -160,25 +156,6 @@ def queue_picture(db: DeskDatabase, office_id: str, now: datetime) -> WaitPictur
     return WaitPicture(entries, next_ticket, inputs)
 
 
-def estimated_waits(
-    minutes: Sequence[float], counters: int, current: float | None = None
-) -> list[float]:
-    """Estimated minutes until each entry (in call order) is called.
-
-    ``minutes[i]`` is the i-th entry's expected service time; the service in progress
-    takes ``current`` (default :data:`DEFAULT_MINUTES`). The k-th entry waits for it and
-    the k − 1 entries ahead, shared by ``counters`` counters (at least one): with equal
-    minutes ``m`` that is ``k × m ÷ counters``.
-    """
-    staffed = max(1, counters)
-    ahead = DEFAULT_MINUTES if current is None else current
-    waits: list[float] = []
-    for own in minutes:
-        waits.append(ahead / staffed)
-        ahead += own
-    return waits
-
-
 def service_minutes_today(db: DeskDatabase, office_id: str, now: datetime) -> float | None:
     """Moving average of today's last ten service times in minutes (None: none yet).
 
@@ -189,18 +166,6 @@ def service_minutes_today(db: DeskDatabase, office_id: str, now: datetime) -> fl
         session = uow.session
         tz = ZoneInfo(load_office(session, office_id).timezone)
         return _service_minutes(session, office_id, now.astimezone(tz).date(), tz, now)
-
-
-def active_counters(session: Session, office_id: str, now: datetime) -> int:
-    """How many counters called someone in the last 30 minutes (at least one)."""
-    found = session.scalar(
-        select(func.count(func.distinct(Call.counter_id))).where(
-            Call.office_id == office_id,
-            Call.called_at > now - ACTIVE_WINDOW,
-            Call.called_at <= now,
-        )
-    )
-    return max(1, found or 0)
 
 
 def walk_in_status(db: DeskDatabase, office_id: str, now: datetime) -> WalkInStatus:
