@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from desk.domain.clock import FixedClock, OffsetClock
 from desk.domain.status import AppointmentStatus
@@ -19,6 +18,7 @@ from desk.services.appointments.agenda import AppointmentRow, day_appointments
 from desk.services.appointments.lifecycle import Action, HistoryEntry, history
 from desk.services.database import open_database
 from tests.ui.conftest import NOW
+from ui.dialogs import reason_dialog
 from ui.views.main_window import MainWindow
 
 MITTE = "bb-mitte"
@@ -167,7 +167,7 @@ def test_del_asks_for_the_reason_and_cancels(ops, qtbot, settings, demo_copy_url
         asked.append(label)
         return next(answers)
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(reason_dialog, "ask_reason", get_text)
     window = MainWindow(
         ops, settings, lambda: open_database(demo_copy_url), FixedClock(NOW),
         show_dialogs=True, office_id=MITTE, counter_number=COUNTER,

@@ -148,9 +148,9 @@ class ClerkSteps(QObject):
         """Why the appointment is cancelled (None: not asked, or the clerk backed out)."""
         if not self._show_dialogs:
             return None
-        from PySide6.QtWidgets import QInputDialog
+        from ui.dialogs.reason_dialog import ask_reason  # OK only with a reason
 
-        text, ok = QInputDialog.getText(
+        text, ok = ask_reason(
             self._window,
             QCoreApplication.translate("MainWindow", "Termin stornieren"),
             QCoreApplication.translate("MainWindow", "Grund der Stornierung für {0} ({1}):").format(
