@@ -189,3 +189,44 @@ def test_an_unknown_user_id_is_refused_too(qtbot, ops, audited: DeskDatabase):
     dialog = opened(qtbot, ops, audited, ghost)
     assert dialog.model.rowCount() == 0
     assert "unbekannter" in dialog.info.text()
+
+
+def test_a_quota_change_reads_as_words_not_as_stored_keys(qtbot, ops, audited: DeskDatabase):
+    """'office bb-mitte' / 'kontingent: 20' were shown as stored; now the office's name
+    and the field's name and unit, in the UI's language."""
+    from datetime import time
+
+    from desk.domain.capacity_change import PlanChange, WalkInPlan
+    from desk.services.capacity.plan import save_plan_change
+
+    lead = users(audited)[LEAD]
+    change = PlanChange(NOW.date(), walk_in=WalkInPlan(time(8), time(9, 30), 12))
+    save_plan_change(audited, MITTE, change, lead.id, NOW, {})
+    dialog = opened(qtbot, ops, audited, lead)
+    model = dialog.model
+    (row,) = [r for r, e in enumerate(model.rows) if e.action == AuditAction.WALK_IN_QUOTA]
+    texts = [model.index(row, c).data() for c in (3, 4, 5, 6)]
+    assert texts == [
+        "Kontingent geändert",
+        "Standort Bürgerbüro Mitte",
+        "Sprechstunde: 08:00–09:00 · Kontingent: 20 Wartenummern",
+        "Sprechstunde: 08:00–09:30 · Kontingent: 12 Wartenummern",
+    ]
+    for text in texts:
+        assert "kontingent:" not in text and "office " not in text
+
+
+def test_a_users_change_reads_in_words(qtbot, ops, audited: DeskDatabase):
+    from desk.services.admin.users import change_user
+
+    people = users(audited)
+    lead, clerk = people[LEAD], people["sb.mitte2"]
+    change_user(
+        audited, user_id=lead.id, target_id=clerk.id, display_name=clerk.display_name,
+        role="team_lead", office_id=None, active=False, now=NOW,
+    )  # fmt: skip
+    dialog = opened(qtbot, ops, audited, lead)
+    model = dialog.model
+    (row,) = [r for r, e in enumerate(model.rows) if e.action == AuditAction.USER]
+    assert model.index(row, 5).data() == "Rolle: Sachbearbeitung · Standort: bb-mitte · aktiv: ja"
+    assert model.index(row, 6).data() == "Rolle: Teamleitung · Standort: – · aktiv: nein"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from ui.labels import role_label
+from ui.models.audit_words import subject_words, value_words
 from ui.models.row_table import RowTableModel
 
 if TYPE_CHECKING:
@@ -79,11 +80,11 @@ class AuditTableModel(RowTableModel):
             case 3:
                 return audit_text(row.action_label)
             case 4:
-                return _subject(row.subject)
+                return subject_words(row) or _subject(row.subject)
             case 5:
-                return _value(row.old)
+                return value_words(row.old_value, row.at.tzinfo) or _value(row.old)
             case _:
-                return _value(row.new)
+                return value_words(row.new_value, row.at.tzinfo) or _value(row.new)
 
     def _tooltip(self, row: AuditRow, column: int) -> str | None:
         if column == 0:

@@ -57,6 +57,8 @@ class AuditRow:
     old: str | None
     new: str | None
     detail: str | None
+    old_value: str | None = None  # the values as stored (JSON of a change's fields), for
+    new_value: str | None = None  # a face that words them in its own language
 
     @property
     def subject(self) -> str:
@@ -208,6 +210,8 @@ def audit_entries(
                     old=value_label(e.entity, e.old_value, tz),
                     new=value_label(e.entity, e.new_value, tz),
                     detail=e.detail,
+                    old_value=e.old_value,
+                    new_value=e.new_value,
                 )
             )
         return result
