@@ -45,6 +45,7 @@ from tests.ui.walkin_support import (
 )
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
+from ui.views.person_words import press
 from ui.views.queue_panel import QueuePanel, _call
 
 COUNTER = 2
@@ -183,12 +184,15 @@ def shown_codes(panel: QueuePanel) -> list[str]:
     return [e.code for e in panel.entries]
 
 
-def step(qtbot, panel: QueuePanel, key: str) -> None:
-    """Click a step button; wait until the panel shows the result."""
+def step(qtbot, panel: QueuePanel, key: str, answer: str | None = None) -> None:
+    """Click a step button (and answer its question); wait until the panel shows the
+    result."""
     button = panel.step_buttons[key]
     assert button.isEnabled(), key
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        if answer is not None:
+            press(panel.question, answer)
 
 
 # ------------------------------------------------------------------ call order
@@ -267,10 +271,13 @@ def test_f9_calls_the_head_to_the_clerks_counter(qtbot, window_at, prepared: Pre
     assert shown_codes(panel)[:2] == [prepared.due.booking_code, "W-001"]
     assert all(b.isEnabled() for b in panel.step_buttons.values())
 
-    # the next F9 calls the due appointment (its booking code on the display)
+    # the next F9 asks what becomes of W-003, then calls the due appointment (its
+    # booking code on the display)
     with qtbot.waitSignal(panel.called, timeout=10_000) as called:
         qtbot.keyClick(window, Qt.Key.Key_F9)
+        press(panel.question, "W-003 erledigt, nächste(n) aufrufen")
     assert called.args == [prepared.due.booking_code]
+    assert ticket(db, "W-003").status == TicketStatus.DONE
     with UnitOfWork(db.engine) as uow:
         status = uow.session.scalar(
             select(Appointment.status).where(Appointment.id == prepared.due.id)
@@ -398,15 +405,18 @@ def test_a_parked_ticket_comes_back_at_its_old_place(qtbot, panel_at, prepared: 
     assert panel.entries == waiting_queue(db, MITTE, minute("09:02"))
     assert panel.message.text() == "W-001 ist wieder eingereiht (an seinem alten Platz)"
 
-    # called again, the citizen does not come back: no-show
+    # called again, the citizen does not come back: no-show after the recalls, asked
     with qtbot.waitSignals([panel.called, panel.loaded], timeout=10_000):
         panel.call_next()  # the due appointment
     with qtbot.waitSignals([panel.called, panel.loaded], timeout=10_000):
         panel.call_next()
+        press(panel.question, f"{prepared.due.booking_code} erledigt, nächste(n) aufrufen")
     assert panel.message.text() == "Aufgerufen: W-001"
     assert panel.current_ticket is not None and panel.current_ticket.code == "W-001"
     clock.now = minute("09:05")
-    step(qtbot, panel, "no_show")
+    step(qtbot, panel, "recall")
+    step(qtbot, panel, "recall")
+    step(qtbot, panel, "no_show", answer="Nicht erschienen")
     gone = ticket(db, "W-001")
     assert (gone.status, gone.finished_at) == (TicketStatus.NO_SHOW, minute("09:05"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
@@ -22,7 +22,7 @@ from ui.labels import status_label
 if TYPE_CHECKING:
     import uuid
 
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
 
     from desk.services.appointments.agenda import AppointmentRow
     from desk.services.appointments.booking import Booking
@@ -37,6 +37,20 @@ if TYPE_CHECKING:
     from ui.session import DeskSession
 
 log = logging.getLogger(__name__)
+
+
+class StepTarget(NamedTuple):
+    """The appointment a step acts on: the calendar's choice or the counter's person."""
+
+    id: uuid.UUID
+    booking_code: str
+    citizen_name: str
+    starts_at: datetime
+
+    @classmethod
+    def of(cls, row: AppointmentRow) -> StepTarget:
+        """The target of a calendar row."""
+        return cls(row.id, row.booking_code, row.citizen_name, row.starts_at)
 
 
 class ClerkSteps(QObject):
@@ -62,6 +76,7 @@ class ClerkSteps(QObject):
         super().__init__(window)
         self._session, self._ops, self._days = session, ops, days
         self._window, self._show_dialogs = window, show_dialogs
+        self.question: QMessageBox | None = None  # a question open to the clerk (a no-show)
 
     def _say(self, message: str, timeout: int) -> None:
         self._window.statusBar().showMessage(message, timeout)
@@ -120,23 +135,47 @@ class ClerkSteps(QObject):
         return dialog
 
     # -------------------------------------------------------------- steps
-    def take_step(self, step: Action, reason: str | None = None) -> None:
-        """Take a life-cycle step with the selected appointment (a cancellation asks why)."""
-        row, db = self._days.selected, self._session.database
-        if row is None or db is None:
+    def take_step(
+        self, step: Action, reason: str | None = None, on: StepTarget | None = None
+    ) -> None:
+        """Take a life-cycle step with the selected appointment, or ``on`` the counter's
+        current one. A cancellation asks why; a no-show asks first, naming the person."""
+        selected = self._days.selected
+        row = on or (StepTarget.of(selected) if selected is not None else None)
+        if row is None or self._session.database is None:
             return
         if step == Action.CANCEL and reason is None:
             reason = self._ask_reason(row)
             if reason is None:
                 return
-        session = self._session
+        if step == Action.NO_SHOW:
+            from ui.views.person_words import ask
+
+            self.question = ask(
+                self._window,
+                QCoreApplication.translate("MainWindow", "Nicht erschienen"),
+                QCoreApplication.translate(
+                    "MainWindow", "{0} · {1} Uhr · {2} als „nicht erschienen“ vermerken?"
+                ).format(row.booking_code, f"{row.starts_at:%H:%M}", row.citizen_name),
+                [
+                    (QCoreApplication.translate("MainWindow", "Nicht erschienen"),
+                     lambda: self._perform(row, step, reason)),
+                ],
+            )  # fmt: skip
+            return
+        self._perform(row, step, reason)
+
+    def _perform(self, row: StepTarget, step: Action, reason: str | None) -> None:
+        db, session = self._session.database, self._session
+        if db is None:
+            return
         counter, now, office = session.counter, session.now(), session.office
         user_id = session.user.id if session.user is not None else None
         self._ops.run(
             lambda: _perform(db, row.id, step, now, counter, reason, user_id),
             self._step_done,
             self._ops.on_failure(
-                self._step_refused,
+                self.refuse,
                 "a life-cycle step failed",
                 QCoreApplication.translate("MainWindow", "Der Schritt ist fehlgeschlagen ({0})."),
                 log,
@@ -144,7 +183,7 @@ class ClerkSteps(QObject):
             changes=Change(What.APPOINTMENTS, office.id if office else None, row.starts_at.date()),
         )
 
-    def _ask_reason(self, row: AppointmentRow) -> str | None:
+    def _ask_reason(self, row: StepTarget) -> str | None:
         """Why the appointment is cancelled (None: not asked, or the clerk backed out)."""
         if not self._show_dialogs:
             return None
@@ -172,7 +211,8 @@ class ClerkSteps(QObject):
             self._days.load_history(transition.appointment_id)
         # the change told reads the day again (and the queue, the reception)
 
-    def _step_refused(self, message: str) -> None:
+    def refuse(self, message: str) -> None:
+        """A step refused: its words in the status bar (and a message box)."""
         self._say(message, 8000)
         self.step_refused.emit(message)
         if self._show_dialogs:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 class WalkIn(QObject):
     """Builds the reception and the queue panel into their pages and keeps them on the
     session's office, counter and user."""
+
+    #: The queue panel read the counter's people (a CounterWork).
+    person_changed = Signal(object)
 
     def __init__(
         self,
@@ -65,6 +68,8 @@ class WalkIn(QObject):
         reception = ReceptionView(self._ops, now, lambda: ticket_printer(self._settings, now))
         queue = QueuePanel(self._ops, now)
         queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
+        queue.if_someone_current = str(self._settings.value("call_next_with_current", "ask"))
+        queue.person_changed.connect(self.person_changed)
         # they (and the day) read again when an operation or the sync tells a change
         self._pages[0].setWidget(reception)
         self._pages[1].setWidget(queue)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desk.domain.cells import CellKind
 from desk.domain.localtime import time_span
@@ -30,6 +37,12 @@ HEAD_ROLE = Qt.ItemDataRole.UserRole + 3
 OWN_ROLE = Qt.ItemDataRole.UserRole + 4
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 5
 
+
+def at_counter_words() -> str:
+    """What a screen reader hears before the counter's current appointment."""
+    return QCoreApplication.translate("CalendarModel", "Am Schalter: ")
+
+
 Cell = tuple[CellKind, "AppointmentRow | None", bool, int, str]  # a desk GridCell
 EMPTY: dict[tuple[int, int], Any] = {}
 
@@ -47,6 +60,7 @@ class CalendarModel(QAbstractTableModel):
         self._own: int | None = None
         self._show_names = True
         self._status_labels: dict[str, str] = {}  # state → label in the UI's language
+        self._at_counter: object | None = None  # the counter's current appointment's id
 
     # ---------------------------------------------------------------- loading
     @property
@@ -102,6 +116,17 @@ class CalendarModel(QAbstractTableModel):
                 self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
 
+    def set_at_counter(self, appointment_id: object | None) -> None:
+        """Mark the appointment the clerk's counter deals with now (▶, and said so to a
+        screen reader), as the bar over the day names it."""
+        if appointment_id == self._at_counter:
+            return
+        self._at_counter = appointment_id
+        if self._cells:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
     # ---------------------------------------------------------------- lookups
     def counter_at(self, column: int) -> GridCounter | None:
         """The counter of a column."""
@@ -119,6 +144,8 @@ class CalendarModel(QAbstractTableModel):
     def block_lines(self, appointment: AppointmentRow, title: str = "") -> list[str]:
         """The text lines of an appointment block (``title``: the grid's first line)."""
         first = title or f"{appointment.starts_at:%H:%M} {appointment.service_name}"
+        if appointment.id == self._at_counter:
+            first = f"▶ {first}"
         # a booked block says nothing more; any later state is named, not only coloured
         state = appointment.status
         status = "" if state == "booked" else self._status_label(state)
@@ -209,7 +236,8 @@ class CalendarModel(QAbstractTableModel):
             if appointment is None:
                 return cell_label(kind)
             name = f" · {appointment.citizen_name}" if self._show_names else ""
-            return (
+            here = at_counter_words() if appointment.id == self._at_counter else ""
+            return here + (
                 f"{time_span(appointment.starts_at, appointment.ends_at)} "
                 f"{appointment.service_name}{name} · "
                 f"{status_label(appointment.status)} · "

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desk.domain.steps import Action
 from ui.changes import SYNCED
 from ui.controllers.clerk_steps import ClerkSteps
+from ui.controllers.counter_person import CounterPersonPart
 from ui.controllers.day import DayController, DayWidgets
 from ui.controllers.office_chooser import OfficeChooser
 from ui.controllers.sign_in import SignIn
@@ -57,6 +58,7 @@ from ui.sync_status import status_text
 from ui.theme import SYNC_LABEL_STYLE, restyle, style_label
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
+from ui.views.current_person_bar import CurrentPersonBar
 from ui.views.window_actions import SHORTCUTS, WindowMenus
 
 if TYPE_CHECKING:
@@ -159,6 +161,10 @@ class MainWindow(QMainWindow):
         self.clerk = ClerkSteps(self.session, ops, self.days, self, show_dialogs)
         pages = (self.reception_page, self.queue_page)
         self.walk_in = WalkIn(self.session, ops, settings, pages, self)
+        self.person = CounterPersonPart(
+            self.person_bar, self.person_label, self.actions_by_step, self.days, self.walk_in,
+            self.calendar_model, self.clerk, self,
+        )  # fmt: skip
         self.sign_in_part = SignIn(
             self.session, ops, self, self.user_label, lambda: list(self._displays)
         )
@@ -194,6 +200,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout()
         column.addLayout(self._build_office_bar())
         column.addLayout(self._build_day_bar())
+        self.person_bar = CurrentPersonBar()  # who the keys act on: see CounterPersonPart
+        column.addWidget(self.person_bar)
         self._build_headings()
         column.addWidget(self.title)
         column.addWidget(self.summary)
@@ -318,6 +326,9 @@ class MainWindow(QMainWindow):
         )
         self.user_label.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(self.user_label)
+        self.person_label = QLabel()
+        self.person_label.setObjectName("counterPersonLabel")
+        self.statusBar().addPermanentWidget(self.person_label)
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -620,8 +631,12 @@ class MainWindow(QMainWindow):
         return self.days.select_appointment(appointment_id)
 
     def take_step(self, step: Action, reason: str | None = None) -> None:
-        """Take a life-cycle step with the selected appointment (see ClerkSteps)."""
-        self.clerk.take_step(step, reason)
+        """A step key: with the counter's current person if there is one (see
+        CounterPersonPart), else with the selected appointment (see ClerkSteps)."""
+        if self.person.takes(step):
+            self.person.take(step)
+        else:
+            self.clerk.take_step(step, reason)
 
     def open_booking(self) -> BookingDialog | None:
         """Open the booking dialog (returned for tests)."""
@@ -717,8 +732,9 @@ class MainWindow(QMainWindow):
         return window
 
     def _selection_changed(self, row: AppointmentRow | None) -> None:
-        for action in (*self.actions_by_step.values(), self.ics_action, self.print_action):
+        for action in (self.ics_action, self.print_action):
             action.setEnabled(row is not None)
+        self.person.show()  # the step keys: the counter's person, else the selection
 
     def _operation_failed(self, message: str) -> None:
         """The default for an operation without its own error handler: its words in the

@@ -1,6 +1,8 @@
 """The counter's queue panel: who waits in call order (tickets and checked-in
-appointments, with waits), call the next one (F9), and the steps of the ticket at
-this counter: call again, in service, done, no-show, park and back from parking."""
+appointments, with waits), call the next one (F9), and the counter's current person (a
+ticket or an appointment, desk.services.walkin.counter_person) with its steps: call
+again, in service, done, no-show (asked first, taken back within minutes), park and back
+from parking. F9 with someone current asks what becomes of them (or refuses, a setting)."""
 
 from __future__ import annotations
 
@@ -15,16 +17,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desk.domain.ticket_steps import recalls_used_up
+from desk.services.walkin.counter_person import CounterPerson, CounterWork
+from desk.services.walkin.queue import TICKET
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label
 from ui.ops import Ops
 from ui.theme import QUEUE_STYLE
+from ui.views.person_words import ask, person_line, person_state
 
 if TYPE_CHECKING:
     import uuid
@@ -46,6 +53,13 @@ TICKET_BUTTONS = (
     ("park", QT_TRANSLATE_NOOP("QueuePanel", "Zurückstellen")),
 )
 
+#: The steps of the buttons for the current person, by their key in desk's
+#: counter_person.STEPS ("park" is a ticket's only).
+BUTTON_STEPS = {"recall": "recall", "start_service": "start", "finish": "finish",
+                "no_show": "no_show", "park": "park"}  # fmt: skip
+#: What F9 does while someone is current (setting "call_next_with_current").
+ASK, REFUSE = "ask", "refuse"
+
 #: Calls the next ticket exactly once across all counters: (office, counter, now, *,
 #: user_id) → info.
 CallTicket = Callable[..., Any]
@@ -55,14 +69,16 @@ class QueuePanel(QWidget):
     """Waiting list, call next, and the current ticket's steps.
 
     Signals:
-        loaded(): the queue and the counter's tickets are shown.
+        loaded(): the queue and the counter's people are shown.
         called(str): someone was called to this counter (the display code).
         refused(str): a step was refused; the message says why.
+        person_changed(object): the counter's people were read (a CounterWork).
     """
 
     loaded = Signal()
     called = Signal(str)
     refused = Signal(str)
+    person_changed = Signal(object)
 
     def __init__(self, ops: Ops, clock: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,8 +88,10 @@ class QueuePanel(QWidget):
         self._office: str | None = None
         self._counter: int | None = None
         self._queue: list[QueueEntry] = []
-        self._mine: list[WorkTicket] = []
+        self._work = CounterWork()
         self._parked: list[WorkTicket] = []
+        self.question: QMessageBox | None = None  # a question open to the clerk
+        self.if_someone_current = ASK  # F9 with someone current (setting, ASK or REFUSE)
         self.call_ticket: CallTicket | None = None  # set by the sync (central claim)
         self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped and audited
         self._calling = False  # a call is on its way: F9 again must not call a second one
@@ -82,6 +100,17 @@ class QueuePanel(QWidget):
         self.current = QLabel(self.tr("Niemand aufgerufen"))
         self.current.setObjectName("queueCurrent")
         self.current.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setObjectName("queueCurrentDetails")
+        self.details.setWordWrap(True)
+        self.others = QLabel()
+        self.others.setObjectName("queueOthersOpen")
+        self.others.setWordWrap(True)
+        self.others.hide()
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undoNoShowButton")
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_no_show)
         self.call_next_button = QPushButton(self.tr("Nächste(n) aufrufen (F9)"))
         self.call_next_button.setObjectName("callNextButton")
         self.step_buttons: dict[str, QPushButton] = {}
@@ -89,7 +118,7 @@ class QueuePanel(QWidget):
         for i, (key, label) in enumerate(TICKET_BUTTONS):
             button = QPushButton(self.tr(label))
             button.setEnabled(False)
-            button.clicked.connect(lambda _c=False, k=key: self.ticket_step(k))
+            button.clicked.connect(lambda _c=False, k=key: self.person_step(k))
             self.step_buttons[key] = button
             steps.addWidget(button, i // 2, i % 2)
         self.waiting = QListWidget()
@@ -105,8 +134,11 @@ class QueuePanel(QWidget):
         self.summary = QLabel()
         column = QVBoxLayout(self)
         column.addWidget(self.current)
+        column.addWidget(self.details)
+        column.addWidget(self.others)
         column.addWidget(self.call_next_button)
         column.addLayout(steps)
+        column.addWidget(self.undo_button)
         column.addWidget(self.message)
         column.addWidget(self.summary)
         column.addWidget(self.waiting, 1)
@@ -145,8 +177,8 @@ class QueuePanel(QWidget):
         ):
             self.refresh()
 
-    def _shown(self, result: tuple[list[QueueEntry], list[WorkTicket], list[WorkTicket]]) -> None:
-        self._queue, self._mine, self._parked = result
+    def _shown(self, result: tuple[list[QueueEntry], CounterWork, list[WorkTicket]]) -> None:
+        self._queue, self._work, self._parked = result
         self.waiting.clear()
         for entry in self._queue:
             mark = "⚠ " if entry.priority else ""  # in DejaVu Sans too (kiosk Linux)
@@ -165,23 +197,33 @@ class QueuePanel(QWidget):
         self.parked.clear()
         for ticket in self._parked:
             self.parked.addItem(f"{ticket.code} · {reason_label(ticket.reason)}")
-        current = self._mine[-1] if self._mine else None
-        if current is None:
-            self.current.setText(self.tr("Niemand aufgerufen"))
-        else:
-            state = (
-                self.tr("in Bearbeitung")
-                if current.status == "in_service"
-                else self.tr("aufgerufen")
-            )
-            self.current.setText(f"{current.code} – {state}")
-        for key, button in self.step_buttons.items():
-            button.setEnabled(
-                current is not None
-                and not (key == "start_service" and current.status == "in_service")
-            )
+        self._show_person()
         self.call_next_button.setEnabled(bool(self._queue) and self._counter is not None)
         self.loaded.emit()
+        self.person_changed.emit(self._work)
+
+    def _show_person(self) -> None:
+        """The current person with the steps possible now, anyone else still open at the
+        counter, and the no-show that can still be taken back."""
+        current = self._work.current
+        if current is None:
+            self.current.setText(self.tr("Niemand aufgerufen"))
+            self.details.clear()
+        else:
+            self.current.setText(f"{current.code} – {person_state(current)}")
+            self.details.setText(person_line(current))
+        for key, button in self.step_buttons.items():
+            button.setEnabled(current is not None and _possible(key, current))
+        others = [p.code for p in self._work.people[:-1]]
+        self.others.setVisible(bool(others))
+        self.others.setText(self.tr("Außerdem noch offen an diesem Schalter: {0}").format(
+            ", ".join(others)))  # fmt: skip
+        undoable = self._work.undoable[-1] if self._work.undoable else None
+        self.undo_button.setVisible(undoable is not None)
+        if undoable is not None:
+            self.undo_button.setText(
+                self.tr("Rückgängig: {0} „nicht erschienen“").format(undoable.code)
+            )
 
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error, log, "queue step failed")
@@ -195,25 +237,70 @@ class QueuePanel(QWidget):
         return list(self._queue)
 
     @property
-    def current_ticket(self) -> WorkTicket | None:
-        """The ticket this counter called last (still open)."""
-        return self._mine[-1] if self._mine else None
+    def current_person(self) -> CounterPerson | None:
+        """The person this counter's keys act on (called last, still open)."""
+        return self._work.current
+
+    @property
+    def work(self) -> CounterWork:
+        """The counter's people as last read."""
+        return self._work
+
+    @property
+    def current_ticket(self) -> CounterPerson | None:
+        """The current person if it is a ticket."""
+        current = self._work.current
+        return current if current is not None and current.kind == TICKET else None
 
     # ------------------------------------------------------------------ steps
     def call_next(self) -> None:
         """Call the next person to this counter (F9): an appointment that is due before a
-        ticket, else the next ticket, claimed exactly once across all counters."""
+        ticket, else the next ticket, claimed exactly once across all counters. With
+        someone current, asks first what becomes of them (or refuses: a setting)."""
+        if self._db is None or self._office is None or self._counter is None or self._calling:
+            return
+        current = self._work.current
+        if current is None:
+            self._call(None)
+        elif self.if_someone_current == REFUSE:
+            self._refuse(
+                self.tr("Erst {0} abschließen (F8) oder zurückstellen, dann aufrufen.").format(
+                    current.code
+                )
+            )
+        else:
+            self.question = ask(
+                self,
+                self.tr("Nächste(n) aufrufen"),
+                self.tr("{0} ist noch an diesem Schalter. Was geschieht mit {0}?").format(
+                    current.code
+                ),
+                [
+                    (self.tr("{0} erledigt, nächste(n) aufrufen").format(current.code),
+                     lambda: self._call((current, "finish"))),
+                    (self.tr("{0} zurück in die Warteschlange, nächste(n) aufrufen").format(
+                        current.code), lambda: self._call((current, "requeue"))),
+                ],
+            )  # fmt: skip
+
+    def _call(self, first: tuple[CounterPerson, str] | None) -> None:
+        """Call the next person; ``first``: the current person's step that goes with it."""
         db, office, counter = self._db, self._office, self._counter
         if db is None or office is None or counter is None or self._calling:
             return
         call_ticket, now, user = self.call_ticket, self._clock(), self.user_id
+        limit = self.max_recalls
         self.call_next_button.setEnabled(False)
         self._calling = True
         self._ops.run(
-            lambda: _call(db, office, counter, now, call_ticket, user),
+            lambda: _call(db, office, counter, now, call_ticket, user, first, limit),
             self._called,
             self._call_failed,
         )
+
+    def _refuse(self, message: str) -> None:
+        self.message.setText(message)
+        self.refused.emit(message)
 
     def _call_failed(self, error: BaseException) -> None:
         self._calling = False
@@ -226,17 +313,55 @@ class QueuePanel(QWidget):
         # a ticket or an appointment was called: every view reads again, this one too
         self._ops.changes.tell(Change(What.TICKETS | What.APPOINTMENTS, self._office))
 
+    def person_step(self, key: str) -> None:
+        """A step with the counter's current person (a button's key: recall,
+        start_service, finish, no_show, park). A no-show, and the recall that makes one,
+        ask first, naming the person."""
+        current = self._work.current
+        if current is None or not _possible(key, current):
+            return
+        if key == "no_show":
+            self.question = ask(
+                self,
+                self.tr("Nicht erschienen"),
+                self.tr("{0} als „nicht erschienen“ vermerken?").format(person_line(current, True)),
+                [(self.tr("Nicht erschienen"), lambda: self._step(current, "no_show"))],
+            )
+        elif (
+            key == "recall"
+            and current.kind == TICKET
+            and recalls_used_up(current.recall_count, self.max_recalls)
+        ):
+            self.question = ask(
+                self,
+                self.tr("Letzter Aufruf"),
+                self.tr(
+                    "{0} wurde schon {1}-mal erneut aufgerufen. Als „nicht erschienen“ vermerken?"
+                ).format(current.code, current.recall_count),
+                [(self.tr("Nicht erschienen"), lambda: self._step(current, "recall"))],
+            )
+        else:
+            self._step(current, BUTTON_STEPS[key])
+
     def ticket_step(self, key: str) -> None:
-        """Take a step with the ticket at this counter."""
-        db, ticket, counter = self._db, self.current_ticket, self._counter
-        if db is None or ticket is None:
+        """A step with the counter's current person (kept for its callers: person_step)."""
+        self.person_step(key)
+
+    def undo_no_show(self) -> None:
+        """Take back the counter's last no-show (within its minutes)."""
+        if self._work.undoable:
+            self._step(self._work.undoable[-1], "undo_no_show")
+
+    def _step(self, person: CounterPerson, key: str) -> None:
+        db, counter = self._db, self._counter
+        if db is None or counter is None:
             return
         now, limit, user = self._clock(), self.max_recalls, self.user_id
         self._ops.run(
-            lambda: _ticket_step(db, key, ticket.id, now, counter, limit, user),
+            lambda: _person_step(db, person, key, now, counter, limit, user),
             self._stepped,
             self._failed,
-            changes=Change(What.TICKETS, self._office),
+            changes=Change(What.TICKETS | What.APPOINTMENTS, self._office),
         )
 
     def unpark(self) -> None:
@@ -259,13 +384,15 @@ class QueuePanel(QWidget):
 # Database work on the worker thread.
 def _read(
     db: DeskDatabase, office: str, counter: int | None, now: datetime
-) -> tuple[list[Any], list[Any], list[Any]]:
+) -> tuple[list[Any], CounterWork, list[Any]]:
+    from desk.services.walkin.counter_person import counter_work
     from desk.services.walkin.counter_work import counter_tickets
     from desk.services.walkin.queue import waiting_queue
 
     queue = waiting_queue(db, office, now)
-    mine, parked = counter_tickets(db, office, counter, now) if counter else ([], [])
-    return queue, mine, parked
+    work = counter_work(db, office, counter, now) if counter else CounterWork()
+    parked = counter_tickets(db, office, counter, now)[1] if counter else []
+    return queue, work, parked
 
 
 def _call(
@@ -275,11 +402,50 @@ def _call(
     now: datetime,
     call_ticket: CallTicket | None,
     user: uuid.UUID | None = None,
+    first: tuple[CounterPerson, str] | None = None,
+    max_recalls: int = 2,
 ) -> str:
-    """Call the next person (desk's one use case); the display code of who was called."""
+    """Call the next person (desk's one use case); the display code of who was called.
+    ``first`` (the current person, "finish"): done before the call; ("requeue"): back
+    into the queue after it, so that the call does not take them again."""
     from desk.services.walkin.call_next import call_next_person
+    from desk.services.walkin.counter_person import step_person
 
-    return call_next_person(db, office, counter, now, user_id=user, call_ticket=call_ticket).code
+    if first is not None and first[1] != "requeue":
+        step_person(db, first[0], first[1], now, counter, max_recalls=max_recalls, user_id=user)
+    called = call_next_person(db, office, counter, now, user_id=user, call_ticket=call_ticket)
+    if first is not None and first[1] == "requeue":
+        step_person(db, first[0], "requeue", now, counter, max_recalls=max_recalls, user_id=user)
+    return called.code
+
+
+def _person_step(
+    db: DeskDatabase,
+    person: CounterPerson,
+    key: str,
+    now: datetime,
+    counter: int,
+    max_recalls: int,
+    user: uuid.UUID | None,
+) -> str:
+    from desk.services.walkin import steps as ticket_steps
+    from desk.services.walkin.counter_person import step_person
+
+    if key == "park":
+        return ticket_steps.park(db, person.id, now).message
+    return step_person(db, person, key, now, counter, max_recalls=max_recalls, user_id=user)
+
+
+def _possible(key: str, person: CounterPerson) -> bool:
+    """Whether the button ``key`` applies to ``person`` now."""
+    called = person.status == "called"
+    return {
+        "recall": called,
+        "start_service": called,
+        "finish": True,
+        "no_show": called,
+        "park": person.kind == TICKET,
+    }[key]
 
 
 def _ticket_step(
