@@ -16,11 +16,11 @@ and compared with the actual call: mean absolute error in minutes (of ``one``'s 
 time), the mean signed error (bias: below 0 too short), how often the actual wait fell
 inside ``one``'s range as shown and the range's mean width.
 
-The demo's history is not a queue: the generator calls each ticket 2–40 minutes after
-its issue at random, whatever its place, and picks its counter at random. So a second
-pair of lines replays a history that behaves like one: the same tickets (issue times,
-reasons, service minutes) called in call order by the first free of N counters (the
-office's six, four…, and a short-staffed three).
+The demo's history is a queue (desk.demo.walk_in_queue: a crowd from the door, then
+arrivals through the hour; the office's counters call in call order as they free up;
+lognormal service times). Two more lines replay the same tickets (issue times, reasons,
+service minutes) called in call order by the first free of N counters: the office's own
+(it must equal the seeded history: a check of this replay) and a short-staffed three.
 """
 
 from __future__ import annotations

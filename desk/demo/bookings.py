@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from desk.demo import walk_in_queue
 from desk.demo.city import SERVICES, OfficeSpec, demo_id
 from desk.domain.booking_codes import CODE_ALPHABET
 from desk.domain.holidays_de import DEFAULT_STATE, holiday_name
@@ -192,40 +193,61 @@ def appointments_for_day(office: OfficeSpec, day: date, now: datetime) -> Iterat
 def tickets_for_day(office: OfficeSpec, day: date, now: datetime) -> Iterator[DemoTicket]:
     """Walk-in tickets of a day's walk-in hour (8–9) up to ``now``, within the quota.
 
-    Tickets issued after ``now`` do not exist yet; a ticket's later stamps are
-    dropped when they lie after ``now`` (still waiting, or still in service).
+    The whole day is played as a queue (desk.demo.walk_in_queue): a crowd from the door
+    first, then the rest through the hour; the office's counters call the tickets in call
+    order as they free up, each service lognormal around its reason's typical minutes, one
+    in twenty a no-show. Tickets issued after ``now`` do not exist yet; a ticket's later
+    stamps are dropped when they lie after ``now`` (still waiting, or still in service).
     """
-    if office.walk_in_quota is None or at_local(day, time(8)) > now:
+    opens = at_local(day, time(8))
+    if office.walk_in_quota is None or opens > now:
         return
     rng = random.Random(f"tickets:{office.id}:{day.isoformat()}")
     count = rng.randint(office.walk_in_quota * 6 // 10, office.walk_in_quota)
-    reasons = list(TicketReason)
-    minutes = sorted(rng.randint(0, 59) for _ in range(count))
-    for number, minute in enumerate(minutes, start=1):
-        issued = at_local(day, time(8)) + timedelta(minutes=minute)
-        called = issued + timedelta(minutes=rng.randint(2, 40))
-        finished = called + timedelta(minutes=rng.randint(5, 20))
-        reason = rng.choices(reasons, [3, 2, 2, 1])[0]
-        no_show = rng.random() < 0.05
-        counter = rng.randint(1, office.counters)
-        if issued > now:
+    issued = [opens + timedelta(minutes=m) for m in walk_in_queue.arrival_minutes(count, rng)]
+    reasons = rng.choices(list(TicketReason), [3, 2, 2, 1], k=count)
+    no_shows = [rng.random() < 0.05 for _ in range(count)]
+    minutes = [
+        walk_in_queue.NO_SHOW_MINUTES if gone else walk_in_queue.service_minutes(reason, rng)
+        for reason, gone in zip(reasons, no_shows, strict=True)
+    ]
+    served = walk_in_queue.serve(issued, reasons, minutes, office.counters, opens)
+    for number, (at, reason, gone, call) in enumerate(
+        zip(issued, reasons, no_shows, served, strict=True), start=1
+    ):
+        if at > now:
             return
-        if finished <= now:
-            status = TicketStatus.NO_SHOW if no_show else TicketStatus.DONE
-        elif called <= now:
-            status = TicketStatus.IN_SERVICE
-        else:
-            status = TicketStatus.WAITING
-        yield DemoTicket(
-            id=demo_id("ticket", office.id, day.isoformat(), number),
-            office_id=office.id,
-            service_day=day,
-            number=number,
-            code=f"W-{number:03d}",
-            reason=reason,
-            status=status,
-            issued_at=issued,
-            called_at=called if called <= now else None,
-            finished_at=finished if finished <= now else None,
-            counter_number=counter if called <= now else None,
-        )
+        yield _ticket_at(office.id, day, number, at, reason, gone, call, now)
+
+
+def _ticket_at(
+    office_id: str,
+    day: date,
+    number: int,
+    issued: datetime,
+    reason: TicketReason,
+    no_show: bool,
+    call: walk_in_queue.Served,
+    now: datetime,
+) -> DemoTicket:
+    """One ticket as it stands at ``now`` (its later stamps not yet there)."""
+    called, finished = call.called, call.finished
+    if finished <= now:
+        status = TicketStatus.NO_SHOW if no_show else TicketStatus.DONE
+    elif called <= now:
+        status = TicketStatus.IN_SERVICE
+    else:
+        status = TicketStatus.WAITING
+    return DemoTicket(
+        id=demo_id("ticket", office_id, day.isoformat(), number),
+        office_id=office_id,
+        service_day=day,
+        number=number,
+        code=f"W-{number:03d}",
+        reason=reason,
+        status=status,
+        issued_at=issued,
+        called_at=called if called <= now else None,
+        finished_at=finished if finished <= now else None,
+        counter_number=call.counter if called <= now else None,
+    )
