@@ -477,6 +477,7 @@ def test_demo_city_walk_in_status_and_service_minutes(demo):
     assert (health.open_now, health.quota, health.left_today) == (True, None, None)
     wedding = walk_in_status(demo, "standesamt", NOW)
     assert wedding.reason == "Dieser Standort bietet keine Sprechstunde ohne Termin an"
-    # the demo serves each walk-in in 5–20 minutes and stamps appointments per slot
+    # the demo serves a walk-in in 3–40 minutes (lognormal around 7–12 by its reason,
+    # desk.demo.walk_in_queue) and stamps appointments per slot
     minutes = service_minutes_today(demo, "bb-mitte", NOW)
     assert minutes is not None and 5 <= minutes <= 30
