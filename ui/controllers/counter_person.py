@@ -11,9 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
+from desk.domain.counter_person import APPOINTMENT, CounterPerson, CounterWork
 from desk.domain.steps import Action
-from desk.services.walkin.counter_person import CounterPerson, CounterWork
-from desk.services.walkin.queue import APPOINTMENT
 from ui.controllers.clerk_steps import ClerkSteps, StepTarget
 from ui.views.current_person_bar import CurrentPersonBar
 from ui.views.person_words import person_state

@@ -17,8 +17,8 @@ from ui.views.person_words import person_line, person_state
 from ui.views.window_actions import SHORTCUTS, key_text
 
 if TYPE_CHECKING:
+    from desk.domain.counter_person import CounterPerson
     from desk.services.appointments.agenda import AppointmentRow
-    from desk.services.walkin.counter_person import CounterPerson
 
 #: The keys that act on the current person, in the order shown.
 PERSON_KEYS: tuple[Action, ...] = (Action.RECALL, Action.START, Action.DONE, Action.NO_SHOW)
@@ -62,7 +62,7 @@ class CurrentPersonBar(QFrame):
             text = self.tr("{0}. Tasten: {1}").format(person_line(person), _keys(steps))
             if others:
                 text += " " + self.tr("Außerdem noch {0} offen (Warteschlange).").format(others)
-            self.keys.setText(text)
+            self.keys.setText(text + self._next(next_code))
         elif selected is not None:
             self.headline.setText(
                 self.tr("Niemand am Schalter – die Tasten wirken auf den gewählten Termin")

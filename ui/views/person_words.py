@@ -8,8 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk.services.walkin.counter_person import CounterPerson
-from desk.services.walkin.queue import TICKET
+from desk.domain.counter_person import TICKET, CounterPerson
 from ui.labels import reason_label
 
 

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.counter_person import TICKET, CounterPerson, CounterWork
 from desk.domain.ticket_steps import recalls_used_up
-from desk.services.walkin.counter_person import CounterPerson, CounterWork
-from desk.services.walkin.queue import TICKET
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label

@@ -7,13 +7,13 @@ bar, so that every view names the same person."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk.domain.counter_person import APPOINTMENT, TICKET, CounterPerson, CounterWork
 from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus, TicketStatus
 from desk.domain.steps import UNDO_MINUTES, Action
 from desk.domain.ticket_steps import MAX_RECALLS, TicketAction
@@ -21,39 +21,10 @@ from desk.services.appointments.lifecycle import perform
 from desk.services.database import DeskDatabase
 from desk.services.schedule import load_office
 from desk.services.walkin import steps as ticket_steps
-from desk.services.walkin.queue import APPOINTMENT, TICKET
 from desk.store.models import Appointment, AppointmentEvent, Counter, Service, Ticket
 from desk.store.uow import UnitOfWork
 
 AT_COUNTER = (AppointmentStatus.CALLED, AppointmentStatus.IN_SERVICE)
-
-
-@dataclass(frozen=True)
-class CounterPerson:
-    """A ticket or an appointment at a counter (times in the office's time)."""
-
-    kind: str  # TICKET or APPOINTMENT (desk.services.walkin.queue)
-    id: uuid.UUID
-    code: str  # "W-004" or the booking code
-    status: str  # a TicketStatus or an AppointmentStatus value
-    what: str  # a ticket's reason key, or an appointment's service name
-    called_at: datetime | None
-    name: str | None = None  # an appointment's citizen (for the clerk, never the display)
-    starts_at: datetime | None = None  # an appointment's start
-    recall_count: int = 0  # a ticket's recalls so far
-
-
-@dataclass(frozen=True)
-class CounterWork:
-    """The counter's people (the current one last) and what it can still take back."""
-
-    people: tuple[CounterPerson, ...] = ()
-    undoable: tuple[CounterPerson, ...] = field(default=())
-
-    @property
-    def current(self) -> CounterPerson | None:
-        """The person the counter's keys act on: the one called last."""
-        return self.people[-1] if self.people else None
 
 
 def counter_work(

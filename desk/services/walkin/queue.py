@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.domain import walkin
+from desk.domain.counter_person import APPOINTMENT, TICKET
 from desk.domain.localtime import local_day_bounds
 from desk.domain.refusals import Reason
 from desk.domain.slots import office_closed
@@ -50,8 +51,6 @@ MOVING_WINDOW = 10
 #: Minutes of a ticket's service (and of the one in progress) before any was measured.
 DEFAULT_MINUTES = 10.0
 
-TICKET = "ticket"
-APPOINTMENT = "appointment"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

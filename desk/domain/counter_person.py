@@ -1,0 +1,44 @@
+"""Who a counter deals with now: a ticket or an appointment called to it or served there
+(read by desk.services.walkin.counter_person; shown by the queue panel, the bar over the
+day, the status bar and the calendar)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uuid
+    from datetime import datetime
+
+#: The kinds of person at a counter (the queue's kinds, desk.services.walkin.queue).
+TICKET = "ticket"
+APPOINTMENT = "appointment"
+
+
+@dataclass(frozen=True)
+class CounterPerson:
+    """A ticket or an appointment at a counter (times in the office's time)."""
+
+    kind: str  # TICKET or APPOINTMENT (desk.services.walkin.queue)
+    id: uuid.UUID
+    code: str  # "W-004" or the booking code
+    status: str  # a TicketStatus or an AppointmentStatus value
+    what: str  # a ticket's reason key, or an appointment's service name
+    called_at: datetime | None
+    name: str | None = None  # an appointment's citizen (for the clerk, never the display)
+    starts_at: datetime | None = None  # an appointment's start
+    recall_count: int = 0  # a ticket's recalls so far
+
+
+@dataclass(frozen=True)
+class CounterWork:
+    """The counter's people (the current one last) and what it can still take back."""
+
+    people: tuple[CounterPerson, ...] = ()
+    undoable: tuple[CounterPerson, ...] = field(default=())
+
+    @property
+    def current(self) -> CounterPerson | None:
+        """The person the counter's keys act on: the one called last."""
+        return self.people[-1] if self.people else None
