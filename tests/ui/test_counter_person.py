@@ -73,6 +73,7 @@ def test_f7_with_a_ticket_current_changes_the_ticket_not_the_chosen_appointment(
     assert window.select_appointment(prepared.later.id)  # a checked-in one, chosen
     window.calendar.setFocus()
     assert "W-003" in window.person_bar.headline.text()  # the screen says who F7 hits
+    assert not window.panel.keys_note.isHidden() and "W-003" in window.panel.keys_note.text()
 
     key(qtbot, window, F7)
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ui.controllers.day import DayController
     from ui.controllers.walk_in import WalkIn
     from ui.models.calendar_model import CalendarModel
+    from ui.views.appointment_panel import AppointmentPanel
 
 #: A key's step with the current person, by the queue panel's button keys.
 PERSON_STEPS: dict[Action, str] = {
@@ -44,12 +45,13 @@ class CounterPersonPart(QObject):
         walk_in: WalkIn,
         calendar: CalendarModel,
         clerk: ClerkSteps,
+        panel: AppointmentPanel,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._bar, self._label, self._actions = bar, label, actions
         self._days, self._walk_in = days, walk_in
-        self._calendar, self._clerk = calendar, clerk
+        self._calendar, self._clerk, self._panel = calendar, clerk, panel
         self._work = CounterWork()
         walk_in.person_changed.connect(self._read)
 
@@ -104,6 +106,8 @@ class CounterPersonPart(QObject):
             on_person = current is not None and step in PERSON_STEPS
             action.setEnabled(on_person or selected is not None)
         self._label.setText(_status(current))
+        other = current is not None and (selected is None or selected.id != current.id)
+        self._panel.note_person(current.code if other and current is not None else None)
 
 
 def _status(current: CounterPerson | None) -> str:

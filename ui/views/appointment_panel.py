@@ -56,6 +56,10 @@ class AppointmentPanel(QFrame):
             value.setTextInteractionFlags(value.textInteractionFlags())
             self.fields[key] = value
             form.addRow(caption + ":", value)
+        self.keys_note = QLabel()  # the step keys act on the counter's person, not on this one
+        self.keys_note.setObjectName("keysNote")
+        self.keys_note.setWordWrap(True)
+        self.keys_note.hide()
         buttons = QGridLayout()
         self.buttons: dict[Action, QToolButton] = {}
         for i, action in enumerate(KEY_STEPS):
@@ -75,6 +79,7 @@ class AppointmentPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.keys_note)
         layout.addLayout(buttons)
         layout.addWidget(self.possible)
         layout.addWidget(QLabel(self.tr("Verlauf:")))
@@ -113,6 +118,17 @@ class AppointmentPanel(QFrame):
             self.possible.setText(self.tr("Möglich: {0}").format(steps))
         else:
             self.possible.setText(self.tr("Keine weiteren Schritte möglich."))
+
+    def note_person(self, code: str | None) -> None:
+        """Say that the step buttons act on ``code``, the person at the counter (None: on
+        the appointment shown here)."""
+        self.keys_note.setVisible(code is not None)
+        if code is not None:
+            self.keys_note.setText(
+                self.tr(
+                    "Die Schritte unten wirken auf {0} (am Schalter), nicht auf diesen Termin."
+                ).format(code)
+            )
 
     def show_history(self, entries: list[HistoryEntry]) -> None:
         """Show the stamped steps of the appointment, oldest first."""

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.walk_in = WalkIn(self.session, ops, settings, pages, self)
         self.person = CounterPersonPart(
             self.person_bar, self.person_label, self.actions_by_step, self.days, self.walk_in,
-            self.calendar_model, self.clerk, self,
+            self.calendar_model, self.clerk, self.panel, self,
         )  # fmt: skip
         self.sign_in_part = SignIn(
             self.session, ops, self, self.user_label, lambda: list(self._displays)
