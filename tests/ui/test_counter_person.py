@@ -207,3 +207,18 @@ def test_the_current_person_is_the_same_in_every_view(qtbot, window_at, prepared
         str(window.calendar_model.index_of(a.id).data()).startswith("▶")
         for a in (prepared.due, prepared.later)
     )
+
+
+def test_f9_refuses_with_someone_current_where_the_setting_says_so(
+    qtbot, window_at, prepared: Prepared, db_of
+):
+    window = window_at(prepared.url, EARLY)
+    db = db_of(prepared.url)
+    call_next(qtbot, window)
+    panel = window.queue
+    panel.if_someone_current = "refuse"  # the setting call_next_with_current
+    with qtbot.assertNotEmitted(panel.called, wait=300), qtbot.waitSignal(panel.refused) as no:
+        qtbot.keyClick(window, F9)
+    assert no.args == ["Erst W-003 abschließen (F8) oder zurückstellen, dann aufrufen."]
+    assert ticket(db, "W-003").status == TicketStatus.CALLED
+    assert ticket(db, "W-001").status == TicketStatus.WAITING
