@@ -52,70 +52,75 @@
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="39"/>
-        <location filename="../../ui/views/appointment_panel.py" line="86"/>
+        <location filename="../../ui/views/appointment_panel.py" line="40"/>
+        <location filename="../../ui/views/appointment_panel.py" line="87"/>
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="45"/>
+        <location filename="../../ui/views/appointment_panel.py" line="46"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="46"/>
+        <location filename="../../ui/views/appointment_panel.py" line="47"/>
         <source>Anliegen</source>
         <translation>Concern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="47"/>
+        <location filename="../../ui/views/appointment_panel.py" line="48"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="48"/>
+        <location filename="../../ui/views/appointment_panel.py" line="49"/>
         <source>Buchungsnr.</source>
         <translation>Booking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="49"/>
+        <location filename="../../ui/views/appointment_panel.py" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="50"/>
+        <location filename="../../ui/views/appointment_panel.py" line="51"/>
         <source>Gebucht</source>
         <translation>Booked via</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="51"/>
+        <location filename="../../ui/views/appointment_panel.py" line="52"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="71"/>
+        <location filename="../../ui/views/appointment_panel.py" line="72"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="79"/>
+        <location filename="../../ui/views/appointment_panel.py" line="80"/>
         <source>Verlauf:</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="90"/>
+        <location filename="../../ui/views/appointment_panel.py" line="91"/>
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="112"/>
+        <location filename="../../ui/views/appointment_panel.py" line="113"/>
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="114"/>
+        <location filename="../../ui/views/appointment_panel.py" line="115"/>
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appointment_panel.py" line="129"/>
+        <source>Die Schritte unten wirken auf {0} (am Schalter), nicht auf diesen Termin.</source>
+        <translation>The steps below act on {0} (at the counter), not on this appointment.</translation>
     </message>
 </context>
 <context>
@@ -261,200 +266,220 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="47"/>
+        <location filename="../../ui/models/audit_model.py" line="50"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="48"/>
+        <location filename="../../ui/models/audit_model.py" line="51"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="49"/>
+        <location filename="../../ui/models/audit_model.py" line="52"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="50"/>
+        <location filename="../../ui/models/audit_model.py" line="53"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="51"/>
+        <location filename="../../ui/models/audit_model.py" line="54"/>
         <source>Objekt</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="52"/>
+        <location filename="../../ui/models/audit_model.py" line="55"/>
         <source>vorher</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="53"/>
+        <location filename="../../ui/models/audit_model.py" line="56"/>
         <source>nachher</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="73"/>
+        <location filename="../../ui/models/audit_model.py" line="76"/>
         <source>(nicht angemeldet)</source>
         <translation>(not signed in)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="74"/>
+        <location filename="../../ui/models/audit_model.py" line="77"/>
         <source>Portal / System</source>
         <translation>Portal / system</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="92"/>
+        <location filename="../../ui/models/audit_model.py" line="95"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="101"/>
+        <location filename="../../ui/models/audit_model.py" line="104"/>
         <source>Termin {0}</source>
         <translation>Appointment {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="103"/>
+        <location filename="../../ui/models/audit_model.py" line="106"/>
         <source>Wartenummer {0}</source>
         <translation>Ticket {0}</translation>
     </message>
 </context>
 <context>
+    <name>BookedNotice</name>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="28"/>
+        <source>Termin gebucht</source>
+        <translation>Appointment booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="39"/>
+        <source>Buchungscode</source>
+        <translation>Booking code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="42"/>
+        <source>{0}, {1}–{2} Uhr · Schalter {3}
+{4}</source>
+        <translation>{0}, {1}–{2} · counter {3}
+{4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="52"/>
+        <source>Code &amp;kopieren</source>
+        <translation>&amp;Copy code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="57"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="62"/>
+        <source>Buchungscode:</source>
+        <translation>Booking code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booked_notice.py" line="71"/>
+        <source>Kopiert ✓</source>
+        <translation>Copied ✓</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="106"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="186"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="187"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="157"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="158"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="159"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="160"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="161"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="162"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="163"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="151"/>
-        <source>Freie Termine</source>
-        <translation>Free slots</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="154"/>
-        <source>&amp;Freie Termine (nächste {0} Tage):</source>
-        <translation>&amp;Free slots (next {0} days):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="175"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="126"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="128"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="222"/>
-        <source>Freie Termine werden gesucht …</source>
-        <translation>Looking for free slots …</translation>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="351"/>
+        <source>Einzugsdatum eingeben, um die Anmeldefrist (14 Tage) zu prüfen.</source>
+        <translation>Enter the move-in date to check the registration deadline (14 days).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="240"/>
-        <source>{0}, {1}–{2} · Schalter {3}</source>
-        <translation>{0}, {1}–{2} · counter {3}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="248"/>
-        <source>Keine freien Termine in den nächsten {0} Tagen</source>
-        <translation>No free slots in the next {0} days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="301"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="357"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="304"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="359"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="361"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="336"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="403"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="341"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="408"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="419"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="381"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="448"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="385"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="452"/>
         <source>Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen.</source>
         <translation>Not booked: unexpected error ({0}). Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="393"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="460"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -462,7 +487,12 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/models/calendar_model.py" line="177"/>
+        <location filename="../../ui/models/calendar_model.py" line="43"/>
+        <source>Am Schalter: </source>
+        <translation>At the counter: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/calendar_model.py" line="204"/>
         <source>Ihr Schalter</source>
         <translation>Your counter</translation>
     </message>
@@ -479,79 +509,100 @@
 <context>
     <name>CapacityEditor</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="83"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="89"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="382"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="88"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="94"/>
         <source>Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht.</source>
         <translation>Only a team lead can change capacity; you are viewing the plan read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="124"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="130"/>
         <source>Öffnungszeiten</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="125"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="131"/>
         <source>Buchungsfenster</source>
         <translation>Booking window</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="126"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="132"/>
         <source>Sprechstunde</source>
         <translation>Walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="127"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="133"/>
         <source>Schließzeiten</source>
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="128"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="134"/>
         <source>Freigaben</source>
         <translation>Releases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="152"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="158"/>
         <source>Öffnungszeiten und Buchungsfenster gelten ab</source>
         <translation>Opening hours and booking window apply from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="183"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="189"/>
         <source>Kapazität planen – {0}</source>
         <translation>Plan capacity – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="226"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="233"/>
         <source>Bitte die markierte Eingabe korrigieren.</source>
         <translation>Please correct the marked entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="284"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="291"/>
         <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="300"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="308"/>
         <source>Gespeichert. Die Änderung gilt für das Portal sofort.</source>
         <translation>Saved. The change applies to the portal immediately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="310"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="318"/>
         <source>{0} Termine freigegeben</source>
         <translation>{0} slots released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="310"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="318"/>
         <source>1 Termin freigegeben</source>
         <translation>1 slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="329"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="340"/>
         <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
         <translation>That did not work; please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="383"/>
+        <source>Änderungen verwerfen?</source>
+        <translation>Discard the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="386"/>
+        <source>Die Änderungen an der Planung sind nicht gespeichert.</source>
+        <translation>The changes to the plan have not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="387"/>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="388"/>
+        <source>Weiter bearbeiten</source>
+        <translation>Keep editing</translation>
     </message>
 </context>
 <context>
@@ -767,37 +818,37 @@ after</translation>
 <context>
     <name>ClerkCommands</name>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="90"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="107"/>
         <source>Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})</source>
         <translation>Booked: {0} on {1:%d/%m/%Y at %H:%M} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="183"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="236"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="185"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="238"/>
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="208"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="261"/>
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="214"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="267"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="239"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="292"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="247"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="300"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -864,6 +915,25 @@ after</translation>
     </message>
 </context>
 <context>
+    <name>CounterPerson</name>
+    <message>
+        <location filename="../../ui/controllers/counter_person.py" line="85"/>
+        <source>{0} ist {1}: erst abschließen (F8) oder zurückstellen.</source>
+        <extracomment>A key&apos;s step with the current person, by the queue panel&apos;s button keys.</extracomment>
+        <translation>{0} is {1}: finish (F8) or park first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/counter_person.py" line="112"/>
+        <source>Am Schalter: niemand</source>
+        <translation>At the counter: nobody</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/counter_person.py" line="113"/>
+        <source>Am Schalter: {0} ({1})</source>
+        <translation>At the counter: {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../ui/crash.py" line="40"/>
@@ -909,31 +979,90 @@ after</translation>
     </message>
 </context>
 <context>
+    <name>CurrentPersonBar</name>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="46"/>
+        <source>Am Schalter</source>
+        <extracomment>The keys that act on the current person, in the order shown.</extracomment>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="59"/>
+        <source>Am Schalter: {0} – {1}</source>
+        <translation>At the counter: {0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="62"/>
+        <source>{0}. Tasten: {1}</source>
+        <translation>{0}. Keys: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="64"/>
+        <source>Außerdem noch {0} offen (Warteschlange).</source>
+        <translation>Also {0} more still open (queue).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="68"/>
+        <source>Niemand am Schalter – die Tasten wirken auf den gewählten Termin</source>
+        <translation>Nobody at the counter – the keys act on the selected appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="71"/>
+        <source>{0} Uhr · {1} · {2} · {3}</source>
+        <translation>{0} · {1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="80"/>
+        <source>Niemand am Schalter</source>
+        <translation>Nobody at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="82"/>
+        <source>Einen Termin im Kalender wählen oder mit F9 aufrufen.</source>
+        <translation>Select an appointment in the calendar or call someone with F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="89"/>
+        <source>Niemand wartet.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/current_person_bar.py" line="90"/>
+        <source>F9 ruft als Nächste(n): {0}</source>
+        <translation>F9 calls next: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="70"/>
+        <location filename="../../ui/display/window.py" line="72"/>
         <source>Aufrufanzeige</source>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="106"/>
+        <location filename="../../ui/display/window.py" line="110"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="123"/>
+        <location filename="../../ui/display/window.py" line="128"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="234"/>
+        <location filename="../../ui/display/window.py" line="242"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="240"/>
+        <location filename="../../ui/display/window.py" line="247"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="264"/>
+        <source>(erneut)</source>
+        <translation>(again)</translation>
     </message>
 </context>
 <context>
@@ -1020,126 +1149,122 @@ Password for all: {2}</translation>
         <source>Anmeldung nicht möglich ({0}).</source>
         <translation>Sign-in not possible ({0}).</translation>
     </message>
-    <message>
-        <source>Demo-Datenbank – Benutzer: {0} (Teamleitung); {1} (Sachbearbeitung). Passwort für alle: {2}</source>
-        <translation type="vanished">Demo database – users: {0} (team lead); {1} (clerks). Password for all: {2}</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="148"/>
+        <location filename="../../ui/views/main_window.py" line="150"/>
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="173"/>
+        <location filename="../../ui/views/main_window.py" line="179"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="225"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="228"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="237"/>
+        <location filename="../../ui/views/main_window.py" line="245"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="241"/>
+        <location filename="../../ui/views/main_window.py" line="249"/>
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="250"/>
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="221"/>
-        <location filename="../../ui/views/main_window.py" line="358"/>
+        <location filename="../../ui/views/main_window.py" line="229"/>
+        <location filename="../../ui/views/main_window.py" line="369"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="224"/>
+        <location filename="../../ui/views/main_window.py" line="232"/>
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="225"/>
+        <location filename="../../ui/views/main_window.py" line="233"/>
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="261"/>
+        <location filename="../../ui/views/main_window.py" line="269"/>
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="279"/>
+        <location filename="../../ui/views/main_window.py" line="287"/>
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="282"/>
-        <location filename="../../ui/views/main_window.py" line="394"/>
+        <location filename="../../ui/views/main_window.py" line="290"/>
+        <location filename="../../ui/views/main_window.py" line="405"/>
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="283"/>
-        <location filename="../../ui/views/main_window.py" line="395"/>
+        <location filename="../../ui/views/main_window.py" line="291"/>
+        <location filename="../../ui/views/main_window.py" line="406"/>
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="284"/>
-        <location filename="../../ui/views/main_window.py" line="396"/>
+        <location filename="../../ui/views/main_window.py" line="292"/>
+        <location filename="../../ui/views/main_window.py" line="407"/>
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="286"/>
+        <location filename="../../ui/views/main_window.py" line="294"/>
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="302"/>
+        <location filename="../../ui/views/main_window.py" line="310"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="303"/>
+        <location filename="../../ui/views/main_window.py" line="311"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/sign_in.py" line="53"/>
-        <location filename="../../ui/views/main_window.py" line="317"/>
+        <location filename="../../ui/views/main_window.py" line="325"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
         <extracomment>The covers over every window while locked (None when not locked).</extracomment>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="780"/>
+        <location filename="../../ui/views/main_window.py" line="796"/>
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="786"/>
+        <location filename="../../ui/views/main_window.py" line="802"/>
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="541"/>
+        <location filename="../../ui/views/main_window.py" line="552"/>
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
@@ -1149,124 +1274,136 @@ Password for all: {2}</translation>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="555"/>
+        <location filename="../../ui/views/main_window.py" line="566"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="154"/>
+        <location filename="../../ui/controllers/day.py" line="156"/>
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="159"/>
+        <location filename="../../ui/controllers/day.py" line="161"/>
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="187"/>
+        <location filename="../../ui/controllers/day.py" line="189"/>
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="211"/>
+        <location filename="../../ui/controllers/day.py" line="213"/>
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="151"/>
-        <location filename="../../ui/controllers/day.py" line="216"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="203"/>
+        <location filename="../../ui/controllers/day.py" line="219"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="238"/>
+        <location filename="../../ui/controllers/day.py" line="241"/>
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="142"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="194"/>
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="143"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="195"/>
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="128"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="180"/>
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="169"/>
-        <location filename="../../ui/views/main_window.py" line="731"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="156"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="161"/>
+        <source>Nicht erschienen</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/clerk_steps.py" line="157"/>
+        <source>{0} · {1} Uhr · {2} als „nicht erschienen“ vermerken?</source>
+        <translation>Mark {0} · {1} · {2} as a no-show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/clerk_steps.py" line="222"/>
+        <location filename="../../ui/views/main_window.py" line="747"/>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="355"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="363"/>
+        <location filename="../../ui/views/main_window.py" line="374"/>
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="371"/>
+        <location filename="../../ui/views/main_window.py" line="382"/>
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="375"/>
+        <location filename="../../ui/views/main_window.py" line="386"/>
         <source>Platz &amp;sperren</source>
         <translation>&amp;Lock this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="380"/>
+        <location filename="../../ui/views/main_window.py" line="391"/>
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="391"/>
+        <location filename="../../ui/views/main_window.py" line="402"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="404"/>
+        <location filename="../../ui/views/main_window.py" line="415"/>
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="412"/>
+        <location filename="../../ui/views/main_window.py" line="423"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="416"/>
+        <location filename="../../ui/views/main_window.py" line="427"/>
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="56"/>
+        <location filename="../../ui/views/window_actions.py" line="70"/>
         <source>&amp;Sprache</source>
+        <extracomment>German names of keys, should Qt&apos;s German catalogue be missing.</extracomment>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="63"/>
+        <location filename="../../ui/views/window_actions.py" line="77"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="65"/>
+        <location filename="../../ui/views/window_actions.py" line="79"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="68"/>
+        <location filename="../../ui/views/window_actions.py" line="82"/>
         <source>Ü&amp;ber Bürgerdesk …</source>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
@@ -1281,32 +1418,42 @@ Password for all: {2}</translation>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="127"/>
+        <location filename="../../ui/views/window_actions.py" line="141"/>
         <source>← / →  Vortag / Folgetag (im Kalender), Alt+← / Alt+→ überall</source>
         <translation>← / →  previous / next day (in the calendar), Alt+← / Alt+→ anywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="130"/>
+        <location filename="../../ui/views/window_actions.py" line="144"/>
         <source>T  Heute · Bild↑ / Bild↓  Woche zurück / vor</source>
         <translation>T  today · PgUp / PgDn  week back / forward</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="133"/>
+        <location filename="../../ui/views/window_actions.py" line="147"/>
         <source>Strg+1 / 2 / 3  Tag / Woche / Liste</source>
         <translation>Ctrl+1 / 2 / 3  day / week / list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="134"/>
+        <location filename="../../ui/views/window_actions.py" line="148"/>
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="139"/>
+        <location filename="../../ui/views/window_actions.py" line="154"/>
+        <source>Nächste Person aufrufen (Warteschlange)</source>
+        <translation>Call the next person (queue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="155"/>
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="146"/>
+        <location filename="../../ui/views/window_actions.py" line="159"/>
+        <source>Platz sperren (Anmeldung nötig)</source>
+        <translation>Lock this desk (sign-in needed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="169"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1361,18 +1508,6 @@ Password for all: {2}</translation>
         <translation>The central service cannot be reached. Capacity and users are changed there so that the online portal and every counter see them at once; please try again later.</translation>
     </message>
     <message>
-        <source>Verbindung zur zentralen Datenbank …</source>
-        <translation type="vanished">Connecting to the central database …</translation>
-    </message>
-    <message>
-        <source>Zentrale Datenbank</source>
-        <translation type="vanished">Central database</translation>
-    </message>
-    <message>
-        <source>Die zentrale Datenbank ist nicht erreichbar. Kapazität und Benutzer werden dort geändert, damit das Online-Portal und alle Schalter sie sofort sehen; bitte später erneut versuchen.</source>
-        <translation type="vanished">The central database cannot be reached. Capacity and users are changed there so that the online portal and every counter see the change at once; please try again later.</translation>
-    </message>
-    <message>
         <location filename="../../ui/controllers/team_tools.py" line="205"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
@@ -1381,6 +1516,24 @@ Password for all: {2}</translation>
         <location filename="../../ui/controllers/team_tools.py" line="218"/>
         <source>Personalbedarf Sprechstunde</source>
         <translation>Walk-in hour staffing</translation>
+    </message>
+</context>
+<context>
+    <name>MoveInField</name>
+    <message>
+        <location filename="../../ui/dialogs/move_in_field.py" line="39"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/move_in_field.py" line="46"/>
+        <source>Einzugsdatum (TT.MM.JJJJ)</source>
+        <translation>Move-in date (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/move_in_field.py" line="60"/>
+        <source>Kein gültiges Datum – bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Not a valid date – please enter it as DD.MM.YYYY.</translation>
     </message>
 </context>
 <context>
@@ -1585,164 +1738,235 @@ Password for all: {2}</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="42"/>
+        <location filename="../../ui/views/queue_panel.py" line="48"/>
         <source>Erneut aufrufen</source>
         <extracomment>A slow fallback for the passing of time (waits, appointments falling due): changes are told by the operations and the sync (ui.changes). (key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="43"/>
+        <location filename="../../ui/views/queue_panel.py" line="49"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="44"/>
+        <location filename="../../ui/views/queue_panel.py" line="50"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="45"/>
+        <location filename="../../ui/views/queue_panel.py" line="51"/>
+        <location filename="../../ui/views/queue_panel.py" line="325"/>
+        <location filename="../../ui/views/queue_panel.py" line="327"/>
+        <location filename="../../ui/views/queue_panel.py" line="340"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="46"/>
+        <location filename="../../ui/views/queue_panel.py" line="52"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="82"/>
-        <location filename="../../ui/views/queue_panel.py" line="170"/>
+        <location filename="../../ui/views/queue_panel.py" line="99"/>
+        <location filename="../../ui/views/queue_panel.py" line="209"/>
         <source>Niemand aufgerufen</source>
-        <extracomment>Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
+        <extracomment>The steps of the buttons for the current person, by their key in desk&apos;s counter_person.STEPS (&quot;park&quot; is a ticket&apos;s only). What F9 does while someone is current (setting &quot;call_next_with_current&quot;). Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="85"/>
+        <location filename="../../ui/views/queue_panel.py" line="113"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="96"/>
+        <location filename="../../ui/views/queue_panel.py" line="124"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="99"/>
+        <location filename="../../ui/views/queue_panel.py" line="127"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="101"/>
+        <location filename="../../ui/views/queue_panel.py" line="129"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="113"/>
+        <location filename="../../ui/views/queue_panel.py" line="144"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="154"/>
-        <source>{0}{1} · {2}{3} · wartet {4} min · ca. {5} min</source>
-        <translation>{0}{1} · {2}{3} · waiting {4} min · approx. {5} min</translation>
+        <location filename="../../ui/views/queue_panel.py" line="186"/>
+        <source>ca. {0} min</source>
+        <translation>approx. {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="164"/>
+        <location filename="../../ui/views/queue_panel.py" line="188"/>
+        <source>ca. {0}–{1} min</source>
+        <translation>approx. {0}–{1} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="190"/>
+        <source>{0}{1} · {2}{3} · wartet {4} min · {5}</source>
+        <translation>{0}{1} · {2}{3} · waiting {4} min · {5}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="218"/>
+        <source>Außerdem noch offen an diesem Schalter: {0}</source>
+        <translation>Also still open at this counter: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="224"/>
+        <source>Rückgängig: {0} „nicht erschienen“</source>
+        <translation>Undo no-show: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="266"/>
+        <source>Erst {0} abschließen (F8) oder zurückstellen, dann aufrufen.</source>
+        <translation>First finish {0} (F8) or park it, then call.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="273"/>
+        <source>Nächste(n) aufrufen</source>
+        <translation>Call the next person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="274"/>
+        <source>{0} ist noch an diesem Schalter. Was geschieht mit {0}?</source>
+        <translation>{0} is still at this counter. What happens to {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="278"/>
+        <source>{0} erledigt, nächste(n) aufrufen</source>
+        <translation>{0} done, call the next person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="280"/>
+        <source>{0} zurück in die Warteschlange, nächste(n) aufrufen</source>
+        <translation>{0} back into the queue, call the next person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="326"/>
+        <source>{0} als „nicht erschienen“ vermerken?</source>
+        <translation>Mark {0} as a no-show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="336"/>
+        <source>Letzter Aufruf</source>
+        <translation>Last call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="338"/>
+        <source>{0} wurde schon {1}-mal erneut aufgerufen. Als „nicht erschienen“ vermerken?</source>
+        <translation>{0} has already been called again {1} times. Mark as a no-show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="195"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="173"/>
-        <source>in Bearbeitung</source>
-        <translation>in service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/queue_panel.py" line="175"/>
-        <source>aufgerufen</source>
-        <translation>called</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/queue_panel.py" line="224"/>
+        <location filename="../../ui/views/queue_panel.py" line="310"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="20"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="41"/>
+        <source>Bitte einen Grund angeben.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="81"/>
+        <location filename="../../ui/views/reception_view.py" line="85"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <extracomment>A slow fallback for the passing of time (the walk-in hour opening, the arrivals of the next two hours): changes are told by the operations and the sync (ui.changes).</extracomment>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="135"/>
+        <location filename="../../ui/views/reception_view.py" line="139"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="136"/>
+        <location filename="../../ui/views/reception_view.py" line="140"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="137"/>
+        <location filename="../../ui/views/reception_view.py" line="141"/>
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="141"/>
+        <location filename="../../ui/views/reception_view.py" line="145"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="92"/>
+        <location filename="../../ui/views/reception_view.py" line="96"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="106"/>
+        <location filename="../../ui/views/reception_view.py" line="110"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="178"/>
+        <location filename="../../ui/views/reception_view.py" line="182"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="180"/>
+        <location filename="../../ui/views/reception_view.py" line="184"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="182"/>
+        <location filename="../../ui/views/reception_view.py" line="186"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="184"/>
+        <location filename="../../ui/views/reception_view.py" line="188"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="219"/>
+        <location filename="../../ui/views/reception_view.py" line="191"/>
+        <source>geschätzte Wartezeit etwa {0}–{1} min</source>
+        <translation>estimated wait about {0}–{1} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="238"/>
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="230"/>
+        <location filename="../../ui/views/reception_view.py" line="249"/>
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="240"/>
+        <location filename="../../ui/views/reception_view.py" line="259"/>
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="259"/>
+        <location filename="../../ui/views/reception_view.py" line="278"/>
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
     </message>
@@ -1759,11 +1983,6 @@ Password for all: {2}</translation>
         <location filename="../../ui/refusals.py" line="29"/>
         <source>Der Name ist zu lang (höchstens {limit} Zeichen)</source>
         <translation>The name is too long (at most {limit} characters)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/refusals.py" line="33"/>
-        <source>Der Name {problem}</source>
-        <translation>The name {problem}</translation>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="34"/>
@@ -1786,11 +2005,6 @@ Password for all: {2}</translation>
         <translation>the appointment at {when:datetime} was just taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="47"/>
-        <source>am {day:date} ist {office} {closed}</source>
-        <translation>on {day:date} {office} is {closed}</translation>
-    </message>
-    <message>
         <location filename="../../ui/refusals.py" line="48"/>
         <source>um {when:datetime} beginnt kein Termin für {service} in {office_id}</source>
         <translation>no appointment for {service} starts at {when:datetime} in {office_id}</translation>
@@ -1799,11 +2013,6 @@ Password for all: {2}</translation>
         <location filename="../../ui/refusals.py" line="52"/>
         <source>der Termin {when:datetime} liegt in der Vergangenheit</source>
         <translation>the appointment at {when:datetime} is in the past</translation>
-    </message>
-    <message>
-        <location filename="../../ui/refusals.py" line="56"/>
-        <source>{when:datetime}: {reason}</source>
-        <translation>{when:datetime}: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="57"/>
@@ -1861,432 +2070,703 @@ Password for all: {2}</translation>
         <translation>Appointment {code} is “{status:status}” – “{step:word}” is not possible from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="89"/>
+        <location filename="../../ui/refusals.py" line="109"/>
         <source>Zum Aufrufen zuerst einen Schalter wählen</source>
         <translation>Choose a counter first to call</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="90"/>
+        <location filename="../../ui/refusals.py" line="110"/>
         <source>Unbekannter Schalter {counter} in {office_id}</source>
         <translation>Unknown counter {counter} in {office_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="94"/>
+        <location filename="../../ui/refusals.py" line="114"/>
         <source>Keinen Termin mit der Buchungsnummer {code} gefunden</source>
         <translation>No appointment with booking number {code} found</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="98"/>
+        <location filename="../../ui/refusals.py" line="118"/>
         <source>Keinen Termin heute mit der Buchungsnummer {code} gefunden</source>
         <translation>No appointment today with booking number {code} found</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="102"/>
+        <location filename="../../ui/refusals.py" line="122"/>
         <source>Benutzername oder Passwort falsch</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="103"/>
+        <location filename="../../ui/refusals.py" line="123"/>
         <source>Dieses Konto ist gesperrt; bitte die Teamleitung fragen</source>
         <translation>This account is locked; please ask the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="107"/>
+        <location filename="../../ui/refusals.py" line="127"/>
         <source>Sitzung abgelaufen – bitte neu anmelden</source>
         <translation>Session expired – please sign in again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="108"/>
+        <location filename="../../ui/refusals.py" line="128"/>
         <source>Eine Sitzung muss eine Weile gültig sein</source>
         <translation>A session must be valid for a while</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="109"/>
+        <location filename="../../ui/refusals.py" line="129"/>
         <source>An einer Aufrufanzeige meldet sich niemand an</source>
         <translation>Nobody signs in at a call display</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="113"/>
+        <location filename="../../ui/refusals.py" line="133"/>
         <source>Am Online-Portal meldet sich kein Benutzer an</source>
         <translation>No user signs in at the online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="117"/>
+        <location filename="../../ui/refusals.py" line="137"/>
         <source>Benutzername oder Passwort falsch (der zentrale Dienst ist nicht erreichbar: offline kann sich nur anmelden, wer sich an diesem PC schon einmal angemeldet hat)</source>
         <translation>Wrong user name or password (the central service cannot be reached: offline, only someone who has signed in on this PC before can sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="123"/>
+        <location filename="../../ui/refusals.py" line="143"/>
         <source>Gerät nicht angemeldet oder gesperrt</source>
         <translation>Device not enrolled or revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="124"/>
+        <location filename="../../ui/refusals.py" line="144"/>
         <source>Anmeldecode ungültig oder abgelaufen</source>
         <translation>Enrolment code invalid or expired</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="125"/>
+        <location filename="../../ui/refusals.py" line="145"/>
         <source>Zu viele Fehlversuche an diesem Gerät: Anmeldung wieder ab {until:time} Uhr möglich</source>
         <translation>Too many failed attempts on this device: sign-in possible again from {until:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="129"/>
+        <location filename="../../ui/refusals.py" line="149"/>
         <source>Konto nach {failures} Fehlversuchen gesperrt bis {until:time} Uhr; die Teamleitung kann die Sperre aufheben</source>
         <translation>Account locked after {failures} failed attempts until {until:time}; the team lead can lift the lock</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="134"/>
+        <location filename="../../ui/refusals.py" line="154"/>
         <source>Zu viele Fehlversuche: bitte {seconds} s warten und erneut versuchen</source>
         <translation>Too many failed attempts: please wait {seconds} s and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="138"/>
+        <location filename="../../ui/refusals.py" line="158"/>
         <source>{action:word}: unbekannter oder gesperrter Benutzer</source>
         <translation>{action:word}: unknown or locked user</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="142"/>
+        <location filename="../../ui/refusals.py" line="162"/>
         <source>{action:word} darf nur die Teamleitung ({name} ist Sachbearbeitung)</source>
         <translation>{action:word}: only the team lead may do this ({name} is a clerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="146"/>
+        <location filename="../../ui/refusals.py" line="166"/>
         <source>Unbekannter Benutzer {username!r}</source>
         <translation>Unknown user {username!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="147"/>
+        <location filename="../../ui/refusals.py" line="167"/>
         <source>Unbekannter Benutzer {id}</source>
         <translation>Unknown user {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="148"/>
+        <location filename="../../ui/refusals.py" line="168"/>
         <source>Dieser Termin ist bereits freigegeben</source>
         <translation>This slot is already released</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="149"/>
+        <location filename="../../ui/refusals.py" line="169"/>
         <source>Zusätzliche Termine können nur für heute freigegeben werden</source>
         <translation>Extra slots can only be released for today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="153"/>
+        <location filename="../../ui/refusals.py" line="173"/>
         <source>Der Termin hat bereits begonnen</source>
         <translation>The slot has already begun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="154"/>
+        <location filename="../../ui/refusals.py" line="174"/>
         <source>An Schalter {counter} beginnt um {at:time} kein Termin</source>
         <translation>No slot starts at counter {counter} at {at:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="158"/>
+        <location filename="../../ui/refusals.py" line="178"/>
         <source>Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben</source>
         <translation>There are no more slots to release at these counters today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="162"/>
+        <location filename="../../ui/refusals.py" line="182"/>
         <source>Mindestens einer dieser Termine ist bereits freigegeben</source>
         <translation>At least one of these slots is already released</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="166"/>
+        <location filename="../../ui/refusals.py" line="186"/>
         <source>{count} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): bitte für jeden »Verschieben« oder »Behalten« wählen</source>
         <translation>{count} appointment(s) lose their place through the change ({codes}): please choose “Move” or “Keep” for each</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="171"/>
+        <location filename="../../ui/refusals.py" line="191"/>
         <source>Termin {code} kann nicht auf {to:datetime} verschoben werden: dort ist kein passender Platz frei</source>
         <translation>Appointment {code} cannot be moved to {to:datetime}: no suitable slot is free there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="176"/>
+        <location filename="../../ui/refusals.py" line="196"/>
         <source>Es gibt keine Änderung zu speichern</source>
         <translation>There is no change to save</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="177"/>
+        <location filename="../../ui/refusals.py" line="197"/>
         <source>Unbekannter Grund {reason!r} (möglich: {known})</source>
         <translation>Unknown reason {reason!r} (possible: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="181"/>
-        <source>Keine Wartenummer: {reason}</source>
-        <translation>No ticket: {reason}</translation>
+        <location filename="../../ui/refusals.py" line="33"/>
+        <source>Der Name {problem:reason}</source>
+        <translation>The name {problem:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="182"/>
+        <location filename="../../ui/refusals.py" line="47"/>
+        <source>am {day:date} ist {office} {closed:reason}</source>
+        <translation>on {day:date} {office} is {closed:reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="56"/>
+        <source>{when:datetime}: {reason:reason}</source>
+        <translation>{when:datetime}: {reason:reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="89"/>
+        <source>Termin {code} beginnt erst um {starts:time} – „nicht erschienen“ erst ab dann</source>
+        <translation>Appointment {code} does not start until {starts:time} – a no-show only from then on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="93"/>
+        <location filename="../../ui/refusals.py" line="101"/>
+        <source>„Nicht erschienen“ für {code} lässt sich nur {minutes} Minuten lang zurücknehmen</source>
+        <translation>The no-show of {code} can only be taken back within {minutes} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="97"/>
+        <source>„Nicht erschienen“ für {code} kann nur zurücknehmen, wer es vermerkt hat</source>
+        <translation>The no-show of {code} can only be taken back by whoever recorded it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="105"/>
+        <source>{code}: „nicht erschienen“ erst nach {limit} erneuten Aufrufen (bisher {count})</source>
+        <translation>{code}: a no-show only after {limit} repeated calls (so far {count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="201"/>
+        <source>Keine Wartenummer: {reason:reason}</source>
+        <translation>No ticket: {reason:reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="202"/>
         <source>Die Wartenummer wurde gleichzeitig vergeben; bitte erneut</source>
         <translation>The ticket number was taken at the same moment; please try again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="186"/>
+        <location filename="../../ui/refusals.py" line="206"/>
+        <source>Zu dieser Anfrage gibt es bereits die Wartenummer {code}</source>
+        <translation>This request already has ticket {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="210"/>
         <source>Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert (erst mit der zentralen Datenbank verbinden)</source>
         <translation>No tickets: no number block is reserved for this PC today (connect to the central service first)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="191"/>
+        <location filename="../../ui/refusals.py" line="215"/>
         <source>Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht</source>
         <translation>No tickets: this PC&apos;s number block is used up</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="195"/>
+        <location filename="../../ui/refusals.py" line="219"/>
         <source>Keine eigenen Wartenummern in {office_id} (offline)</source>
         <translation>No tickets of this PC in {office_id} (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="199"/>
+        <location filename="../../ui/refusals.py" line="223"/>
         <source>Keine wartende Wartenummer in {office_id}</source>
         <translation>No ticket waiting in {office_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="200"/>
+        <location filename="../../ui/refusals.py" line="224"/>
         <source>Unbekannter Schalter {counter} in {office_id} (vorhanden: {known})</source>
         <translation>Unknown counter {counter} in {office_id} (existing: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="204"/>
+        <location filename="../../ui/refusals.py" line="228"/>
         <source>Die Wartenummer {id} gibt es nicht (mehr)</source>
         <translation>Ticket {id} does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="205"/>
+        <location filename="../../ui/refusals.py" line="229"/>
         <source>Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich</source>
         <translation>Ticket {code} is “{status:word}” – “{step:word}” is not possible from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="209"/>
+        <location filename="../../ui/refusals.py" line="233"/>
         <source>Wartenummer {code} ist vom {day:date} – nur Wartenummern von heute können wieder eingereiht werden</source>
         <translation>Ticket {code} is from {day:date} – only today&apos;s tickets can be put back in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="214"/>
+        <location filename="../../ui/refusals.py" line="238"/>
         <source>{code} ist zentral inzwischen „{status:word}“ – „{step:word}“ dieses Platzes wurde nicht übernommen</source>
         <translation>{code} is now “{status:word}” centrally – this counter&apos;s “{step:word}” was not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="219"/>
+        <location filename="../../ui/refusals.py" line="243"/>
         <source>Zum erneuten Aufrufen zuerst einen Schalter wählen</source>
         <translation>Choose a counter first to call again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="223"/>
+        <location filename="../../ui/refusals.py" line="247"/>
         <source>Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort</source>
         <translation>Ticket {code} is called to {where} – call again only from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="227"/>
+        <location filename="../../ui/refusals.py" line="251"/>
         <source>Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})</source>
         <translation>The period begins ({first:date}) after its end ({last:date})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="231"/>
+        <location filename="../../ui/refusals.py" line="255"/>
         <source>Der Zeitraum ist zu lang (höchstens {limit} Tage)</source>
         <translation>The period is too long (at most {limit} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="235"/>
+        <location filename="../../ui/refusals.py" line="259"/>
         <source>{office} hat keine Sprechstunde ohne Termin</source>
         <translation>{office} has no walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="236"/>
+        <location filename="../../ui/refusals.py" line="260"/>
+        <source>Die Zahl der Schalter muss eine ganze Zahl ab {minimum} sein, nicht {value}</source>
+        <translation>The number of counters must be a whole number from {minimum}, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="264"/>
+        <source>{what:word} muss eine Zahl ab {minimum} sein, nicht {value}</source>
+        <translation>{what:word} must be a number from {minimum}, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="268"/>
+        <source>{what:word} muss größer als 0 sein, nicht {value}</source>
+        <translation>{what:word} must be greater than 0, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="272"/>
+        <source>Der Zielanteil muss zwischen 0 und 100 % liegen (ausschließlich), nicht {value}</source>
+        <translation>The target share must be between 0 and 100 % (exclusive), not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="276"/>
+        <source>Die Schwelle muss größer als 0 Minuten sein, nicht {value}</source>
+        <translation>The threshold must be more than 0 minutes, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="280"/>
+        <source>Der Zielanteil muss zwischen 0 und 100 % liegen, nicht {value}</source>
+        <translation>The target share must be between 0 and 100 %, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="284"/>
+        <source>Zeitraum: 1 bis 52 Wochen, nicht {value}</source>
+        <translation>Period: 1 to 52 weeks, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="288"/>
+        <source>Unbekannte Operation {kind!r}</source>
+        <translation>Unknown operation {kind!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="292"/>
+        <source>Diese Operations-Id gehört zu einem anderen Gerät</source>
+        <translation>This operation id belongs to another device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="296"/>
+        <source>Die Änderung widerspricht dem Stand der zentralen Datenbank</source>
+        <translation>The change contradicts the state of the central database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="300"/>
+        <source>Ein Gerät der Art {kind} darf „{op}“ nicht ausführen</source>
+        <translation>A device of kind {kind} may not carry out “{op}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="304"/>
+        <source>Ungültiger Benutzer in der Operation</source>
+        <translation>Invalid user in the operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="308"/>
+        <source>Der Benutzer dieser Operation hat sich an diesem Gerät nie angemeldet</source>
+        <translation>The user of this operation has never signed in on this device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="312"/>
+        <source>Ungültige Angabe {key!r} in der Operation</source>
+        <translation>Invalid value {key!r} in the operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="316"/>
+        <source>Dieses Gerät gehört zu einem anderen Standort</source>
+        <translation>This device belongs to another office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="320"/>
+        <source>Dieses Gerät ist für Schalter {registered} angemeldet, nicht für Schalter {number}</source>
+        <translation>This device is registered for counter {registered}, not for counter {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="324"/>
+        <source>Ein Schalter bucht am Schalter oder telefonisch, nicht als Portal</source>
+        <translation>A counter books at the counter or by phone, not as the portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="328"/>
+        <source>Ungültige Zeitangabe in der Buchung</source>
+        <translation>Invalid time in the booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="332"/>
+        <source>Unbekannter Schritt in der Operation</source>
+        <translation>Unknown step in the operation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="336"/>
+        <source>Am Empfang können Termine nur eingecheckt werden</source>
+        <translation>At reception, appointments can only be checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="340"/>
+        <source>Unbekannter Grund der Wartenummer</source>
+        <translation>Unknown reason for the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="344"/>
+        <source>Den Termin gibt es in der zentralen Datenbank nicht</source>
+        <translation>The appointment does not exist in the central database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="348"/>
+        <source>Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts</source>
+        <translation>Ticket number {number}: not from this device&apos;s number block for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="352"/>
+        <source>{code}: das Tageskontingent von {quota} war zentral bereits ausgeschöpft</source>
+        <translation>{code}: the day&apos;s quota of {quota} was already used up centrally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="356"/>
+        <source>Aufruf einer zentral nicht ausgegebenen Wartenummer</source>
+        <translation>Call of a ticket the central service never issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="360"/>
+        <source>{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)</source>
+        <translation>{code} was already called at another counter (double call)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="364"/>
+        <source>Schritt für eine zentral nicht vorhandene Wartenummer</source>
+        <translation>Step for a ticket the central database does not have</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="368"/>
+        <source>enthält ungültige Zeichen (kein gültiges UTF-8)</source>
+        <translation>contains invalid characters (not valid UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="372"/>
+        <source>enthält Steuerzeichen der Schreibrichtung ({chars})</source>
+        <translation>contains writing-direction control characters ({chars})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="376"/>
+        <source>enthält unzulässige Steuerzeichen</source>
+        <translation>contains control characters that are not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="380"/>
+        <source>besteht nur aus unsichtbaren Zeichen</source>
+        <translation>consists of invisible characters only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="384"/>
+        <source>Feiertag ({name})</source>
+        <translation>closed for a public holiday ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="388"/>
+        <source>geschlossen ({name})</source>
+        <translation>closed ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="392"/>
+        <source>keine Öffnungszeiten</source>
+        <translation>no opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="396"/>
+        <source>für diesen Standort gibt es keine Online-Buchung</source>
+        <translation>this office has no online booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="400"/>
+        <source>der Termin liegt in der Vergangenheit</source>
+        <translation>the appointment is in the past</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="404"/>
+        <source>zu kurzfristig: online mindestens {minutes} Minuten vorher</source>
+        <translation>too short notice: online at least {minutes} minutes ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="408"/>
+        <source>außerhalb des Buchungsfensters: online buchbar bis {last:date}</source>
+        <translation>outside the booking window: bookable online until {last:date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="412"/>
+        <source>noch nicht freigegeben: die Woche wird am {at:weekday} {at:date} um {at:time} Uhr freigeschaltet</source>
+        <translation>not released yet: the week opens on {at:weekday} {at:date} at {at:time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="417"/>
+        <source>unbekannte Art von Buchungsfenster {kind}</source>
+        <translation>unknown kind of booking window {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="421"/>
+        <source>dieser Standort bietet keine Sprechstunde ohne Termin an</source>
+        <translation>this office has no walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="425"/>
+        <source>heute keine Sprechstunde: {closed:reason}</source>
+        <translation>no walk-in hour today: {closed:reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="429"/>
+        <source>außerhalb der Öffnungszeiten</source>
+        <translation>outside opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="433"/>
+        <source>die Sprechstunde ohne Termin ist Montag bis Freitag</source>
+        <translation>the walk-in hour is Monday to Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="437"/>
+        <source>die Sprechstunde ohne Termin ist von {start:time} bis {end:time} Uhr</source>
+        <translation>the walk-in hour is from {start:time} to {end:time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="441"/>
+        <source>das Tageskontingent von {quota} Wartenummern ist ausgeschöpft</source>
+        <translation>the day&apos;s quota of {quota} tickets is used up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="445"/>
         <source>Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)</source>
         <translation>Weekday {weekday} does not exist (0 = Monday … 6 = Sunday)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="240"/>
+        <location filename="../../ui/refusals.py" line="449"/>
         <source>Schalter {counter} gibt es an diesem Standort nicht</source>
         <translation>Counter {counter} does not exist at this office</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="244"/>
+        <location filename="../../ui/refusals.py" line="453"/>
         <source>Ende {ends:time} liegt nicht nach Beginn {starts:time}</source>
         <translation>End {ends:time} is not after start {starts:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="248"/>
+        <location filename="../../ui/refusals.py" line="457"/>
         <source>Die Terminlänge muss größer als 0 Minuten sein</source>
         <translation>The slot length must be more than 0 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="252"/>
+        <location filename="../../ui/refusals.py" line="461"/>
         <source>Die Terminlänge {minutes} Min. passt nicht in die Öffnungszeit</source>
         <translation>A slot of {minutes} min does not fit into the opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="256"/>
+        <location filename="../../ui/refusals.py" line="465"/>
         <source>Dienstleistung {services} bietet der Standort nicht an</source>
         <translation>The office does not offer the service {services}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="260"/>
+        <location filename="../../ui/refusals.py" line="469"/>
         <source>Die Zeiten {first_opens:time}–{first_closes:time} und {second_opens:time}–{second_closes:time} an Schalter {counter} überschneiden sich</source>
         <translation>The times {first_opens:time}–{first_closes:time} and {second_opens:time}–{second_closes:time} at counter {counter} overlap</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="266"/>
+        <location filename="../../ui/refusals.py" line="475"/>
         <source>Der Online-Anteil muss 0 bis 100 % sein</source>
         <translation>The online share must be 0 to 100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="270"/>
+        <location filename="../../ui/refusals.py" line="479"/>
         <source>Die Vorlaufzeit darf nicht negativ sein</source>
         <translation>The lead time must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="274"/>
+        <location filename="../../ui/refusals.py" line="483"/>
         <source>Bitte angeben, wie viele Tage im Voraus (0 oder mehr)</source>
         <translation>Please say how many days ahead (0 or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="278"/>
+        <location filename="../../ui/refusals.py" line="487"/>
         <source>Bitte den Wochentag der Freigabe wählen</source>
         <translation>Please choose the weekday of the release</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="282"/>
+        <location filename="../../ui/refusals.py" line="491"/>
         <source>Bitte die Uhrzeit der Freigabe angeben</source>
         <translation>Please give the time of the release</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="286"/>
+        <location filename="../../ui/refusals.py" line="495"/>
         <source>Bitte die Monate ohne Gebühr angeben</source>
         <translation>Please give the months without a fee</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="290"/>
+        <location filename="../../ui/refusals.py" line="499"/>
         <source>Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne</source>
         <translation>The months with a fee must be at least as many as those without</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="294"/>
+        <location filename="../../ui/refusals.py" line="503"/>
         <source>Die Gebühr darf nicht negativ sein</source>
         <translation>The fee must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="298"/>
+        <location filename="../../ui/refusals.py" line="507"/>
         <source>Das Kontingent darf nicht negativ sein</source>
         <translation>The quota must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="302"/>
+        <location filename="../../ui/refusals.py" line="511"/>
         <source>Bitte Beginn und Ende der Sprechstunde angeben</source>
         <translation>Please give the start and the end of the walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="306"/>
+        <location filename="../../ui/refusals.py" line="515"/>
         <source>Das Ende {ends:date} liegt vor dem Beginn {starts:date}</source>
         <translation>The end {ends:date} is before the start {starts:date}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="310"/>
+        <location filename="../../ui/refusals.py" line="519"/>
         <source>Eine Schließzeit in der Vergangenheit hat keine Wirkung</source>
         <translation>A closure in the past has no effect</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="314"/>
+        <location filename="../../ui/refusals.py" line="523"/>
         <source>Bitte einen Grund für die Schließzeit angeben</source>
         <translation>Please give a reason for the closure</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="318"/>
+        <location filename="../../ui/refusals.py" line="527"/>
         <source>Schalter {counter} gibt es hier nicht</source>
         <translation>Counter {counter} does not exist here</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="322"/>
+        <location filename="../../ui/refusals.py" line="531"/>
         <source>Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute</source>
         <translation>Valid from {day:date} is in the past; today at the earliest</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="326"/>
+        <location filename="../../ui/refusals.py" line="535"/>
         <source>Öffnungszeit gehört zu keiner geänderten Zelle</source>
         <translation>These opening hours belong to no changed cell</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="330"/>
+        <location filename="../../ui/refusals.py" line="539"/>
         <source>Diese Schließzeit gibt es nicht (mehr)</source>
         <translation>This closure does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="334"/>
+        <location filename="../../ui/refusals.py" line="543"/>
         <source>Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})</source>
         <translation>User name: {low} to {high} characters needed (now {now})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="338"/>
+        <location filename="../../ui/refusals.py" line="547"/>
         <source>Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)</source>
         <translation>User name: only letters a–z, digits and . - _ (no spaces, no umlauts)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="342"/>
+        <location filename="../../ui/refusals.py" line="551"/>
         <source>Name: bitte angeben</source>
         <translation>Name: please enter one</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="346"/>
+        <location filename="../../ui/refusals.py" line="555"/>
         <source>Name: höchstens {limit} Zeichen</source>
         <translation>Name: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="350"/>
-        <source>Name: {problem}</source>
-        <translation>Name: {problem}</translation>
+        <location filename="../../ui/refusals.py" line="559"/>
+        <source>Name: {problem:reason}</source>
+        <translation>Name: {problem:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="354"/>
+        <location filename="../../ui/refusals.py" line="563"/>
         <source>Rolle: unbekannt {role!r} (möglich: {known})</source>
         <translation>Role: unknown {role!r} (possible: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="358"/>
+        <location filename="../../ui/refusals.py" line="567"/>
         <source>Passwort: mindestens {limit} Zeichen nötig</source>
         <translation>Password: at least {limit} characters needed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="362"/>
+        <location filename="../../ui/refusals.py" line="571"/>
         <source>Passwort: höchstens {limit} Zeichen</source>
         <translation>Password: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="366"/>
+        <location filename="../../ui/refusals.py" line="575"/>
         <source>Passwort: darf nicht der Benutzername sein</source>
         <translation>Password: must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="370"/>
+        <location filename="../../ui/refusals.py" line="579"/>
         <source>Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes</source>
         <translation>Password: too common and easy to guess; please choose another</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="374"/>
+        <location filename="../../ui/refusals.py" line="583"/>
         <source>Standort: unbekannt {office_id!r} (vorhanden: {known})</source>
         <translation>Office: unknown {office_id!r} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="378"/>
+        <location filename="../../ui/refusals.py" line="587"/>
         <source>Benutzername: {username!r} ist schon vergeben</source>
         <translation>User name: {username!r} is already taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="382"/>
+        <location filename="../../ui/refusals.py" line="591"/>
         <source>{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen</source>
         <translation>{username} is the last active team lead and can be neither locked nor made a clerk; create another team lead first</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="420"/>
+        <location filename="../../ui/refusals.py" line="653"/>
         <source>%d.%m.%Y</source>
         <translation>%d/%m/%Y</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="421"/>
+        <location filename="../../ui/refusals.py" line="654"/>
         <source>%d.%m.%Y %H:%M</source>
         <translation>%d/%m/%Y %H:%M</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="422"/>
+        <location filename="../../ui/refusals.py" line="655"/>
         <source>%H:%M</source>
         <translation>%H:%M</translation>
     </message>
@@ -2317,45 +2797,136 @@ Password for all: {2}</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="61"/>
         <source>Termin suchen – {0}</source>
         <translation>Find an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="64"/>
         <source>Buchungsnummer (z. B. 39KJ-TGPT) oder Name</source>
         <translation>Booking number (e.g. 39KJ-TGPT) or name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="66"/>
         <source>Suchbegriff</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="64"/>
-        <location filename="../../ui/dialogs/search_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="117"/>
         <source>Mindestens zwei Zeichen eingeben.</source>
         <translation>Type at least two characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="87"/>
+        <source>Treffer</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="119"/>
         <source>Kein Termin gefunden.</source>
         <translation>No appointment found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="98"/>
-        <source>Die ersten {0} Treffer (neueste zuerst) – bitte genauer suchen.</source>
-        <translation>The first {0} hits (newest first) – please narrow the search.</translation>
+        <location filename="../../ui/dialogs/search_dialog.py" line="123"/>
+        <source>Die ersten {0} Treffer (anstehende zuerst) – bitte genauer suchen.</source>
+        <translation>The first {0} hits (upcoming first) – please narrow the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="128"/>
         <source>{0} Treffer – Eingabe oder Doppelklick öffnet den Tag.</source>
         <translation>{0} hits – Enter or a double click opens the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="135"/>
         <source>Die Suche ist fehlgeschlagen ({0}).</source>
         <translation>The search failed ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHitsModel</name>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="28"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="29"/>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="30"/>
+        <source>Schalter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="31"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="32"/>
+        <source>Buchungscode</source>
+        <translation>Booking code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="33"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/search_model.py" line="34"/>
+        <source>Dienstleistung</source>
+        <translation>Service</translation>
+    </message>
+</context>
+<context>
+    <name>SlotPicker</name>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="73"/>
+        <source>Tag des Termins</source>
+        <translation>Day of the appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="77"/>
+        <source>Vortag</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="78"/>
+        <source>Nächster Tag</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="80"/>
+        <source>Freie Termine</source>
+        <translation>Free slots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="94"/>
+        <source>&amp;Tag:</source>
+        <translation>Da&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="134"/>
+        <source>&amp;Freie Termine am {0}:</source>
+        <translation>&amp;Free slots on {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="146"/>
+        <source>Freie Termine werden gesucht …</source>
+        <translation>Looking for free slots …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="160"/>
+        <source>{0}–{1} · Schalter {2}</source>
+        <translation>{0}–{1} · counter {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_slots.py" line="170"/>
+        <source>An diesem Tag ist kein Termin frei.</source>
+        <translation>No slot is free on this day.</translation>
     </message>
 </context>
 <context>
@@ -2937,130 +3508,131 @@ with planned counters</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="104"/>
         <source>Benutzer verwalten</source>
+        <extracomment>The form field a refusal&apos;s code belongs to: a refusal from the central service comes back with its code but without the local error&apos;s field.</extracomment>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="80"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="249"/>
         <source>Neuer Benutzer</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
         <source>Passwort setzen …</source>
         <translation>Set password …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
         <source>Anmeldesperre aufheben</source>
         <translation>Lift sign-in lock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="118"/>
         <source>Nach fünf falschen Passwörtern ist die Anmeldung 15 Minuten gesperrt</source>
         <translation>After five wrong passwords, sign-in is locked for 15 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="124"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="125"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="127"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="130"/>
         <source>Konto aktiv (darf sich anmelden)</source>
         <translation>Account active (may sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="97"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="154"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="98"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="155"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="157"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="158"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="159"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="160"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="206"/>
         <source>Benutzer {0} ändern</source>
         <translation>Change user {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="215"/>
         <source>Änderungen speichern</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="229"/>
         <source>Anmeldesperre von {0} aufgehoben.</source>
         <translation>Sign-in lock of {0} lifted.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="259"/>
         <source>Benutzer anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="284"/>
         <source>Die Passwörter stimmen nicht überein.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="325"/>
         <source>Benutzer {0} angelegt.</source>
         <translation>User {0} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="327"/>
         <source>Keine Änderung.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="329"/>
         <source>Benutzer {0} gespeichert.</source>
         <translation>User {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="310"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="361"/>
         <source>Passwort von {0} gesetzt.</source>
         <translation>Password of {0} set.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="381"/>
         <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
         <translation>That did not work ({0}); please try again.</translation>
     </message>
@@ -3160,99 +3732,277 @@ with planned counters</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="16"/>
+        <location filename="../../ui/models/audit_model.py" line="17"/>
         <source>Termin aufgerufen</source>
         <translation>Appointment called</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="17"/>
+        <location filename="../../ui/models/audit_model.py" line="18"/>
         <source>Termin erneut aufgerufen</source>
         <translation>Appointment called again</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="18"/>
+        <location filename="../../ui/models/audit_model.py" line="19"/>
         <source>Termin nicht erschienen</source>
         <translation>Appointment no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="19"/>
+        <location filename="../../ui/models/audit_model.py" line="20"/>
         <source>Termin abgesagt</source>
         <translation>Appointment cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="20"/>
+        <location filename="../../ui/models/audit_model.py" line="21"/>
+        <source>Termin: „nicht erschienen“ zurückgenommen</source>
+        <translation>Appointment: no-show taken back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="22"/>
         <source>Wartenummer aufgerufen</source>
         <translation>Ticket called</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="21"/>
+        <location filename="../../ui/models/audit_model.py" line="23"/>
         <source>Wartenummer erneut aufgerufen</source>
         <translation>Ticket called again</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="22"/>
+        <location filename="../../ui/models/audit_model.py" line="24"/>
         <source>Wartenummer nicht erschienen</source>
         <translation>Ticket no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="23"/>
+        <location filename="../../ui/models/audit_model.py" line="25"/>
+        <source>Wartenummer: „nicht erschienen“ zurückgenommen</source>
+        <translation>Ticket: no-show taken back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_model.py" line="26"/>
         <source>Öffnungszeiten geändert</source>
         <translation>Opening hours changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="24"/>
+        <location filename="../../ui/models/audit_model.py" line="27"/>
         <source>Terminlänge geändert</source>
         <translation>Slot length changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="25"/>
+        <location filename="../../ui/models/audit_model.py" line="28"/>
         <source>Buchungsfenster geändert</source>
         <translation>Booking window changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="26"/>
+        <location filename="../../ui/models/audit_model.py" line="29"/>
         <source>Kontingent geändert</source>
         <translation>Quota changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="27"/>
+        <location filename="../../ui/models/audit_model.py" line="30"/>
         <source>Schließzeit geändert</source>
         <translation>Closure changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="28"/>
+        <location filename="../../ui/models/audit_model.py" line="31"/>
         <source>Zusätzlicher Termin freigegeben</source>
         <translation>Additional slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="29"/>
+        <location filename="../../ui/models/audit_model.py" line="32"/>
         <source>Benutzer geändert</source>
         <translation>User changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="30"/>
+        <location filename="../../ui/models/audit_model.py" line="33"/>
         <source>Gerät registriert</source>
         <translation>Device registered</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="31"/>
+        <location filename="../../ui/models/audit_model.py" line="34"/>
         <source>Gerät angemeldet</source>
         <translation>Device enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="32"/>
+        <location filename="../../ui/models/audit_model.py" line="35"/>
         <source>Gerät gesperrt</source>
         <translation>Device revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="33"/>
+        <location filename="../../ui/models/audit_model.py" line="36"/>
         <source>Anmeldung nach Fehlversuchen gesperrt</source>
         <translation>Sign-in locked after failed attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_model.py" line="34"/>
+        <location filename="../../ui/models/audit_model.py" line="37"/>
         <source>Anmeldesperre aufgehoben</source>
         <translation>Sign-in lock lifted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="23"/>
+        <source>Sprechstunde</source>
+        <extracomment>A stored field: its name and how its value reads ({0}), both in context &quot;audit&quot;; the fields of a change are listed in this order (desk stores them sorted by key).</extracomment>
+        <translation>Walk-in hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="25"/>
+        <source>Kontingent</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="26"/>
+        <source>{0} Wartenummern</source>
+        <translation>{0} tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="28"/>
+        <source>öffnet</source>
+        <translation>opens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="29"/>
+        <source>schließt</source>
+        <translation>closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="31"/>
+        <source>Terminlänge</source>
+        <translation>Slot length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="32"/>
+        <location filename="../../ui/models/audit_words.py" line="52"/>
+        <source>{0} Min.</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="34"/>
+        <source>Dienstleistungen</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="35"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="37"/>
+        <source>buchbar</source>
+        <translation>bookable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="38"/>
+        <source>{0} Tage im Voraus</source>
+        <translation>{0} days ahead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="40"/>
+        <source>Freigabe-Wochentag</source>
+        <translation>Release weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="41"/>
+        <source>Freigabe um</source>
+        <translation>Release at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="43"/>
+        <source>gebührenfrei</source>
+        <translation>free of charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="44"/>
+        <location filename="../../ui/models/audit_words.py" line="48"/>
+        <source>{0} Monate</source>
+        <translation>{0} months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="47"/>
+        <source>mit Gebühr</source>
+        <translation>with a fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="50"/>
+        <source>Gebühr</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="50"/>
+        <source>{0} Cent</source>
+        <translation>{0} cents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="51"/>
+        <source>Online-Anteil</source>
+        <translation>Online share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="52"/>
+        <source>Vorlauf</source>
+        <translation>Lead time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="53"/>
+        <source>von</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="54"/>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="55"/>
+        <source>Schalter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="56"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="57"/>
+        <source>gesperrt bis</source>
+        <translation>locked until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="58"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="59"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="60"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="61"/>
+        <source>Standort</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="62"/>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="79"/>
+        <source>Standort {0}</source>
+        <translation>Office {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="118"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="119"/>
+        <source>nein</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -3444,60 +4194,80 @@ with planned counters</translation>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="391"/>
+        <location filename="../../ui/refusals.py" line="600"/>
         <source>E-Mail</source>
         <extracomment>German words desk passes as ``{…:word}`` params that the &quot;labels&quot; catalogue lacked.</extracomment>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="392"/>
+        <location filename="../../ui/refusals.py" line="601"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="393"/>
+        <location filename="../../ui/refusals.py" line="602"/>
         <source>erneut aufgerufen</source>
         <translation>called again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="394"/>
+        <location filename="../../ui/refusals.py" line="603"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="395"/>
+        <location filename="../../ui/refusals.py" line="604"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="396"/>
+        <location filename="../../ui/refusals.py" line="605"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="397"/>
+        <location filename="../../ui/refusals.py" line="606"/>
         <source>Benutzer verwalten</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="398"/>
+        <location filename="../../ui/refusals.py" line="607"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="399"/>
+        <location filename="../../ui/refusals.py" line="608"/>
         <source>Zusätzliche Termine freigeben</source>
         <translation>Release extra slots</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="400"/>
+        <location filename="../../ui/refusals.py" line="609"/>
         <source>Statistik ansehen</source>
         <translation>View statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="401"/>
+        <location filename="../../ui/refusals.py" line="610"/>
         <source>Das Protokoll einsehen</source>
         <translation>Read the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="611"/>
+        <source>Ankünfte je Stunde</source>
+        <translation>Arrivals per hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="612"/>
+        <source>Mittlere Bearbeitungszeit</source>
+        <translation>Mean service time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="613"/>
+        <source>Verkehrsangebot</source>
+        <translation>Offered traffic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="614"/>
+        <source>Schwelle</source>
+        <translation>Threshold</translation>
     </message>
 </context>
 </TS>
