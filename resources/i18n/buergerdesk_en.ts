@@ -1060,6 +1060,16 @@ after</translation>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/display/window.py" line="280"/>
+        <source>Wartezeit für eine neue Nummer: ca. {0} min</source>
+        <translation>Waiting time for a new number: approx. {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="281"/>
+        <source>Wartezeit für eine neue Nummer: ca. {0}–{1} min</source>
+        <translation>Waiting time for a new number: approx. {0}–{1} min</translation>
+    </message>
+    <message>
         <location filename="../../ui/display/window.py" line="264"/>
         <source>(erneut)</source>
         <translation>(again)</translation>
@@ -2254,6 +2264,16 @@ Password for all: {2}</translation>
         <location filename="../../ui/refusals.py" line="105"/>
         <source>{code}: „nicht erschienen“ erst nach {limit} erneuten Aufrufen (bisher {count})</source>
         <translation>{code}: a no-show only after {limit} repeated calls (so far {count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="168"/>
+        <source>Von diesem PC aus nur Benutzer von {office}; andere Standorte und stadtweite Konten verwaltet die Verwaltung am Server</source>
+        <translation>From this PC, only users of {office}; other offices and city-wide accounts are managed by the administration on the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="173"/>
+        <source>Benutzer anderer Standorte verwaltet die Teamleitung dort</source>
+        <translation>Users of other offices are managed by the team lead there</translation>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="201"/>
