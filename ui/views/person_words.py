@@ -12,15 +12,11 @@ from desk.domain.counter_person import TICKET, CounterPerson
 from ui.labels import reason_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CounterPerson", text)
-
-
 def person_state(person: CounterPerson) -> str:
     """'aufgerufen' or 'in Bearbeitung'."""
     if person.status == "in_service":
-        return _tr("in Bearbeitung")
-    return _tr("aufgerufen")
+        return QCoreApplication.translate("CounterPerson", "in Bearbeitung")
+    return QCoreApplication.translate("CounterPerson", "aufgerufen")
 
 
 def person_line(person: CounterPerson, with_code: bool = False) -> str:
@@ -28,12 +24,14 @@ def person_line(person: CounterPerson, with_code: bool = False) -> str:
     appointment's start, service and name (``with_code``: led by the code)."""
     called = f"{person.called_at:%H:%M}" if person.called_at is not None else ""
     if person.kind == TICKET:
-        text = _tr("Wartenummer · {0} · aufgerufen {1} Uhr").format(
-            reason_label(person.what), called
-        )
+        text = QCoreApplication.translate(
+            "CounterPerson", "Wartenummer · {0} · aufgerufen {1} Uhr"
+        ).format(reason_label(person.what), called)
     else:
         starts = f"{person.starts_at:%H:%M}" if person.starts_at is not None else ""
-        text = _tr("Termin {0} Uhr · {1} · {2}").format(starts, person.what, person.name or "")
+        text = QCoreApplication.translate("CounterPerson", "Termin {0} Uhr · {1} · {2}").format(
+            starts, person.what, person.name or ""
+        )
     return f"{person.code} · {text}" if with_code else text
 
 
@@ -50,7 +48,9 @@ def ask(
     actions = {}
     for label, action in choices:
         actions[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = action
-    cancel = box.addButton(_tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("CounterPerson", "Abbrechen"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
 
