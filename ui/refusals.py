@@ -165,6 +165,15 @@ TEMPLATES: dict[str, str] = {
     ),
     "unknown_username": QT_TRANSLATE_NOOP("Refusals", "Unbekannter Benutzer {username!r}"),
     "unknown_user": QT_TRANSLATE_NOOP("Refusals", "Unbekannter Benutzer {id}"),
+    "users_office_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Von diesem PC aus nur Benutzer von {office}; andere Standorte und stadtweite "
+        "Konten verwaltet die Verwaltung am Server",
+    ),
+    "users_other_office": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Benutzer anderer Standorte verwaltet die Teamleitung dort",
+    ),
     "already_released": QT_TRANSLATE_NOOP("Refusals", "Dieser Termin ist bereits freigegeben"),
     "release_today_only": QT_TRANSLATE_NOOP(
         "Refusals",

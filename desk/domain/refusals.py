@@ -97,6 +97,11 @@ GERMAN: dict[str, str] = {
     "team_lead_only": "{action:word} darf nur die Teamleitung ({name} ist Sachbearbeitung)",
     "unknown_username": "Unbekannter Benutzer {username!r}",
     "unknown_user": "Unbekannter Benutzer {id}",
+    "users_office_only": (
+        "Von diesem PC aus nur Benutzer von {office}; andere Standorte und "
+        "stadtweite Konten verwaltet die Verwaltung am Server"
+    ),
+    "users_other_office": "Benutzer anderer Standorte verwaltet die Teamleitung dort",
     # capacity
     "already_released": "Dieser Termin ist bereits freigegeben",
     "release_today_only": "Zusätzliche Termine können nur für heute freigegeben werden",

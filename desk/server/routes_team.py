@@ -50,25 +50,32 @@ def team_call(
     if "now" in params:
         kwargs["now"] = now
     if call.users:
-        _keep_to_office(state, name, office, kwargs)
+        _keep_to_office(state, office, user.office_id, kwargs)
     result = call.func(state.central, **kwargs)
     if name == "list_users":
         result = [r for r in result if isinstance(r, UserRow) and r.office_id in (None, office)]
     return encode_result(name, result)
 
 
-def _keep_to_office(state: State, name: str, office: str, kwargs: dict[str, Any]) -> None:
-    """User management from a PC reaches only its office's users: no user of another
-    office, no city-wide user (those the admin makes on the server)."""
-    moved = kwargs.get("office_id", Keep.KEEP if name != "create_user" else None)
-    if moved is not Keep.KEEP and moved != office:
-        raise Forbidden(
-            f"Von diesem PC aus nur Benutzer von {office}; andere Standorte und "
-            "stadtweite Konten verwaltet die Verwaltung am Server"
-        )
+def _keep_to_office(state: State, office: str, own: str | None, kwargs: dict[str, Any]) -> None:
+    """User management from a PC reaches only its office's users: a new user only in
+    that office, no move out of it, no user of another office, a city-wide account only
+    for a city-wide caller (``own``: the caller's office); other offices' and city-wide
+    accounts the admin makes on the server."""
     target = kwargs.get("target_id")
-    if isinstance(target, uuid.UUID):
-        with UnitOfWork(state.central.engine) as uow:
-            found = uow.session.get(User, target)
-            if found is not None and found.office_id not in (None, office):
-                raise Forbidden("Benutzer anderer Standorte verwaltet die Teamleitung dort")
+    current = _office_of(state, target) if isinstance(target, uuid.UUID) else None
+    if current is not None and current[0] not in (None, office):
+        raise Forbidden.of("users_other_office")
+    if current == (None,) and own is not None:
+        raise Forbidden.of("users_office_only", office=office)
+    moved = kwargs.get("office_id", Keep.KEEP)
+    unmoved = current is not None and moved == current[0]
+    if moved is not Keep.KEEP and moved != office and not unmoved:
+        raise Forbidden.of("users_office_only", office=office)
+
+
+def _office_of(state: State, user_id: uuid.UUID) -> tuple[str | None] | None:
+    """The office of an existing user (None inside: city-wide), None if there is none."""
+    with UnitOfWork(state.central.engine) as uow:
+        found = uow.session.get(User, user_id)
+        return (found.office_id,) if found is not None else None

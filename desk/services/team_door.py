@@ -21,7 +21,7 @@ from desk.services.reports.statistics import office_statistics
 from desk.services.walkin import staffing
 
 #: What the service sets itself, whatever a PC sends: the database, the device's office,
-#: the signed-in user and the time.
+#: the signed-in user and the time (the office only for calls that work on one).
 INJECTED = frozenset({"db", "office_id", "user_id", "now"})
 
 
@@ -29,11 +29,17 @@ INJECTED = frozenset({"db", "office_id", "user_id", "now"})
 class TeamCall:
     """One function of the team tools: ``office`` — it takes the office it works on
     (the service puts in the device's); ``users`` — it manages users (the service keeps
-    them to the device's office)."""
+    them to the device's office). Without ``office`` an ``office_id`` is the call's own
+    argument (a user's office), sent by the PC and checked by the service."""
 
     func: Callable[..., Any]
     office: bool = True
     users: bool = False
+
+    @property
+    def injected(self) -> frozenset[str]:
+        """The arguments the service fills in for this call (never sent by a PC)."""
+        return INJECTED if self.office else INJECTED - {"office_id"}
 
 
 TEAM_CALLS: dict[str, TeamCall] = {
@@ -88,17 +94,17 @@ def _hints(name: str) -> dict[str, Any]:
 
 
 def encode_args(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A call's arguments by name as JSON (the service fills in ``INJECTED`` itself)."""
+    """A call's arguments by name as JSON (the service fills in the injected ones)."""
     import inspect
 
     from pydantic import TypeAdapter
 
     bound = inspect.signature(TEAM_CALLS[name].func).bind_partial(None, *args, **kwargs)
-    hints = _hints(name)
+    hints, injected = _hints(name), TEAM_CALLS[name].injected
     return {
         key: TypeAdapter(hints[key]).dump_python(value, mode="json")
         for key, value in bound.arguments.items()
-        if key not in INJECTED
+        if key not in injected
     }
 
 
@@ -106,10 +112,10 @@ def decode_args(name: str, data: dict[str, Any]) -> dict[str, Any]:
     """Arguments back from JSON, each checked against the function's type (ValueError)."""
     from pydantic import TypeAdapter, ValidationError
 
-    hints = _hints(name)
+    hints, injected = _hints(name), TEAM_CALLS[name].injected
     decoded = {}
     for key, value in data.items():
-        if key in INJECTED or key not in hints or key == "return":
+        if key in injected or key not in hints or key == "return":
             raise ValueError(f"unbekanntes Argument {key!r}")
         try:
             decoded[key] = TypeAdapter(hints[key]).validate_python(value)
@@ -122,7 +128,7 @@ def decode_args(name: str, data: dict[str, Any]) -> dict[str, Any]:
         p.name
         for p in params
         if p.default is inspect.Parameter.empty
-        and p.name not in INJECTED
+        and p.name not in injected
         and p.name not in decoded
         and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
     ]

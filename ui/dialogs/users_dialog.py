@@ -57,6 +57,7 @@ FIELD_OF_CODE = {
     "display_name_invalid": "display_name",
     "unknown_role": "role",
     "user_office_unknown": "office",
+    "users_office_only": "office",
     "password_too_short": "password",
     "password_too_long": "password",
     "password_is_username": "password",
