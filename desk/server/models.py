@@ -136,12 +136,22 @@ class DisplayCallBody(BaseModel):
     called_at: datetime
 
 
+class DisplayWaitBody(BaseModel):
+    """The estimated wait of a ticket drawn now, in minutes: ``low``–``high`` as shown."""
+
+    low: int
+    high: int
+    expected: float
+
+
 class DisplayResponse(BaseModel):
-    """What the waiting-room display shows: no name."""
+    """What the waiting-room display shows: no name. ``next_ticket``: the wait of a
+    ticket drawn now (null when none can be drawn, e.g. outside the walk-in hour)."""
 
     office_name: str
     calls: list[DisplayCallBody]
     waiting: int
+    next_ticket: DisplayWaitBody | None = None
 
 
 class SlotBody(BaseModel):

@@ -12,6 +12,7 @@ from desk.server.models import (
     BookingResponse,
     DisplayCallBody,
     DisplayResponse,
+    DisplayWaitBody,
     FristBody,
     PortalBookRequest,
     SlotBody,
@@ -89,8 +90,10 @@ def _booking(made: Booking, *, name: bool = False) -> BookingResponse:
 def display(
     state: State, who: Display, now: Now, limit: Annotated[int, Query(ge=1, le=20)] = 6
 ) -> DisplayResponse:
-    """Numbers, counters and times of the newest calls, and how many wait: no name."""
+    """Numbers, counters and times of the newest calls, how many wait and, while a
+    ticket can be drawn, its estimated wait: no name. Only the device's own office."""
     board = display_board(state.central, who.device.office_id, now, limit)
+    wait = board.next_ticket
     return DisplayResponse(
         office_name=board.office_name,
         calls=[
@@ -98,4 +101,7 @@ def display(
             for c in board.calls
         ],
         waiting=board.waiting,
+        next_ticket=None
+        if wait is None
+        else DisplayWaitBody(low=wait.low, high=wait.high, expected=wait.expected),
     )

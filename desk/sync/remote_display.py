@@ -1,5 +1,5 @@
 """The call display of a display PC: its board read from the central service, which
-sends numbers, counters and times only (DESIGN.md §6)."""
+sends numbers, counters and times only (DESIGN.md §6), and a new ticket's estimated wait."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 import httpx
 
 from desk.domain.errors import DatabaseUnavailable
+from desk.domain.wait_estimate import WaitRange
 from desk.services.walkin.display import SHOWN_CALLS, DisplayBoard, DisplayCall
 from desk.sync.remote import NOW_HEADER, answer, client
 
@@ -20,7 +21,7 @@ class ServiceBoard:
         self._send_now = send_now
 
     def board(self, now: datetime, limit: int = SHOWN_CALLS) -> DisplayBoard:
-        """The newest calls and how many wait (times in ``now``'s zone)."""
+        """The newest calls, how many wait and a new ticket's wait (times in ``now``'s zone)."""
         headers = {NOW_HEADER: now.isoformat()} if self._send_now else {}
         try:
             data = answer(self._http.get("/v1/display", params={"limit": limit}, headers=headers))
@@ -36,7 +37,13 @@ class ServiceBoard:
             )
             for c in data["calls"]
         )
-        return DisplayBoard(str(data["office_name"]), calls, int(data["waiting"]))
+        wait = data.get("next_ticket")
+        next_ticket = (
+            None
+            if wait is None
+            else WaitRange(int(wait["low"]), int(wait["high"]), float(wait["expected"]))
+        )
+        return DisplayBoard(str(data["office_name"]), calls, int(data["waiting"]), next_ticket)
 
     def dispose(self) -> None:
         """Release the connection."""

@@ -20,6 +20,8 @@ from desk.domain.steps import Action
 from desk.services.admin.devices import revoke_device
 from desk.services.appointments import lifecycle
 from desk.services.appointments.booking import Booking, book, new_code
+from desk.services.walkin.display import SHOWN_CALLS, display_board
+from desk.services.walkin.queue import queue_picture
 from desk.services.walkin.tickets import TicketInfo, issue_ticket
 from desk.store.models import (
     Appointment,
@@ -30,6 +32,7 @@ from desk.store.models import (
     UserSession,
 )
 from desk.store.uow import UnitOfWork
+from desk.sync.remote_display import ServiceBoard
 from tests.service_fixtures import PASSWORD, Device, Service
 from tests.sync.conftest import NOW, SERVICE, Central, count, get, slot
 
@@ -330,6 +333,8 @@ def test_a_display_reads_codes_counters_and_times_and_nothing_else(
     display = service.enroll("bb-nord", "display")
     with client(service, display) as http:
         board = http.get("/v1/display")
+        # another office asked for: the display still reads its own office only
+        elsewhere = http.get("/v1/display", params={"office_id": "bb-mitte", "office": "bb-mitte"})
         refused = {
             "changes": http.get("/v1/changes"),
             "ops": http.post("/v1/ops", json={"ops": []}),
@@ -345,14 +350,37 @@ def test_a_display_reads_codes_counters_and_times_and_nothing_else(
 
     assert board.status_code == 200, board.text
     data = board.json()
-    assert set(data) == {"office_name", "calls", "waiting"}
+    assert set(data) == {"office_name", "calls", "waiting", "next_ticket"}
     assert all(set(c) == {"code", "counter", "called_at"} for c in data["calls"])
+    # in the walk-in hour: the wait reception shows for a ticket drawn now, and no more
+    wait = queue_picture(service.db, "bb-nord", NOW).next_ticket
+    assert data["next_ticket"] == {"low": wait.low, "high": wait.high, "expected": wait.expected}
+    assert elsewhere.status_code == 200 and elsewhere.json() == data
     [call] = [c for c in data["calls"] if c["code"] == world.nord.code]
     assert (call["code"], call["counter"]) == (world.nord.code, "Schalter 1")
     assert datetime.fromisoformat(call["called_at"]) == NOW
     no_secrets(board, world, world.mitte.code)
     assert {name: r.status_code for name, r in refused.items()} == dict.fromkeys(refused, 403)
     assert sign_in.status_code in (401, 403, 409) and "token" not in sign_in.json()
+
+
+def test_a_display_pc_shows_the_board_the_office_s_database_gives(
+    service: Service, world: World
+) -> None:
+    """The display PC's client reads the same board, new ticket's wait included, as the
+    display of a standalone office reads from its database at that moment."""
+    display = service.enroll("bb-nord", "display")
+    remote = ServiceBoard(service.url, display.token, str(service.ca), send_now=True)
+    try:
+        board = remote.board(NOW)
+    finally:
+        remote.dispose()
+    local = display_board(service.db, "bb-nord", NOW, SHOWN_CALLS)
+    assert board == local
+    assert board.next_ticket is not None and board.next_ticket == (
+        queue_picture(service.db, "bb-nord", NOW).next_ticket
+    )
+    assert world.nord.code in [c.code for c in board.calls]
 
 
 def test_a_portal_offers_slots_and_books_without_showing_other_citizens(

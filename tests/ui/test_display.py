@@ -541,3 +541,60 @@ def test_a_recall_is_listed_once_as_a_recall(open_display, desk, qtbot):
     texts = [label.text() for label in window.previous]
     assert texts[:2] == ["W-017  →  Schalter 3   10:35  (erneut)", ""]
     assert sum(FIRST_TICKET in text for text in texts) == 1
+
+
+def test_in_the_walk_in_hour_the_display_shows_a_new_ticket_s_wait_whole(
+    ops, qtbot, desk, demo_copy_url
+):
+    """The wait of a ticket drawn now, as reception shows it, in one line that keeps the
+    screen's width (1366×768 and a 4:3 1024×768 screen, the office's name far too long);
+    outside the walk-in hour nothing about waits."""
+    from desk.services.walkin.queue import queue_picture
+    from tests.ui.walkin_support import Clock
+
+    rename(demo_copy_url, WEST, 3)
+    with closing(sqlite3.connect(demo_copy_url.removeprefix("sqlite:///"))) as con, con:
+        con.execute("UPDATE office SET walk_in_quota = 40 WHERE id = ?", (WEST,))
+    issue_tickets(desk, 9)  # more than West's four counters: a real wait
+    clock = Clock(at(8, 59))
+    window = DisplayWindow(
+        ops,
+        lambda: desk,
+        WEST,
+        clock,
+        poll_ms=600_000,
+        stale_after=600.0,
+        sound=False,
+        speech=False,
+    )
+    qtbot.addWidget(window)
+    try:
+        window.resize(1366, 768)
+        window.show()
+        with qtbot.waitSignal(window.updated, timeout=UPDATE_MS):
+            window.start()
+        wait = queue_picture(desk, WEST, clock.now).next_ticket
+        assert wait.low < wait.high  # a real range
+        text = f"Wartezeit für eine neue Nummer: ca. {wait.low}–{wait.high} min"
+        assert window.waiting_label.text() == "Wartende: 9"
+        for width, height in ((1366, 768), (1024, 768)):
+            window.resize(width, height)
+            qtbot.waitUntil(lambda w=width: window.width() == w, timeout=3_000)
+            qtbot.wait(50)
+            assert window.minimumSizeHint().width() <= width and window.width() == width
+            assert window.wait_label.text() == window.wait_label.full_text() == text
+            label = window.wait_label
+            assert label.fontMetrics().horizontalAdvance(text) <= label.contentsRect().width()
+            assert inside(window, label) and inside(window, window.waiting_label)
+            assert window.waiting_label.text() == "Wartende: 9"
+        assert text in shown_texts(window)
+
+        clock.now = at(9, 0)  # the walk-in hour is over: the count stays, the wait goes
+        with qtbot.waitSignal(window.updated, timeout=UPDATE_MS):
+            window.refresh()
+        assert window.waiting_label.text() == "Wartende: 9"
+        assert window.wait_label.text() == ""
+        assert not any("Wartezeit" in shown for shown in shown_texts(window))
+    finally:
+        window.stop()
+        qtbot.waitUntil(lambda: ops.pending == 0, timeout=UPDATE_MS)

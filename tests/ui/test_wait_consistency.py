@@ -1,6 +1,6 @@
 """One waiting-time estimate on every screen: at the same moment reception, the queue
-panel, the printed ticket (and the display's count) show the same range and the same
-number of people waiting — tickets and checked-in appointments alike.
+panel, the printed ticket and the call display show the same range and the same number
+of people waiting — tickets and checked-in appointments alike.
 
 Works on a private copy of the demo city (seeded Wednesday 2024-03-20 10:30): on
 Thursday 2024-03-21 Bürgerbüro Mitte has no ticket yet, so the test's own tickets, one
@@ -25,6 +25,7 @@ from desk.services.walkin.display import display_board
 from desk.services.walkin.queue import queue_picture
 from desk.services.walkin.tickets import issue_ticket
 from tests.ui.walkin_support import FRESH_DAY, MITTE, MITTE_NAME, Clock, copy_of, settle
+from ui.display.window import DisplayWindow
 from ui.ops import Ops
 from ui.views.queue_panel import QueuePanel
 from ui.views.reception_view import ReceptionView
@@ -71,12 +72,19 @@ def test_reception_queue_panel_and_ticket_show_the_same_wait_and_count(
     clock = Clock(NOW)
     reception = ReceptionView(ops, clock, pdf_printer)
     panel = QueuePanel(ops, clock)
+    display = DisplayWindow(
+        ops, lambda: db, MITTE, clock, poll_ms=600_000, stale_after=600.0, sound=False, speech=False
+    )
+    display.resize(1280, 720)
     try:
-        for widget in (reception, panel):
+        for widget in (reception, panel, display):
             widget.show()
-        with qtbot.waitSignals([reception.status_loaded, panel.loaded], timeout=10_000):
+        with qtbot.waitSignals(
+            [reception.status_loaded, panel.loaded, display.updated], timeout=10_000
+        ):
             reception.set_office(db, MITTE, MITTE_NAME)
             panel.set_counter(db, MITTE, 2)
+            display.start()
         for timer in (reception.timer, panel.timer):
             timer.stop()
 
@@ -87,6 +95,10 @@ def test_reception_queue_panel_and_ticket_show_the_same_wait_and_count(
             reception.status_label.text()
         )
         assert panel.summary.text() == "10 warten"
+        # the display: the same count and the same range for a ticket drawn now, whole
+        assert display.waiting_label.text() == "Wartende: 10"
+        shown = f"Wartezeit für eine neue Nummer: ca. {new.low}–{new.high} min"
+        assert display.wait_label.text() == display.wait_label.full_text() == shown
         rows = [panel.waiting.item(i).text() for i in range(panel.waiting.count())]
         for row, entry in zip(rows, before.entries, strict=True):
             low, high = entry.wait.low, entry.wait.high
@@ -111,10 +123,23 @@ def test_reception_queue_panel_and_ticket_show_the_same_wait_and_count(
         assert " · 11 warten · " in reception.status_label.text()
         assert panel.summary.text() == "11 warten"
         assert display_board(db, MITTE, NOW).waiting == after.waiting == 11
+        # the next new ticket: reception and the display again show one range
+        with qtbot.waitSignal(display.updated, timeout=10_000):
+            display.refresh()
+        later = after.next_ticket
+        assert display_board(db, MITTE, NOW).next_ticket == later
+        assert f" · 11 warten · geschätzte Wartezeit etwa {later.low}–{later.high} min" in (
+            reception.status_label.text()
+        )
+        assert display.waiting_label.text() == "Wartende: 11"
+        assert display.wait_label.text() == (
+            f"Wartezeit für eine neue Nummer: ca. {later.low}–{later.high} min"
+        )
     finally:
         for timer in (reception.timer, panel.timer):
             timer.stop()
+        display.stop()
         settle(qtbot, ops)
-        for widget in (reception, panel):
+        for widget in (reception, panel, display):
             widget.close()
             widget.deleteLater()

@@ -1,8 +1,11 @@
 """The waiting-room call display: the newest call large, the previous ones smaller, how
-many wait, the time; a new call blinks three times, chimes and is announced.
+many wait and (during the walk-in hour) the estimated wait of a ticket drawn now, the
+time; a new call blinks three times, chimes and is announced.
 
 It shows no personal data: everything it shows comes from ``display_board``, which
-selects only call codes, counter labels, times and a count. Updates come by push
+selects only call codes, counter labels, times, a count and the estimate's inputs (none
+of them a name, contact or note). The estimate is the queue's one estimate, the range
+reception and the queue panel show at the same moment. Updates come by push
 (``wake()``, e.g. from PostgreSQL's NOTIFY) and by polling; when no read has
 succeeded for ``stale_after`` seconds a warning says the display is not current, and
 it clears by itself once reads succeed again.
@@ -28,6 +31,7 @@ from ui.ops import Ops
 from ui.theme import restyle
 
 if TYPE_CHECKING:
+    from desk.domain.wait_estimate import WaitRange
     from desk.services.database import DeskDatabase
     from desk.services.walkin.display import DisplayBoard, DisplayCall
     from desk.sync.remote_display import ServiceBoard
@@ -137,6 +141,12 @@ class DisplayWindow(QWidget):
         previous.addStretch(1)
         self.waiting_label = FittingLabel()
         self.waiting_label.setObjectName("displayWaiting")
+        self.wait_label = FittingLabel()  # a new ticket's wait, in the walk-in hour only
+        self.wait_label.setObjectName("displayWait")
+        self.wait_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        footer = QHBoxLayout()
+        footer.addWidget(self.waiting_label, 1)
+        footer.addWidget(self.wait_label, 3)  # the longer text gets the room
         body = QHBoxLayout()
         body.addWidget(self.current, 1)  # the list as wide: a recall's line fits
         body.addLayout(previous, 1)
@@ -144,7 +154,7 @@ class DisplayWindow(QWidget):
         column.addLayout(header)
         column.addWidget(self.stale_label)
         column.addLayout(body, 1)
-        column.addWidget(self.waiting_label)
+        column.addLayout(footer)
         self.setStyleSheet(
             "#callDisplay { background: #0b1f3a; }"
             "#callDisplay QLabel { color: #ffffff; }"
@@ -167,6 +177,7 @@ class DisplayWindow(QWidget):
             (self.current_counter, 0.10, True, 0.5),
             (self.office_label, 0.045, True, 0.7),
             (self.waiting_label, 0.045, False, 1.0),
+            (self.wait_label, 0.045, False, 0.6),
             (self.stale_label, 0.04, True, 0.7),
             (self.caption, 0.035, False, 1.0),
         ):
@@ -245,6 +256,7 @@ class DisplayWindow(QWidget):
             label.setText(self._history_line(shown) if shown else "")
         self._even_previous()
         self.waiting_label.setText(self.tr("Wartende: {0}").format(board.waiting))
+        self.wait_label.setText(self._wait_text(board.next_ticket))
         self.updated.emit()
         if self._again:
             self.refresh()
@@ -258,6 +270,17 @@ class DisplayWindow(QWidget):
         common = min((label.font_px() for label in self.previous if label.full_text()), default=0)
         for label in self.previous:
             label.set_font_px(common or wanted)
+
+    def _wait_text(self, wait: WaitRange | None) -> str:
+        """A new ticket's wait: "Wartezeit für eine neue Nummer: ca. 10–15 min" (nothing
+        when no ticket can be drawn now)."""
+        if wait is None:
+            return ""
+        if wait.low == wait.high:
+            return self.tr("Wartezeit für eine neue Nummer: ca. {0} min").format(wait.low)
+        return self.tr("Wartezeit für eine neue Nummer: ca. {0}–{1} min").format(
+            wait.low, wait.high
+        )
 
     def _again_mark(self, shown: Shown) -> str:
         """The mark after a recalled call ("(erneut)"), else nothing."""
