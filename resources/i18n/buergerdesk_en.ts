@@ -53,7 +53,7 @@
     <name>AppointmentPanel</name>
     <message>
         <location filename="../../ui/views/appointment_panel.py" line="40"/>
-        <location filename="../../ui/views/appointment_panel.py" line="87"/>
+        <location filename="../../ui/views/appointment_panel.py" line="92"/>
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
@@ -93,27 +93,27 @@
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="72"/>
+        <location filename="../../ui/views/appointment_panel.py" line="76"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="80"/>
+        <location filename="../../ui/views/appointment_panel.py" line="85"/>
         <source>Verlauf:</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="91"/>
+        <location filename="../../ui/views/appointment_panel.py" line="96"/>
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="113"/>
+        <location filename="../../ui/views/appointment_panel.py" line="118"/>
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="115"/>
+        <location filename="../../ui/views/appointment_panel.py" line="120"/>
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
     </message>
@@ -917,20 +917,45 @@ after</translation>
 <context>
     <name>CounterPerson</name>
     <message>
-        <location filename="../../ui/controllers/counter_person.py" line="85"/>
+        <location filename="../../ui/controllers/counter_person.py" line="87"/>
         <source>{0} ist {1}: erst abschließen (F8) oder zurückstellen.</source>
         <extracomment>A key&apos;s step with the current person, by the queue panel&apos;s button keys.</extracomment>
         <translation>{0} is {1}: finish (F8) or park first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/counter_person.py" line="112"/>
+        <location filename="../../ui/controllers/counter_person.py" line="116"/>
         <source>Am Schalter: niemand</source>
         <translation>At the counter: nobody</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/counter_person.py" line="113"/>
+        <location filename="../../ui/controllers/counter_person.py" line="117"/>
         <source>Am Schalter: {0} ({1})</source>
         <translation>At the counter: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_words.py" line="18"/>
+        <source>in Bearbeitung</source>
+        <translation>in service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_words.py" line="19"/>
+        <source>aufgerufen</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_words.py" line="27"/>
+        <source>Wartenummer · {0} · aufgerufen {1} Uhr</source>
+        <translation>Ticket · {0} · called at {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_words.py" line="32"/>
+        <source>Termin {0} Uhr · {1} · {2}</source>
+        <translation>Appointment at {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_words.py" line="52"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1035,27 +1060,27 @@ after</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="72"/>
+        <location filename="../../ui/display/window.py" line="76"/>
         <source>Aufrufanzeige</source>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="110"/>
+        <location filename="../../ui/display/window.py" line="114"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="128"/>
+        <location filename="../../ui/display/window.py" line="132"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="242"/>
+        <location filename="../../ui/display/window.py" line="253"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="247"/>
+        <location filename="../../ui/display/window.py" line="258"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -1070,7 +1095,7 @@ after</translation>
         <translation>Waiting time for a new number: approx. {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="264"/>
+        <location filename="../../ui/display/window.py" line="287"/>
         <source>(erneut)</source>
         <translation>(again)</translation>
     </message>
@@ -2180,52 +2205,52 @@ Password for all: {2}</translation>
         <translation>Unknown user {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="168"/>
+        <location filename="../../ui/refusals.py" line="177"/>
         <source>Dieser Termin ist bereits freigegeben</source>
         <translation>This slot is already released</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="169"/>
+        <location filename="../../ui/refusals.py" line="178"/>
         <source>Zusätzliche Termine können nur für heute freigegeben werden</source>
         <translation>Extra slots can only be released for today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="173"/>
+        <location filename="../../ui/refusals.py" line="182"/>
         <source>Der Termin hat bereits begonnen</source>
         <translation>The slot has already begun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="174"/>
+        <location filename="../../ui/refusals.py" line="183"/>
         <source>An Schalter {counter} beginnt um {at:time} kein Termin</source>
         <translation>No slot starts at counter {counter} at {at:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="178"/>
+        <location filename="../../ui/refusals.py" line="187"/>
         <source>Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben</source>
         <translation>There are no more slots to release at these counters today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="182"/>
+        <location filename="../../ui/refusals.py" line="191"/>
         <source>Mindestens einer dieser Termine ist bereits freigegeben</source>
         <translation>At least one of these slots is already released</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="186"/>
+        <location filename="../../ui/refusals.py" line="195"/>
         <source>{count} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): bitte für jeden »Verschieben« oder »Behalten« wählen</source>
         <translation>{count} appointment(s) lose their place through the change ({codes}): please choose “Move” or “Keep” for each</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="191"/>
+        <location filename="../../ui/refusals.py" line="200"/>
         <source>Termin {code} kann nicht auf {to:datetime} verschoben werden: dort ist kein passender Platz frei</source>
         <translation>Appointment {code} cannot be moved to {to:datetime}: no suitable slot is free there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="196"/>
+        <location filename="../../ui/refusals.py" line="205"/>
         <source>Es gibt keine Änderung zu speichern</source>
         <translation>There is no change to save</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="197"/>
+        <location filename="../../ui/refusals.py" line="206"/>
         <source>Unbekannter Grund {reason!r} (möglich: {known})</source>
         <translation>Unknown reason {reason!r} (possible: {known})</translation>
     </message>
@@ -2276,517 +2301,517 @@ Password for all: {2}</translation>
         <translation>Users of other offices are managed by the team lead there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="201"/>
+        <location filename="../../ui/refusals.py" line="210"/>
         <source>Keine Wartenummer: {reason:reason}</source>
         <translation>No ticket: {reason:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="202"/>
+        <location filename="../../ui/refusals.py" line="211"/>
         <source>Die Wartenummer wurde gleichzeitig vergeben; bitte erneut</source>
         <translation>The ticket number was taken at the same moment; please try again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="206"/>
+        <location filename="../../ui/refusals.py" line="215"/>
         <source>Zu dieser Anfrage gibt es bereits die Wartenummer {code}</source>
         <translation>This request already has ticket {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="210"/>
+        <location filename="../../ui/refusals.py" line="219"/>
         <source>Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert (erst mit der zentralen Datenbank verbinden)</source>
         <translation>No tickets: no number block is reserved for this PC today (connect to the central service first)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="215"/>
+        <location filename="../../ui/refusals.py" line="224"/>
         <source>Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht</source>
         <translation>No tickets: this PC&apos;s number block is used up</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="219"/>
+        <location filename="../../ui/refusals.py" line="228"/>
         <source>Keine eigenen Wartenummern in {office_id} (offline)</source>
         <translation>No tickets of this PC in {office_id} (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="223"/>
+        <location filename="../../ui/refusals.py" line="232"/>
         <source>Keine wartende Wartenummer in {office_id}</source>
         <translation>No ticket waiting in {office_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="224"/>
+        <location filename="../../ui/refusals.py" line="233"/>
         <source>Unbekannter Schalter {counter} in {office_id} (vorhanden: {known})</source>
         <translation>Unknown counter {counter} in {office_id} (existing: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="228"/>
+        <location filename="../../ui/refusals.py" line="237"/>
         <source>Die Wartenummer {id} gibt es nicht (mehr)</source>
         <translation>Ticket {id} does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="229"/>
+        <location filename="../../ui/refusals.py" line="238"/>
         <source>Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich</source>
         <translation>Ticket {code} is “{status:word}” – “{step:word}” is not possible from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="233"/>
+        <location filename="../../ui/refusals.py" line="242"/>
         <source>Wartenummer {code} ist vom {day:date} – nur Wartenummern von heute können wieder eingereiht werden</source>
         <translation>Ticket {code} is from {day:date} – only today&apos;s tickets can be put back in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="238"/>
+        <location filename="../../ui/refusals.py" line="247"/>
         <source>{code} ist zentral inzwischen „{status:word}“ – „{step:word}“ dieses Platzes wurde nicht übernommen</source>
         <translation>{code} is now “{status:word}” centrally – this counter&apos;s “{step:word}” was not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="243"/>
+        <location filename="../../ui/refusals.py" line="252"/>
         <source>Zum erneuten Aufrufen zuerst einen Schalter wählen</source>
         <translation>Choose a counter first to call again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="247"/>
+        <location filename="../../ui/refusals.py" line="256"/>
         <source>Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort</source>
         <translation>Ticket {code} is called to {where} – call again only from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="251"/>
+        <location filename="../../ui/refusals.py" line="260"/>
         <source>Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})</source>
         <translation>The period begins ({first:date}) after its end ({last:date})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="255"/>
+        <location filename="../../ui/refusals.py" line="264"/>
         <source>Der Zeitraum ist zu lang (höchstens {limit} Tage)</source>
         <translation>The period is too long (at most {limit} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="259"/>
+        <location filename="../../ui/refusals.py" line="268"/>
         <source>{office} hat keine Sprechstunde ohne Termin</source>
         <translation>{office} has no walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="260"/>
+        <location filename="../../ui/refusals.py" line="269"/>
         <source>Die Zahl der Schalter muss eine ganze Zahl ab {minimum} sein, nicht {value}</source>
         <translation>The number of counters must be a whole number from {minimum}, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="264"/>
+        <location filename="../../ui/refusals.py" line="273"/>
         <source>{what:word} muss eine Zahl ab {minimum} sein, nicht {value}</source>
         <translation>{what:word} must be a number from {minimum}, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="268"/>
+        <location filename="../../ui/refusals.py" line="277"/>
         <source>{what:word} muss größer als 0 sein, nicht {value}</source>
         <translation>{what:word} must be greater than 0, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="272"/>
+        <location filename="../../ui/refusals.py" line="281"/>
         <source>Der Zielanteil muss zwischen 0 und 100 % liegen (ausschließlich), nicht {value}</source>
         <translation>The target share must be between 0 and 100 % (exclusive), not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="276"/>
+        <location filename="../../ui/refusals.py" line="285"/>
         <source>Die Schwelle muss größer als 0 Minuten sein, nicht {value}</source>
         <translation>The threshold must be more than 0 minutes, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="280"/>
+        <location filename="../../ui/refusals.py" line="289"/>
         <source>Der Zielanteil muss zwischen 0 und 100 % liegen, nicht {value}</source>
         <translation>The target share must be between 0 and 100 %, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="284"/>
+        <location filename="../../ui/refusals.py" line="293"/>
         <source>Zeitraum: 1 bis 52 Wochen, nicht {value}</source>
         <translation>Period: 1 to 52 weeks, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="288"/>
+        <location filename="../../ui/refusals.py" line="297"/>
         <source>Unbekannte Operation {kind!r}</source>
         <translation>Unknown operation {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="292"/>
+        <location filename="../../ui/refusals.py" line="301"/>
         <source>Diese Operations-Id gehört zu einem anderen Gerät</source>
         <translation>This operation id belongs to another device</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="296"/>
+        <location filename="../../ui/refusals.py" line="305"/>
         <source>Die Änderung widerspricht dem Stand der zentralen Datenbank</source>
         <translation>The change contradicts the state of the central database</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="300"/>
+        <location filename="../../ui/refusals.py" line="309"/>
         <source>Ein Gerät der Art {kind} darf „{op}“ nicht ausführen</source>
         <translation>A device of kind {kind} may not carry out “{op}”</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="304"/>
+        <location filename="../../ui/refusals.py" line="313"/>
         <source>Ungültiger Benutzer in der Operation</source>
         <translation>Invalid user in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="308"/>
+        <location filename="../../ui/refusals.py" line="317"/>
         <source>Der Benutzer dieser Operation hat sich an diesem Gerät nie angemeldet</source>
         <translation>The user of this operation has never signed in on this device</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="312"/>
+        <location filename="../../ui/refusals.py" line="321"/>
         <source>Ungültige Angabe {key!r} in der Operation</source>
         <translation>Invalid value {key!r} in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="316"/>
+        <location filename="../../ui/refusals.py" line="325"/>
         <source>Dieses Gerät gehört zu einem anderen Standort</source>
         <translation>This device belongs to another office</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="320"/>
+        <location filename="../../ui/refusals.py" line="329"/>
         <source>Dieses Gerät ist für Schalter {registered} angemeldet, nicht für Schalter {number}</source>
         <translation>This device is registered for counter {registered}, not for counter {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="324"/>
+        <location filename="../../ui/refusals.py" line="333"/>
         <source>Ein Schalter bucht am Schalter oder telefonisch, nicht als Portal</source>
         <translation>A counter books at the counter or by phone, not as the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="328"/>
+        <location filename="../../ui/refusals.py" line="337"/>
         <source>Ungültige Zeitangabe in der Buchung</source>
         <translation>Invalid time in the booking</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="332"/>
+        <location filename="../../ui/refusals.py" line="341"/>
         <source>Unbekannter Schritt in der Operation</source>
         <translation>Unknown step in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="336"/>
+        <location filename="../../ui/refusals.py" line="345"/>
         <source>Am Empfang können Termine nur eingecheckt werden</source>
         <translation>At reception, appointments can only be checked in</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="340"/>
+        <location filename="../../ui/refusals.py" line="349"/>
         <source>Unbekannter Grund der Wartenummer</source>
         <translation>Unknown reason for the ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="344"/>
+        <location filename="../../ui/refusals.py" line="353"/>
         <source>Den Termin gibt es in der zentralen Datenbank nicht</source>
         <translation>The appointment does not exist in the central database</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="348"/>
+        <location filename="../../ui/refusals.py" line="357"/>
         <source>Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts</source>
         <translation>Ticket number {number}: not from this device&apos;s number block for today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="352"/>
+        <location filename="../../ui/refusals.py" line="361"/>
         <source>{code}: das Tageskontingent von {quota} war zentral bereits ausgeschöpft</source>
         <translation>{code}: the day&apos;s quota of {quota} was already used up centrally</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="356"/>
+        <location filename="../../ui/refusals.py" line="365"/>
         <source>Aufruf einer zentral nicht ausgegebenen Wartenummer</source>
         <translation>Call of a ticket the central service never issued</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="360"/>
+        <location filename="../../ui/refusals.py" line="369"/>
         <source>{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)</source>
         <translation>{code} was already called at another counter (double call)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="364"/>
+        <location filename="../../ui/refusals.py" line="373"/>
         <source>Schritt für eine zentral nicht vorhandene Wartenummer</source>
         <translation>Step for a ticket the central database does not have</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="368"/>
+        <location filename="../../ui/refusals.py" line="377"/>
         <source>enthält ungültige Zeichen (kein gültiges UTF-8)</source>
         <translation>contains invalid characters (not valid UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="372"/>
+        <location filename="../../ui/refusals.py" line="381"/>
         <source>enthält Steuerzeichen der Schreibrichtung ({chars})</source>
         <translation>contains writing-direction control characters ({chars})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="376"/>
+        <location filename="../../ui/refusals.py" line="385"/>
         <source>enthält unzulässige Steuerzeichen</source>
         <translation>contains control characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="380"/>
+        <location filename="../../ui/refusals.py" line="389"/>
         <source>besteht nur aus unsichtbaren Zeichen</source>
         <translation>consists of invisible characters only</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="384"/>
+        <location filename="../../ui/refusals.py" line="393"/>
         <source>Feiertag ({name})</source>
         <translation>closed for a public holiday ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="388"/>
+        <location filename="../../ui/refusals.py" line="397"/>
         <source>geschlossen ({name})</source>
         <translation>closed ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="392"/>
+        <location filename="../../ui/refusals.py" line="401"/>
         <source>keine Öffnungszeiten</source>
         <translation>no opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="396"/>
+        <location filename="../../ui/refusals.py" line="405"/>
         <source>für diesen Standort gibt es keine Online-Buchung</source>
         <translation>this office has no online booking</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="400"/>
+        <location filename="../../ui/refusals.py" line="409"/>
         <source>der Termin liegt in der Vergangenheit</source>
         <translation>the appointment is in the past</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="404"/>
+        <location filename="../../ui/refusals.py" line="413"/>
         <source>zu kurzfristig: online mindestens {minutes} Minuten vorher</source>
         <translation>too short notice: online at least {minutes} minutes ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="408"/>
+        <location filename="../../ui/refusals.py" line="417"/>
         <source>außerhalb des Buchungsfensters: online buchbar bis {last:date}</source>
         <translation>outside the booking window: bookable online until {last:date}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="412"/>
+        <location filename="../../ui/refusals.py" line="421"/>
         <source>noch nicht freigegeben: die Woche wird am {at:weekday} {at:date} um {at:time} Uhr freigeschaltet</source>
         <translation>not released yet: the week opens on {at:weekday} {at:date} at {at:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="417"/>
+        <location filename="../../ui/refusals.py" line="426"/>
         <source>unbekannte Art von Buchungsfenster {kind}</source>
         <translation>unknown kind of booking window {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="421"/>
+        <location filename="../../ui/refusals.py" line="430"/>
         <source>dieser Standort bietet keine Sprechstunde ohne Termin an</source>
         <translation>this office has no walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="425"/>
+        <location filename="../../ui/refusals.py" line="434"/>
         <source>heute keine Sprechstunde: {closed:reason}</source>
         <translation>no walk-in hour today: {closed:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="429"/>
+        <location filename="../../ui/refusals.py" line="438"/>
         <source>außerhalb der Öffnungszeiten</source>
         <translation>outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="433"/>
+        <location filename="../../ui/refusals.py" line="442"/>
         <source>die Sprechstunde ohne Termin ist Montag bis Freitag</source>
         <translation>the walk-in hour is Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="437"/>
+        <location filename="../../ui/refusals.py" line="446"/>
         <source>die Sprechstunde ohne Termin ist von {start:time} bis {end:time} Uhr</source>
         <translation>the walk-in hour is from {start:time} to {end:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="441"/>
+        <location filename="../../ui/refusals.py" line="450"/>
         <source>das Tageskontingent von {quota} Wartenummern ist ausgeschöpft</source>
         <translation>the day&apos;s quota of {quota} tickets is used up</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="445"/>
+        <location filename="../../ui/refusals.py" line="454"/>
         <source>Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)</source>
         <translation>Weekday {weekday} does not exist (0 = Monday … 6 = Sunday)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="449"/>
+        <location filename="../../ui/refusals.py" line="458"/>
         <source>Schalter {counter} gibt es an diesem Standort nicht</source>
         <translation>Counter {counter} does not exist at this office</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="453"/>
+        <location filename="../../ui/refusals.py" line="462"/>
         <source>Ende {ends:time} liegt nicht nach Beginn {starts:time}</source>
         <translation>End {ends:time} is not after start {starts:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="457"/>
+        <location filename="../../ui/refusals.py" line="466"/>
         <source>Die Terminlänge muss größer als 0 Minuten sein</source>
         <translation>The slot length must be more than 0 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="461"/>
+        <location filename="../../ui/refusals.py" line="470"/>
         <source>Die Terminlänge {minutes} Min. passt nicht in die Öffnungszeit</source>
         <translation>A slot of {minutes} min does not fit into the opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="465"/>
+        <location filename="../../ui/refusals.py" line="474"/>
         <source>Dienstleistung {services} bietet der Standort nicht an</source>
         <translation>The office does not offer the service {services}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="469"/>
+        <location filename="../../ui/refusals.py" line="478"/>
         <source>Die Zeiten {first_opens:time}–{first_closes:time} und {second_opens:time}–{second_closes:time} an Schalter {counter} überschneiden sich</source>
         <translation>The times {first_opens:time}–{first_closes:time} and {second_opens:time}–{second_closes:time} at counter {counter} overlap</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="475"/>
+        <location filename="../../ui/refusals.py" line="484"/>
         <source>Der Online-Anteil muss 0 bis 100 % sein</source>
         <translation>The online share must be 0 to 100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="479"/>
+        <location filename="../../ui/refusals.py" line="488"/>
         <source>Die Vorlaufzeit darf nicht negativ sein</source>
         <translation>The lead time must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="483"/>
+        <location filename="../../ui/refusals.py" line="492"/>
         <source>Bitte angeben, wie viele Tage im Voraus (0 oder mehr)</source>
         <translation>Please say how many days ahead (0 or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="487"/>
+        <location filename="../../ui/refusals.py" line="496"/>
         <source>Bitte den Wochentag der Freigabe wählen</source>
         <translation>Please choose the weekday of the release</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="491"/>
+        <location filename="../../ui/refusals.py" line="500"/>
         <source>Bitte die Uhrzeit der Freigabe angeben</source>
         <translation>Please give the time of the release</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="495"/>
+        <location filename="../../ui/refusals.py" line="504"/>
         <source>Bitte die Monate ohne Gebühr angeben</source>
         <translation>Please give the months without a fee</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="499"/>
+        <location filename="../../ui/refusals.py" line="508"/>
         <source>Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne</source>
         <translation>The months with a fee must be at least as many as those without</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="503"/>
+        <location filename="../../ui/refusals.py" line="512"/>
         <source>Die Gebühr darf nicht negativ sein</source>
         <translation>The fee must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="507"/>
+        <location filename="../../ui/refusals.py" line="516"/>
         <source>Das Kontingent darf nicht negativ sein</source>
         <translation>The quota must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="511"/>
+        <location filename="../../ui/refusals.py" line="520"/>
         <source>Bitte Beginn und Ende der Sprechstunde angeben</source>
         <translation>Please give the start and the end of the walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="515"/>
+        <location filename="../../ui/refusals.py" line="524"/>
         <source>Das Ende {ends:date} liegt vor dem Beginn {starts:date}</source>
         <translation>The end {ends:date} is before the start {starts:date}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="519"/>
+        <location filename="../../ui/refusals.py" line="528"/>
         <source>Eine Schließzeit in der Vergangenheit hat keine Wirkung</source>
         <translation>A closure in the past has no effect</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="523"/>
+        <location filename="../../ui/refusals.py" line="532"/>
         <source>Bitte einen Grund für die Schließzeit angeben</source>
         <translation>Please give a reason for the closure</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="527"/>
+        <location filename="../../ui/refusals.py" line="536"/>
         <source>Schalter {counter} gibt es hier nicht</source>
         <translation>Counter {counter} does not exist here</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="531"/>
+        <location filename="../../ui/refusals.py" line="540"/>
         <source>Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute</source>
         <translation>Valid from {day:date} is in the past; today at the earliest</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="535"/>
+        <location filename="../../ui/refusals.py" line="544"/>
         <source>Öffnungszeit gehört zu keiner geänderten Zelle</source>
         <translation>These opening hours belong to no changed cell</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="539"/>
+        <location filename="../../ui/refusals.py" line="548"/>
         <source>Diese Schließzeit gibt es nicht (mehr)</source>
         <translation>This closure does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="543"/>
+        <location filename="../../ui/refusals.py" line="552"/>
         <source>Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})</source>
         <translation>User name: {low} to {high} characters needed (now {now})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="547"/>
+        <location filename="../../ui/refusals.py" line="556"/>
         <source>Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)</source>
         <translation>User name: only letters a–z, digits and . - _ (no spaces, no umlauts)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="551"/>
+        <location filename="../../ui/refusals.py" line="560"/>
         <source>Name: bitte angeben</source>
         <translation>Name: please enter one</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="555"/>
+        <location filename="../../ui/refusals.py" line="564"/>
         <source>Name: höchstens {limit} Zeichen</source>
         <translation>Name: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="559"/>
+        <location filename="../../ui/refusals.py" line="568"/>
         <source>Name: {problem:reason}</source>
         <translation>Name: {problem:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="563"/>
+        <location filename="../../ui/refusals.py" line="572"/>
         <source>Rolle: unbekannt {role!r} (möglich: {known})</source>
         <translation>Role: unknown {role!r} (possible: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="567"/>
+        <location filename="../../ui/refusals.py" line="576"/>
         <source>Passwort: mindestens {limit} Zeichen nötig</source>
         <translation>Password: at least {limit} characters needed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="571"/>
+        <location filename="../../ui/refusals.py" line="580"/>
         <source>Passwort: höchstens {limit} Zeichen</source>
         <translation>Password: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="575"/>
+        <location filename="../../ui/refusals.py" line="584"/>
         <source>Passwort: darf nicht der Benutzername sein</source>
         <translation>Password: must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="579"/>
+        <location filename="../../ui/refusals.py" line="588"/>
         <source>Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes</source>
         <translation>Password: too common and easy to guess; please choose another</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="583"/>
+        <location filename="../../ui/refusals.py" line="592"/>
         <source>Standort: unbekannt {office_id!r} (vorhanden: {known})</source>
         <translation>Office: unknown {office_id!r} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="587"/>
+        <location filename="../../ui/refusals.py" line="596"/>
         <source>Benutzername: {username!r} ist schon vergeben</source>
         <translation>User name: {username!r} is already taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="591"/>
+        <location filename="../../ui/refusals.py" line="600"/>
         <source>{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen</source>
         <translation>{username} is the last active team lead and can be neither locked nor made a clerk; create another team lead first</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="653"/>
+        <location filename="../../ui/refusals.py" line="662"/>
         <source>%d.%m.%Y</source>
         <translation>%d/%m/%Y</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="654"/>
+        <location filename="../../ui/refusals.py" line="663"/>
         <source>%d.%m.%Y %H:%M</source>
         <translation>%d/%m/%Y %H:%M</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="655"/>
+        <location filename="../../ui/refusals.py" line="664"/>
         <source>%H:%M</source>
         <translation>%H:%M</translation>
     </message>
@@ -3528,131 +3553,131 @@ with planned counters</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="105"/>
         <source>Benutzer verwalten</source>
         <extracomment>The form field a refusal&apos;s code belongs to: a refusal from the central service comes back with its code but without the local error&apos;s field.</extracomment>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="114"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="250"/>
         <source>Neuer Benutzer</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
         <source>Passwort setzen …</source>
         <translation>Set password …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="117"/>
         <source>Anmeldesperre aufheben</source>
         <translation>Lift sign-in lock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="119"/>
         <source>Nach fünf falschen Passwörtern ist die Anmeldung 15 Minuten gesperrt</source>
         <translation>After five wrong passwords, sign-in is locked for 15 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="125"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="126"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="128"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="131"/>
         <source>Konto aktiv (darf sich anmelden)</source>
         <translation>Account active (may sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="131"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="155"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="132"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="156"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="158"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="159"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="160"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="161"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="207"/>
         <source>Benutzer {0} ändern</source>
         <translation>Change user {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="216"/>
         <source>Änderungen speichern</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="230"/>
         <source>Anmeldesperre von {0} aufgehoben.</source>
         <translation>Sign-in lock of {0} lifted.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="259"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="260"/>
         <source>Benutzer anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="285"/>
         <source>Die Passwörter stimmen nicht überein.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="325"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="326"/>
         <source>Benutzer {0} angelegt.</source>
         <translation>User {0} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="327"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="328"/>
         <source>Keine Änderung.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="330"/>
         <source>Benutzer {0} gespeichert.</source>
         <translation>User {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="361"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="362"/>
         <source>Passwort von {0} gesetzt.</source>
         <translation>Password of {0} set.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="381"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="382"/>
         <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
         <translation>That did not work ({0}); please try again.</translation>
     </message>
@@ -4214,78 +4239,78 @@ with planned counters</translation>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="600"/>
+        <location filename="../../ui/refusals.py" line="609"/>
         <source>E-Mail</source>
         <extracomment>German words desk passes as ``{…:word}`` params that the &quot;labels&quot; catalogue lacked.</extracomment>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="601"/>
+        <location filename="../../ui/refusals.py" line="610"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="602"/>
+        <location filename="../../ui/refusals.py" line="611"/>
         <source>erneut aufgerufen</source>
         <translation>called again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="603"/>
+        <location filename="../../ui/refusals.py" line="612"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="604"/>
+        <location filename="../../ui/refusals.py" line="613"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="605"/>
+        <location filename="../../ui/refusals.py" line="614"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="606"/>
+        <location filename="../../ui/refusals.py" line="615"/>
         <source>Benutzer verwalten</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="607"/>
+        <location filename="../../ui/refusals.py" line="616"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="608"/>
+        <location filename="../../ui/refusals.py" line="617"/>
         <source>Zusätzliche Termine freigeben</source>
         <translation>Release extra slots</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="609"/>
+        <location filename="../../ui/refusals.py" line="618"/>
         <source>Statistik ansehen</source>
         <translation>View statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="610"/>
+        <location filename="../../ui/refusals.py" line="619"/>
         <source>Das Protokoll einsehen</source>
         <translation>Read the audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="611"/>
+        <location filename="../../ui/refusals.py" line="620"/>
         <source>Ankünfte je Stunde</source>
         <translation>Arrivals per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="612"/>
+        <location filename="../../ui/refusals.py" line="621"/>
         <source>Mittlere Bearbeitungszeit</source>
         <translation>Mean service time</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="613"/>
+        <location filename="../../ui/refusals.py" line="622"/>
         <source>Verkehrsangebot</source>
         <translation>Offered traffic</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="614"/>
+        <location filename="../../ui/refusals.py" line="623"/>
         <source>Schwelle</source>
         <translation>Threshold</translation>
     </message>
