@@ -57,6 +57,10 @@ class Office(Base):
     walk_in_from: Mapped[time | None] = mapped_column(Time)
     walk_in_until: Mapped[time | None] = mapped_column(Time)
     ticket_prefix: Mapped[str] = mapped_column(String(4), default="W")
+    #: F9 with someone at the counter: "ask" what becomes of them, or "refuse".
+    call_next_with_current: Mapped[str] = mapped_column(
+        String(8), default="ask", server_default=text("'ask'")
+    )
 
 
 class Counter(Base):
