@@ -517,6 +517,10 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "Das Kontingent darf nicht negativ sein",
     ),
+    "if_someone_current_unknown": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "F9 bei besetztem Schalter: bitte nachfragen oder ablehnen",
+    ),
     "walk_in_hours_missing": QT_TRANSLATE_NOOP(
         "Refusals",
         "Bitte Beginn und Ende der Sprechstunde angeben",

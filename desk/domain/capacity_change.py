@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from desk.domain.errors import RequestRefused
 from desk.domain.status import PolicyKind
+from desk.domain.walkin import ASK, IF_SOMEONE_CURRENT
 
 MAX_REASON = 200
 
@@ -74,11 +75,13 @@ class PlanPolicy:
 
 @dataclass(frozen=True)
 class WalkInPlan:
-    """Kontingentsprechstunde: the window and the daily quota (None: unlimited)."""
+    """Kontingentsprechstunde: the window and the daily quota (None: unlimited), and what
+    F9 does while someone is at the counter (walkin.IF_SOMEONE_CURRENT; no numbers)."""
 
     starts: time | None
     ends: time | None
     quota: int | None
+    if_someone_current: str = ASK
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,8 @@ def _check_policy(p: PlanPolicy) -> None:
 def _check_walk_in(w: WalkInPlan) -> None:
     if w.quota is not None and w.quota < 0:
         raise PlanInvalid("walk_in.quota", code="quota_negative")
+    if w.if_someone_current not in IF_SOMEONE_CURRENT:
+        raise PlanInvalid("walk_in.if_someone_current", code="if_someone_current_unknown")
     if (w.starts is None) != (w.ends is None):
         raise PlanInvalid("walk_in.ends", code="walk_in_hours_missing")
     if w.starts is not None and w.ends is not None and w.ends <= w.starts:

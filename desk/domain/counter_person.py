@@ -33,10 +33,12 @@ class CounterPerson:
 
 @dataclass(frozen=True)
 class CounterWork:
-    """The counter's people (the current one last) and what it can still take back."""
+    """The counter's people (the current one last), what it can still take back, and what
+    F9 does while someone is current (the office's setting, walkin.IF_SOMEONE_CURRENT)."""
 
     people: tuple[CounterPerson, ...] = ()
     undoable: tuple[CounterPerson, ...] = field(default=())
+    if_someone_current: str = "ask"
 
     @property
     def current(self) -> CounterPerson | None:

@@ -167,6 +167,7 @@ GERMAN: dict[str, str] = {
     "fee_months_too_few": "Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne",
     "fee_negative": "Die Gebühr darf nicht negativ sein",
     "quota_negative": "Das Kontingent darf nicht negativ sein",
+    "if_someone_current_unknown": "F9 bei besetztem Schalter: bitte nachfragen oder ablehnen",
     "walk_in_hours_missing": "Bitte Beginn und Ende der Sprechstunde angeben",
     "closure_ends_before_start": "Das Ende {ends:date} liegt vor dem Beginn {starts:date}",
     "closure_in_past": "Eine Schließzeit in der Vergangenheit hat keine Wirkung",

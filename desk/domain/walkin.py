@@ -23,6 +23,12 @@ REASON_LABELS_DE: dict[str, str] = {
 }
 
 
+#: What F9 does while someone is at the counter (an office setting): ask what becomes
+#: of them, or refuse until they are finished or parked.
+ASK, REFUSE = "ask", "refuse"
+IF_SOMEONE_CURRENT = (ASK, REFUSE)
+
+
 @dataclass(frozen=True)
 class WalkInRules:
     """An office's walk-in settings; ``hours`` are the day's opening intervals."""
@@ -32,6 +38,7 @@ class WalkInRules:
     walk_in_until: time | None = time(9)
     quota: int | None = None
     hours: Sequence[tuple[time, time]] = ()
+    if_someone_current: str = "ask"  # F9 with someone at the counter (IF_SOMEONE_CURRENT)
 
 
 def ticket_code(prefix: str, number: int) -> str:

@@ -140,7 +140,13 @@ def apply_change(plan: Plan, change: PlanChange) -> Plan:
     walk_in = plan.walk_in
     if change.walk_in is not None:
         w = change.walk_in
-        walk_in = replace(walk_in, walk_in_from=w.starts, walk_in_until=w.ends, quota=w.quota)
+        walk_in = replace(
+            walk_in,
+            walk_in_from=w.starts,
+            walk_in_until=w.ends,
+            quota=w.quota,
+            if_someone_current=w.if_someone_current,
+        )
     return replace(plan, templates=templates, policies=policies, closures=closures, walk_in=walk_in)
 
 
@@ -247,9 +253,9 @@ def current_policy(plan: Plan, on: date) -> PlanPolicy | None:
 
 
 def current_walk_in(plan: Plan) -> WalkInPlan:
-    """The walk-in window and quota as a plan value."""
+    """The walk-in window, quota and F9 setting as a plan value."""
     w = plan.walk_in
-    return WalkInPlan(w.walk_in_from, w.walk_in_until, w.quota)
+    return WalkInPlan(w.walk_in_from, w.walk_in_until, w.quota, w.if_someone_current)
 
 
 def normalise(plan: Plan, change: PlanChange) -> PlanChange:

@@ -63,6 +63,7 @@ class OfficeSchedule:
             self.walk_in.walk_in_until,
             self.walk_in.quota,
             tuple(hours),
+            self.walk_in.if_someone_current,
         )
 
 
@@ -113,7 +114,11 @@ def load_schedule(session: Session, office: Office) -> OfficeSchedule:
         },
         counters={number: cid for cid, number in counters.items()},
         walk_in=WalkInRules(
-            OfficeKind(office.kind), office.walk_in_from, office.walk_in_until, office.walk_in_quota
+            OfficeKind(office.kind),
+            office.walk_in_from,
+            office.walk_in_until,
+            office.walk_in_quota,
+            if_someone_current=office.call_next_with_current,
         ),
         ticket_prefix=office.ticket_prefix,
     )

@@ -9,6 +9,8 @@ from desk.demo.city import demo_id
 from desk.domain.status import Role
 from desk.services.admin.auth import UserInfo
 from desk.services.capacity.preview import capacity_now
+from desk.store.models import Office
+from desk.store.uow import UnitOfWork
 from tests.ui.conftest import NOW
 from tests.ui.walkin_support import copy_of, settle
 from ui.dialogs.capacity_editor import CapacityEditor
@@ -196,3 +198,30 @@ def test_a_clerk_who_only_looks_closes_without_a_question(open_editor, qtbot):
     editor = open_editor(CLERK)
     press_escape(qtbot, editor)
     assert not editor.isVisible()
+
+
+def test_the_f9_setting_is_set_in_the_walk_in_tab_and_saved(open_editor, qtbot, db):
+    editor = open_editor(LEAD)
+    combo = editor.walk_in.if_someone_current
+    assert [combo.itemText(i) for i in range(combo.count())] == ["nachfragen", "ablehnen"]
+    assert combo.currentText() == "nachfragen"  # the demo city asks
+    combo.setCurrentIndex(combo.findText("ablehnen"))
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=10_000)
+    assert editor.summary.text() == "Keine Änderung an den Zahlen"  # a setting, no numbers
+    assert editor.unsaved()
+    with qtbot.waitSignals([editor.saved, editor.plan_loaded], timeout=20_000):
+        editor.save_button.click()
+    assert combo.currentText() == "ablehnen" and not editor.unsaved()
+    with UnitOfWork(db.engine) as uow:
+        office = uow.session.get(Office, "bb-mitte")
+        assert office is not None and office.call_next_with_current == "refuse"
+
+
+def test_a_refused_f9_setting_is_shown_next_to_its_field(open_editor):
+    editor = open_editor(LEAD)
+    message = "F9 bei besetztem Schalter: bitte nachfragen oder ablehnen"
+    editor.show_error("walk_in.if_someone_current", message)  # as the service refuses it
+    tab = editor.walk_in
+    assert tab.f9_error.text() == message and not tab.f9_error.isHidden()
+    assert tab.ends_error.isHidden() and tab.quota_error.isHidden()
+    assert editor.status.text() == "Bitte die markierte Eingabe korrigieren."

@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt
 from desk.domain.status import AppointmentStatus, TicketStatus
 from desk.services.appointments.agenda import day_appointments
 from desk.services.walkin.display import display_board
+from desk.store.models import Office
+from desk.store.uow import UnitOfWork
 from tests.ui.test_queue_panel import (  # noqa: F401 (fixtures)
     AT,
     EARLY,
@@ -216,7 +218,15 @@ def test_f9_refuses_with_someone_current_where_the_setting_says_so(
     db = db_of(prepared.url)
     call_next(qtbot, window)
     panel = window.queue
-    panel.if_someone_current = "refuse"  # the setting call_next_with_current
+    assert panel.work.if_someone_current == "ask"  # the office's default
+    with UnitOfWork(db.engine, write=True) as uow:  # the team lead's office setting
+        office = uow.session.get(Office, MITTE)
+        assert office is not None
+        office.call_next_with_current = "refuse"
+        uow.commit()
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.refresh()  # the panel's next read (its timer, a change) takes it
+    assert panel.work.if_someone_current == "refuse"
     with qtbot.assertNotEmitted(panel.called, wait=300), qtbot.waitSignal(panel.refused) as no:
         qtbot.keyClick(window, F9)
     assert no.args == ["Erst W-003 abschließen (F8) oder zurückstellen, dann aufrufen."]

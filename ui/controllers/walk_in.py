@@ -68,7 +68,6 @@ class WalkIn(QObject):
         reception = ReceptionView(self._ops, now, lambda: ticket_printer(self._settings, now))
         queue = QueuePanel(self._ops, now)
         queue.max_recalls = max(0, self._settings.value("max_recalls", 2, int))
-        queue.if_someone_current = str(self._settings.value("call_next_with_current", "ask"))
         queue.person_changed.connect(self.person_changed)
         # they (and the day) read again when an operation or the sync tells a change
         self._pages[0].setWidget(reception)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.capacity_change import PlanInvalid, PlanPolicy, WalkInPlan
 from desk.domain.status import PolicyKind
+from desk.domain.walkin import ASK, REFUSE
 from desk.services.capacity.plan import PlanView
 from ui.dialogs.capacity_fields import FieldError, py_time, q_time
 from ui.labels import WEEKDAYS, weekday_label
@@ -160,7 +161,8 @@ class PolicyTab(QWidget):
 
 
 class WalkInTab(QWidget):
-    """Kontingentsprechstunde: the window and the daily quota.
+    """Kontingentsprechstunde: the window, the daily quota, and what F9 does while someone
+    is at the counter (an office setting: ask or refuse).
 
     Signals:
         changed(): a field changed.
@@ -177,6 +179,11 @@ class WalkInTab(QWidget):
         self.quota = QLineEdit(self)
         self.quota.setPlaceholderText(self.tr("leer = unbegrenzt"))
         self.ends_error, self.quota_error = FieldError(self), FieldError(self)
+        self.if_someone_current = QComboBox(self)
+        self.if_someone_current.setObjectName("ifSomeoneCurrent")
+        self.if_someone_current.addItem(self.tr("nachfragen"), ASK)
+        self.if_someone_current.addItem(self.tr("ablehnen"), REFUSE)
+        self.f9_error = FieldError(self)
         form = QFormLayout(self)
         form.addRow("", self.offered)
         form.addRow(self.tr("Beginn"), self.starts)
@@ -184,12 +191,15 @@ class WalkInTab(QWidget):
         form.addRow("", self.ends_error)
         form.addRow(self.tr("Kontingent pro Tag"), self.quota)
         form.addRow("", self.quota_error)
+        form.addRow(self.tr("F9 bei besetztem Schalter:"), self.if_someone_current)
+        form.addRow("", self.f9_error)
         self._loading = False
         for signal in (
             self.offered.toggled,
             self.starts.timeChanged,
             self.ends.timeChanged,
             self.quota.textChanged,
+            self.if_someone_current.currentIndexChanged,
         ):
             signal.connect(self._edited)
 
@@ -201,6 +211,8 @@ class WalkInTab(QWidget):
         self.starts.setTime(q_time(w.starts))
         self.ends.setTime(q_time(w.ends, time(9)))
         self.quota.setText("" if w.quota is None else str(w.quota))
+        found = self.if_someone_current.findData(w.if_someone_current)
+        self.if_someone_current.setCurrentIndex(max(found, 0))
         self._loading = False
 
     def _edited(self) -> None:
@@ -214,21 +226,23 @@ class WalkInTab(QWidget):
             quota = int(text) if text else None
         except ValueError:
             raise PlanInvalid("walk_in.quota", self.tr("Bitte eine ganze Zahl eingeben")) from None
+        f9 = str(self.if_someone_current.currentData())
         if not self.offered.isChecked():
-            return WalkInPlan(None, None, quota)
-        return WalkInPlan(py_time(self.starts.time()), py_time(self.ends.time()), quota)
+            return WalkInPlan(None, None, quota, f9)
+        return WalkInPlan(py_time(self.starts.time()), py_time(self.ends.time()), quota, f9)
 
     def show_error(self, field: str, message: str) -> bool:
         """Show a message next to its field when it belongs to this tab."""
         if not field.startswith("walk_in."):
             return False
-        (self.quota_error if field == "walk_in.quota" else self.ends_error).show_message(message)
+        errors = {"walk_in.quota": self.quota_error, "walk_in.if_someone_current": self.f9_error}
+        errors.get(field, self.ends_error).show_message(message)
         return True
 
     def clear_errors(self) -> None:
         """Hide every field message."""
-        self.ends_error.show_message("")
-        self.quota_error.show_message("")
+        for error in (self.ends_error, self.quota_error, self.f9_error):
+            error.show_message("")
 
 
 class ReleaseTab(QWidget):

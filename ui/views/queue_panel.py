@@ -2,7 +2,8 @@
 appointments, with waits), call the next one (F9), and the counter's current person (a
 ticket or an appointment, desk.services.walkin.counter_person) with its steps: call
 again, in service, done, no-show (asked first, taken back within minutes), park and back
-from parking. F9 with someone current asks what becomes of them (or refuses, a setting)."""
+from parking. F9 with someone current asks what becomes of them (or refuses: the office's
+setting)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.counter_person import TICKET, CounterPerson, CounterWork
 from desk.domain.ticket_steps import recalls_used_up
+from desk.domain.walkin import REFUSE
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label
@@ -56,9 +58,6 @@ TICKET_BUTTONS = (
 #: counter_person.STEPS ("park" is a ticket's only).
 BUTTON_STEPS = {"recall": "recall", "start_service": "start", "finish": "finish",
                 "no_show": "no_show", "park": "park"}  # fmt: skip
-#: What F9 does while someone is current (setting "call_next_with_current").
-ASK, REFUSE = "ask", "refuse"
-
 #: Calls the next ticket exactly once across all counters: (office, counter, now, *,
 #: user_id) → info.
 CallTicket = Callable[..., Any]
@@ -90,7 +89,6 @@ class QueuePanel(QWidget):
         self._work = CounterWork()
         self._parked: list[WorkTicket] = []
         self.question: QMessageBox | None = None  # a question open to the clerk
-        self.if_someone_current = ASK  # F9 with someone current (setting, ASK or REFUSE)
         self.call_ticket: CallTicket | None = None  # set by the sync (central claim)
         self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped and audited
         self._calling = False  # a call is on its way: F9 again must not call a second one
@@ -255,13 +253,14 @@ class QueuePanel(QWidget):
     def call_next(self) -> None:
         """Call the next person to this counter (F9): an appointment that is due before a
         ticket, else the next ticket, claimed exactly once across all counters. With
-        someone current, asks first what becomes of them (or refuses: a setting)."""
+        someone current, asks first what becomes of them (or refuses: the office's
+        setting, read with the counter's people)."""
         if self._db is None or self._office is None or self._counter is None or self._calling:
             return
         current = self._work.current
         if current is None:
             self._call(None)
-        elif self.if_someone_current == REFUSE:
+        elif self._work.if_someone_current == REFUSE:
             self._refuse(
                 self.tr("Erst {0} abschließen (F8) oder zurückstellen, dann aufrufen.").format(
                     current.code

@@ -15,8 +15,15 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import AuditAction
-from desk.domain.capacity_change import PlanChange, PlanClosure, PlanPolicy, PlanTemplate
+from desk.domain.capacity_change import (
+    PlanChange,
+    PlanClosure,
+    PlanPolicy,
+    PlanTemplate,
+    WalkInPlan,
+)
 from desk.domain.policy import WEEKDAYS_DE
+from desk.domain.walkin import ASK, REFUSE
 from desk.domain.what_if import Plan, cell_templates, current_policy, current_walk_in, end_before
 from desk.services.audit_log import record
 from desk.store.models import (
@@ -192,20 +199,26 @@ def write_policy(
     )
 
 
+#: The F9 setting as the audit log names it.
+F9_DE = {ASK: "nachfragen", REFUSE: "ablehnen"}
+
+
 def write_walk_in(
     session: Session, office: Office, plan: Plan, change: PlanChange, at: datetime, user: uuid.UUID
 ) -> None:
-    """Set the walk-in window and quota (in force at once)."""
+    """Set the walk-in window, quota and F9 setting (in force at once)."""
     w = change.walk_in
     if w is None:
         return
 
-    def value(starts: Any, ends: Any, quota: int | None) -> dict[str, Any]:
-        clock = None if starts is None else f"{starts:%H:%M}–{ends:%H:%M}"
-        return {"zeit": clock, "kontingent": quota}
+    def value(p: WalkInPlan) -> dict[str, Any]:
+        clock = None if p.starts is None else f"{p.starts:%H:%M}–{p.ends:%H:%M}"
+        f9 = F9_DE.get(p.if_someone_current, p.if_someone_current)
+        return {"zeit": clock, "kontingent": p.quota, "f9_bei_besetztem_schalter": f9}
 
     old = current_walk_in(plan)
     office.walk_in_from, office.walk_in_until, office.walk_in_quota = w.starts, w.ends, w.quota
+    office.call_next_with_current = w.if_someone_current
     record(
         session,
         AuditAction.WALK_IN_QUOTA,
@@ -214,8 +227,8 @@ def write_walk_in(
         entity_id=office.id,
         user_id=user,
         office_id=office.id,
-        old=value(old.starts, old.ends, old.quota),
-        new=value(w.starts, w.ends, w.quota),
+        old=value(old),
+        new=value(w),
     )
 
 

@@ -31,17 +31,18 @@ def counter_work(
     db: DeskDatabase, office_id: str, counter_number: int, now: datetime
 ) -> CounterWork:
     """Everyone called to or in service at this counter today (by the time of the call),
-    and its no-shows of the last UNDO_MINUTES."""
+    its no-shows of the last UNDO_MINUTES, and the office's F9 setting."""
     with UnitOfWork(db.engine) as uow:
         session = uow.session
-        tz = ZoneInfo(load_office(session, office_id).timezone)
+        office = load_office(session, office_id)
+        tz, f9 = ZoneInfo(office.timezone), office.call_next_with_current
         counter_id = session.scalar(
             select(Counter.id).where(
                 Counter.office_id == office_id, Counter.number == counter_number
             )
         )
         if counter_id is None:
-            return CounterWork()
+            return CounterWork(if_someone_current=f9)
         day = now.astimezone(tz).date()
         since = now - timedelta(minutes=UNDO_MINUTES)
         tickets = _tickets(session, office_id, counter_id, day, since, tz)
@@ -50,7 +51,7 @@ def counter_work(
     people = [p for p in found if p.status in (*AT_COUNTER, TicketStatus.CALLED)]
     people.sort(key=lambda p: (p.called_at is not None, p.called_at))
     undoable = [p for p in found if p.status == TicketStatus.NO_SHOW]
-    return CounterWork(tuple(people), tuple(undoable))
+    return CounterWork(tuple(people), tuple(undoable), f9)
 
 
 def _tickets(
