@@ -1651,78 +1651,78 @@ Password for all: {2}</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="48"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="49"/>
         <source>Rollierend: N Tage im Voraus</source>
         <translation>Rolling: N days ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="49"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="50"/>
         <source>Wöchentliche Freigabe</source>
         <translation>Weekly release</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="50"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="51"/>
         <source>Gestaffelt: frei, dann mit Gebühr</source>
         <translation>Tiered: free, then with a fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="51"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="52"/>
         <source> Tage</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="57"/>
         <location filename="../../ui/dialogs/capacity_tabs.py" line="58"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="59"/>
         <source> Monate</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="63"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="64"/>
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="66"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="67"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="67"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="68"/>
         <source>Online buchbar</source>
         <translation>Bookable online</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="69"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="70"/>
         <source>Freigabe am</source>
         <translation>Release on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="70"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="71"/>
         <source>Freigabe um</source>
         <translation>Release at</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="71"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="72"/>
         <source>Ohne Gebühr</source>
         <translation>Without fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="72"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="73"/>
         <source>Mit Gebühr bis</source>
         <translation>With fee up to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="74"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="75"/>
         <source>Gebühr</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="75"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="76"/>
         <source>Online-Anteil</source>
         <translation>Online share</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="76"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="77"/>
         <source>Vorlauf online</source>
         <translation>Online lead time</translation>
     </message>
@@ -1773,138 +1773,138 @@ Password for all: {2}</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="48"/>
+        <location filename="../../ui/views/queue_panel.py" line="50"/>
         <source>Erneut aufrufen</source>
         <extracomment>A slow fallback for the passing of time (waits, appointments falling due): changes are told by the operations and the sync (ui.changes). (key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="49"/>
+        <location filename="../../ui/views/queue_panel.py" line="51"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="50"/>
+        <location filename="../../ui/views/queue_panel.py" line="52"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="51"/>
-        <location filename="../../ui/views/queue_panel.py" line="325"/>
-        <location filename="../../ui/views/queue_panel.py" line="327"/>
-        <location filename="../../ui/views/queue_panel.py" line="340"/>
+        <location filename="../../ui/views/queue_panel.py" line="53"/>
+        <location filename="../../ui/views/queue_panel.py" line="324"/>
+        <location filename="../../ui/views/queue_panel.py" line="326"/>
+        <location filename="../../ui/views/queue_panel.py" line="339"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="52"/>
+        <location filename="../../ui/views/queue_panel.py" line="54"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="99"/>
-        <location filename="../../ui/views/queue_panel.py" line="209"/>
+        <location filename="../../ui/views/queue_panel.py" line="97"/>
+        <location filename="../../ui/views/queue_panel.py" line="207"/>
         <source>Niemand aufgerufen</source>
-        <extracomment>The steps of the buttons for the current person, by their key in desk&apos;s counter_person.STEPS (&quot;park&quot; is a ticket&apos;s only). What F9 does while someone is current (setting &quot;call_next_with_current&quot;). Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
+        <extracomment>The steps of the buttons for the current person, by their key in desk&apos;s counter_person.STEPS (&quot;park&quot; is a ticket&apos;s only). Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="113"/>
+        <location filename="../../ui/views/queue_panel.py" line="111"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="124"/>
+        <location filename="../../ui/views/queue_panel.py" line="122"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="127"/>
+        <location filename="../../ui/views/queue_panel.py" line="125"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="129"/>
+        <location filename="../../ui/views/queue_panel.py" line="127"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="144"/>
+        <location filename="../../ui/views/queue_panel.py" line="142"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="186"/>
+        <location filename="../../ui/views/queue_panel.py" line="184"/>
         <source>ca. {0} min</source>
         <translation>approx. {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="188"/>
+        <location filename="../../ui/views/queue_panel.py" line="186"/>
         <source>ca. {0}–{1} min</source>
         <translation>approx. {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="190"/>
+        <location filename="../../ui/views/queue_panel.py" line="188"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · {5}</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · {5}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="218"/>
+        <location filename="../../ui/views/queue_panel.py" line="216"/>
         <source>Außerdem noch offen an diesem Schalter: {0}</source>
         <translation>Also still open at this counter: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="224"/>
+        <location filename="../../ui/views/queue_panel.py" line="222"/>
         <source>Rückgängig: {0} „nicht erschienen“</source>
         <translation>Undo no-show: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="266"/>
+        <location filename="../../ui/views/queue_panel.py" line="265"/>
         <source>Erst {0} abschließen (F8) oder zurückstellen, dann aufrufen.</source>
         <translation>First finish {0} (F8) or park it, then call.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="273"/>
+        <location filename="../../ui/views/queue_panel.py" line="272"/>
         <source>Nächste(n) aufrufen</source>
         <translation>Call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="274"/>
+        <location filename="../../ui/views/queue_panel.py" line="273"/>
         <source>{0} ist noch an diesem Schalter. Was geschieht mit {0}?</source>
         <translation>{0} is still at this counter. What happens to {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="278"/>
+        <location filename="../../ui/views/queue_panel.py" line="277"/>
         <source>{0} erledigt, nächste(n) aufrufen</source>
         <translation>{0} done, call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="280"/>
+        <location filename="../../ui/views/queue_panel.py" line="279"/>
         <source>{0} zurück in die Warteschlange, nächste(n) aufrufen</source>
         <translation>{0} back into the queue, call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="326"/>
+        <location filename="../../ui/views/queue_panel.py" line="325"/>
         <source>{0} als „nicht erschienen“ vermerken?</source>
         <translation>Mark {0} as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="336"/>
+        <location filename="../../ui/views/queue_panel.py" line="335"/>
         <source>Letzter Aufruf</source>
         <translation>Last call</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="338"/>
+        <location filename="../../ui/views/queue_panel.py" line="337"/>
         <source>{0} wurde schon {1}-mal erneut aufgerufen. Als „nicht erschienen“ vermerken?</source>
         <translation>{0} has already been called again {1} times. Mark as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="195"/>
+        <location filename="../../ui/views/queue_panel.py" line="193"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="310"/>
+        <location filename="../../ui/views/queue_panel.py" line="309"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
@@ -2697,121 +2697,126 @@ Password for all: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/refusals.py" line="520"/>
+        <source>F9 bei besetztem Schalter: bitte nachfragen oder ablehnen</source>
+        <translation>F9 with someone at the counter: please choose ask or refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="524"/>
         <source>Bitte Beginn und Ende der Sprechstunde angeben</source>
         <translation>Please give the start and the end of the walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="524"/>
+        <location filename="../../ui/refusals.py" line="528"/>
         <source>Das Ende {ends:date} liegt vor dem Beginn {starts:date}</source>
         <translation>The end {ends:date} is before the start {starts:date}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="528"/>
+        <location filename="../../ui/refusals.py" line="532"/>
         <source>Eine Schließzeit in der Vergangenheit hat keine Wirkung</source>
         <translation>A closure in the past has no effect</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="532"/>
+        <location filename="../../ui/refusals.py" line="536"/>
         <source>Bitte einen Grund für die Schließzeit angeben</source>
         <translation>Please give a reason for the closure</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="536"/>
+        <location filename="../../ui/refusals.py" line="540"/>
         <source>Schalter {counter} gibt es hier nicht</source>
         <translation>Counter {counter} does not exist here</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="540"/>
+        <location filename="../../ui/refusals.py" line="544"/>
         <source>Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute</source>
         <translation>Valid from {day:date} is in the past; today at the earliest</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="544"/>
+        <location filename="../../ui/refusals.py" line="548"/>
         <source>Öffnungszeit gehört zu keiner geänderten Zelle</source>
         <translation>These opening hours belong to no changed cell</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="548"/>
+        <location filename="../../ui/refusals.py" line="552"/>
         <source>Diese Schließzeit gibt es nicht (mehr)</source>
         <translation>This closure does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="552"/>
+        <location filename="../../ui/refusals.py" line="556"/>
         <source>Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})</source>
         <translation>User name: {low} to {high} characters needed (now {now})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="556"/>
+        <location filename="../../ui/refusals.py" line="560"/>
         <source>Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)</source>
         <translation>User name: only letters a–z, digits and . - _ (no spaces, no umlauts)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="560"/>
+        <location filename="../../ui/refusals.py" line="564"/>
         <source>Name: bitte angeben</source>
         <translation>Name: please enter one</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="564"/>
+        <location filename="../../ui/refusals.py" line="568"/>
         <source>Name: höchstens {limit} Zeichen</source>
         <translation>Name: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="568"/>
+        <location filename="../../ui/refusals.py" line="572"/>
         <source>Name: {problem:reason}</source>
         <translation>Name: {problem:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="572"/>
+        <location filename="../../ui/refusals.py" line="576"/>
         <source>Rolle: unbekannt {role!r} (möglich: {known})</source>
         <translation>Role: unknown {role!r} (possible: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="576"/>
+        <location filename="../../ui/refusals.py" line="580"/>
         <source>Passwort: mindestens {limit} Zeichen nötig</source>
         <translation>Password: at least {limit} characters needed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="580"/>
+        <location filename="../../ui/refusals.py" line="584"/>
         <source>Passwort: höchstens {limit} Zeichen</source>
         <translation>Password: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="584"/>
+        <location filename="../../ui/refusals.py" line="588"/>
         <source>Passwort: darf nicht der Benutzername sein</source>
         <translation>Password: must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="588"/>
+        <location filename="../../ui/refusals.py" line="592"/>
         <source>Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes</source>
         <translation>Password: too common and easy to guess; please choose another</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="592"/>
+        <location filename="../../ui/refusals.py" line="596"/>
         <source>Standort: unbekannt {office_id!r} (vorhanden: {known})</source>
         <translation>Office: unknown {office_id!r} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="596"/>
+        <location filename="../../ui/refusals.py" line="600"/>
         <source>Benutzername: {username!r} ist schon vergeben</source>
         <translation>User name: {username!r} is already taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="600"/>
+        <location filename="../../ui/refusals.py" line="604"/>
         <source>{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen</source>
         <translation>{username} is the last active team lead and can be neither locked nor made a clerk; create another team lead first</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="662"/>
+        <location filename="../../ui/refusals.py" line="666"/>
         <source>%d.%m.%Y</source>
         <translation>%d/%m/%Y</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="663"/>
+        <location filename="../../ui/refusals.py" line="667"/>
         <source>%d.%m.%Y %H:%M</source>
         <translation>%d/%m/%Y %H:%M</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="664"/>
+        <location filename="../../ui/refusals.py" line="668"/>
         <source>%H:%M</source>
         <translation>%H:%M</translation>
     </message>
@@ -2819,22 +2824,22 @@ Password for all: {2}</translation>
 <context>
     <name>ReleaseTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="247"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="261"/>
         <source>Gibt alle heute noch freien Termine der gewählten Schalter zusätzlich für das Online-Portal frei (unabhängig von Buchungsfenster und Online-Anteil).</source>
         <translation>Releases all of today’s remaining free slots at the chosen counters to the online portal in addition (regardless of booking window and online share).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="256"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="270"/>
         <source>Restliche Termine heute freigeben</source>
         <translation>Release today’s remaining slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="271"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="285"/>
         <source>Schalter {0}</source>
         <translation>Counter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="277"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="291"/>
         <source>Bitte mindestens einen Schalter wählen</source>
         <translation>Please choose at least one counter</translation>
     </message>
@@ -3729,32 +3734,47 @@ with planned counters</translation>
 <context>
     <name>WalkInTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="173"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="175"/>
         <source>Sprechstunde ohne Termin anbieten</source>
         <translation>Offer a walk-in hour (without appointment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="178"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="180"/>
         <source>leer = unbegrenzt</source>
         <translation>empty = unlimited</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="182"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="184"/>
+        <source>nachfragen</source>
+        <translation>ask</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="185"/>
+        <source>ablehnen</source>
+        <translation>refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="189"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="183"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="190"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="185"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="192"/>
         <source>Kontingent pro Tag</source>
         <translation>Ticket quota per day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="216"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="194"/>
+        <source>F9 bei besetztem Schalter:</source>
+        <translation>F9 with someone at the counter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="228"/>
         <source>Bitte eine ganze Zahl eingeben</source>
         <translation>Please enter a whole number</translation>
     </message>
@@ -4239,78 +4259,78 @@ with planned counters</translation>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="609"/>
+        <location filename="../../ui/refusals.py" line="613"/>
         <source>E-Mail</source>
         <extracomment>German words desk passes as ``{…:word}`` params that the &quot;labels&quot; catalogue lacked.</extracomment>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="610"/>
+        <location filename="../../ui/refusals.py" line="614"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="611"/>
+        <location filename="../../ui/refusals.py" line="615"/>
         <source>erneut aufgerufen</source>
         <translation>called again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="612"/>
+        <location filename="../../ui/refusals.py" line="616"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="613"/>
+        <location filename="../../ui/refusals.py" line="617"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="614"/>
+        <location filename="../../ui/refusals.py" line="618"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="615"/>
+        <location filename="../../ui/refusals.py" line="619"/>
         <source>Benutzer verwalten</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="616"/>
+        <location filename="../../ui/refusals.py" line="620"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="617"/>
+        <location filename="../../ui/refusals.py" line="621"/>
         <source>Zusätzliche Termine freigeben</source>
         <translation>Release extra slots</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="618"/>
+        <location filename="../../ui/refusals.py" line="622"/>
         <source>Statistik ansehen</source>
         <translation>View statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="619"/>
+        <location filename="../../ui/refusals.py" line="623"/>
         <source>Das Protokoll einsehen</source>
         <translation>Read the audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="620"/>
+        <location filename="../../ui/refusals.py" line="624"/>
         <source>Ankünfte je Stunde</source>
         <translation>Arrivals per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="621"/>
+        <location filename="../../ui/refusals.py" line="625"/>
         <source>Mittlere Bearbeitungszeit</source>
         <translation>Mean service time</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="622"/>
+        <location filename="../../ui/refusals.py" line="626"/>
         <source>Verkehrsangebot</source>
         <translation>Offered traffic</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="623"/>
+        <location filename="../../ui/refusals.py" line="627"/>
         <source>Schwelle</source>
         <translation>Threshold</translation>
     </message>
