@@ -4055,17 +4055,33 @@ with planned counters</translation>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_words.py" line="79"/>
+        <location filename="../../ui/models/audit_words.py" line="63"/>
+        <source>F9 bei besetztem Schalter</source>
+        <translation>F9 with someone at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="67"/>
+        <source>nachfragen</source>
+        <extracomment>Stored words that are values of a setting (the F9 setting), in context &quot;audit&quot;.</extracomment>
+        <translation type="unfinished">ask</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="67"/>
+        <source>ablehnen</source>
+        <translation>refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit_words.py" line="84"/>
         <source>Standort {0}</source>
         <translation>Office {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_words.py" line="118"/>
+        <location filename="../../ui/models/audit_words.py" line="123"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit_words.py" line="119"/>
+        <location filename="../../ui/models/audit_words.py" line="124"/>
         <source>nein</source>
         <translation>no</translation>
     </message>

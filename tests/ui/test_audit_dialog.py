@@ -216,6 +216,28 @@ def test_a_quota_change_reads_as_words_not_as_stored_keys(qtbot, ops, audited: D
         assert "kontingent:" not in text and "office " not in text
 
 
+def test_a_changed_f9_setting_reads_in_words(qtbot, ops, audited: DeskDatabase):
+    """The office setting for F9 with someone at the counter is named only where it
+    changed, in words."""
+    from datetime import time
+
+    from desk.domain.capacity_change import PlanChange, WalkInPlan
+    from desk.services.capacity.plan import save_plan_change
+
+    lead = users(audited)[LEAD]
+    change = PlanChange(NOW.date(), walk_in=WalkInPlan(time(8), time(9), 20, "refuse"))
+    save_plan_change(audited, MITTE, change, lead.id, NOW, {})
+    dialog = opened(qtbot, ops, audited, lead)
+    model = dialog.model
+    (row,) = [r for r, e in enumerate(model.rows) if e.action == AuditAction.WALK_IN_QUOTA]
+    assert [model.index(row, c).data() for c in (5, 6)] == [
+        "Sprechstunde: 08:00–09:00 · Kontingent: 20 Wartenummern · "
+        "F9 bei besetztem Schalter: nachfragen",
+        "Sprechstunde: 08:00–09:00 · Kontingent: 20 Wartenummern · "
+        "F9 bei besetztem Schalter: ablehnen",
+    ]
+
+
 def test_a_users_change_reads_in_words(qtbot, ops, audited: DeskDatabase):
     from desk.services.admin.users import change_user
 

@@ -60,7 +60,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "role": (QT_TRANSLATE_NOOP("audit", "Rolle"), "{0}"),
     "office": (QT_TRANSLATE_NOOP("audit", "Standort"), "{0}"),
     "active": (QT_TRANSLATE_NOOP("audit", "aktiv"), "{0}"),
+    "f9_bei_besetztem_schalter": (QT_TRANSLATE_NOOP("audit", "F9 bei besetztem Schalter"), "{0}"),
 }
+#: Stored words that are values of a setting (the F9 setting), in context "audit".
+VALUES = frozenset(
+    (QT_TRANSLATE_NOOP("audit", "nachfragen"), QT_TRANSLATE_NOOP("audit", "ablehnen"))
+)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -121,6 +126,8 @@ def _plain(key: str, value: object, tz: tzinfo | None) -> str:
         return ", ".join(_plain(key, v, tz) for v in value)
     if key == "role" and isinstance(value, str):
         return role_label(value)
+    if isinstance(value, str) and value in VALUES:
+        return QCoreApplication.translate("audit", value)
     if isinstance(value, str) and _DAY.match(value):
         return f"{date.fromisoformat(value):%d.%m.%Y}"
     if isinstance(value, str) and _MOMENT.match(value):

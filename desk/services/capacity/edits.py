@@ -211,12 +211,19 @@ def write_walk_in(
     if w is None:
         return
 
-    def value(p: WalkInPlan) -> dict[str, Any]:
-        clock = None if p.starts is None else f"{p.starts:%H:%M}–{p.ends:%H:%M}"
-        f9 = F9_DE.get(p.if_someone_current, p.if_someone_current)
-        return {"zeit": clock, "kontingent": p.quota, "f9_bei_besetztem_schalter": f9}
-
     old = current_walk_in(plan)
+    f9_changed = old.if_someone_current != w.if_someone_current
+
+    def value(p: WalkInPlan) -> dict[str, Any]:
+        """The hour and the quota; the F9 setting where it changed."""
+        clock = None if p.starts is None else f"{p.starts:%H:%M}–{p.ends:%H:%M}"
+        shown: dict[str, Any] = {"zeit": clock, "kontingent": p.quota}
+        if f9_changed:
+            shown["f9_bei_besetztem_schalter"] = F9_DE.get(
+                p.if_someone_current, p.if_someone_current
+            )
+        return shown
+
     office.walk_in_from, office.walk_in_until, office.walk_in_quota = w.starts, w.ends, w.quota
     office.call_next_with_current = w.if_someone_current
     record(
