@@ -4063,7 +4063,7 @@ with planned counters</translation>
         <location filename="../../ui/models/audit_words.py" line="67"/>
         <source>nachfragen</source>
         <extracomment>Stored words that are values of a setting (the F9 setting), in context &quot;audit&quot;.</extracomment>
-        <translation type="unfinished">ask</translation>
+        <translation>ask</translation>
     </message>
     <message>
         <location filename="../../ui/models/audit_words.py" line="67"/>
