@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -77,7 +78,7 @@ class InstanceLock:
             private_dir(self.path.parent)
         fd = private_opener(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
         if not _try_lock(fd):
-            holder = _read_holder(fd)
+            holder = _holder_once_written(fd)
             os.close(fd)
             raise InstanceRunning(self.database, holder)
         self._fd = fd
@@ -159,6 +160,21 @@ def _json_string(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     plain = (c if " " <= c < "\ud800" or c > "\udfff" else f"\\u{ord(c):04x}" for c in escaped)
     return '"' + "".join(plain) + '"'
+
+
+#: How long a refused start waits for a holder that has just taken the lock to write its
+#: line (it does so right after), so that the refusal can name it.
+WRITING_GRACE_S = 1.0
+
+
+def _holder_once_written(fd: int) -> Holder:
+    """The holder's line; one that took the lock a moment ago is given time to write it."""
+    deadline = time.monotonic() + WRITING_GRACE_S
+    holder = _read_holder(fd)
+    while holder.pid is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+        holder = _read_holder(fd)
+    return holder
 
 
 def _read_holder(fd: int) -> Holder:

@@ -155,6 +155,30 @@ def test_a_second_sync_on_the_same_database_is_refused_naming_the_first(
     assert third.returncode == 0, third.stderr
 
 
+def test_a_start_refused_while_the_holder_writes_its_line_still_names_it(tmp_path: Path):
+    """A holder writes its line just after taking the lock; a start refused in between
+    waits for that line, so its refusal names the holder (not "eben gestartet")."""
+    import fcntl
+    import threading
+
+    from desk.instance_lock import InstanceRunning
+
+    database = tmp_path / "counter.sqlite"
+    fd = os.open(lock_file(database), os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # taken; the line comes 0.2 s later
+    line = json.dumps({"pid": 4242, "started": "2026-12-07T09:00:00+01:00", "command": "sync"})
+    writer = threading.Timer(0.2, lambda: os.write(fd, line.encode()))
+    writer.start()
+    try:
+        with pytest.raises(InstanceRunning) as refused:
+            InstanceLock(database).acquire()
+    finally:
+        writer.join()
+        os.close(fd)
+    assert refused.value.holder.pid == 4242
+    assert "Prozess 4242 " in str(refused.value)
+
+
 def test_two_syncs_started_at_once_never_end_in_an_integrity_error(
     enrolled: str,
     run_cli: Cli,  # noqa: F811
