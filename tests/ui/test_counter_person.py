@@ -201,6 +201,9 @@ def test_the_current_person_is_the_same_in_every_view(qtbot, window_at, prepared
 
     assert window.queue.current.text() == "W-003 – aufgerufen"
     assert window.person_bar.headline.text() == "Am Schalter: W-003 – aufgerufen"
+    keys = window.person_bar.keys.text()  # sentences, read as such by a screen reader
+    assert keys.startswith("Wartenummer") and ". Tasten: " in keys, keys
+    assert keys.endswith(".") and ". F9 ruft als Nächste(n): " in keys, keys
     assert window.person_label.text() == "Am Schalter: W-003 (aufgerufen)"
     newest = display_board(db, MITTE, EARLY).calls[0]
     assert (newest.code, newest.counter) == ("W-003", "Schalter 2")

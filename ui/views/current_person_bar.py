@@ -62,32 +62,38 @@ class CurrentPersonBar(QFrame):
             text = self.tr("{0}. Tasten: {1}").format(person_line(person), _keys(steps))
             if others:
                 text += " " + self.tr("Außerdem noch {0} offen (Warteschlange).").format(others)
-            self.keys.setText(text + self._next(next_code))
+            self.keys.setText(_sentences(text, self._next(next_code)))
         elif selected is not None:
             self.headline.setText(
                 self.tr("Niemand am Schalter – die Tasten wirken auf den gewählten Termin")
             )
-            self.keys.setText(
-                self.tr("{0} Uhr · {1} · {2} · {3}").format(
-                    f"{selected.starts_at:%H:%M}",
-                    selected.booking_code,
-                    selected.citizen_name,
-                    status_label(selected.status),
-                )
-                + self._next(next_code)
+            chosen = self.tr("{0} Uhr · {1} · {2} · {3}").format(
+                f"{selected.starts_at:%H:%M}",
+                selected.booking_code,
+                selected.citizen_name,
+                status_label(selected.status),
             )
+            self.keys.setText(_sentences(chosen, self._next(next_code)))
         else:
             self.headline.setText(self.tr("Niemand am Schalter"))
             self.keys.setText(
-                self.tr("Einen Termin im Kalender wählen oder mit F9 aufrufen.")
-                + self._next(next_code)
+                _sentences(
+                    self.tr("Einen Termin im Kalender wählen oder mit F9 aufrufen."),
+                    self._next(next_code),
+                )
             )
         self.setAccessibleDescription(f"{self.headline.text()}. {self.keys.text()}")
 
     def _next(self, code: str | None) -> str:
         if code is None:
-            return " " + self.tr("Niemand wartet.")
-        return " " + self.tr("F9 ruft als Nächste(n): {0}").format(code)
+            return self.tr("Niemand wartet.")
+        return self.tr("F9 ruft als Nächste(n): {0}").format(code)
+
+
+def _sentences(*parts: str) -> str:
+    """``parts`` as sentences: each ends with a full stop, read as such by a screen
+    reader ("Tasten: F8 Erledigt. Niemand wartet.")."""
+    return " ".join(part if part.endswith((".", "!", "?")) else part + "." for part in parts)
 
 
 def _applies(action: Action, person: CounterPerson) -> bool:
