@@ -1,0 +1,189 @@
+"""A screen reader's session with the app (run with /usr/bin/python3 inside a D-Bus
+session and an X display; ``session.py`` starts both).
+
+Usage: python3 scenario.py OUT.json APP_LOG -- APP_COMMAND...
+
+Starts the accessibility bus and the app (APP_COMMAND, its output into APP_LOG), then
+does what a screen-reader user does, all through AT-SPI: signs in through the login
+dialog (EditableText into the fields, the "Anmelden" button's action), reads the
+signed-in day, presses "Neuer Termin …" and reads the booking dialog, and listens for
+announcements. OUT.json gets the trees read and, if a step failed, which and why.
+Exit code 0 when every step was done.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from typing import Any
+
+BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+#: Seconds to wait for each step (the first start of the app may be slow on 2 busy cores).
+TIMEOUT = 90.0
+USER, PASSWORD = "sb.mitte1", "demo"
+#: A calendar cell of a booked block: starts with its time span "09:00–09:30".
+BLOCK_TIME = re.compile(r"^\d\d:\d\d–\d\d:\d\d ")
+
+
+def start_bus() -> subprocess.Popen[bytes]:
+    """The accessibility bus of this D-Bus session (the registry starts on demand)."""
+    return subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], stdout=subprocess.DEVNULL)
+
+
+def bus_address(timeout: float) -> str:
+    """Wait until the accessibility bus answers on the session bus; its address."""
+    from gi.repository import Gio, GLib
+
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            reply = session.call_sync(
+                "org.a11y.Bus",
+                "/org/a11y/bus",
+                "org.a11y.Bus",
+                "GetAddress",
+                None,
+                GLib.VariantType("(s)"),
+                Gio.DBusCallFlags.NONE,
+                2000,
+                None,
+            )
+            return str(reply.unpack()[0])
+        except GLib.Error as error:
+            if time.monotonic() > end:
+                raise RuntimeError(f"no accessibility bus: {error.message}") from error
+            time.sleep(0.1)
+
+
+def start_app(command: list[str], log: str) -> subprocess.Popen[bytes]:
+    """The app with Qt's AT-SPI bridge on, on the X display of this session."""
+    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_QPA_PLATFORM="xcb")
+    with open(log, "wb") as out:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+class Session:
+    """The reader's steps through the app; ``result`` collects what was read."""
+
+    def __init__(self) -> None:
+        import reader
+
+        self.reader = reader
+        self.result: dict[str, Any] = {"steps": []}
+        self.app: Any = None
+
+    def step(self, name: str) -> None:
+        """Note the step about to run (the failure message names the last one)."""
+        self.result["steps"].append(name)
+
+    def find_app(self) -> None:
+        self.step("the app on the accessibility bus")
+        self.app = self.reader.wait_for("the app on the bus", self.reader.find_application, TIMEOUT)
+
+    def sign_in(self) -> None:
+        r = self.reader
+        self.step("the login dialog")
+        dialog = r.wait_for(
+            "the login dialog 'Anmelden'",
+            lambda: r.window_named(self.app, "dialog", "Anmelden"),
+            TIMEOUT,
+        )
+        self.result["login"] = r.read_tree(dialog)
+        self.step("sign in as " + USER)
+        r.type_into(r.find(dialog, "text"), USER)
+        r.type_into(r.find(dialog, "password text"), PASSWORD)
+        r.press(r.find(dialog, "push button", lambda n: n == "Anmelden"))
+        r.wait_for(
+            "the login dialog closed after signing in",
+            lambda: r.window_named(self.app, "dialog", "Anmelden") is None,
+            TIMEOUT,
+        )
+
+    def read_day(self) -> None:
+        r = self.reader
+        self.step("the signed-in day with its calendar")
+        frame = r.wait_for(
+            "the main window", lambda: r.window_named(self.app, "frame", "rgerdesk"), TIMEOUT
+        )
+        r.wait_for("a booked block in the calendar", lambda: self._block_cell(frame), TIMEOUT)
+        self.result["day"] = r.read_tree(frame)
+
+    def _block_cell(self, frame: Any) -> Any:
+        for acc in self.reader.walk(frame):
+            if acc.getRoleName() == "table cell" and BLOCK_TIME.match(acc.name or ""):
+                return acc
+        return None
+
+    def read_booking(self) -> None:
+        r = self.reader
+        self.step("press 'Neuer Termin …'")
+        frame = r.window_named(self.app, "frame", "rgerdesk")
+        button = r.wait_for(
+            "the button 'Neuer Termin …'",
+            lambda: r.find(frame, "push button", lambda n: n.startswith("Neuer Termin")),
+            TIMEOUT,
+        )
+        r.press(button)
+        self.step("the booking dialog")
+        dialog = r.wait_for(
+            "the booking dialog 'Termin buchen – …' with its free slots",
+            lambda: self._booking_dialog(),
+            TIMEOUT,
+        )
+        self.result["booking"] = r.read_tree(dialog)
+
+    def _booking_dialog(self) -> Any:
+        """The shown booking dialog once its list of free slots has items."""
+        r = self.reader
+        dialog = r.window_named(self.app, "dialog", "Termin buchen")
+        if dialog is None:
+            return None
+        slots = r.find(dialog, "list", lambda n: n == "Freie Termine")
+        return dialog if slots is not None and slots.childCount > 0 else None
+
+
+def run(out: str, log: str, command: list[str]) -> int:
+    """The whole session; OUT gets what was read and, on failure, the reason."""
+    bus = start_bus()
+    app: subprocess.Popen[bytes] | None = None
+    result: dict[str, Any] = {"steps": []}
+    code = 1
+    try:
+        result["steps"].append("the accessibility bus")
+        bus_address(TIMEOUT)
+        result["steps"].append("start the app")
+        app = start_app(command, log)
+        session = Session()
+        session.result = result
+        session.find_app()
+        session.sign_in()
+        session.read_day()
+        session.read_booking()
+        code = 0
+    except Exception as error:  # the test reports it with the step it happened in
+        result["error"] = f"{type(error).__name__}: {error}"
+        if app is not None and app.poll() is not None:
+            result["error"] += f" (the app ended with exit code {app.returncode})"
+    finally:
+        for process in (app, bus):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        with open(out, "w", encoding="utf-8") as file:
+            json.dump(result, file, ensure_ascii=False, indent=1)
+    return code
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 5 or sys.argv[3] != "--":
+        sys.exit(__doc__)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.exit(run(sys.argv[1], sys.argv[2], sys.argv[4:]))
