@@ -12,12 +12,27 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from ui import text_size
+
 #: The app's font size (points): readable from a metre away.
 POINT_SIZE = 11.0
 #: Selected rows and cells: white on this blue.
 SELECTION = "#1f5fbf"
 #: Warnings and refusals (with a word or sign too, never by colour alone).
 WARNING = "#a40000"
+#: Quieter text beside the black: the day's summary, the empty day's message.
+SUMMARY_TEXT = "#444444"
+QUIET_TEXT = "#555555"
+#: A field's placeholder and a visited link in the normal theme (the style's own are
+#: half-transparent black, 4:1 on white, and magenta, 3:1).
+PLACEHOLDER = "#595959"
+LINK_VISITED = "#7b1fa2"
+#: The reception's ticket buttons: dark text on light blue; the focused one turns dark
+#: blue with white text (the focus seen from a metre away, WCAG 2.4.7).
+TICKET_FILL = "#e3efff"
+TICKET_EDGE = "#2f5fb3"
+TICKET_FOCUS = "#1a4fa0"
+TICKET_FOCUS_TEXT = "#ffffff"
 
 #: The reception tab: the big ticket buttons and what the walk-in hour is doing.
 RECEPTION_STYLE = f"""
@@ -27,9 +42,11 @@ QLabel#receptionClosed {{ font-size: 13pt; color: {WARNING}; font-weight: 600; }
 QLabel#receptionLastTicket {{ font-size: 13pt; }}
 QPushButton#ticketButton {{ font-size: 20pt; font-weight: 600; }}
 QPushButton#ticketButton:enabled {{
-    background: #e3efff; border: 2px solid #2f5fb3; border-radius: 8px;
+    background: {TICKET_FILL}; border: 2px solid {TICKET_EDGE}; border-radius: 8px;
 }}
-QPushButton#ticketButton:focus {{ border: 3px solid #1a4fa0; }}
+QPushButton#ticketButton:enabled:focus {{
+    background: {TICKET_FOCUS}; color: {TICKET_FOCUS_TEXT}; border: 3px solid {TICKET_FOCUS};
+}}
 """
 
 #: The queue panel: the ticket being served and the call button.
@@ -55,13 +72,30 @@ QLabel[offline="true"] {{ color: {WARNING}; font-weight: 600; }}
 def apply_theme(app: QApplication) -> None:
     """The app's font size, bold table headers and colours (set before the first window
     is built: nothing is polished twice)."""
+    _set_fonts(app)
+    app.setPalette(palette_for(app))
+
+
+def _set_fonts(app: QApplication) -> None:
+    """The app's font at the text size in use, the table headers' bold beside it."""
     font = app.font()
-    font.setPointSizeF(POINT_SIZE)
+    font.setPointSizeF(text_size.points(POINT_SIZE))
     app.setFont(font)
     header = QFont(font)
     header.setWeight(QFont.Weight.DemiBold)
     QApplication.setFont(header, "QHeaderView")
-    app.setPalette(palette_for(app))
+
+
+def set_text_size(app: QApplication, percent: int) -> None:
+    """Every text of every open window and dialog (and of those opened later) at
+    ``percent`` % (one of text_size.PERCENTS); nothing happens when it is in use."""
+    if percent == text_size.percent() and app.font().pointSizeF() == text_size.points(
+        POINT_SIZE
+    ):
+        return
+    text_size.set_percent(percent)
+    _set_fonts(app)
+    text_size.rescale_widgets(app)
 
 
 def palette_for(app: QApplication, *, high_contrast: bool = False) -> QPalette:
@@ -72,6 +106,8 @@ def palette_for(app: QApplication, *, high_contrast: bool = False) -> QPalette:
     colours: dict[QPalette.ColorRole, str] = {
         QPalette.ColorRole.Highlight: selection,
         QPalette.ColorRole.HighlightedText: "white",
+        QPalette.ColorRole.PlaceholderText: PLACEHOLDER,
+        QPalette.ColorRole.LinkVisited: LINK_VISITED,
     }
     if high_contrast:
         for role in (
@@ -98,13 +134,19 @@ def palette_for(app: QApplication, *, high_contrast: bool = False) -> QPalette:
     for role, colour in colours.items():
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, role, QColor(colour))
-    if high_contrast:  # greyed out, still readable: 7:1 on white
+    if high_contrast:  # greyed out, still readable: 7:1 on white (not the style's grey)
         for role in (
             QPalette.ColorRole.WindowText,
             QPalette.ColorRole.Text,
             QPalette.ColorRole.ButtonText,
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#595959"))
+        for role in (
+            QPalette.ColorRole.Window,
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.Button,
+        ):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("white"))
     return palette
 
 
@@ -123,12 +165,11 @@ def style_label(
 ) -> None:
     """Give ``label`` its own size, weight, text colour or margins (left, top, right,
     bottom), in code rather than by a style sheet."""
-    if point_size is not None or weight is not None:
+    if point_size is not None:  # at the text size in use, sized again when it changes
+        text_size.keep_points(label, point_size, weight)
+    elif weight is not None:
         font = label.font()
-        if point_size is not None:
-            font.setPointSizeF(point_size)
-        if weight is not None:
-            font.setWeight(weight)
+        font.setWeight(weight)
         label.setFont(font)
     if colour is not None:
         palette = label.palette()

@@ -47,6 +47,7 @@ from ui.dialogs.capacity_tabs import PolicyTab, ReleaseTab, WalkInTab
 from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.text_size import keep_sheet
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
@@ -88,7 +89,7 @@ class CapacityEditor(QDialog):
         self.destroyed.connect(lambda: life.update(alive=False))
         self.setWindowTitle(self.tr("Kapazität planen"))
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        keep_sheet(self.title, "font-weight: bold; font-size: 14pt;")  # follows the text size
         self.why = QLabel(
             self.tr(
                 "Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht."

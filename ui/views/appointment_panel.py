@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -41,7 +41,7 @@ class AppointmentPanel(QFrame):
         self.heading.setObjectName("panelHeading")
         self.heading.setWordWrap(True)
         self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         for key, caption in (
             ("time", self.tr("Zeit")),
             ("service", self.tr("Anliegen")),
@@ -60,7 +60,7 @@ class AppointmentPanel(QFrame):
         self.keys_note.setObjectName("keysNote")
         self.keys_note.setWordWrap(True)
         self.keys_note.hide()
-        buttons = QGridLayout()
+        buttons = self._button_grid = QGridLayout()
         self.buttons: dict[Action, QToolButton] = {}
         for i, action in enumerate(KEY_STEPS):
             button = QToolButton()
@@ -85,6 +85,26 @@ class AppointmentPanel(QFrame):
         layout.addWidget(QLabel(self.tr("Verlauf:")))
         layout.addWidget(self.history, 1)
         self.show_appointment(None)
+        self._arrange_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another text size
+            self._arrange_buttons()
+
+    def _arrange_buttons(self) -> None:
+        """The step buttons two a row while two fit into the panel, else (large text) one
+        a row and the fields under their captions."""
+        grid = self._button_grid
+        widest = max(button.sizeHint().width() for button in self.buttons.values())
+        margins = self.contentsMargins().left() + self.contentsMargins().right()
+        room = self.maximumWidth() - margins - 2 * grid.contentsMargins().left() - 24
+        columns = 2 if 2 * widest + max(grid.horizontalSpacing(), 0) <= room else 1
+        for i, button in enumerate(self.buttons.values()):
+            grid.removeWidget(button)
+            grid.addWidget(button, i // columns, i % columns)
+        wrap = QFormLayout.RowWrapPolicy
+        self._form.setRowWrapPolicy(wrap.DontWrapRows if columns == 2 else wrap.WrapAllRows)
 
     def show_appointment(self, row: AppointmentRow | None) -> None:
         """Show an appointment (None: nothing selected)."""

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.steps import Action
+from ui.accessible_names import name_by_label
+from ui.announce import announce, show_state
 from ui.changes import SYNCED
 from ui.controllers.clerk_steps import ClerkSteps
 from ui.controllers.counter_person import CounterPersonPart
@@ -54,11 +56,13 @@ from ui.models.week_model import WeekModel
 from ui.ops import Ops
 from ui.session import DeskSession
 from ui.start_sequence import StartSequence
-from ui.sync_status import status_text
-from ui.theme import SYNC_LABEL_STYLE, restyle, style_label
+from ui.sync_status import SyncNews, status_text
+from ui.text_size import percent as text_percent
+from ui.theme import QUIET_TEXT, SUMMARY_TEXT, SYNC_LABEL_STYLE, restyle, style_label
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
 from ui.views.current_person_bar import CurrentPersonBar
+from ui.views.text_size_menu import TextSizeMenu
 from ui.views.window_actions import SHORTCUTS, WindowMenus
 
 if TYPE_CHECKING:
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         self.sign_in_part = SignIn(
             self.session, ops, self, self.user_label, lambda: list(self._displays)
         )
+        self.sign_in_part.home = self.calendar  # the keys' place after signing in
         self.menus = WindowMenus(
             self.session, ops, self, settings, self.calendar, self.actions_by_step, show_dialogs
         )
@@ -233,7 +238,7 @@ class MainWindow(QMainWindow):
             (QCoreApplication.translate("MainWindow", "S&chalter:"), self.counter_box),
         ):
             caption = QLabel(label)
-            caption.setBuddy(widget)
+            name_by_label(caption, widget)
             bar.addWidget(caption)
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -246,7 +251,12 @@ class MainWindow(QMainWindow):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy")
+        self.date_edit.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Angezeigter Tag")
+        )
+        self.prev_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Vortag"))
         self.next_button = QPushButton(QCoreApplication.translate("MainWindow", "Folgetag ▶"))
+        self.next_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Folgetag"))
         self.today_button = QPushButton(QCoreApplication.translate("MainWindow", "&Heute"))
         days = QHBoxLayout()
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
@@ -264,7 +274,7 @@ class MainWindow(QMainWindow):
         style_label(self.title, point_size=16, weight=QFont.Weight.DemiBold, margins=(0, 6, 0, 2))
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
-        style_label(self.summary, colour="#444444", margins=(0, 0, 0, 6))
+        style_label(self.summary, colour=SUMMARY_TEXT, margins=(0, 0, 0, 6))
         self.legend = QLabel(
             QCoreApplication.translate(
                 "MainWindow",
@@ -291,10 +301,11 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.week, QCoreApplication.translate("MainWindow", "&Woche"))
         self.views.addTab(self.table, QCoreApplication.translate("MainWindow", "&Liste"))
         self.reception_page = scroll_page()  # the reception: see WalkIn.build
+        self.reception_page.setAccessibleName(QCoreApplication.translate("MainWindow", "Empfang"))
         self.views.addTab(self.reception_page, QCoreApplication.translate("MainWindow", "&Empfang"))
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
-        style_label(self.empty, point_size=14, colour="#555555")
+        style_label(self.empty, point_size=14, colour=QUIET_TEXT)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -310,6 +321,7 @@ class MainWindow(QMainWindow):
             (scroll_page(self.panel), QCoreApplication.translate("MainWindow", "Termin")),
             (self.queue_page, QCoreApplication.translate("MainWindow", "Warteschlange")),
         ):
+            page.setAccessibleName(label)  # the page scrolls with the arrow keys: a stop
             self.side.addTab(page, label)
         self.side.setMinimumWidth(300)
         self.side.setMaximumWidth(400)
@@ -320,6 +332,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setObjectName("syncLabel")
         self.sync_label.setStyleSheet(SYNC_LABEL_STYLE)
         self.sync_label.hide()
+        self.sync_news = SyncNews()  # offline, back online, a new conflict: announced
         self.statusBar().addPermanentWidget(self.sync_label)
         self.user_label = QLabel(
             QCoreApplication.translate("MainWindow", "Ohne Anmeldung (Einzelplatz)")
@@ -419,6 +432,10 @@ class MainWindow(QMainWindow):
         self.contrast_action.toggled.connect(self.menus.set_high_contrast)
         if self.contrast_action.isChecked():
             self.menus.set_high_contrast(True)
+        self.text_size = TextSizeMenu(self._settings, self)  # applies the remembered size
+        self.text_size.build(view)
+        self.text_size.changed.connect(self._text_size_changed)
+        self._text_size_changed(text_percent())
         view.addAction(
             QCoreApplication.translate("MainWindow", "Aktualisieren"), self.refresh_all
         ).setShortcut(QKeySequence("F12"))
@@ -427,6 +444,11 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "&Aufrufanzeige öffnen (zweiter Bildschirm)"),
             self.open_display,
         )
+
+    def _text_size_changed(self, percent: int) -> None:
+        """Larger text leaves no room for the database's path in the status bar (Hilfe →
+        Über names it)."""
+        self.db_label.setVisible(percent <= 100)
 
     def _name_the_menus_actions(self) -> None:
         """The parts' actions under the names the window always had."""
@@ -738,8 +760,9 @@ class MainWindow(QMainWindow):
 
     def _operation_failed(self, message: str) -> None:
         """The default for an operation without its own error handler: its words in the
-        status bar (and a message box)."""
+        status bar (and a message box), and told to assistive technology."""
         self.statusBar().showMessage(message, 8000)
+        announce(self.statusBar(), message, assertive=True)
         if self._show_dialogs:
             from PySide6.QtWidgets import QMessageBox
 
@@ -752,12 +775,19 @@ class MainWindow(QMainWindow):
         """A sync round finished: show the status; central changes are told to every
         view (a push of the central service wakes the round)."""
         self.show_sync_status(report.status)
+        conflict = self.sync_news.of_report(report)
+        if conflict is not None:
+            announce(self.sync_label, conflict.text, assertive=conflict.assertive)
         if report.pulled or report.rejected:
             self._ops.changes.tell(SYNCED)
 
     def show_sync_status(self, status: SyncStatus) -> None:
-        """Show connected / offline since / waiting / conflicts in the status bar."""
-        self.sync_label.setText(status_text(status))
+        """Show connected / offline since / waiting / conflicts in the status bar; going
+        offline and back online are announced once."""
+        show_state(self.sync_label, status_text(status))
+        news = self.sync_news.of_status(status)
+        if news is not None:
+            announce(self.sync_label, news.text, assertive=news.assertive)
         self.sync_label.setProperty("offline", not status.connected)
         restyle(self.sync_label)
         self.sync_label.show()
@@ -779,6 +809,7 @@ def _appointment_table(model: AppointmentTableModel) -> QTableView:
     """The day's list: one row per appointment, selected whole."""
     table = QTableView()
     table.setModel(model)
+    table.setAccessibleName(QCoreApplication.translate("MainWindow", "Termine des Tages"))
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

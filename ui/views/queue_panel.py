@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from desk.domain.counter_person import TICKET, CounterPerson, CounterWork
 from desk.domain.ticket_steps import recalls_used_up
 from desk.domain.walkin import REFUSE
+from ui.announce import announce
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label
 from ui.ops import Ops
+from ui.text_size import keep_sheet
 from ui.theme import QUEUE_STYLE
 from ui.views.person_words import ask, person_line, person_state
 
@@ -81,7 +83,7 @@ class QueuePanel(QWidget):
     def __init__(self, ops: Ops, clock: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
         self._ops, self._clock = ops, clock
-        self.setStyleSheet(QUEUE_STYLE)
+        keep_sheet(self, QUEUE_STYLE)  # its sizes follow the text size
         self._db: DeskDatabase | None = None
         self._office: str | None = None
         self._counter: int | None = None
@@ -92,6 +94,7 @@ class QueuePanel(QWidget):
         self.call_ticket: CallTicket | None = None  # set by the sync (central claim)
         self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped and audited
         self._calling = False  # a call is on its way: F9 again must not call a second one
+        self._person_told: str | None = None  # the current person as last told (announce)
         self.max_recalls = 2  # then the next recall marks a no-show (setting "max_recalls")
         self.setObjectName("queuePanel")
         self.current = QLabel(self.tr("Niemand aufgerufen"))
@@ -110,6 +113,12 @@ class QueuePanel(QWidget):
         self.undo_button.clicked.connect(self.undo_no_show)
         self.call_next_button = QPushButton(self.tr("Nächste(n) aufrufen (F9)"))
         self.call_next_button.setObjectName("callNextButton")
+        self.call_next_button.setAccessibleDescription(
+            self.tr(
+                "Ruft die nächste Person an diesen Schalter: einen fälligen Termin vor der "
+                "nächsten Wartenummer. Taste F9."
+            )
+        )
         self.step_buttons: dict[str, QPushButton] = {}
         steps = QGridLayout()
         for i, (key, label) in enumerate(TICKET_BUTTONS):
@@ -221,10 +230,15 @@ class QueuePanel(QWidget):
             self.undo_button.setText(
                 self.tr("Rückgängig: {0} „nicht erschienen“").format(undoable.code)
             )
+        told = self.current.text()
+        if self._person_told is not None and told != self._person_told:
+            announce(self.current, told)  # a call to this counter (here or at another PC)
+        self._person_told = told
 
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error, log, "queue step failed")
         self.message.setText(message)
+        announce(self.message, message, assertive=True)
         self.refused.emit(message)
         self.refresh()
 
@@ -298,6 +312,7 @@ class QueuePanel(QWidget):
 
     def _refuse(self, message: str) -> None:
         self.message.setText(message)
+        announce(self.message, message, assertive=True)
         self.refused.emit(message)
 
     def _call_failed(self, error: BaseException) -> None:

@@ -32,6 +32,7 @@ from ui.failures import failure_text
 from ui.labels import reason_label as reason_text
 from ui.ops import Ops
 from ui.refusals import status_reason_text
+from ui.text_size import keep_sheet
 from ui.theme import RECEPTION_STYLE
 from ui.ticket_press import TicketPresses
 
@@ -81,7 +82,7 @@ class ReceptionView(QWidget):
         self.user_id: uuid.UUID | None = None  # the signed-in clerk, stamped on check-ins
         self._presses = TicketPresses(lambda: self._clock().timestamp())  # one press, one ticket
         self.setObjectName("receptionView")
-        self.setStyleSheet(RECEPTION_STYLE)
+        keep_sheet(self, RECEPTION_STYLE)  # its sizes follow the text size
         heading = QLabel(self.tr("Wartenummer ziehen – Sprechstunde ohne Termin"))
         heading.setObjectName("receptionHeading")
         self.status_label = QLabel()
@@ -125,6 +126,11 @@ class ReceptionView(QWidget):
         for i, reason in enumerate(TicketReason):
             button = QPushButton(reason_text(reason))
             button.setObjectName("ticketButton")
+            button.setAccessibleDescription(
+                self.tr("Zieht eine Wartenummer für „{0}“ und druckt sie aus.").format(
+                    reason_text(reason)
+                )
+            )
             button.setMinimumHeight(64)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setEnabled(False)
