@@ -1,13 +1,15 @@
-"""The sync engine's reports brought to the GUI thread, and their status-bar text."""
+"""The sync engine's reports brought to the GUI thread, their status-bar text, and what
+of them is news to tell assistive technology (ui.announce)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 if TYPE_CHECKING:
-    from desk.sync.engine import SyncStatus
+    from desk.sync.engine import SyncReport, SyncStatus
 
 
 class SyncBridge(QObject):
@@ -42,3 +44,41 @@ def status_text(status: SyncStatus) -> str:
             status.conflicts
         )
     return text
+
+
+@dataclass(frozen=True)
+class News:
+    """A text to announce and whether it interrupts (assertive)."""
+
+    text: str
+    assertive: bool
+
+
+class SyncNews:
+    """What of the sync's state is news, once per change: going offline (assertive, the
+    status text with "offline seit …"; at the start too), back online (polite), a round
+    that brought new conflicts (assertive)."""
+
+    def __init__(self) -> None:
+        self._connected: bool | None = None
+
+    def of_status(self, status: SyncStatus) -> News | None:
+        """The news in ``status`` compared with the one before (None: nothing new)."""
+        before, self._connected = self._connected, status.connected
+        if not status.connected and before is not False:
+            return News(status_text(status), True)
+        if status.connected and before is False:
+            return News(status_text(status), False)
+        return None
+
+    @staticmethod
+    def of_report(report: SyncReport) -> News | None:
+        """A new conflict: operations of this PC the centre refused in this round."""
+        if not report.rejected:
+            return None
+        return News(
+            QCoreApplication.translate(
+                "SyncStatus", "Abgleich: neuer Konflikt · {0} Konflikt(e) offen"
+            ).format(max(report.status.conflicts, report.rejected)),
+            True,
+        )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from desk.domain.steps import Action
+from ui.announce import announce
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import status_label
@@ -212,8 +213,10 @@ class ClerkSteps(QObject):
         # the change told reads the day again (and the queue, the reception)
 
     def refuse(self, message: str) -> None:
-        """A step refused: its words in the status bar (and a message box)."""
+        """A step refused: its words in the status bar (and a message box), told to
+        assistive technology."""
         self._say(message, 8000)
+        announce(self._window.statusBar(), message, assertive=True)
         self.step_refused.emit(message)
         if self._show_dialogs:
             from PySide6.QtWidgets import QMessageBox

@@ -10,6 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui.announce import announce
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -37,6 +40,9 @@ class SignIn(QObject):
         self._session, self._ops, self._window = session, ops, window
         self._user_label, self._covered = user_label, covered
         self.login_dialog: LoginDialog | None = None
+        #: Where the keys go after a sign-in when nothing had the focus (the calendar).
+        self.home: QWidget | None = None
+        self._focus_before: QWidget | None = None
         #: The covers over every window while locked (None when not locked).
         self.curtains: Curtains | None = None
         session.user_changed.connect(self._show_user)
@@ -69,6 +75,9 @@ class SignIn(QObject):
         session, window = self._session, self._window
         if session.database is None:
             return None
+        focused = QApplication.focusWidget()
+        inside = locked_by is not None and focused is not None and window.isAncestorOf(focused)
+        self._focus_before = focused if inside else None
         window.centralWidget().hide()
         if session.user is None:  # users exist: nobody works here until one signs in
             self._user_label.setText(QCoreApplication.translate("MainWindow", "Nicht angemeldet"))
@@ -105,12 +114,22 @@ class SignIn(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        announce(dialog.message, announced, assertive=True)  # locked by itself, maybe
 
     def _signed_in(self, dialog: LoginDialog) -> None:
         self.set_user(dialog.user)
         self.login_dialog = None
         self._lift_curtains()
         self._window.centralWidget().show()
+        self._give_back_focus()
+
+    def _give_back_focus(self) -> None:
+        """The keys go where they were before the lock, else to ``home``: never nowhere."""
+        before, self._focus_before = self._focus_before, None
+        target = before if before is not None and before.isVisible() else self.home
+        self._window.activateWindow()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _sign_in_abandoned(self, locked_by: str | None) -> None:
         self.login_dialog = None

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -42,11 +43,15 @@ from desk.services.appointments.booking import Booking, book
 from desk.services.appointments.day_offers import DayOffers, day_offers
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
+from ui.accessible_names import name_form_fields
+from ui.announce import MessageLine
 from ui.dialogs.booking_slots import SlotPicker
 from ui.dialogs.move_in_field import MoveInField
 from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.screen_fit import keep_on_screen, scrolling
+from ui.text_size import percent as text_percent
 from ui.theme import DIALOG_STYLE, restyle
 
 log = logging.getLogger(__name__)
@@ -104,9 +109,10 @@ class BookingDialog(QDialog):
         self._pending: datetime | None = None  # a start to choose once its day is listed
         self.booking: Booking | None = None
         self.setWindowTitle(self.tr("Termin buchen – {0}").format(office.name))
-        self.setMinimumWidth(860)
-        self.resize(900, 600)  # room for a day's slots; fits a 1366×768 screen
+        # room for a day's slots; fits a 1366×768 screen at any text size
+        self.resize(min(1300, 9 * text_percent()), 600)
         self.setStyleSheet(DIALOG_STYLE)
+        keep_on_screen(self)  # at any text size
         self._build()
         self._ops.run(lambda: office_services(db, office.id), self._services_loaded, self._failed)
 
@@ -129,12 +135,18 @@ class BookingDialog(QDialog):
         left = QVBoxLayout()
         left.addLayout(form)
         left.addStretch(1)  # the form keeps its rows' heights; the list takes the room
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        if text_percent() > 125:  # large text: the slots under the form, all of it scrolls
+            top.setDirection(QBoxLayout.Direction.TopToBottom)
         top.addLayout(left, 5)
         top.addSpacing(12)
         top.addWidget(self.slots, 4)
         column = QVBoxLayout(self)
-        column.addLayout(top, 1)
+        if text_percent() > 125:
+            column.addWidget(scrolling(top), 1)
+        else:
+            self.setMinimumWidth(860)
+            column.addLayout(top, 1)
         column.addWidget(self.buttons)
         self._connect()
         self._tab_order()
@@ -164,6 +176,7 @@ class BookingDialog(QDialog):
         self.move_in_part = self._move_in_part()
         self.move_in_caption.setBuddy(self.move_in_edit)
         form.addRow(self.move_in_caption, self.move_in_part)
+        name_form_fields(form)  # each field named by its label (a screen reader says it)
         return form
 
     def _move_in_part(self) -> QWidget:
@@ -189,6 +202,8 @@ class BookingDialog(QDialog):
         channel_group = QButtonGroup(self)
         channel_group.addButton(self.counter_channel)
         channel_group.addButton(self.phone_channel)
+        for channel in (self.counter_channel, self.phone_channel):
+            channel.setAccessibleDescription(self.tr("Wie der Termin gebucht wird"))
         channels = QHBoxLayout()
         channels.addWidget(self.counter_channel)
         channels.addWidget(self.phone_channel)
@@ -201,7 +216,7 @@ class BookingDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         layout.addWidget(field)
-        problem = QLabel()
+        problem = MessageLine()  # a problem found on saving is announced
         problem.setObjectName("fieldProblem")
         problem.setWordWrap(True)
         problem.hide()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk.services.appointments.availability import Offer
 from desk.services.appointments.day_offers import DayOffers
+from ui.announce import MessageLine
 from ui.qt_dates import qdate
 
 
@@ -81,7 +82,7 @@ class SlotPicker(QWidget):
         self.slot_list.setMinimumHeight(160)
         self.caption = QLabel()
         self.caption.setBuddy(self.slot_list)
-        self.message = QLabel()
+        self.message = MessageLine()  # what it says is announced
         self.message.setObjectName("dialogMessage")
         self.message.setWordWrap(True)
         self._lay_out()

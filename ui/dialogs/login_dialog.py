@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.announce import MessageLine
 from ui.failures import failure_text
 from ui.ops import Ops
+from ui.screen_fit import keep_on_screen
 from ui.theme import DIALOG_STYLE
 
 if TYPE_CHECKING:
@@ -66,6 +68,7 @@ class LoginDialog(QDialog):
         locked = locked_by is not None
         self.setWindowTitle(self.tr("Gesperrt") if locked else self.tr("Anmelden"))
         self.setStyleSheet(DIALOG_STYLE)
+        keep_on_screen(self)  # at any text size
         self.name_edit = QLineEdit(locked_by or "")
         self.name_edit.setReadOnly(locked)  # another user: "Abmelden", then sign in
         self.password_edit = QLineEdit()
@@ -76,7 +79,7 @@ class LoginDialog(QDialog):
             ).format(idle_minutes)
         else:
             told = self.tr("Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.")
-        self.message = QLabel(told if locked else "")
+        self.message = MessageLine(told if locked else "")  # a refusal is announced
         self.message.setObjectName("dialogMessage" if not locked else "")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(told if locked else "")

@@ -1,6 +1,8 @@
 """The waiting-room call display: the newest call large, the previous ones smaller, how
 many wait and (during the walk-in hour) the estimated wait of a ticket drawn now, the
-time; a new call blinks three times, chimes and is announced.
+time; a new call blinks three times, chimes and is announced (spoken, and told to
+assistive technology: "Aufruf: W-016 an Schalter 2", also the newest call's accessible
+name).
 
 It shows no personal data: everything it shows comes from ``display_board``, which
 selects only call codes, counter labels, times, a count and the estimate's inputs (none
@@ -24,6 +26,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.announce import announce
 from ui.changes import Change, What
 from ui.display.fitting_label import FittingLabel
 from ui.display.history import Shown, newest_and_previous
@@ -40,6 +43,13 @@ log = logging.getLogger(__name__)
 GONG = Path(__file__).resolve().parent.parent.parent / "resources" / "sounds" / "gong.wav"
 PREVIOUS = 6
 BLINKS = 3
+#: The board's colours (see ui.contrast): white on dark blue, the newest call on a lighter
+#: blue, black on yellow while it flashes, white on red when the data is stale.
+BOARD, BOARD_TEXT = "#0b1f3a", "#ffffff"
+CURRENT = "#123a6b"
+FLASH, FLASH_TEXT = "#ffd400", "#000000"
+STALE = "#b00020"
+CAPTION_TEXT, PREVIOUS_TEXT = "#b9c7dc", "#e6edf7"
 
 
 class DisplayWindow(QWidget):
@@ -156,14 +166,14 @@ class DisplayWindow(QWidget):
         column.addLayout(body, 1)
         column.addLayout(footer)
         self.setStyleSheet(
-            "#callDisplay { background: #0b1f3a; }"
-            "#callDisplay QLabel { color: #ffffff; }"
-            "#displayCurrent { background: #123a6b; border-radius: 16px; }"
-            '#displayCurrent[flash="true"] { background: #ffd400; }'
-            '#displayCurrent[flash="true"] QLabel { color: #000000; }'
-            "#displayStale { background: #b00020; padding: 8px; font-weight: 700; }"
-            "#displayCaption { color: #b9c7dc; }"
-            "#displayPrevious { color: #e6edf7; }"
+            f"#callDisplay {{ background: {BOARD}; }}"
+            f"#callDisplay QLabel {{ color: {BOARD_TEXT}; }}"
+            f"#displayCurrent {{ background: {CURRENT}; border-radius: 16px; }}"
+            f'#displayCurrent[flash="true"] {{ background: {FLASH}; }}'
+            f'#displayCurrent[flash="true"] QLabel {{ color: {FLASH_TEXT}; }}'
+            f"#displayStale {{ background: {STALE}; padding: 8px; font-weight: 700; }}"
+            f"#displayCaption {{ color: {CAPTION_TEXT}; }}"
+            f"#displayPrevious {{ color: {PREVIOUS_TEXT}; }}"
         )
         self._second()
 
@@ -244,6 +254,8 @@ class DisplayWindow(QWidget):
             call = newest.call
             self.current_code.setText(call.code)
             self.current_counter.setText(f"→ {call.counter}{self._again_mark(newest)}")
+            told = self.tr("Aufruf: {0} an {1}").format(call.code, call.counter)
+            self.current_code.setAccessibleName(told + self._again_mark(newest))
             key = (call.code, call.counter, call.called_at)
             if self._shown_newest is not None and key != self._shown_newest:
                 self._announce(call)
@@ -251,6 +263,7 @@ class DisplayWindow(QWidget):
         else:
             self.current_code.setText("–")
             self.current_counter.setText(self.tr("Noch kein Aufruf"))
+            self.current_code.setAccessibleName(self.tr("Noch kein Aufruf"))
             self._shown_newest = ("", "", self._clock())
         for label, shown in zip(self.previous, [*previous, *([None] * PREVIOUS)], strict=False):
             label.setText(self._history_line(shown) if shown else "")
@@ -310,6 +323,8 @@ class DisplayWindow(QWidget):
             self._play_gong()
         if self._speech_on:
             self._say(text)
+        # to assistive technology too, assertive: telling the call is the display's job
+        announce(self.current_code, self.current_code.accessibleName(), assertive=True)
         self.announced.emit(text)
 
     def _blink_step(self) -> None:
@@ -369,6 +384,8 @@ class DisplayWindow(QWidget):
         if stale != self._stale:
             self._stale = stale
             self.stale_label.setVisible(stale)
+            if stale:
+                announce(self.stale_label, self.stale_label.full_text(), assertive=True)
             self.stale_changed.emit(stale)
 
     @property
