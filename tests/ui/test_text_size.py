@@ -1,43 +1,25 @@
-"""Text at 200 % (Ansicht → Textgröße): applied at once to every window and to dialogs
-opened later, remembered; and the main flows at 200 % on a 1366×768 screen without a
-cut-off text or overlapping controls (what cannot fit scrolls)."""
+"""Text size (Ansicht → Textgröße): applied at once to every window and to dialogs
+opened later, remembered, with its keys; and the main flows at 200 % on a 1366×768
+screen without cut-off texts (tests/ui/text_fit_checks.py, run on such a screen)."""
 
 from __future__ import annotations
 
-import uuid
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
-from datetime import datetime
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QStyle,
-    QStyleOptionComboBox,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from desk.demo.city import DEMO_PASSWORD
-from desk.domain.localtime import BERLIN
-from desk.services.appointments.booking import Booking
-from tests.ui.conftest import NOW
-from tests.ui.walkin_support import copy_of, settle
 from ui import text_size, theme
-from ui.dialogs.booked_notice import BookedNotice
-from ui.dialogs.capacity_editor import CapacityEditor
 from ui.dialogs.reason_dialog import ReasonDialog
-from ui.views.main_window import MainWindow
 
-SCREEN = QSize(1366, 768)
-MITTE = "bb-mitte"
-WAIT = 20_000
+CHECKS = Path(__file__).with_name("text_fit_checks.py")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -47,163 +29,6 @@ def normal_size_afterwards(qapp) -> Iterator[None]:
     theme.set_text_size(qapp, 100)
 
 
-@pytest.fixture
-def demo_copy(demo_sqlite_url, tmp_path) -> str:
-    return copy_of(demo_sqlite_url, tmp_path / "demo.sqlite")
-
-
-@pytest.fixture
-def window(qtbot, make_window, settings, demo_copy) -> MainWindow:
-    """The main window at 200 % (remembered), 1366×768, Mitte, counter 1, signed in."""
-    settings.setValue(text_size.SETTING, 200)
-    window = make_window(demo_copy, office_id=MITTE, counter_number=1)
-    window.resize(SCREEN)
-    with qtbot.waitSignal(window.day_loaded, timeout=WAIT):
-        window.start()
-    dialog = window.sign_in()
-    assert dialog is not None
-    dialog.show()
-    assert_fits(qtbot, dialog, "Anmeldung")
-    dialog.name_edit.setText("sb.mitte1")
-    dialog.password_edit.setText(DEMO_PASSWORD)
-    with qtbot.waitSignal(dialog.checked, timeout=WAIT):
-        dialog.sign_in()
-    assert window.user is not None
-    settle(qtbot, window.ops)
-    return window
-
-
-# ------------------------------------------------------------ what is cut off
-def _path(widget: QWidget) -> str:
-    names = []
-    while widget is not None and not widget.isWindow():
-        text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
-        names.append(f"{type(widget).__name__}({widget.objectName() or str(text)[:30]!r})")
-        widget = widget.parentWidget()
-    return " < ".join(names)
-
-
-def _scrolled(widget: QWidget) -> bool:
-    """Whether ``widget`` lies inside a scroll area's viewport (it can be scrolled to)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        grand = parent.parentWidget()
-        if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
-            return True
-        parent = grand
-    return False
-
-
-def _text_short(widget: QWidget) -> str | None:
-    """Why the text of ``widget`` does not fit into it (None when it does)."""
-    if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
-        width = widget.contentsRect().width()
-        if widget.wordWrap():
-            needed = widget.heightForWidth(widget.width())
-            if widget.height() < needed:
-                return f"{widget.height()} px high, needs {needed}"
-            return None
-        hint = widget.sizeHint()
-        if widget.width() < hint.width():
-            return f"{widget.width()} px wide, needs {hint.width()} (text in {width})"
-        if widget.height() < widget.fontMetrics().height():
-            return f"{widget.height()} px high, needs {widget.fontMetrics().height()}"
-    elif isinstance(widget, QAbstractButton) and widget.text():
-        if widget.width() < widget.sizeHint().width():
-            return f"{widget.width()} px wide, needs {widget.sizeHint().width()}"
-        if widget.height() < widget.fontMetrics().height():
-            return f"{widget.height()} px high, needs {widget.fontMetrics().height()}"
-    elif isinstance(widget, QComboBox):
-        option = QStyleOptionComboBox()
-        widget.initStyleOption(option)
-        field = widget.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox,
-            option,
-            QStyle.SubControl.SC_ComboBoxEditField,
-            widget,
-        )
-        needed = widget.fontMetrics().horizontalAdvance(widget.currentText())
-        if field.width() < needed or field.height() < widget.fontMetrics().height():
-            return f"its field {field.width()}×{field.height()} px, the text needs {needed}"
-    elif isinstance(widget, (QLineEdit, QAbstractSpinBox)):
-        needed = widget.minimumSizeHint().height()
-        if widget.height() < needed:
-            return f"{widget.height()} px high, needs {needed}"
-    elif isinstance(widget, QTabBar):
-        metrics = widget.fontMetrics()
-        for index in range(widget.count()):
-            text = widget.tabText(index).replace("&", "")
-            rect = widget.tabRect(index)
-            if rect.width() < metrics.horizontalAdvance(text) or rect.height() < metrics.height():
-                return f"tab {text!r} {rect.width()}×{rect.height()} px"
-    return None
-
-
-def _part(widget: QWidget) -> bool:
-    """Whether ``widget`` is a part of a compound control (checked as the control)."""
-    return isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox, QTabBar))
-
-
-def _outside_parent(widget: QWidget) -> bool:
-    """Whether ``widget`` reaches beyond its parent (and is no scrolled page)."""
-    parent = widget.parentWidget()
-    if parent is None or widget.isWindow():
-        return False
-    grand = parent.parentWidget()
-    if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
-        return False  # the scroll area's page: it scrolls
-    if isinstance(parent, (QAbstractSpinBox, QComboBox, QTabBar, QAbstractScrollArea)):
-        return False  # the parts of a compound control place themselves
-    return not parent.rect().contains(widget.geometry())
-
-
-def _overlaps(widget: QWidget) -> list[QWidget]:
-    """The laid-out visible siblings after ``widget`` that overlap it by more than 2 px."""
-    parent = widget.parentWidget()
-    if parent is None or parent.layout() is None or widget.isWindow():
-        return []
-    siblings = [
-        w
-        for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if w.isVisible() and not w.isWindow()
-    ]
-    after = siblings[siblings.index(widget) + 1 :] if widget in siblings else []
-    hits = []
-    for other in after:
-        overlap: QRect = widget.geometry().intersected(other.geometry())
-        if overlap.width() > 2 and overlap.height() > 2:
-            hits.append(other)
-    return hits
-
-
-def cut_off(root: QWidget) -> list[str]:
-    """Every visible text control of ``root`` whose text does not fit, that reaches out
-    of its parent, or that overlaps a sibling; the window larger than the screen."""
-    found = []
-    frame = root.size()  # without the frame the window manager adds
-    if frame.width() > SCREEN.width() or frame.height() > SCREEN.height():
-        found.append(f"the window is {frame.width()}×{frame.height()} px")
-    for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisible() or widget.window() is not root or _part(widget):
-            continue
-        why = _text_short(widget)
-        if why:
-            found.append(f"{_path(widget)}: {why}")
-        if _outside_parent(widget) and not _scrolled(widget.parentWidget() or widget):
-            found.append(f"{_path(widget)}: reaches out of its parent")
-        found += [f"{_path(widget)} overlaps {_path(o)}" for o in _overlaps(widget)]
-    return found
-
-
-def assert_fits(qtbot, root: QWidget, name: str) -> None:
-    """``root`` laid out at the size it has: nothing cut off (listing all offenders)."""
-    qtbot.waitExposed(root)
-    QApplication.processEvents()
-    found = cut_off(root)
-    assert not found, f"{name} at {text_size.percent()} %:\n" + "\n".join(found)
-
-
-# ------------------------------------------------------------------ the setting
 def test_the_menu_sets_every_text_at_once_remembers_it_and_dialogs_follow(
     qtbot, qapp, make_window, settings, sqlite_url
 ):
@@ -253,99 +78,15 @@ def test_the_keys_and_the_start_take_the_remembered_size(
     assert text_size.percent() == 100 and qapp.font().pointSizeF() == 11
 
 
-def test_the_reception_and_the_queue_sizes_follow(qtbot, window):
-    window.walk_in.build()  # built after the first paint; here at once
-    heading = window.reception.findChild(QLabel, "receptionHeading")
-    assert heading is not None
-    heading.ensurePolished()
-    assert heading.font().pointSizeF() == 32
-    window.text_size.apply(100)
-    heading.ensurePolished()
-    assert heading.font().pointSizeF() == 16
-
-
 # ------------------------------------------------------- 200 % at 1366×768
-def test_the_day_with_an_appointment_open_fits(qtbot, window):
-    rows = [r for r in window.model.rows if r.counter_number == 1]
-    assert rows and window.select_appointment(rows[0].id)
-    settle(qtbot, window.ops)
-    window.side.setCurrentIndex(0)
-    assert_fits(qtbot, window, "Tag mit Termin")
-
-
-def test_the_queue_fits(qtbot, window):
-    window.walk_in.build()
-    window.side.setCurrentIndex(1)
-    window.queue.refresh()
-    settle(qtbot, window.ops)
-    assert_fits(qtbot, window, "Warteschlange")
-
-
-def test_the_reception_fits(qtbot, window):
-    window.walk_in.build()
-    window.views.setCurrentWidget(window.reception_page)
-    window.reception.refresh()
-    settle(qtbot, window.ops)
-    assert_fits(qtbot, window, "Empfang")
-
-
-def test_the_booking_of_an_anmeldung_and_its_notice_fit(qtbot, window):
-    dialog = window.open_booking()
-    assert dialog is not None
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.service_box.count() > 0, timeout=WAIT)
-    if dialog.service_id != "anmeldung":
-        with qtbot.waitSignal(dialog.suggestions_loaded, timeout=WAIT):
-            dialog.select_service("anmeldung")
-    settle(qtbot, window.ops)
-    assert dialog.move_in_edit.isVisible() and dialog.frist_label.isVisible()
-    assert_fits(qtbot, dialog, "Termin buchen (Anmeldung)")
-    start = datetime(2024, 3, 21, 9, 0, tzinfo=BERLIN)
-    booking = Booking(
-        uuid.uuid4(), "39KJ-TGPT", MITTE, "anmeldung", 1, start,
-        start.replace(minute=30), "Erika Mustermann-Öztürk", "phone", "booked",
-    )  # fmt: skip
-    notice = BookedNotice(booking, window)
-    qtbot.addWidget(notice)
-    notice.show()
-    assert_fits(qtbot, notice, "Termin gebucht")
-
-
-def test_the_search_with_hits_fits(qtbot, window):
-    dialog = window.open_search()
-    assert dialog is not None
-    dialog.show()
-    with qtbot.waitSignal(dialog.results_loaded, timeout=WAIT):
-        dialog.field.setText("Müller")
-    assert_fits(qtbot, dialog, "Suche")
-
-
-def test_the_reason_dialog_fits(qtbot, window):
-    dialog = ReasonDialog(
-        "Termin stornieren", "Grund der Stornierung für 39KJ-TGPT (Erika Mustermann):", window
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.error.show_message("Bitte einen Grund angeben.")
-    assert_fits(qtbot, dialog, "Grund")
-
-
-def test_the_capacity_editor_fits(qtbot, ops, settings, window, demo_copy):
-    from desk.demo.city import demo_id
-    from desk.domain.status import Role
-    from desk.services.admin.auth import UserInfo
-    from desk.services.database import open_database
-
-    lead = UserInfo(
-        demo_id("user", "teamleitung"), "teamleitung", "Teamleitung", Role.TEAM_LEAD, None
-    )
-    db = open_database(demo_copy)
-    try:
-        editor = CapacityEditor(ops, db, lead, MITTE, lambda: NOW)
-        qtbot.addWidget(editor)
-        with qtbot.waitSignal(editor.preview_updated, timeout=WAIT):
-            editor.show()
-        assert_fits(qtbot, editor, "Kapazität planen")
-        settle(qtbot, ops)
-    finally:
-        db.dispose()
+def test_the_main_flows_fit_at_200_percent_on_a_1366x768_screen(tmp_path):
+    """The checks of text_fit_checks.py in a pytest of their own, on an offscreen
+    screen of 1366×768 at 96 dpi (one screen per process: the suite's is 800×800)."""
+    config = tmp_path / "screen.json"
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(CHECKS)]
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-12_000:] + run.stderr[-3_000:]
+    assert " passed" in run.stdout and "failed" not in run.stdout, run.stdout[-3_000:]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desk.services.appointments.booking import Booking
 from ui.qt_dates import qdate
+from ui.screen_fit import keep_on_screen
 from ui.theme import DIALOG_STYLE
 
 
@@ -27,6 +28,7 @@ class BookedNotice(QDialog):
         self.booking = booking
         self.setWindowTitle(self.tr("Termin gebucht"))
         self.setStyleSheet(DIALOG_STYLE)
+        keep_on_screen(self)  # at any text size
         self.code_label = QLabel(booking.code)
         self.code_label.setObjectName("bookingCode")
         font = QFont(self.code_label.font())

@@ -38,6 +38,7 @@ from desk.services.capacity.plan import PlanView
 from desk.services.capacity.preview import Preview
 from desk.services.database import DeskDatabase
 from desk.services.team_door import TeamDoor, as_door
+from ui.accessible_names import name_by_label
 from ui.changes import Change, What
 from ui.dialogs.capacity_closures_tab import ClosuresTab, py_date
 from ui.dialogs.capacity_fields import FieldError
@@ -47,7 +48,9 @@ from ui.dialogs.capacity_tabs import PolicyTab, ReleaseTab, WalkInTab
 from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.screen_fit import keep_on_screen, scrolling
 from ui.text_size import keep_sheet
+from ui.text_size import percent as text_percent
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
@@ -156,15 +159,22 @@ class CapacityEditor(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Öffnungszeiten und Buchungsfenster gelten ab"), self))
+        caption = QLabel(self.tr("Öffnungszeiten und Buchungsfenster gelten ab"), self)
+        name_by_label(caption, self.effective)
+        row.addWidget(caption)
         row.addWidget(self.effective)
         row.addStretch(1)
         left_layout.addLayout(row)
         left_layout.addWidget(self.effective_error)
         left_layout.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pane)
+        if text_percent() > 100:  # large text: each side scrolls, the window fits the screen
+            left_layout.setContentsMargins(0, 0, 6, 0)
+            splitter.addWidget(scrolling(left))
+            splitter.addWidget(scrolling(self.pane))
+        else:
+            splitter.addWidget(left)
+            splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([540, 810])
@@ -172,6 +182,7 @@ class CapacityEditor(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         layout.addWidget(splitter, 1)
+        keep_on_screen(self)  # at any text size
 
     def _set_read_only(self) -> None:
         ro = self.read_only

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.dialogs.capacity_fields import FieldError
+from ui.screen_fit import keep_on_screen
 
 
 class ReasonDialog(QDialog):
@@ -31,6 +32,7 @@ class ReasonDialog(QDialog):
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         self.edit.textChanged.connect(lambda _text: self.error.show_message(""))
+        keep_on_screen(self)  # at any text size
 
     def reason(self) -> str:
         """The reason as typed, without surrounding blanks."""

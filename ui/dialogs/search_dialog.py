@@ -26,9 +26,11 @@ from desk.services.appointments.agenda import AppointmentRow
 from desk.services.appointments.calendar import MAX_SEARCH_HITS, search
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo
+from ui.accessible_names import name_clear_button
 from ui.failures import failure_text
 from ui.models.search_model import SearchHitsModel
 from ui.ops import Ops
+from ui.screen_fit import keep_on_screen
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
@@ -60,9 +62,10 @@ class SearchDialog(QDialog):
         self._asked = 0
         self.setWindowTitle(self.tr("Termin suchen – {0}").format(office.name))
         self.resize(1100, 600)  # fits a 1366×768 screen
+        keep_on_screen(self)  # at any text size
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Buchungsnummer (z. B. 39KJ-TGPT) oder Name"))
-        self.field.setClearButtonEnabled(True)
+        name_clear_button(self.field, self.tr("Suchbegriff löschen"))
         self.field.setAccessibleName(self.tr("Suchbegriff"))
         self.model = SearchHitsModel(self)
         self.results = self._table()
