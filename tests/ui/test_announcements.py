@@ -31,6 +31,7 @@ from ui.dialogs.login_dialog import LoginDialog
 from ui.display.window import DisplayWindow
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
+from ui.views.reception_view import ReceptionView
 
 WEST = "bb-west"
 COUNTER = 2
@@ -344,3 +345,25 @@ def test_a_field_problem_of_the_booking_is_announced(qtbot, make_window, demo_co
     assert heard == [*((p, True) for p in problems), (dialog.message.text(), True)]
     assert dialog.message.text() == "Bitte die markierten Felder prüfen."
     dialog.reject()
+
+
+def test_an_unknown_code_at_reception_is_announced(qtbot, ops: Ops, db_of, demo_copy, heard):
+    view = ReceptionView(ops, lambda: parse_now("2024-03-21T08:30"), lambda: None)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.status_loaded, timeout=UPDATE_MS):
+        view.set_office(db_of(demo_copy), MITTE, "Bürgerbüro Mitte")
+    view.timer.stop()
+    view.code_edit.setText("ZZZZ-ZZZZ")
+    with qtbot.waitSignal(view.refused, timeout=UPDATE_MS):
+        view.check_in()
+    assert heard == [("Keinen Termin mit der Buchungsnummer ZZZZ-ZZZZ gefunden", True)]
+    settle(qtbot, ops)
+
+
+def test_the_display_not_current_is_announced_once(qtbot, display, heard):
+    display._stale_after = 0.0  # no read succeeds from now on (the clock's check)
+    with qtbot.waitSignal(display.stale_changed):
+        display._second()
+    display._second()
+    assert heard == [("Anzeige nicht aktuell – bitte am Empfang nachfragen", True)]

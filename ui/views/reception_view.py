@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.status import TicketReason
+from ui.announce import announce
 from ui.changes import Change, What
 from ui.failures import failure_text
 from ui.labels import reason_label as reason_text
@@ -208,6 +209,7 @@ class ReceptionView(QWidget):
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error, log, "reception failed")
         self.check_in_message.setText(message)
+        announce(self.check_in_message, message, assertive=True)
         self.refused.emit(message)
         self.refresh()
 
