@@ -82,6 +82,27 @@ def test_every_control_of_the_day_has_a_name(read: dict[str, Any]) -> None:
     assert not unnamed, "read without a name:\n" + "\n".join(unnamed)
 
 
+def named_otherwise(root: Node) -> list[str]:
+    """Focusable controls whose name is not their label's (a label says "Standort:",
+    the box is read as "Bürgerbüro Mitte"): a reader speaks the name."""
+    wrong = []
+    for path, node in walk(root):
+        labels = [
+            named({"name": label}) for label in node.get("relations", {}).get("labelled by", [])
+        ]
+        name = named(node)
+        if "focusable" in node["states"] and labels and name:
+            if not any(label in name or name in label for label in labels if label):
+                wrong.append(f"{path} (its label: {labels})")
+    return wrong
+
+
+@pytest.mark.parametrize("window", ["day", "booking"])
+def test_labelled_controls_are_named_by_their_label(read: dict[str, Any], window: str) -> None:
+    wrong = named_otherwise(read[window])
+    assert not wrong, "named otherwise than by the label:\n" + "\n".join(wrong)
+
+
 def test_office_and_counter_boxes_are_named_by_their_labels(read: dict[str, Any]) -> None:
     boxes = {named(box): box for box in shown(read["day"], "combo box")}
     assert {"Standort", "Schalter"} <= set(boxes), f"combo boxes read as {sorted(boxes)}"
@@ -145,3 +166,12 @@ def test_a_missing_tool_is_named_not_passed(tmp_path: Path) -> None:
     told = " ".join(reasons)
     for part in ("Xvfb", "dbus-run-session", "accessibility bus", "pyatspi"):
         assert part in told, told
+
+
+def test_the_booking_dialogs_refusal_is_announced(read: dict[str, Any]) -> None:
+    """ "Buchen" with the name empty: the refusal reaches the bus as an announcement
+    (AT-SPI object:announcement, which Orca speaks), assertive (AT-SPI's 2)."""
+    heard = read["announcements"]
+    refusals = [h for h in heard if h["text"] == "Bitte die markierten Felder prüfen."]
+    assert refusals, f"announcements heard: {heard}"
+    assert refusals[0]["politeness"] == 2, refusals

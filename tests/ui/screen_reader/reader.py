@@ -37,11 +37,15 @@ class NotFound(Exception):
     """What the reader waited for did not appear in time (the message says what)."""
 
 
-def wait_for(what: str, probe: Callable[[], Any], timeout: float) -> Any:
+def wait_for(
+    what: str, probe: Callable[[], Any], timeout: float, guard: Callable[[], None] = lambda: None
+) -> Any:
     """Ask ``probe`` until it returns something truthy (every 0.1 s, ``timeout`` s at
-    most); the bus has no event for "the tree is ready", so polling it is the wait."""
+    most); the bus has no event for "the tree is ready", so polling it is the wait.
+    ``guard`` runs each round and raises to stop waiting (the app is gone)."""
     end = time.monotonic() + timeout
     while True:
+        guard()
         try:
             found = probe()
         except Exception:  # an object vanished under the walk: ask again

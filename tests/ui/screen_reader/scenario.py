@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
@@ -27,6 +28,8 @@ TIMEOUT = 90.0
 USER, PASSWORD = "sb.mitte1", "demo"
 #: A calendar cell of a booked block: starts with its time span "09:00–09:30".
 BLOCK_TIME = re.compile(r"^\d\d:\d\d–\d\d:\d\d ")
+#: The booking dialog's refusal when a field is wrong (announced assertively).
+REFUSAL = "Bitte die markierten Felder prüfen."
 
 
 def start_bus() -> subprocess.Popen[bytes]:
@@ -67,15 +70,32 @@ def start_app(command: list[str], log: str) -> subprocess.Popen[bytes]:
         return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
 
 
+class AppFailed(Exception):
+    """The app ended or raised while the reader waited for it."""
+
+
 class Session:
     """The reader's steps through the app; ``result`` collects what was read."""
 
-    def __init__(self) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], log: str, result: dict[str, Any]):
         import reader
 
         self.reader = reader
-        self.result: dict[str, Any] = {"steps": []}
+        self.process, self.log, self.result = process, log, result
         self.app: Any = None
+
+    def check_app(self) -> None:
+        """Stop waiting when the app ended or wrote a traceback (an uncaught exception
+        in a slot leaves the window up, and what the reader waits for never comes)."""
+        if self.process.poll() is not None:
+            raise AppFailed(f"the app ended with exit code {self.process.returncode}")
+        with open(self.log, encoding="utf-8", errors="replace") as file:
+            if "Traceback (most recent call last)" in file.read():
+                raise AppFailed("the app raised an exception (its log below)")
+
+    def wait(self, what: str, probe: Callable[[], Any]) -> Any:
+        """Wait for ``probe`` (see ``reader.wait_for``) while the app is well."""
+        return self.reader.wait_for(what, probe, TIMEOUT, guard=self.check_app)
 
     def step(self, name: str) -> None:
         """Note the step about to run (the failure message names the last one)."""
@@ -83,34 +103,30 @@ class Session:
 
     def find_app(self) -> None:
         self.step("the app on the accessibility bus")
-        self.app = self.reader.wait_for("the app on the bus", self.reader.find_application, TIMEOUT)
+        self.app = self.wait("the app on the bus", self.reader.find_application)
 
     def sign_in(self) -> None:
         r = self.reader
         self.step("the login dialog")
-        dialog = r.wait_for(
+        dialog = self.wait(
             "the login dialog 'Anmelden'",
             lambda: r.window_named(self.app, "dialog", "Anmelden"),
-            TIMEOUT,
         )
         self.result["login"] = r.read_tree(dialog)
         self.step("sign in as " + USER)
         r.type_into(r.find(dialog, "text"), USER)
         r.type_into(r.find(dialog, "password text"), PASSWORD)
         r.press(r.find(dialog, "push button", lambda n: n == "Anmelden"))
-        r.wait_for(
+        self.wait(
             "the login dialog closed after signing in",
             lambda: r.window_named(self.app, "dialog", "Anmelden") is None,
-            TIMEOUT,
         )
 
     def read_day(self) -> None:
         r = self.reader
         self.step("the signed-in day with its calendar")
-        frame = r.wait_for(
-            "the main window", lambda: r.window_named(self.app, "frame", "rgerdesk"), TIMEOUT
-        )
-        r.wait_for("a booked block in the calendar", lambda: self._block_cell(frame), TIMEOUT)
+        frame = self.wait("the main window", lambda: r.window_named(self.app, "frame", "rgerdesk"))
+        self.wait("a booked block in the calendar", lambda: self._block_cell(frame))
         self.result["day"] = r.read_tree(frame)
 
     def _block_cell(self, frame: Any) -> Any:
@@ -123,17 +139,15 @@ class Session:
         r = self.reader
         self.step("press 'Neuer Termin …'")
         frame = r.window_named(self.app, "frame", "rgerdesk")
-        button = r.wait_for(
+        button = self.wait(
             "the button 'Neuer Termin …'",
             lambda: r.find(frame, "push button", lambda n: n.startswith("Neuer Termin")),
-            TIMEOUT,
         )
         r.press(button)
         self.step("the booking dialog")
-        dialog = r.wait_for(
+        dialog = self.wait(
             "the booking dialog 'Termin buchen – …' with its free slots",
             lambda: self._booking_dialog(),
-            TIMEOUT,
         )
         self.result["booking"] = r.read_tree(dialog)
 
@@ -145,6 +159,39 @@ class Session:
             return None
         slots = r.find(dialog, "list", lambda n: n == "Freie Termine")
         return dialog if slots is not None and slots.childCount > 0 else None
+
+    def hear_refusal(self) -> None:
+        """Press "Buchen" with the name empty and listen to what is announced (AT-SPI's
+        object:announcement, which Orca speaks) until the dialog's refusal is heard."""
+        from gi.repository import GLib
+
+        r = self.reader
+        self.step("press 'Buchen' without a name and listen for the announcement")
+        heard: list[dict[str, Any]] = []
+
+        def listener(event: Any) -> None:
+            source = event.source
+            heard.append(
+                {
+                    "text": str(event.any_data),
+                    "politeness": event.detail1,
+                    "source": r.describe(source) if source is not None else None,
+                }
+            )
+
+        r.pyatspi.Registry.registerEventListener(listener, "object:announcement")
+        dialog = r.window_named(self.app, "dialog", "Termin buchen")
+        r.press(r.find(dialog, "push button", lambda n: n == "Buchen"))
+        context, end = GLib.MainContext.default(), time.monotonic() + TIMEOUT
+        ticker = GLib.timeout_add(100, lambda: True)  # wakes the loop to check the time
+        try:
+            while not any(REFUSAL in h["text"] for h in heard) and time.monotonic() < end:
+                context.iteration(True)
+                self.check_app()
+        finally:
+            GLib.source_remove(ticker)
+            r.pyatspi.Registry.deregisterEventListener(listener, "object:announcement")
+        self.result["announcements"] = heard
 
 
 def run(out: str, log: str, command: list[str]) -> int:
@@ -158,12 +205,12 @@ def run(out: str, log: str, command: list[str]) -> int:
         bus_address(TIMEOUT)
         result["steps"].append("start the app")
         app = start_app(command, log)
-        session = Session()
-        session.result = result
+        session = Session(app, log, result)
         session.find_app()
         session.sign_in()
         session.read_day()
         session.read_booking()
+        session.hear_refusal()
         code = 0
     except Exception as error:  # the test reports it with the step it happened in
         result["error"] = f"{type(error).__name__}: {error}"
