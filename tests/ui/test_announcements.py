@@ -214,6 +214,19 @@ def test_a_call_to_this_counter_from_another_pc_is_announced(
     assert heard == [("W-001 – aufgerufen", False)]
 
 
+def test_choosing_another_counter_is_no_news(qtbot, counter_window, other_desk, heard):
+    window = counter_window()
+    call_next_person(other_desk, MITTE, COUNTER, AT)
+    with qtbot.waitSignal(window.queue.loaded, timeout=UPDATE_MS):
+        window.queue.refresh()
+    assert heard == [("W-001 – aufgerufen", False)]
+    with qtbot.waitSignal(window.queue.loaded, timeout=UPDATE_MS):
+        window.queue.set_counter(window.database, MITTE, 1)  # the clerk's own choice
+    window.queue.timer.stop()
+    assert window.queue.current.text() == "Niemand aufgerufen"
+    assert heard == [("W-001 – aufgerufen", False)]
+
+
 def test_f9_refused_in_the_queue_is_announced_assertively(
     ops: Ops, qtbot, settings: QSettings, demo_copy: str, heard
 ):

@@ -165,6 +165,7 @@ class QueuePanel(QWidget):
     def set_counter(self, db: DeskDatabase, office_id: str, counter_number: int | None) -> None:
         """Work for this office and counter from now on."""
         self._db, self._office, self._counter = db, office_id, counter_number
+        self._person_told = None  # the first read of this counter is no news
         self.refresh()
         self.timer.start()
 
