@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
 from desk.domain.localtime import local_day_bounds
 from desk.services.reports.audit import AuditActor, AuditRow, audit_actors, audit_entries
+from ui.accessible_names import name_by_label, name_clear_button
 from ui.failures import failure_text
 from ui.models.audit_model import AuditTableModel, audit_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.theme import WARNING
 
 if TYPE_CHECKING:
     from desk.services.admin.auth import UserInfo
@@ -74,10 +76,10 @@ class AuditDialog(QDialog):
         self.resize(1240, 600)
         today = now().date()
         self.date_from = self._date_edit(today - timedelta(days=DAYS_BACK), self.tr("von"))
-        self.date_to = self._date_edit(today, self.tr("bis"))
+        self.date_to = self._date_edit(today, self.tr("Zeitraum bis"))
         self.date_error = QLabel()
         self.date_error.setObjectName("fieldError")
-        self.date_error.setStyleSheet("color: #b00020;")
+        self.date_error.setStyleSheet(f"color: {WARNING};")
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Art"))
         self.action.addItem(self.tr("Alle Arten"), None)
@@ -88,12 +90,13 @@ class AuditDialog(QDialog):
         self.actor.addItem(self.tr("Alle Benutzer"), None)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Buchungsnummer, Wartenummer, Name des Benutzers …"))
-        self.text.setClearButtonEnabled(True)
+        name_clear_button(self.text, self.tr("Suchtext löschen"))
         self.text.setAccessibleName(self.tr("Suchtext"))
         self.refresh_button = QPushButton(self.tr("Aktualisieren"))
         self.model = AuditTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Protokolleinträge"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
@@ -124,16 +127,18 @@ class AuditDialog(QDialog):
 
     def _layout(self) -> None:
         filters = QGridLayout()
-        filters.addWidget(QLabel(self.tr("Zeitraum von")), 0, 0)
-        filters.addWidget(self.date_from, 0, 1)
-        filters.addWidget(QLabel(self.tr("bis")), 0, 2)
-        filters.addWidget(self.date_to, 0, 3)
-        filters.addWidget(QLabel(self.tr("Art")), 0, 4)
-        filters.addWidget(self.action, 0, 5)
-        filters.addWidget(QLabel(self.tr("Benutzer")), 0, 6)
-        filters.addWidget(self.actor, 0, 7)
+        captions = [
+            QLabel(self.tr("Zeitraum von")), QLabel(self.tr("bis")), QLabel(self.tr("Art")),
+            QLabel(self.tr("Benutzer")), QLabel(self.tr("Suche")),
+        ]  # fmt: skip
+        fields = (self.date_from, self.date_to, self.action, self.actor, self.text)
+        for caption, field in zip(captions, fields, strict=True):
+            name_by_label(caption, field)
+        for column, (caption, field) in enumerate(zip(captions[:4], fields[:4], strict=True)):
+            filters.addWidget(caption, 0, 2 * column)
+            filters.addWidget(field, 0, 2 * column + 1)
         filters.addWidget(self.date_error, 1, 1, 1, 3)
-        filters.addWidget(QLabel(self.tr("Suche")), 2, 0)
+        filters.addWidget(captions[4], 2, 0)
         filters.addWidget(self.text, 2, 1, 1, 7)
         filters.addWidget(self.refresh_button, 2, 8)
         filters.setColumnStretch(5, 1)

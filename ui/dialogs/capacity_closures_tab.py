@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.capacity_change import PlanChange, PlanClosure, PlanInvalid, validate_change
 from desk.services.capacity.plan import PlanView
+from ui.accessible_names import name_form_fields
 from ui.dialogs.capacity_fields import FieldError
 from ui.models.capacity_rows_model import ClosureModel
 from ui.qt_dates import qdate
@@ -45,6 +46,7 @@ class ClosuresTab(QWidget):
         self.model = ClosureModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Schließzeiten"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -67,6 +69,7 @@ class ClosuresTab(QWidget):
         form.addRow(self.tr("Grund"), self.reason)
         form.addRow("", self.errors["reason"])
         form.addRow("", self.errors["other"])
+        name_form_fields(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)

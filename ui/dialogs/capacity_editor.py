@@ -168,7 +168,8 @@ class CapacityEditor(QDialog):
         left_layout.addWidget(self.effective_error)
         left_layout.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        if text_percent() > 100:  # large text: each side scrolls, the window fits the screen
+        if text_percent() > 100:  # large text: the preview under the plan, each scrolls
+            splitter.setOrientation(Qt.Orientation.Vertical)
             left_layout.setContentsMargins(0, 0, 6, 0)
             splitter.addWidget(scrolling(left))
             splitter.addWidget(scrolling(self.pane))

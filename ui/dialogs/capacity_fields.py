@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QLabel, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.models.capacity_rows_model import KEEP, MOVE
+from ui.theme import WARNING
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,7 +19,7 @@ class FieldError(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(f"color: {WARNING};")
         self.setWordWrap(True)
         self.hide()
 
@@ -44,6 +45,8 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
+        code = index.siblingAtColumn(0).data(Qt.ItemDataRole.DisplayRole)
+        box.setAccessibleName(self.tr("Entscheidung für {0}").format(code))
         box.addItem(self.tr("bitte wählen"), "")
         box.addItem(self.tr("Verschieben"), MOVE)
         box.addItem(self.tr("Behalten"), KEEP)

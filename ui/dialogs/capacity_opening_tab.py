@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.capacity_change import PlanTemplate
 from desk.services.capacity.plan import PlanView
+from ui.accessible_names import name_form_fields
 from ui.dialogs.capacity_fields import FieldError, py_time, q_time
 from ui.models.capacity_rows_model import Cell, OpeningModel
 
@@ -43,6 +44,7 @@ class OpeningTab(QWidget):
         self.model = OpeningModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Öffnungszeiten je Wochentag und Schalter"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -70,6 +72,7 @@ class OpeningTab(QWidget):
         form.addRow("", self.slot_error)
         form.addRow(self.tr("Dienstleistungen"), self.services_box)
         form.addRow("", self.services_error)
+        name_form_fields(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)

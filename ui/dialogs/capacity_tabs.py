@@ -23,6 +23,7 @@ from desk.domain.capacity_change import PlanInvalid, PlanPolicy, WalkInPlan
 from desk.domain.status import PolicyKind
 from desk.domain.walkin import ASK, REFUSE
 from desk.services.capacity.plan import PlanView
+from ui.accessible_names import name_form_fields
 from ui.dialogs.capacity_fields import FieldError, py_time, q_time
 from ui.labels import WEEKDAYS, weekday_label
 
@@ -76,6 +77,7 @@ class PolicyTab(QWidget):
         self.form.addRow(self.tr("Online-Anteil"), self.share)
         self.form.addRow(self.tr("Vorlauf online"), self.lead)
         self.form.addRow("", self.errors["other"])
+        name_form_fields(self.form)
         self._none = True
         self._loading = False
         self.kind.currentIndexChanged.connect(self._show_fields)
@@ -193,6 +195,7 @@ class WalkInTab(QWidget):
         form.addRow("", self.quota_error)
         form.addRow(self.tr("F9 bei besetztem Schalter:"), self.if_someone_current)
         form.addRow("", self.f9_error)
+        name_form_fields(form)
         self._loading = False
         for signal in (
             self.offered.toggled,

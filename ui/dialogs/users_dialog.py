@@ -31,6 +31,7 @@ from desk.domain.status import Role
 from desk.domain.users import UserInvalid
 from desk.services.admin.users import UserRow
 from desk.services.team_door import TeamDoor, as_door
+from ui.accessible_names import name_by_label
 from ui.changes import Change, What
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.users_password import PasswordDialog, password_edit
@@ -107,6 +108,7 @@ class UsersDialog(QDialog):
         self.model = UsersTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Benutzer"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -165,6 +167,7 @@ class UsersDialog(QDialog):
         ]
         for row, (label, widget, name) in enumerate(fields):
             if label is not None:
+                name_by_label(label, widget)
                 grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1)
             grid.addWidget(self.errors[name], row, 2)

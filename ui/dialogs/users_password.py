@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from ui.accessible_names import name_by_label
 from ui.dialogs.capacity_fields import FieldError
 
 
@@ -36,10 +37,13 @@ class PasswordDialog(QDialog):
         )
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Neues Passwort für {0}").format(username)), 0, 0, 1, 3)
-        grid.addWidget(QLabel(self.tr("Neues Passwort")), 1, 0)
+        captions = QLabel(self.tr("Neues Passwort")), QLabel(self.tr("Passwort wiederholen"))
+        name_by_label(captions[0], self.password)
+        name_by_label(captions[1], self.repeat)
+        grid.addWidget(captions[0], 1, 0)
         grid.addWidget(self.password, 1, 1)
         grid.addWidget(self.password_error, 1, 2)
-        grid.addWidget(QLabel(self.tr("Passwort wiederholen")), 2, 0)
+        grid.addWidget(captions[1], 2, 0)
         grid.addWidget(self.repeat, 2, 1)
         grid.addWidget(self.repeat_error, 2, 2)
         grid.addWidget(self.buttons, 3, 0, 1, 3)

@@ -44,6 +44,11 @@ def _at_counter(moment: datetime, counter: int | None) -> str:
     )
 
 
+def _unchanged() -> str:
+    """What a screen reader says for an empty "Änderung" cell."""
+    return QCoreApplication.translate("CapacityRows", "unverändert")
+
+
 class _Rows(RowTableModel):
     CONTEXT = "CapacityRows"
 
@@ -89,6 +94,8 @@ class OpeningModel(_Rows):
         services = sorted({s for t in templates for s in t.services})
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return ", ".join(services)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(index, _unchanged() if index.column() == 5 else None)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         match index.column():
@@ -137,6 +144,8 @@ class ClosureModel(_Rows):
         closure, state = self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole and state:
             return QBrush(CHANGED)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(index, _unchanged() if index.column() == 4 else None)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         match index.column():
@@ -215,6 +224,8 @@ class CollisionModel(_Rows):
         choice = self._choices.get(c.appointment_id)
         if role == Qt.ItemDataRole.EditRole and index.column() == self.CHOICE:
             return choice or ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         match index.column():

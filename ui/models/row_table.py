@@ -73,7 +73,18 @@ class RowTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self.cell(self._rows[index.row()], index.column(), role)
+        value = self.cell(self._rows[index.row()], index.column(), role)
+        if role == Qt.ItemDataRole.AccessibleTextRole and value in (None, ""):
+            return self.spoken(index)
+        return value
+
+    def spoken(self, index: Index, empty: str | None = None) -> str:
+        """What a screen reader says for a cell: its text, for an empty one ``empty`` or
+        "keine Angabe"."""
+        shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+        if shown in (None, ""):
+            return empty or QCoreApplication.translate("RowTableModel", "keine Angabe")
+        return str(shown)
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         """What one row shows in a column for a role (None: nothing)."""

@@ -95,6 +95,12 @@ def _chart_view(chart: QChart) -> QChartView:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
     view = QChartView(chart)
+    view.setAccessibleName(chart.title())  # a screen reader says the title, then this:
+    view.setAccessibleDescription(
+        QCoreApplication.translate(
+            "StatisticsCharts", "Grafik. Die Summen des Zeitraums stehen in der Tabelle daneben."
+        )
+    )
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
     return view

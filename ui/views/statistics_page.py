@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desk.services.reports.csv_export import statistics_csv
 from desk.services.reports.statistics import office_statistics
+from ui.accessible_names import name_by_label
 from ui.failures import failure_text
 from ui.models.statistics_model import StatisticsTotalsModel, total_lines
 from ui.ops import Ops
@@ -123,9 +124,11 @@ class StatisticsPage(QWidget):
         self.export_button = QPushButton(self.tr("CSV e&xportieren …"))
         self.export_button.setEnabled(False)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Standort:")))
+        office_caption = QLabel(self.tr("Standort:"))
+        name_by_label(office_caption, self.office)  # a combo box is read by its label
+        controls.addWidget(office_caption)
         controls.addWidget(self.office, 1)
-        controls.addWidget(QLabel(self.tr("von")))
+        controls.addWidget(QLabel(self.tr("von")))  # the dates are named "Erster Tag" …
         controls.addWidget(self.first)
         controls.addWidget(QLabel(self.tr("bis")))
         controls.addWidget(self.last)
