@@ -25,17 +25,21 @@ class ScreenFit(QObject):
             QEvent.Type.LayoutRequest,
             QEvent.Type.FontChange,
         ):
-            QTimer.singleShot(0, self, self.fit)  # once the layout has taken the change
+            shown = event.type() == QEvent.Type.Show
+            QTimer.singleShot(0, self, lambda: self.fit(shown))  # once laid out anew
         return False
 
-    def fit(self) -> None:
-        """Bound the window by its screen; grow it to the height its texts need."""
+    def fit(self, shown: bool = False) -> None:
+        """Bound the window by its screen; grow it to the height its texts need and,
+        when just ``shown``, to the size it would like while the screen has room."""
         window = self._window
         screen = window.screen()
         room = screen.availableGeometry().size() if screen is not None else QSize(1366, 768)
         window.setMaximumSize(room)
         layout = window.layout()
         size = window.size().boundedTo(room)
+        if shown:
+            size = size.expandedTo(window.sizeHint()).boundedTo(room)
         if layout is not None and layout.hasHeightForWidth():
             size.setHeight(max(size.height(), layout.totalHeightForWidth(size.width())))
         size = size.expandedTo(window.minimumSize()).boundedTo(room)
@@ -48,12 +52,22 @@ def keep_on_screen(window: QWidget) -> ScreenFit:
     return ScreenFit(window)
 
 
+class _Scrolling(QScrollArea):
+    """A scroll area that takes its page's new minimum size (Qt's reads it only when
+    the page is set or resized: a page that grows later was squeezed)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, lambda: self.setWidgetResizable(True))
+        return super().eventFilter(watched, event)
+
+
 def scrolling(content: QLayout | QWidget) -> QScrollArea:
     """A frameless scroll area holding ``content``: scrolls what the window cannot show."""
     page = content if isinstance(content, QWidget) else QWidget()
     if isinstance(content, QLayout):
         page.setLayout(content)
-    area = QScrollArea()
+    area = _Scrolling()
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

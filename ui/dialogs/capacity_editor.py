@@ -168,8 +168,7 @@ class CapacityEditor(QDialog):
         left_layout.addWidget(self.effective_error)
         left_layout.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        if text_percent() > 100:  # large text: the preview under the plan, each scrolls
-            splitter.setOrientation(Qt.Orientation.Vertical)
+        if text_percent() > 100:  # large text: each side scrolls, the window fits the screen
             left_layout.setContentsMargins(0, 0, 6, 0)
             splitter.addWidget(scrolling(left))
             splitter.addWidget(scrolling(self.pane))
