@@ -17,24 +17,32 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTabBar,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTextEdit,
     QWidget,
 )
+from sqlalchemy import select
 
 from desk.demo.city import DEMO_PASSWORD
+from desk.domain.cells import CellKind
 from desk.domain.clock import FixedClock
 from desk.domain.localtime import parse_now
 from desk.domain.status import TicketReason
 from desk.services.admin.auth import authenticate
 from desk.services.appointments.booking import Booking
+from desk.services.capacity.releases import release_same_day_slots
 from desk.services.database import open_database
 from desk.services.walkin.tickets import issue_ticket
 from desk.settings import ConfigProblem
+from desk.store.models import Closure, Counter
+from desk.store.uow import UnitOfWork
 from tests.conftest import DEMO_NOW_ISO
 from tests.ui.conftest import NOW
 from tests.ui.lock_support import copy_demo
@@ -45,12 +53,20 @@ from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.booked_notice import BookedNotice
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.display.window import DisplayWindow
+from ui.models.calendar_model import KIND_ROLE
 from ui.views.main_window import MainWindow, _first_start_progress
 from ui.views.person_words import ask
 
 MITTE = "bb-mitte"
 WAIT = 20_000
 EARLY = parse_now("2024-03-20T08:40")  # the demo's walk-in hour, people waiting
+#: How each kind of free or closed time reads (desk.domain.cells, through ui.labels).
+FREE_WORDS = {
+    CellKind.ONLINE: "frei (online buchbar)",
+    CellKind.INTERNAL: "frei (nur intern)",
+    CellKind.RELEASED: "frei (zusätzlich freigegeben)",
+    CellKind.CLOSED: "geschlossen",
+}
 #: Controls a screen reader stops at, whatever their focus policy says.
 CONTROLS = (
     QAbstractButton,
@@ -388,3 +404,64 @@ def test_the_call_display_names_what_it_shows(ops, qtbot, demo_copy):
     assert_all_named(("Aufrufanzeige", display))
     display.stop()
     qtbot.waitUntil(lambda: ops.pending == 0, timeout=WAIT)
+
+
+def close_counter_today(db, number: int) -> None:
+    """Close one counter of Mitte for the demo day (its booked blocks stay)."""
+    with UnitOfWork(db.engine, write=True) as uow:
+        counter = uow.session.scalars(
+            select(Counter).where(Counter.office_id == MITTE, Counter.number == number)
+        ).one()
+        day = NOW.date()
+        uow.session.add(Closure(office_id=MITTE, counter_id=counter.id, starts_on=day,
+                                ends_on=day, reason="Schulung"))  # fmt: skip
+        uow.commit()
+
+
+def test_the_calendar_reads_every_free_slot_in_words(qtbot, make_window, demo_copy, db_of):
+    """Free online, free internal, released and closed: said in words, not only painted."""
+    db = db_of(demo_copy)
+    release_same_day_slots(db, MITTE, [2], None, NOW)
+    close_counter_today(db, 3)
+    window = make_window(demo_copy, office_id=MITTE, counter_number=1)
+    with qtbot.waitSignal(window.day_loaded, timeout=WAIT):
+        window.start()
+    iface = QAccessible.queryAccessibleInterface(window.calendar)
+    read: dict[str, set[str]] = {}
+    for i in range(iface.childCount()):
+        cell = iface.child(i).tableCellInterface()
+        if cell is None:
+            continue
+        index = window.calendar_model.index(cell.rowIndex(), cell.columnIndex())
+        text = iface.child(i).text(QAccessible.Text.Name)
+        read.setdefault(index.data(KIND_ROLE), set()).add(text)
+    free = {kind: read.get(kind.value) for kind in FREE_WORDS}
+    assert free == {kind: {words} for kind, words in FREE_WORDS.items()}
+    booked = read[CellKind.BOOKED.value]
+    assert all("·" in text and ":" in text for text in booked), booked  # time, name, state
+
+
+def test_the_reader_finds_every_kind_of_offender(qtbot):
+    """The checks themselves: an unnamed field, a combo box named by nothing but its
+    value, a field named otherwise than its label, an empty cell."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    form = QFormLayout(window)
+    form.addRow(QLineEdit(objectName="unnamed"))
+    combo = QComboBox(objectName="valueOnly")
+    combo.addItem("Bürgerbüro Mitte")
+    form.addRow(combo)
+    other = QLineEdit(objectName="otherName")
+    other.setAccessibleName("Vorname")
+    form.addRow("Nachname:", other)
+    table = QTableWidget(1, 2, objectName="table")
+    table.setAccessibleName("Tabelle")
+    table.setItem(0, 0, QTableWidgetItem("voll"))
+    form.addRow(table)
+    window.show()
+    found = "\n".join(offenders("Probe", window))
+    assert "QLineEdit 'unnamed'" in found and "no name" in found
+    assert "QComboBox 'valueOnly'" in found and "read as its value 'Bürgerbüro Mitte'" in found
+    assert "named 'Vorname', not by its label 'Nachname:'" in found
+    assert "1 cells without text in 'Tabelle', e.g. (0, 1)" in found
+    assert len(found.splitlines()) == 4, found
