@@ -91,9 +91,9 @@ def named_otherwise(root: Node) -> list[str]:
             named({"name": label}) for label in node.get("relations", {}).get("labelled by", [])
         ]
         name = named(node)
-        if "focusable" in node["states"] and labels and name:
-            if not any(label in name or name in label for label in labels if label):
-                wrong.append(f"{path} (its label: {labels})")
+        by_label = any(label in name or name in label for label in labels if label)
+        if "focusable" in node["states"] and labels and name and not by_label:
+            wrong.append(f"{path} (its label: {labels})")
     return wrong
 
 
@@ -175,3 +175,15 @@ def test_the_booking_dialogs_refusal_is_announced(read: dict[str, Any]) -> None:
     refusals = [h for h in heard if h["text"] == "Bitte die markierten Felder prüfen."]
     assert refusals, f"announcements heard: {heard}"
     assert refusals[0]["politeness"] == 2, refusals
+
+
+def test_tab_goes_round_the_main_window_and_every_stop_is_named(read: dict[str, Any]) -> None:
+    """Tab (pressed on the X display) from where sign-in leaves the focus comes back to
+    its first stop, every stop heard with a name; the main controls are on the way."""
+    stops = [stop for stop in read["tab_stops"] if stop is not None]
+    heard = [f"{stop['role']} {stop['name']!r} in {stop['path']}" for stop in stops]
+    assert read["tab_round"], "Tab did not come round:\n" + "\n".join(heard)
+    assert all(stop["name"].strip() for stop in stops), "\n".join(heard)
+    roles = {stop["role"] for stop in stops}
+    assert {"table", "combo box", "spin button", "push button"} <= roles, heard
+    assert any(stop["name"].startswith("Neuer Termin") for stop in stops), heard

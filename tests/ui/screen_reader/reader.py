@@ -186,6 +186,16 @@ def window_named(app: Any, role: str, name: str) -> Any | None:
     return None
 
 
+def path_of(acc: Any) -> str:
+    """Where ``acc`` is: its ancestors' roles and names up to the window."""
+    parts = []
+    parent = acc.parent
+    while parent is not None and parent.getRoleName() != "application":
+        parts.append(f"{parent.getRoleName()} {parent.name or ''!r}")
+        parent = parent.parent
+    return " / ".join(reversed(parts))
+
+
 def press(acc: Any) -> None:
     """Do the object's first action (a button's "Press"), as a reader's activate key."""
     action = acc.queryAction()

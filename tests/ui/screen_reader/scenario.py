@@ -30,6 +30,12 @@ USER, PASSWORD = "sb.mitte1", "demo"
 BLOCK_TIME = re.compile(r"^\d\d:\d\d–\d\d:\d\d ")
 #: The booking dialog's refusal when a field is wrong (announced assertively).
 REFUSAL = "Bitte die markierten Felder prüfen."
+#: Tab presses at most while going round the main window once.
+MAX_TABS = 120
+#: A Tab after which no focus event came within SILENCE_S is one the reader hears
+#: nothing for (a date field's Tab moves between its sections); SILENT_TABS in a row end
+#: the round.
+SILENCE_S, SILENT_TABS = 2.0, 6
 
 
 def start_bus() -> subprocess.Popen[bytes]:
@@ -135,6 +141,44 @@ class Session:
                 return acc
         return None
 
+    def tab_through(self) -> None:
+        """Press Tab (xdotool, into the main window) until the focus is back where it
+        started, noting each object the focus lands on as the reader hears it."""
+        from gi.repository import GLib
+
+        r = self.reader
+        self.step("Tab through the main window")
+        focused: list[Any] = []
+
+        def listener(event: Any) -> None:
+            if event.detail1 == 1 and event.source is not None:
+                focused.append(event.source)
+
+        window = _x_window("Bürgerdesk")
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
+        r.pyatspi.Registry.registerEventListener(listener, "object:state-changed:focused")
+        context = GLib.MainContext.default()
+        ticker = GLib.timeout_add(100, lambda: True)  # wakes the loop to check the time
+        stops: list[Any] = []  # None: a Tab the reader heard nothing for
+        try:
+            while len(stops) < MAX_TABS and stops[-SILENT_TABS:] != [None] * SILENT_TABS:
+                before = len(focused)
+                subprocess.run(["xdotool", "key", "--window", window, "Tab"], check=True)
+                end = time.monotonic() + SILENCE_S
+                while len(focused) == before and time.monotonic() < end:
+                    context.iteration(True)
+                    self.check_app()
+                stops.append(focused[-1] if len(focused) > before else None)
+                if stops[-1] is not None and stops[-1] in stops[:-1]:
+                    break  # round the window once
+        finally:
+            GLib.source_remove(ticker)
+            r.pyatspi.Registry.deregisterEventListener(listener, "object:state-changed:focused")
+        self.result["tab_stops"] = [
+            None if acc is None else dict(r.describe(acc), path=r.path_of(acc)) for acc in stops
+        ]
+        self.result["tab_round"] = bool(stops and stops[-1] is not None and stops[-1] == stops[0])
+
     def read_booking(self) -> None:
         r = self.reader
         self.step("press 'Neuer Termin …'")
@@ -194,6 +238,20 @@ class Session:
         self.result["announcements"] = heard
 
 
+def _x_window(title: str) -> str:
+    """The X window id of the shown top-level window whose title contains ``title``."""
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", title],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    ids = found.stdout.split()
+    if not ids:
+        raise RuntimeError(f"no shown X window named {title!r} (xdotool: {found.stderr})")
+    return ids[0]
+
+
 def run(out: str, log: str, command: list[str]) -> int:
     """The whole session; OUT gets what was read and, on failure, the reason."""
     bus = start_bus()
@@ -209,6 +267,7 @@ def run(out: str, log: str, command: list[str]) -> int:
         session.find_app()
         session.sign_in()
         session.read_day()
+        session.tab_through()
         session.read_booking()
         session.hear_refusal()
         code = 0
