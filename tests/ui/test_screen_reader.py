@@ -3,8 +3,9 @@ reads (BITV 2.0 / EN 301 549 ch. 11, issue 18).
 
 The app runs under its own Xvfb, in a D-Bus session with the accessibility bus; a
 reader on the distribution's Python (pyatspi) signs in through the login dialog,
-reads the day, opens the booking dialog and reads it (tests/ui/screen_reader/). On a
-machine without what it needs the test fails and names what is missing.
+reads the day, goes round it with Tab, opens the booking dialog, reads it and listens
+for its announced refusal (tests/ui/screen_reader/). On a machine without what it
+needs the test fails and names what is missing.
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def test_a_missing_tool_is_named_not_passed(tmp_path: Path) -> None:
         path=str(tmp_path), python=str(tmp_path / "python3"), launcher=str(tmp_path / "bus")
     )
     told = " ".join(reasons)
-    for part in ("Xvfb", "dbus-run-session", "accessibility bus", "pyatspi"):
+    for part in ("Xvfb", "dbus-run-session", "xdotool", "accessibility bus", "pyatspi"):
         assert part in told, told
 
 

@@ -6,8 +6,10 @@ Usage: python3 scenario.py OUT.json APP_LOG -- APP_COMMAND...
 Starts the accessibility bus and the app (APP_COMMAND, its output into APP_LOG), then
 does what a screen-reader user does, all through AT-SPI: signs in through the login
 dialog (EditableText into the fields, the "Anmelden" button's action), reads the
-signed-in day, presses "Neuer Termin …" and reads the booking dialog, and listens for
-announcements. OUT.json gets the trees read and, if a step failed, which and why.
+signed-in day, goes round the main window with Tab (xdotool, a real key press) noting
+where the focus lands, presses "Neuer Termin …" and reads the booking dialog, then
+presses "Buchen" without a name and listens for the announced refusal. OUT.json gets
+what was read and, if a step failed, which and why.
 Exit code 0 when every step was done.
 """
 
@@ -163,7 +165,7 @@ class Session:
         try:
             while len(stops) < MAX_TABS and stops[-SILENT_TABS:] != [None] * SILENT_TABS:
                 before = len(focused)
-                subprocess.run(["xdotool", "key", "--window", window, "Tab"], check=True)
+                subprocess.run(["xdotool", "key", "Tab"], check=True, timeout=30)  # XTest
                 end = time.monotonic() + SILENCE_S
                 while len(focused) == before and time.monotonic() < end:
                     context.iteration(True)
@@ -177,7 +179,8 @@ class Session:
         self.result["tab_stops"] = [
             None if acc is None else dict(r.describe(acc), path=r.path_of(acc)) for acc in stops
         ]
-        self.result["tab_round"] = bool(stops and stops[-1] is not None and stops[-1] == stops[0])
+        heard = [acc for acc in stops if acc is not None]
+        self.result["tab_round"] = len(heard) > 1 and heard[-1] == heard[0] == stops[-1]
 
     def read_booking(self) -> None:
         r = self.reader

@@ -54,6 +54,8 @@ def missing(
         reasons.append(f"no Xvfb on PATH (Debian package xvfb; {INSTALL})")
     if shutil.which("dbus-run-session", path=path) is None:
         reasons.append(f"no dbus-run-session on PATH (Debian package dbus-daemon; {INSTALL})")
+    if shutil.which("xdotool", path=path) is None:
+        reasons.append(f"no xdotool on PATH (Debian package xdotool; {INSTALL})")
     if not os.access(launcher, os.X_OK):
         reasons.append(f"no accessibility bus: {launcher} is missing (at-spi2-core; {INSTALL})")
     if not os.access(python, os.X_OK):
