@@ -276,7 +276,7 @@ def run(out: str, log: str, command: list[str]) -> int:
         code = 0
     except Exception as error:  # the test reports it with the step it happened in
         result["error"] = f"{type(error).__name__}: {error}"
-        if app is not None and app.poll() is not None:
+        if not isinstance(error, AppFailed) and app is not None and app.poll() is not None:
             result["error"] += f" (the app ended with exit code {app.returncode})"
     finally:
         for process in (app, bus):
