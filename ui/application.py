@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ui import i18n
+from ui.focus_ring import show_focus
 from ui.theme import apply_theme
 
 
@@ -20,6 +21,7 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("themed"):
         apply_theme(app)
+        show_focus(app)
         app.setProperty("themed", True)
     app.setApplicationName("Bürgerdesk")
     app.setOrganizationName("Buergerdesk")

@@ -29,6 +29,8 @@ STATUS_COLOURS = {
     AppointmentStatus.CANCELLED: "#f9dede",
     AppointmentStatus.NO_SHOW: "#f3d9f7",
 }
+#: A cancelled appointment's text (struck out too): 7:1 on every row colour.
+CANCELLED_TEXT = "#474747"
 
 
 class AppointmentTableModel(RowTableModel):
@@ -61,7 +63,7 @@ class AppointmentTableModel(RowTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == 4:
             return QBrush(QColor(STATUS_COLOURS.get(AppointmentStatus(row.status), "#ffffff")))
         if role == Qt.ItemDataRole.ForegroundRole and row.status == AppointmentStatus.CANCELLED:
-            return QBrush(QColor("#777777"))
+            return QBrush(QColor(CANCELLED_TEXT))
         if role == Qt.ItemDataRole.FontRole:
             own = row.counter_number == self._own_counter
             cancelled = row.status == AppointmentStatus.CANCELLED

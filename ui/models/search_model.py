@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desk.domain.localtime import time_span
 from desk.domain.status import AppointmentStatus
 from ui.labels import status_label
-from ui.models.appointments_model import STATUS_COLOURS
+from ui.models.appointments_model import CANCELLED_TEXT, STATUS_COLOURS
 from ui.models.row_table import RowTableModel
 from ui.qt_dates import qdate
 
@@ -40,7 +40,7 @@ class SearchHitsModel(RowTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(AppointmentStatus(row.status), "#ffffff")))
         if role == Qt.ItemDataRole.ForegroundRole and row.status == AppointmentStatus.CANCELLED:
-            return QBrush(QColor("#777777"))
+            return QBrush(QColor(CANCELLED_TEXT))
         if role == Qt.ItemDataRole.FontRole and column == CODE:
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A day at a counter: closed (dotted), fully booked, with free time (black text on all).
+CLOSED_DAY, FULL_DAY, FREE_DAY = "#e4e4e4", "#fde2e2", "#eef7ee"
 
 
 class WeekModel(QAbstractTableModel):
@@ -94,10 +96,10 @@ class WeekModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             if cell.closed and not cell.appointments:
-                return QBrush(QColor("#e4e4e4"), Qt.BrushStyle.Dense6Pattern)
+                return QBrush(QColor(CLOSED_DAY), Qt.BrushStyle.Dense6Pattern)
             if cell.free == 0:
-                return QBrush(QColor("#fde2e2"))
-            return QBrush(QColor("#eef7ee"))
+                return QBrush(QColor(FULL_DAY))
+            return QBrush(QColor(FREE_DAY))
         if role == Qt.ItemDataRole.FontRole and self._numbers[index.column()] == self._own:
             font = QFont()
             font.setBold(True)

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 #: The letter's text size (points), whatever the screen's font: DIN 5008 asks 10–12 pt.
 LETTER_POINTS = 11.0
+#: The "Erstellt …" line, quieter than the letter's black (7:1 on the white page).
+PRINTED_NOTE = "#555555"
 
 
 def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: datetime) -> None:
@@ -29,6 +31,6 @@ def print_confirmation(printer: QPrinter, confirmation: Confirmation, printed: d
     document.setDefaultFont(font)
     document.setHtml(
         f"<h1>{escape(lines[0], quote=False)}</h1>{body}"
-        f"<p style='color:#555'>Erstellt {printed:%d.%m.%Y %H:%M}</p>"
+        f"<p style='color:{PRINTED_NOTE}'>Erstellt {printed:%d.%m.%Y %H:%M}</p>"
     )
     document.print_(printer)

@@ -10,13 +10,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from desk.domain.cells import CellKind
 from desk.domain.status import AppointmentStatus
 from ui.models.calendar_model import CalendarModel
+from ui.theme import POINT_SIZE
 
 if TYPE_CHECKING:  # QStyle's types load with the first painted cell, not at start
     from PySide6.QtGui import QPaintEvent
@@ -48,7 +49,18 @@ KIND_STYLE: dict[CellKind, tuple[str, Qt.BrushStyle | None, str]] = {
     CellKind.RELEASED: ("#e9f7ff", None, "+"),
     CellKind.CLOSED: ("#e4e4e4", Qt.BrushStyle.DiagCrossPattern, ""),
 }
+#: The blocks' text, the free cells' marks and the tint of the clerk's own counter.
+BLOCK_TEXT = "#1b1b1b"
+MARK_COLOURS = {CellKind.ONLINE: "#2e7d32", CellKind.RELEASED: "#0b5c8a"}
+OWN_TINT = QColor(255, 230, 120, 40)
+#: High contrast: white blocks and free time with black text, edges and marks.
 HIGH_CONTRAST_FILL = "#ffffff"
+HIGH_CONTRAST_CLOSED = "#bdbdbd"
+HIGH_CONTRAST_INK = "#000000"
+#: The selected free cell's frame (inside); the focused current cell's frame (at its
+#: edge, in the palette's selection colour: blue, or black in high contrast).
+SELECTION_FRAME = "#1a4fa0"
+FOCUS_WIDTH = 2
 ROW_HEIGHT = 42  # two lines: time and service, then the name
 
 
@@ -69,17 +81,15 @@ class CalendarDelegate(QStyledItemDelegate):
             for k, v in KIND_STYLE.items()
             if v[1] is not None
         }
-        self._mark_pens = {
-            CellKind.ONLINE: QPen(QColor("#2e7d32")),
-            CellKind.RELEASED: QPen(QColor("#0b5c8a")),
-        }
-        self._own_tint = QColor(255, 230, 120, 40)
+        self._mark_colours = {k: QColor(v) for k, v in MARK_COLOURS.items()}
+        self._own_tint = OWN_TINT
+        self._tinted: dict[int, QColor] = {}  # a fill's rgb: the fill under the own tint
         self._line = QPen(QColor("#d0d0d0"))
-        self._selection = QPen(QColor("#1a4fa0"), 2)
+        self._selection = QPen(QColor(SELECTION_FRAME), 2)
         self._white = QColor(HIGH_CONTRAST_FILL)
-        self._closed_contrast = QColor("#bdbdbd")
-        self._black = QColor("#000000")
-        self._text = QColor("#1b1b1b")
+        self._closed_contrast = QColor(HIGH_CONTRAST_CLOSED)
+        self._black = QColor(HIGH_CONTRAST_INK)
+        self._text = QColor(BLOCK_TEXT)
         self._grey = QColor("#555555")
         self._fonts: tuple[QFont, QFont] | None = None
         self._metrics: tuple[QFontMetrics, QFontMetrics] | None = None
@@ -95,18 +105,62 @@ class CalendarDelegate(QStyledItemDelegate):
             return
         kind, appointment, head = cell[0], cell[1], cell[2]
         rect: QRect = option.rect  # type: ignore[attr-defined]
-        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        selected = bool(state & QtWidgets.QStyle.StateFlag.State_Selected)
         if kind == CellKind.BOOKED and appointment is not None:
-            if head:
-                self._paint_block(
-                    painter,
-                    rect,
-                    model.block_lines(appointment, cell[4]),
-                    appointment.status,
-                    selected,
-                )
+            if not head:
+                return
+            # the style's selection colour round a selected block only shows the focus
+            painter.fillRect(rect, option.palette.base())  # type: ignore[attr-defined]
+            self._paint_block(
+                painter,
+                rect,
+                model.block_lines(appointment, cell[4]),
+                appointment.status,
+                selected,
+            )
         else:
             self._paint_free(painter, rect, kind, model.is_own(index.column()), selected)
+        if state & QtWidgets.QStyle.StateFlag.State_HasFocus:
+            palette: QPalette = option.palette  # type: ignore[attr-defined]
+            block = kind == CellKind.BOOKED
+            self._paint_focus(painter, rect, palette, block)
+
+    def block_colours(self, state: str) -> tuple[QColor, QColor, QColor]:
+        """A block's fill, edge and text colour in the current theme."""
+        if self.high_contrast:
+            return self._white, self._black, self._black
+        return self._fills.get(state, self._white), self._edges.get(state, self._grey), self._text
+
+    def free_colours(self, kind: CellKind, own: bool) -> tuple[QColor, QColor | None]:
+        """A free or closed cell's fill (under its pattern, tinted at the own counter) and
+        its mark's colour (None: no mark), in the current theme."""
+        if self.high_contrast:
+            fill = self._white if kind != CellKind.CLOSED else self._closed_contrast
+        else:
+            fill = self._kind_fill[kind]
+        if own and kind != CellKind.CLOSED:
+            tinted = self._tinted.get(fill.rgb())
+            if tinted is None:
+                tinted = self._tinted[fill.rgb()] = _over(self._own_tint, fill)
+            fill = tinted
+        if not KIND_STYLE[kind][2]:
+            return fill, None
+        return fill, self._black if self.high_contrast else self._mark_colours[kind]
+
+    def _paint_focus(self, painter: QPainter, rect: QRect, palette: QPalette, block: bool) -> None:
+        """The current cell's focus: a frame in the selection colour at its edge (outside
+        a free cell's selection frame); round a block a light line inside it, over the
+        block's dark edge, so the frame stands apart from it."""
+        pen = QPen(palette.color(QPalette.ColorRole.Highlight), FOCUS_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = FOCUS_WIDTH // 2
+        painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
+        if block:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 1))
+            painter.drawRect(rect.adjusted(FOCUS_WIDTH, FOCUS_WIDTH, -3, -3))
 
     def _fonts_for(self, painter: QPainter) -> tuple[QFont, QFont]:
         if self._fonts is None or self._fonts[0] != painter.font():
@@ -120,21 +174,15 @@ class CalendarDelegate(QStyledItemDelegate):
     def _paint_free(
         self, painter: QPainter, rect: QRect, kind: CellKind, own: bool, selected: bool
     ) -> None:
-        if self.high_contrast:
-            painter.fillRect(
-                rect, self._white if kind != CellKind.CLOSED else self._closed_contrast
-            )
-        else:
-            painter.fillRect(rect, self._kind_fill[kind])
-        if own and kind != CellKind.CLOSED:
-            painter.fillRect(rect, self._own_tint)
+        fill, mark_colour = self.free_colours(kind, own)
+        painter.fillRect(rect, fill)
         pattern = self._patterns.get(kind)
         if pattern is not None:
             painter.fillRect(rect, pattern)
         mark = KIND_STYLE[kind][2]
-        if mark:
+        if mark and mark_colour is not None:
             plain, bold = self._fonts_for(painter)
-            painter.setPen(self._mark_pens[kind])
+            painter.setPen(mark_colour)
             painter.setFont(bold)
             painter.drawText(
                 rect.adjusted(4, 0, -4, 0),
@@ -147,21 +195,20 @@ class CalendarDelegate(QStyledItemDelegate):
         if selected:
             painter.setPen(self._selection)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.drawRect(rect.adjusted(3, 3, -3, -3))  # the focus frame goes round it
 
     def _paint_block(
         self, painter: QPainter, rect: QRect, lines: list[str], state: str, selected: bool
     ) -> None:
         block = rect.adjusted(2, 1, -2, -1)
-        contrast = self.high_contrast
         # the states are StrEnum keys: the plain string finds them, no enum call per block
-        fill = self._white if contrast else self._fills.get(state, self._white)
-        edge = self._black if contrast else self._edges.get(state, self._grey)
+        fill, edge, ink = self.block_colours(state)
         painter.setBrush(fill)
         painter.setPen(QPen(edge, 3 if selected else 1))
-        painter.drawRoundedRect(block, 3, 3)
+        # a selected block's thick edge stays inside it: the gap round it shows the focus
+        painter.drawRoundedRect(block.adjusted(1, 1, -1, -1) if selected else block, 3, 3)
         painter.fillRect(QRect(block.left(), block.top(), 5, block.height()), edge)
-        painter.setPen(self._black if contrast else self._text)
+        painter.setPen(ink)
         plain, bold = self._fonts_for(painter)
         assert self._metrics is not None
         fonts, metrics = (bold, plain), self._metrics
@@ -181,6 +228,16 @@ class CalendarDelegate(QStyledItemDelegate):
         painter.setFont(plain)
 
 
+def _over(top: QColor, bottom: QColor) -> QColor:
+    """``top`` (translucent) painted over the opaque ``bottom``."""
+    alpha = top.alphaF()
+    return QColor.fromRgbF(
+        top.redF() * alpha + bottom.redF() * (1 - alpha),
+        top.greenF() * alpha + bottom.greenF() * (1 - alpha),
+        top.blueF() * alpha + bottom.blueF() * (1 - alpha),
+    )
+
+
 class CalendarView(QTableView):
     """The grid view: spans appointment blocks, keeps them in step with the model, and
     draws the "now" line."""
@@ -197,14 +254,25 @@ class CalendarView(QTableView):
         self.setTabKeyNavigation(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setMinimumSectionSize(120)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self._size_to_text()
         self.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         )
         self.now: datetime | None = None
         self.setAccessibleName(self.tr("Schalterkalender"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another text size
+            self._size_to_text()
+
+    def _size_to_text(self) -> None:
+        """Rows and columns grow with the text size (two lines a row; a narrower column
+        than a counter's name scrolls sideways)."""
+        lines = max(1.0, self.font().pointSizeF() / POINT_SIZE)
+        self.verticalHeader().setDefaultSectionSize(round(ROW_HEIGHT * lines))
+        self.horizontalHeader().setMinimumSectionSize(round(120 * lines))
 
     def setModel(self, model: CalendarModel) -> None:  # type: ignore[override]
         super().setModel(model)
