@@ -1,7 +1,7 @@
 """Screenshot of the main window for docs/ (run under xvfb-run or offscreen).
 
 Usage: python scripts/screenshot.py OUT.png WIDTHxHEIGHT [--view day|week|reception|queue]
-       [buergerdesk GUI options]
+       [--text-size 100|125|150|200] [buergerdesk GUI options]
 With --central the first sync round is awaited, so the status bar shows it. In the
 day view the next appointment of the own counter is selected (panel and history).
 """
@@ -25,12 +25,18 @@ def main() -> int:
         at = rest.index("--view")
         view = rest[at + 1]
         del rest[at : at + 2]
+    percent = 100  # the text size (Ansicht → Textgröße), not remembered
+    if "--text-size" in rest:
+        at = rest.index("--text-size")
+        percent = int(rest[at + 1])
+        del rest[at : at + 2]
     width, height = (int(v) for v in size.split("x"))
     parser, _ = build_parser()
     add_gui_options(parser)
     args = parser.parse_args(rest)
     app, ops, window = build_window(args)
     runners = attach_sync(args, window, ops)
+    window.text_size.apply(percent, remember=False)
     window.resize(width, height)
     window.show()
     window.start()

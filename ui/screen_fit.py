@@ -52,14 +52,27 @@ def keep_on_screen(window: QWidget) -> ScreenFit:
     return ScreenFit(window)
 
 
-class _Scrolling(QScrollArea):
+class Scrolling(QScrollArea):
     """A scroll area that takes its page's new minimum size (Qt's reads it only when
-    the page is set or resized: a page that grows later was squeezed)."""
+    the page is set or resized: a page that grows later, or whose text grows, was
+    squeezed)."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self, lambda: self.setWidgetResizable(True))
+            QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the page's size hints changed
+            self._refit()
+        return super().viewportEvent(event)
+
+    def _refit(self) -> None:
+        self.setWidgetResizable(True)  # reads the page's minimum size again
 
 
 def scrolling(content: QLayout | QWidget) -> QScrollArea:
@@ -67,7 +80,7 @@ def scrolling(content: QLayout | QWidget) -> QScrollArea:
     page = content if isinstance(content, QWidget) else QWidget()
     if isinstance(content, QLayout):
         page.setLayout(content)
-    area = _Scrolling()
+    area = Scrolling()
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

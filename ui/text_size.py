@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 #: The sizes offered, in percent of the normal text.
 PERCENTS = (100, 125, 150, 200)
@@ -75,7 +75,9 @@ def keep_sheet(widget: QWidget, sheet: str) -> None:
 
 
 def rescale_widgets(app: QApplication) -> None:
-    """Size every widget that has a size of its own again (after ``set_percent``)."""
+    """Size every widget that has a size of its own again (after ``set_percent`` and the
+    application's new font, which Qt tells the widgets by posted events: delivered here)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange.value)
     for widget in app.allWidgets():
         base = widget.property(_POINTS_PROPERTY)
         if isinstance(base, float):
@@ -85,3 +87,12 @@ def rescale_widgets(app: QApplication) -> None:
         sheet = widget.property(_SHEET_PROPERTY)
         if isinstance(sheet, str):
             widget.setStyleSheet(scaled_sheet(sheet))
+    _measure_boxes_again(app)
+
+
+def _measure_boxes_again(app: QApplication) -> None:
+    """A combo box keeps its minimum size from the old font (Qt forgets only its
+    preferred size on a new font); a style change makes it measure both again."""
+    for box in app.allWidgets():
+        if isinstance(box, QComboBox):
+            QCoreApplication.sendEvent(box, QEvent(QEvent.Type.StyleChange))

@@ -19,8 +19,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -54,6 +55,7 @@ from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
 from ui.models.week_model import WeekModel
 from ui.ops import Ops
+from ui.screen_fit import Scrolling
 from ui.session import DeskSession
 from ui.start_sequence import StartSequence
 from ui.sync_status import SyncNews, status_text
@@ -92,11 +94,14 @@ REFRESH_MS = 20_000  # the passing of time (the now line, due states); changes a
 
 def scroll_page(widget: QWidget | None = None) -> QScrollArea:
     """A frameless scroll area: a short window scrolls its page instead of clipping it."""
-    page = QScrollArea()
+    page = Scrolling()  # follows its page's minimum size (text sizes, late contents)
     if widget is not None:
         page.setWidget(widget)
     page.setWidgetResizable(True)
     page.setFrameShape(QScrollArea.Shape.NoFrame)
+    # no Tab stop of its own (nothing to say or do there): Tab goes to the controls on
+    # the page, and the page scrolls to show the one with the focus
+    page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return page
 
 
@@ -215,7 +220,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left.setLayout(column)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(scroll_page(left))  # large text: the day keeps room, the page scrolls
         splitter.addWidget(self._build_side())
         splitter.setStretchFactor(0, 1)
         splitter.setCollapsible(0, False)
@@ -230,6 +235,8 @@ class MainWindow(QMainWindow):
         self.office_box.setAccessibleName(QCoreApplication.translate("MainWindow", "Standort"))
         self.counter_box = QComboBox()
         self.counter_box.setMinimumContentsLength(10)
+        for box in (self.office_box, self.counter_box):  # as wide as the names, any text size
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.counter_box.setAccessibleName(QCoreApplication.translate("MainWindow", "Schalter"))
         self.book_button = QPushButton(QCoreApplication.translate("MainWindow", "&Neuer Termin …"))
         self.book_button.setObjectName("primaryButton")
@@ -446,9 +453,15 @@ class MainWindow(QMainWindow):
         )
 
     def _text_size_changed(self, percent: int) -> None:
-        """Larger text leaves no room for the database's path in the status bar (Hilfe →
-        Über names it)."""
-        self.db_label.setVisible(percent <= 100)
+        """Larger text: the day's views keep room for some rows (the page beside the side
+        panel scrolls instead), the side panel's tabs room for their names; no room for
+        the database's path in the status bar (Hilfe → Über names it)."""
+        large = percent > 100
+        line = QFontMetrics(QApplication.font()).height()
+        self.stack.setMinimumHeight(line * 11 if large else 0)
+        self.side.setMinimumWidth(420 if large else 300)
+        self.side.setMaximumWidth(520 if large else 400)
+        self.db_label.setVisible(not large)
 
     def _name_the_menus_actions(self) -> None:
         """The parts' actions under the names the window always had."""
