@@ -217,10 +217,13 @@ class MainWindow(QMainWindow):
         column.addWidget(self.summary)
         column.addWidget(self._build_day_views(), 1)
         column.addWidget(self.legend)
-        left = QWidget()
+        left = self._day_column = QWidget()
         left.setLayout(column)
-        splitter = QSplitter()
-        splitter.addWidget(scroll_page(left))  # large text: the day keeps room, the page scrolls
+        self._day_page = scroll_page()  # holds the column at large text: see _text_size_changed
+        self._day_page.setParent(self)  # kept, hidden, while not in use
+        self._day_page.hide()
+        splitter = self._splitter = QSplitter()
+        splitter.addWidget(left)
         splitter.addWidget(self._build_side())
         splitter.setStretchFactor(0, 1)
         splitter.setCollapsible(0, False)
@@ -453,12 +456,22 @@ class MainWindow(QMainWindow):
         )
 
     def _text_size_changed(self, percent: int) -> None:
-        """Larger text: the day's views keep room for some rows (the page beside the side
-        panel scrolls instead), the side panel's tabs room for their names; no room for
-        the database's path in the status bar (Hilfe → Über names it)."""
+        """Larger text: the day's views keep room for some rows (the column beside the
+        side panel scrolls instead), the side panel's tabs get room for their names, and
+        there is no room for the database's path in the status bar (Hilfe → Über names
+        it)."""
         large = percent > 100
         line = QFontMetrics(QApplication.font()).height()
         self.stack.setMinimumHeight(line * 11 if large else 0)
+        column, page = self._day_column, self._day_page
+        if large and page.widget() is not column:
+            self._splitter.replaceWidget(0, page)
+            page.setWidget(column)
+            column.show()
+        elif not large and page.widget() is column:
+            self._splitter.replaceWidget(0, page.takeWidget())
+            page.setParent(self)  # the splitter let it go
+            page.hide()
         self.side.setMinimumWidth(420 if large else 300)
         self.side.setMaximumWidth(520 if large else 400)
         self.db_label.setVisible(not large)
