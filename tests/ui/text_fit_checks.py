@@ -238,6 +238,7 @@ def test_the_day_with_an_appointment_open_fits(qtbot, window):
     settle(qtbot, window.ops)
     window.side.setCurrentIndex(0)
     assert_fits(qtbot, window, "Tag mit Termin")
+    assert window.calendar.isVisible() and window.panel.isVisible()
 
 
 def test_the_queue_fits(qtbot, window):
@@ -246,6 +247,7 @@ def test_the_queue_fits(qtbot, window):
     window.queue.refresh()
     settle(qtbot, window.ops)
     assert_fits(qtbot, window, "Warteschlange")
+    assert window.queue.isVisible() and window.calendar.isVisible()
 
 
 def test_the_reception_fits(qtbot, window):
@@ -254,6 +256,7 @@ def test_the_reception_fits(qtbot, window):
     window.reception.refresh()
     settle(qtbot, window.ops)
     assert_fits(qtbot, window, "Empfang")
+    assert window.reception.isVisible()
 
 
 def test_the_booking_of_an_anmeldung_and_its_notice_fit(qtbot, window):

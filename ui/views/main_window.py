@@ -467,9 +467,11 @@ class MainWindow(QMainWindow):
         if large and page.widget() is not column:
             self._splitter.replaceWidget(0, page)
             page.setWidget(column)
+            page.show()
             column.show()
         elif not large and page.widget() is column:
             self._splitter.replaceWidget(0, page.takeWidget())
+            column.show()
             page.setParent(self)  # the splitter let it go
             page.hide()
         self.side.setMinimumWidth(420 if large else 300)
