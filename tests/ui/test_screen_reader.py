@@ -97,6 +97,14 @@ def test_every_control_of_the_day_has_a_name(read: dict[str, Any]) -> None:
     assert not unnamed, "read without a name:\n" + "\n".join(unnamed)
 
 
+@pytest.mark.parametrize("tab", ["queue", "reception"])
+def test_every_control_of_the_queue_and_the_reception_has_a_name(
+    read: dict[str, Any], tab: str
+) -> None:
+    unnamed = unnamed_controls(read[tab]) + named_otherwise(read[tab])
+    assert not unnamed, "read without a name or not by its label:\n" + "\n".join(unnamed)
+
+
 def named_otherwise(root: Node) -> list[str]:
     """Focusable controls read otherwise than by their label: a field whose name is not
     its label's words, or a combo box without a label relation (it is read as its value

@@ -7,9 +7,9 @@ Starts the accessibility bus and the app (APP_COMMAND, its output into APP_LOG),
 does what a screen-reader user does, all through AT-SPI: signs in through the login
 dialog (EditableText into the fields, the "Anmelden" button's action), reads the
 signed-in day, goes round the main window with Tab (xdotool, a real key press) noting
-where the focus lands, presses "Neuer Termin …" and reads the booking dialog, then
-presses "Buchen" without a name and listens for the announced refusal. OUT.json gets
-what was read and, if a step failed, which and why.
+where the focus lands, reads the queue and the reception tabs, presses "Neuer Termin …"
+and reads the booking dialog, then presses "Buchen" without a name and listens for the
+announced refusal. OUT.json gets what was read and, if a step failed, which and why.
 Exit code 0 when every step was done.
 """
 
@@ -182,6 +182,21 @@ class Session:
         heard = [acc for acc in stops if acc is not None]
         self.result["tab_round"] = len(heard) > 1 and heard[-1] == heard[0] == stops[-1]
 
+    def read_tab(self, key: str, tab: str, role: str, name: str) -> None:
+        """Press the page tab ``tab`` and read the main window once the object ``role``
+        ``name`` of its page shows (into ``result[key]``)."""
+        r = self.reader
+        self.step(f"the tab '{tab}'")
+        frame = r.window_named(self.app, "frame", "rgerdesk")
+        r.press(self.wait(f"the tab {tab!r}", lambda: r.find(frame, "page tab", tab.__eq__)))
+
+        def shown() -> Any:
+            found = r.find(frame, role, name.__eq__)
+            return found if found is not None and "showing" in r.states_of(found) else None
+
+        self.wait(f"{role} {name!r} on the tab {tab!r}", shown)
+        self.result[key] = r.read_tree(frame)
+
     def read_booking(self) -> None:
         r = self.reader
         self.step("press 'Neuer Termin …'")
@@ -271,6 +286,8 @@ def run(out: str, log: str, command: list[str]) -> int:
         session.sign_in()
         session.read_day()
         session.tab_through()
+        session.read_tab("queue", "Warteschlange", "list", "Warteschlange")
+        session.read_tab("reception", "Empfang", "push button", "Mit Termin anmelden")
         session.read_booking()
         session.hear_refusal()
         code = 0
