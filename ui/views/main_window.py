@@ -207,8 +207,9 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         """The widgets, laid out: the bars over the day's views, the side panel beside."""
-        column = QVBoxLayout()
-        column.addLayout(self._build_office_bar())
+        column = self._column = QVBoxLayout()
+        self._office_bar = self._build_office_bar()
+        column.addLayout(self._office_bar)
         column.addLayout(self._build_day_bar())
         self.person_bar = CurrentPersonBar()  # who the keys act on: see CounterPersonPart
         column.addWidget(self.person_bar)
@@ -463,6 +464,7 @@ class MainWindow(QMainWindow):
         large = percent > 100
         line = QFontMetrics(QApplication.font()).height()
         self.stack.setMinimumHeight(line * 11 if large else 0)
+        self._place_book_button(large)
         column, page = self._day_column, self._day_page
         if large and page.widget() is not column:
             self._splitter.replaceWidget(0, page)
@@ -477,6 +479,18 @@ class MainWindow(QMainWindow):
         self.side.setMinimumWidth(420 if large else 300)
         self.side.setMaximumWidth(520 if large else 400)
         self.db_label.setVisible(not large)
+
+    def _place_book_button(self, own_row: bool) -> None:
+        """"Neuer Termin …" at the end of the office bar, or (large text) in a row of its
+        own under the day bar: the bar would be wider than the column."""
+        button, bar, column = self.book_button, self._office_bar, self._column
+        if own_row == (bar.indexOf(button) < 0):
+            return
+        (bar if own_row else column).removeWidget(button)
+        if own_row:
+            column.insertWidget(2, button, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            bar.addWidget(button)
 
     def _name_the_menus_actions(self) -> None:
         """The parts' actions under the names the window always had."""
