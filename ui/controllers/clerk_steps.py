@@ -23,7 +23,7 @@ from ui.labels import status_label
 if TYPE_CHECKING:
     import uuid
 
-    from PySide6.QtWidgets import QMainWindow, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
     from desk.services.appointments.agenda import AppointmentRow
     from desk.services.appointments.booking import Booking
@@ -92,6 +92,7 @@ class ClerkSteps(QObject):
             return None
         dialog = BookingDialog(self._ops, db, office, session.now(), self._window)
         dialog.accepted.connect(lambda: self._booked(dialog))
+        dialog.rejected.connect(self._window.activateWindow)  # booked: the notice follows
         if self._show_dialogs:
             dialog.open()
         return dialog
@@ -118,6 +119,7 @@ class ClerkSteps(QObject):
 
         notice = BookedNotice(booking, self._window)
         notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keys_back_after(notice)
         if self._show_dialogs:
             notice.open()
         return notice
@@ -131,9 +133,14 @@ class ClerkSteps(QObject):
             return None
         dialog = SearchDialog(self._ops, db, office, self._window, now=self._session.now)
         dialog.chosen.connect(self._days.go_to)
+        self._keys_back_after(dialog)
         if self._show_dialogs:
             dialog.open()
         return dialog
+
+    def _keys_back_after(self, dialog: QDialog) -> None:
+        """When ``dialog`` closes, the keys go back to the window (where they were)."""
+        dialog.finished.connect(lambda _result: self._window.activateWindow())
 
     # -------------------------------------------------------------- steps
     def take_step(

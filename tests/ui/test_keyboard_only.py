@@ -1,0 +1,257 @@
+"""The clerk's day with the keyboard alone (issue 18): every input is a key press sent to
+the widget that has the focus (or the open modal or popup), never a click, never a call
+of a widget's method. A step whose next input finds no focus, or whose Tab/arrow walk
+never reaches what it needs, fails as "needs the mouse". Assertions read widgets and the
+database freely."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError
+
+from desk.domain.localtime import parse_now
+from desk.services.database import open_database
+from tests.ui.walkin_support import copy_of
+from ui.dialogs.booking_dialog import BookingDialog
+from ui.ops import Ops
+from ui.views.main_window import MainWindow
+
+MITTE = "bb-mitte"
+COUNTER = 1
+Key = Qt.Key
+NONE = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+WAIT_MS = 15_000
+
+
+class SettableClock:
+    """The desk's clock; the test moves it on (the next morning), as time passes."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def now(self) -> datetime:
+        """The time the test set."""
+        return self.at
+
+
+class Keys:
+    """The keyboard: keys go to the focused widget only (else the active modal or popup)."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def target(self, step: str) -> QWidget:
+        """Where the next key goes; a step with no focus anywhere needs the mouse."""
+        widget = QApplication.focusWidget()
+        if widget is None:
+            widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if widget is None:
+            pytest.fail(f"step {step} needs the mouse: no focus")
+        return widget
+
+    def press(self, step: str, key: Key, modifiers=NONE) -> None:
+        """One key press (and release) to the focus."""
+        QTest.keyClick(self.target(step), key, modifiers)
+
+    def type(self, step: str, text: str) -> None:
+        """Typed text to the focus."""
+        QTest.keyClicks(self.target(step), text)
+
+    def focus(self) -> QWidget | None:
+        """The widget with the focus now."""
+        return QApplication.focusWidget()
+
+    def wait_focus(self, step: str, found: Callable[[QWidget], bool]) -> QWidget:
+        """Wait until the focus is on a widget ``found`` accepts (a dialog opening, a
+        view reading): a focus that never lands there needs the mouse."""
+        try:
+            self.qtbot.waitUntil(
+                lambda: self.focus() is not None and found(self.focus()), timeout=WAIT_MS
+            )
+        except TimeoutError:
+            pytest.fail(f"step {step} needs the mouse: the focus is on {_named(self.focus())}")
+        widget = self.focus()
+        assert widget is not None
+        return widget
+
+    def walk_to(
+        self, step: str, found: Callable[[QWidget], bool], key: Key = Key.Key_Tab,
+        modifiers=NONE, limit: int = 80,
+    ) -> QWidget:  # fmt: skip
+        """Press ``key`` until the focus is on a widget ``found`` accepts."""
+        visited: list[str] = []
+        for _ in range(limit):
+            widget = self.focus()
+            if widget is not None and found(widget):
+                return widget
+            visited.append(_named(widget))
+            self.press(step, key, modifiers)
+        pytest.fail(f"step {step} needs the mouse: {limit} presses only reach {visited[:12]}")
+
+
+def _named(widget: QWidget | None) -> str:
+    """A widget in a failure message: its class and its name or text."""
+    if widget is None:
+        return "None"
+    text = getattr(widget, "text", None)
+    said = widget.accessibleName() or widget.objectName() or (text() if callable(text) else "")
+    return f"{type(widget).__name__}({said!r})"
+
+
+@pytest.fixture
+def keys(qtbot) -> Keys:
+    return Keys(qtbot)
+
+
+@pytest.fixture
+def demo_copy(demo_sqlite_url: str, tmp_path: Path) -> str:
+    """A private copy of the session's demo city (this test writes)."""
+    return copy_of(demo_sqlite_url, tmp_path / "demo-keys.sqlite")
+
+
+@pytest.fixture
+def keyboard_window(
+    ops: Ops, qtbot, settings: QSettings
+) -> Iterator[Callable[[str, SettableClock], MainWindow]]:
+    """A shown window as the app makes it: dialogs shown, sign-in at the start."""
+
+    def make(url: str, clock: SettableClock) -> MainWindow:
+        window = MainWindow(
+            ops, settings, lambda: open_database(url), clock, office_id=MITTE,
+            counter_number=COUNTER, show_dialogs=True, sign_in_at_start=True,
+        )  # fmt: skip
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        return window
+
+    yield make
+
+
+def sign_in_by_keys(qtbot, keys: Keys, window: MainWindow, name: str) -> None:
+    """The sign-in dialog the window opens at its start, answered with keys."""
+    window.start()
+    qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=WAIT_MS)
+    dialog = window.login_dialog
+    assert dialog is not None
+    keys.wait_focus("sign-in: name", lambda w: w is dialog.name_edit)
+    keys.type("sign-in: name", name)
+    keys.press("sign-in: to the password", Key.Key_Tab)
+    keys.type("sign-in: password", "demo")
+    keys.press("sign-in: Enter", Key.Key_Return)
+    qtbot.waitUntil(lambda: window.user is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(window.centralWidget().isVisible, timeout=WAIT_MS)
+
+
+def press_until(keys: Keys, step: str, reached: Callable[[], bool], key: Key,
+                modifiers=NONE, limit: int = 60) -> None:  # fmt: skip
+    """Press ``key`` until ``reached`` (an arrow through the calendar's blocks)."""
+    for _ in range(limit):
+        if reached():
+            return
+        keys.press(step, key, modifiers)
+    pytest.fail(f"step {step} needs the mouse: {limit} presses never reach it")
+
+
+def selected_is(window: MainWindow, name: str) -> bool:
+    return window.selected is not None and window.selected.citizen_name == name
+
+
+def status_of(window: MainWindow, appointment_id: uuid.UUID) -> str | None:
+    return next((r.status for r in window.model.rows if r.id == appointment_id), None)
+
+
+def step_key(qtbot, keys: Keys, window, step: str, key: Key, expected: str,
+             modifiers=NONE) -> None:  # fmt: skip
+    """A step's key on the selected appointment; its new state shows in the day."""
+    assert window.selected is not None
+    chosen = window.selected.id
+    keys.press(step, key, modifiers)
+    qtbot.waitUntil(lambda: status_of(window, chosen) == expected, timeout=WAIT_MS)
+
+
+def book_by_keys(qtbot, keys: Keys, window: MainWindow) -> None:
+    """Strg+N: an Anmeldung with its move-in date, a slot, name and phone, Enter."""
+    keys.press("Strg+N new appointment", Key.Key_N, CTRL)
+    dialog = window.clerk_booking = window.findChild(BookingDialog)
+    assert dialog is not None
+    keys.wait_focus("the booking's first field", lambda w: w is dialog.service_box)
+    qtbot.waitUntil(lambda: dialog.service_box.count() > 0, timeout=WAIT_MS)
+    press_until(keys, "choose the Anmeldung",
+                lambda: dialog.service_box.currentText().startswith("Anmeldung einer Wohnung"),
+                Key.Key_Down)  # fmt: skip
+    keys.press("to the name", Key.Key_Tab)
+    keys.type("the name", "Kim Tastatur")
+    keys.press("to the phone", Key.Key_Tab)
+    keys.type("the phone", "0391 5401234")
+    keys.walk_to("to the move-in date", lambda w: w is dialog.move_in_edit)
+    keys.type("the move-in date", "18.3.24")
+    qtbot.waitUntil(
+        lambda: "bis Montag, 1. April 2024" in dialog.frist_label.text(), timeout=WAIT_MS
+    )
+    qtbot.waitUntil(dialog.slot_list.isEnabled, timeout=WAIT_MS)  # the day's slots read
+    keys.walk_to("to the slots", lambda w: w is dialog.slot_list)
+    keys.press("a slot", Key.Key_Down)
+    assert dialog.slots.chosen is not None
+    keys.press("book with Enter", Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.booking is not None, timeout=WAIT_MS)
+    notice = window.clerk.booked_notice
+    keys.wait_focus("the booked notice", lambda w: w.window() is notice)
+    assert notice.code_label.text() == dialog.booking.code
+    keys.press("close the notice", Key.Key_Escape)
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=WAIT_MS)
+    keys.wait_focus("after booking: the calendar again", lambda w: w is window.calendar)
+
+
+def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
+    clock = SettableClock(parse_now("2024-03-20T10:50"))
+    window = keyboard_window(demo_copy, clock)
+    sign_in_by_keys(qtbot, keys, window, "sb.mitte1")
+    qtbot.waitUntil(lambda: window.model.rows != [], timeout=WAIT_MS)
+    keys.wait_focus("the calendar after signing in", lambda w: w is window.calendar)
+
+    # own counter first: down the column to the 11:30 appointment; the panel shows it
+    press_until(keys, "to an appointment", lambda: selected_is(window, "Leonie Yılmaz"),
+                Key.Key_Down)  # fmt: skip
+    assert window.panel.fields["name"].text() == "Leonie Yılmaz"
+    for step, key, state in (
+        ("F5 check in", Key.Key_F5, "checked_in"),
+        ("F6 call", Key.Key_F6, "called"),
+        ("F7 serve", Key.Key_F7, "in_service"),
+        ("F8 done", Key.Key_F8, "done"),
+    ):
+        step_key(qtbot, keys, window, step, key, state)
+        keys.wait_focus(f"{step}: the calendar again", lambda w: w is window.calendar)
+
+    qtbot.waitUntil(lambda: window.person.work.current is None, timeout=WAIT_MS)
+
+    # counter 2's 10:45 appointment has started and nobody came: Umschalt+→, up, Strg+F8
+    keys.press("to counter 2", Key.Key_Right, SHIFT)
+    press_until(keys, "to a started appointment", lambda: selected_is(window, "Sven Yılmaz"),
+                Key.Key_Up)  # fmt: skip
+    sven = window.selected.id
+    keys.press("Strg+F8 no-show", Key.Key_F8, CTRL)
+    box = window.clerk.question
+    assert box is not None
+    keys.wait_focus("the no-show question", lambda w: w.window() is box)
+    keys.walk_to(
+        "to 'Nicht erschienen'", lambda w: getattr(w, "text", lambda: "")() == "Nicht erschienen"
+    )
+    keys.press("confirm the no-show", Key.Key_Space)
+    qtbot.waitUntil(lambda: status_of(window, sven) == "no_show", timeout=WAIT_MS)
+    keys.wait_focus("no-show: the calendar again", lambda w: w is window.calendar)
+    print("PART A1 OK")
+
+    book_by_keys(qtbot, keys, window)
+    print("PART A2 OK")
