@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRubberBand,
+    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
@@ -211,12 +212,22 @@ def cut_off(root: QWidget) -> list[str]:
     return found
 
 
-def assert_fits(qtbot, root: QWidget, name: str) -> None:
-    """``root`` laid out at the size it has: nothing cut off (listing all offenders)."""
+def sideways(root: QWidget) -> list[str]:
+    """The visible pages of ``root`` (scroll areas, not tables) that scroll sideways."""
+    return [
+        f"{_path(area)}: scrolls sideways by {area.horizontalScrollBar().maximum()} px"
+        for area in root.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+    ]
+
+
+def assert_fits(qtbot, root: QWidget, name: str, *, upright: bool = False) -> None:
+    """``root`` laid out at the size it has: nothing cut off (listing all offenders);
+    ``upright``: its pages scroll up and down only (the main window)."""
     qtbot.waitExposed(root)
     for _round in range(3):  # layouts that grow make their parents lay out again
         QApplication.processEvents()
-    found = cut_off(root)
+    found = cut_off(root) + (sideways(root) if upright else [])
     assert not found, f"{name} at {text_size.percent()} %:\n" + "\n".join(found)
 
 
@@ -237,7 +248,7 @@ def test_the_day_with_an_appointment_open_fits(qtbot, window):
     assert rows and window.select_appointment(rows[0].id)
     settle(qtbot, window.ops)
     window.side.setCurrentIndex(0)
-    assert_fits(qtbot, window, "Tag mit Termin")
+    assert_fits(qtbot, window, "Tag mit Termin", upright=True)
     assert window.calendar.isVisible() and window.panel.isVisible()
 
 
@@ -246,7 +257,7 @@ def test_the_queue_fits(qtbot, window):
     window.side.setCurrentIndex(1)
     window.queue.refresh()
     settle(qtbot, window.ops)
-    assert_fits(qtbot, window, "Warteschlange")
+    assert_fits(qtbot, window, "Warteschlange", upright=True)
     assert window.queue.isVisible() and window.calendar.isVisible()
 
 
@@ -255,7 +266,7 @@ def test_the_reception_fits(qtbot, window):
     window.views.setCurrentWidget(window.reception_page)
     window.reception.refresh()
     settle(qtbot, window.ops)
-    assert_fits(qtbot, window, "Empfang")
+    assert_fits(qtbot, window, "Empfang", upright=True)
     assert window.reception.isVisible()
 
 

@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
             column.show()
             page.setParent(self)  # the splitter let it go
             page.hide()
-        self.side.setMinimumWidth(420 if large else 300)
+        self.side.setMinimumWidth(480 if large else 300)
         self.side.setMaximumWidth(520 if large else 400)
         self.db_label.setVisible(not large)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -33,6 +33,7 @@ from ui.failures import failure_text
 from ui.labels import reason_label
 from ui.ops import Ops
 from ui.text_size import keep_sheet
+from ui.text_size import percent as text_percent
 from ui.theme import QUEUE_STYLE
 from ui.views.person_words import ask, person_line, person_state
 
@@ -120,7 +121,7 @@ class QueuePanel(QWidget):
             )
         )
         self.step_buttons: dict[str, QPushButton] = {}
-        steps = QGridLayout()
+        steps = self._steps = QGridLayout()
         for i, (key, label) in enumerate(TICKET_BUTTONS):
             button = QPushButton(self.tr(label))
             button.setEnabled(False)
@@ -148,7 +149,9 @@ class QueuePanel(QWidget):
         column.addWidget(self.message)
         column.addWidget(self.summary)
         column.addWidget(self.waiting, 1)
-        column.addWidget(QLabel(self.tr("Zurückgestellt (holen Unterlagen):")))
+        parked_caption = QLabel(self.tr("Zurückgestellt (holen Unterlagen):"))
+        parked_caption.setWordWrap(True)  # large text: two lines rather than cut off
+        column.addWidget(parked_caption)
         column.addWidget(self.parked)
         column.addWidget(self.unpark_button)
         self.call_next_button.clicked.connect(self.call_next)
@@ -160,6 +163,22 @@ class QueuePanel(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         ops.changes.changed.connect(self._changed)
+        self._arrange_steps()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another text size
+            self._arrange_steps()
+
+    def _arrange_steps(self) -> None:
+        """The step buttons two a row; at large text (the side panel is narrow) one a
+        row, and the call button's key on a line of its own."""
+        columns = 2 if text_percent() <= 125 else 1
+        call = self.tr("Nächste(n) aufrufen (F9)")
+        self.call_next_button.setText(call if columns == 2 else call.replace(" (", "\n(", 1))
+        for i, button in enumerate(self.step_buttons.values()):
+            self._steps.removeWidget(button)
+            self._steps.addWidget(button, i // columns, i % columns)
 
     # ---------------------------------------------------------------- loading
     def set_counter(self, db: DeskDatabase, office_id: str, counter_number: int | None) -> None:

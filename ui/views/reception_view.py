@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from ui.labels import reason_label as reason_text
 from ui.ops import Ops
 from ui.refusals import status_reason_text
 from ui.text_size import keep_sheet
+from ui.text_size import percent as text_percent
 from ui.theme import RECEPTION_STYLE
 from ui.ticket_press import TicketPresses
 
@@ -86,6 +87,7 @@ class ReceptionView(QWidget):
         keep_sheet(self, RECEPTION_STYLE)  # its sizes follow the text size
         heading = QLabel(self.tr("Wartenummer ziehen – Sprechstunde ohne Termin"))
         heading.setObjectName("receptionHeading")
+        heading.setWordWrap(True)  # large text: two lines rather than cut off
         self.status_label = QLabel()
         self.status_label.setObjectName("receptionStatus")
         self.status_label.setWordWrap(True)
@@ -108,9 +110,11 @@ class ReceptionView(QWidget):
         column.addLayout(grid, 1)
         column.addWidget(self.last_ticket)
         column.addLayout(check_in)
-        column.addWidget(
-            QLabel(self.tr("Termine der nächsten zwei Stunden (Doppelklick meldet an):"))
+        arrivals_caption = QLabel(
+            self.tr("Termine der nächsten zwei Stunden (Doppelklick meldet an):")
         )
+        arrivals_caption.setWordWrap(True)
+        column.addWidget(arrivals_caption)
         column.addWidget(self.arrivals)
         column.addWidget(self.check_in_message)
         self.check_in_button.clicked.connect(self.check_in)
@@ -119,10 +123,23 @@ class ReceptionView(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         ops.changes.changed.connect(self._changed)
+        self._arrange_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another text size
+            self._arrange_buttons()
+
+    def _arrange_buttons(self) -> None:
+        """The ticket buttons two a row; one a row at large text."""
+        columns = 2 if text_percent() <= 125 else 1
+        for i, button in enumerate(self.buttons.values()):
+            self._grid.removeWidget(button)
+            self._grid.addWidget(button, i // columns, i % columns)
 
     def _ticket_buttons(self) -> QGridLayout:
         """One big button per reason, two a row (off until the status is read)."""
-        grid = QGridLayout()
+        grid = self._grid = QGridLayout()
         self.buttons: dict[TicketReason, QPushButton] = {}
         for i, reason in enumerate(TicketReason):
             button = QPushButton(reason_text(reason))
