@@ -16,11 +16,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.exceptions import TimeoutError
+from sqlalchemy import select
 
 from desk.domain.localtime import parse_now
 from desk.services.database import open_database
+from desk.store.models import Ticket
+from desk.store.uow import UnitOfWork
 from tests.ui.walkin_support import copy_of
 from ui.dialogs.booking_dialog import BookingDialog
+from ui.dialogs.search_dialog import SearchDialog
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
 
@@ -214,6 +218,74 @@ def book_by_keys(qtbot, keys: Keys, window: MainWindow) -> None:
     keys.wait_focus("after booking: the calendar again", lambda w: w is window.calendar)
 
 
+def search_by_keys(qtbot, keys: Keys, window: MainWindow) -> None:
+    """Strg+F: a name typed, Tab to the hits, a hit opened with Enter: its day, chosen."""
+    keys.press("Strg+F search", Key.Key_F, CTRL)
+    dialog = window.findChild(SearchDialog)
+    assert dialog is not None
+    keys.wait_focus("the search field", lambda w: w is dialog.field)
+    keys.type("a name", "Petrenko")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT_MS)
+    keys.walk_to("to the hits", lambda w: w is dialog.results)
+    press_until(keys, "to a hit on 20.03.",
+                lambda: dialog.model.row_at(dialog.results.currentIndex().row()).starts_at.date()
+                == window.day, Key.Key_Down)  # fmt: skip
+    hit = dialog.model.row_at(dialog.results.currentIndex().row())
+    keys.press("open the hit", Key.Key_Return)
+    qtbot.waitUntil(lambda: window.selected is not None and window.selected.id == hit.id,
+                    timeout=WAIT_MS)  # fmt: skip
+    assert window.panel.fields["name"].text() == hit.citizen_name
+    keys.wait_focus("after the search: the calendar again", lambda w: w is window.calendar)
+
+
+def walk_in_by_keys(qtbot, keys: Keys, window: MainWindow):
+    """Strg+4 to the reception, a ticket button pressed with Space; F9 calls it to the
+    counter (the queue tab shows), F7 serves, F8 finishes. Returns the ticket."""
+    reception = window.reception
+    qtbot.waitUntil(lambda: any(b.isEnabled() for b in reception.buttons.values()),
+                    timeout=WAIT_MS)  # fmt: skip
+    keys.press("Strg+4 reception", Key.Key_4, CTRL)
+    keys.wait_focus("the first ticket button", lambda w: w in reception.buttons.values())
+    issued: list[object] = []
+    reception.issued.connect(issued.append)
+    keys.press("draw a ticket", Key.Key_Space)
+    qtbot.waitUntil(lambda: issued != [], timeout=WAIT_MS)
+    ticket = issued[0]
+    assert reception.last_ticket.text().startswith(f"Zuletzt: {ticket.code}")
+    qtbot.waitUntil(lambda: any(e.code == ticket.code for e in window.queue.entries),
+                    timeout=WAIT_MS)  # fmt: skip
+    keys.press("F9 next person", Key.Key_F9)
+    qtbot.waitUntil(lambda: current_code(window) == ticket.code, timeout=WAIT_MS)
+    assert window.side.currentWidget() is window.queue_page
+    keys.press("F7 serve the ticket", Key.Key_F7)
+    qtbot.waitUntil(lambda: current_status(window) == "in_service", timeout=WAIT_MS)
+    keys.press("F8 finish the ticket", Key.Key_F8)
+    qtbot.waitUntil(lambda: window.person.work.current is None, timeout=WAIT_MS)
+    return ticket
+
+
+def current_code(window: MainWindow) -> str | None:
+    current = window.person.work.current
+    return current.code if current is not None else None
+
+
+def current_status(window: MainWindow) -> str | None:
+    current = window.person.work.current
+    return current.status if current is not None else None
+
+
+def ticket_status(url: str, ticket_id: uuid.UUID) -> str:
+    """The ticket's state in the database, read through a connection of its own."""
+    db = open_database(url)
+    try:
+        with UnitOfWork(db.engine) as uow:
+            return uow.session.execute(
+                select(Ticket.status).where(Ticket.id == ticket_id)
+            ).scalar_one()
+    finally:
+        db.dispose()
+
+
 def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
     clock = SettableClock(parse_now("2024-03-20T10:50"))
     window = keyboard_window(demo_copy, clock)
@@ -255,3 +327,13 @@ def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
 
     book_by_keys(qtbot, keys, window)
     print("PART A2 OK")
+
+    search_by_keys(qtbot, keys, window)
+    print("PART A3 OK")
+
+    clock.at = parse_now("2024-03-21T08:30")  # the next morning, in the walk-in hour
+    keys.press("T today", Key.Key_T)
+    qtbot.waitUntil(lambda: window.day == clock.at.date(), timeout=WAIT_MS)
+    keys.press("F12 refresh", Key.Key_F12)
+    ticket = walk_in_by_keys(qtbot, keys, window)
+    assert ticket_status(demo_copy, ticket.id) == "done"

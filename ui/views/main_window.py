@@ -64,6 +64,7 @@ from ui.theme import QUIET_TEXT, SUMMARY_TEXT, SYNC_LABEL_STYLE, restyle, style_
 from ui.views.appointment_panel import AppointmentPanel
 from ui.views.calendar_view import CalendarView
 from ui.views.current_person_bar import CurrentPersonBar
+from ui.views.focus_places import focus_into
 from ui.views.text_size_menu import TextSizeMenu
 from ui.views.window_actions import SHORTCUTS, WindowMenus
 
@@ -328,8 +329,9 @@ class MainWindow(QMainWindow):
         self.panel = AppointmentPanel(self.actions_by_step)
         self.queue_page = scroll_page()  # the queue panel: see WalkIn.build
         self.side = QTabWidget()
+        self._panel_page = scroll_page(self.panel)
         for page, label in (
-            (scroll_page(self.panel), QCoreApplication.translate("MainWindow", "Termin")),
+            (self._panel_page, QCoreApplication.translate("MainWindow", "Termin")),
             (self.queue_page, QCoreApplication.translate("MainWindow", "Warteschlange")),
         ):
             page.setAccessibleName(label)  # the page scrolls with the arrow keys: a stop
@@ -424,15 +426,17 @@ class MainWindow(QMainWindow):
 
     def _build_view_menu(self) -> None:
         view = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Ansicht"))
-        for number, (label, widget) in enumerate(
-            (
-                (QCoreApplication.translate("MainWindow", "&Tag"), self.calendar),
-                (QCoreApplication.translate("MainWindow", "&Woche"), self.week),
-                (QCoreApplication.translate("MainWindow", "&Liste"), self.table),
-            ),
-            start=1,
-        ):
-            action = view.addAction(label, lambda w=widget: self.views.setCurrentWidget(w))
+        views, side = self.views, self.side
+        places = (
+            (QCoreApplication.translate("MainWindow", "&Tag"), views, self.calendar),
+            (QCoreApplication.translate("MainWindow", "&Woche"), views, self.week),
+            (QCoreApplication.translate("MainWindow", "&Liste"), views, self.table),
+            (QCoreApplication.translate("MainWindow", "&Empfang"), views, self.reception_page),
+            (QCoreApplication.translate("MainWindow", "Termin&details"), side, self._panel_page),
+            (QCoreApplication.translate("MainWindow", "Warte&schlange"), side, self.queue_page),
+        )  # Strg+1 … Strg+6
+        for number, (label, tabs, page) in enumerate(places, start=1):
+            action = view.addAction(label, lambda t=tabs, p=page: self.show_place(t, p))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         view.addSeparator()
         self.contrast_action = view.addAction(
@@ -782,6 +786,12 @@ class MainWindow(QMainWindow):
         self.days.refresh()
         self.queue.refresh()
         self.reception.refresh()
+
+    def show_place(self, tabs: QTabWidget, page: QWidget) -> None:
+        """Strg+1 … Strg+6: show a view or side tab and give it the keys (focus_into)."""
+        tabs.setCurrentWidget(page)
+        if self.centralWidget().isVisible():
+            focus_into(page)
 
     def call_next_person(self) -> None:
         """F9: call the head of the queue to this counter (shows the queue panel)."""
