@@ -168,6 +168,7 @@ class CapacityEditor(QDialog):
         left_layout.addWidget(self.effective_error)
         left_layout.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        sizes = [540, 810]
         if text_percent() > 100:  # large text: each side scrolls, the window fits the screen
             left_layout.setContentsMargins(0, 0, 6, 0)
             splitter.addWidget(scrolling(left))
@@ -175,13 +176,19 @@ class CapacityEditor(QDialog):
         else:
             splitter.addWidget(left)
             splitter.addWidget(self.pane)
+        if text_percent() > 125:  # and the preview under the plan, both the full width
+            splitter.setOrientation(Qt.Orientation.Vertical)
+            sizes = [810, 540]
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([540, 810])
+        splitter.setSizes(sizes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         layout.addWidget(splitter, 1)
+        # Tab as read: the date, the tabs, then the chosen tab's fields, then the preview
+        QWidget.setTabOrder(self.effective, self.tabs)
+        QWidget.setTabOrder(self.tabs, self.opening.table)
         keep_on_screen(self)  # at any text size
 
     def _set_read_only(self) -> None:
