@@ -1,5 +1,6 @@
 """The main flows at 200 % text on a 1366×768 screen: no cut-off text, no overlapping
-controls, every window within the screen (what cannot fit scrolls).
+controls, every window within the screen (what cannot fit scrolls, up and down); the
+main window also after switching to the other sizes while open.
 
 Not collected by itself: tests/ui/test_text_size.py runs this file in a pytest of its
 own on an offscreen screen of 1366×768 (the default offscreen screen is 800×800)."""
@@ -221,13 +222,13 @@ def sideways(root: QWidget) -> list[str]:
     ]
 
 
-def assert_fits(qtbot, root: QWidget, name: str, *, upright: bool = False) -> None:
-    """``root`` laid out at the size it has: nothing cut off (listing all offenders);
-    ``upright``: its pages scroll up and down only (the main window)."""
+def assert_fits(qtbot, root: QWidget, name: str) -> None:
+    """``root`` laid out at the size it has: nothing cut off, and its pages scroll up
+    and down only (listing all offenders)."""
     qtbot.waitExposed(root)
     for _round in range(3):  # layouts that grow make their parents lay out again
         QApplication.processEvents()
-    found = cut_off(root) + (sideways(root) if upright else [])
+    found = cut_off(root) + sideways(root)
     assert not found, f"{name} at {text_size.percent()} %:\n" + "\n".join(found)
 
 
@@ -248,8 +249,22 @@ def test_the_day_with_an_appointment_open_fits(qtbot, window):
     assert rows and window.select_appointment(rows[0].id)
     settle(qtbot, window.ops)
     window.side.setCurrentIndex(0)
-    assert_fits(qtbot, window, "Tag mit Termin", upright=True)
+    assert_fits(qtbot, window, "Tag mit Termin")
     assert window.calendar.isVisible() and window.panel.isVisible()
+
+
+@pytest.mark.parametrize("percent", [150, 125, 100])
+def test_the_day_fits_after_switching_the_size_while_open(qtbot, window, percent):
+    window.walk_in.build()
+    rows = [r for r in window.model.rows if r.counter_number == 1]
+    assert rows and window.select_appointment(rows[0].id)
+    settle(qtbot, window.ops)
+    window.text_size.apply(percent)
+    assert_fits(qtbot, window, f"Tag mit Termin, umgestellt auf {percent} %")
+    window.side.setCurrentIndex(1)
+    window.views.setCurrentWidget(window.reception_page)
+    assert_fits(qtbot, window, f"Warteschlange und Empfang, umgestellt auf {percent} %")
+    assert window.queue.isVisible() and window.reception.isVisible()
 
 
 def test_the_queue_fits(qtbot, window):
@@ -257,7 +272,7 @@ def test_the_queue_fits(qtbot, window):
     window.side.setCurrentIndex(1)
     window.queue.refresh()
     settle(qtbot, window.ops)
-    assert_fits(qtbot, window, "Warteschlange", upright=True)
+    assert_fits(qtbot, window, "Warteschlange")
     assert window.queue.isVisible() and window.calendar.isVisible()
 
 
@@ -266,7 +281,7 @@ def test_the_reception_fits(qtbot, window):
     window.views.setCurrentWidget(window.reception_page)
     window.reception.refresh()
     settle(qtbot, window.ops)
-    assert_fits(qtbot, window, "Empfang", upright=True)
+    assert_fits(qtbot, window, "Empfang")
     assert window.reception.isVisible()
 
 
