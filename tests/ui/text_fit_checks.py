@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desk.demo.city import DEMO_PASSWORD
 from desk.domain.localtime import BERLIN
 from desk.services.appointments.booking import Booking
+from desk.sync.engine import SyncStatus
 from tests.ui.conftest import NOW
 from tests.ui.walkin_support import copy_of, settle
 from ui import text_size, theme
@@ -249,6 +250,8 @@ def test_the_day_with_an_appointment_open_fits(qtbot, window):
     assert rows and window.select_appointment(rows[0].id)
     settle(qtbot, window.ops)
     window.side.setCurrentIndex(0)
+    since = datetime(2024, 3, 20, 10, 12, tzinfo=BERLIN)
+    window.show_sync_status(SyncStatus(False, since, 12, since, 3))  # the longest state
     assert_fits(qtbot, window, "Tag mit Termin")
     assert window.calendar.isVisible() and window.panel.isVisible()
 

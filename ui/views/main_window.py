@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -302,6 +303,7 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarView()
         self.calendar.setModel(self.calendar_model)
         self.week = QTableView()
+        self.week.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.week.setModel(self.week_model)
         self.week.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.week.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -309,12 +311,15 @@ class MainWindow(QMainWindow):
         self.week.setAccessibleName(QCoreApplication.translate("MainWindow", "Wochenübersicht"))
         self.table = _appointment_table(self.model)
         self.views = QTabWidget()
-        self.views.addTab(self.calendar, QCoreApplication.translate("MainWindow", "&Tag"))
-        self.views.addTab(self.week, QCoreApplication.translate("MainWindow", "&Woche"))
-        self.views.addTab(self.table, QCoreApplication.translate("MainWindow", "&Liste"))
         self.reception_page = scroll_page()  # the reception: see WalkIn.build
         self.reception_page.setAccessibleName(QCoreApplication.translate("MainWindow", "Empfang"))
-        self.views.addTab(self.reception_page, QCoreApplication.translate("MainWindow", "&Empfang"))
+        for page, label in (
+            (self.calendar, QCoreApplication.translate("MainWindow", "&Tag")),
+            (self.week, QCoreApplication.translate("MainWindow", "&Woche")),
+            (self.table, QCoreApplication.translate("MainWindow", "&Liste")),
+            (self.reception_page, QCoreApplication.translate("MainWindow", "&Empfang")),
+        ):  # Strg+1 … 4 reach them; Alt+T and Alt+E open the menus Termin and Teamleitung
+            self.views.addTab(page, label.replace("&", ""))
         self.empty = QLabel()
         self.empty.setObjectName("emptyDay")
         style_label(self.empty, point_size=14, colour=QUIET_TEXT)
@@ -346,18 +351,38 @@ class MainWindow(QMainWindow):
         self.sync_label.setStyleSheet(SYNC_LABEL_STYLE)
         self.sync_label.hide()
         self.sync_news = SyncNews()  # offline, back online, a new conflict: announced
-        self.statusBar().addPermanentWidget(self.sync_label)
         self.user_label = QLabel(
             QCoreApplication.translate("MainWindow", "Ohne Anmeldung (Einzelplatz)")
         )
         self.user_label.setObjectName("userLabel")
-        self.statusBar().addPermanentWidget(self.user_label)
         self.person_label = QLabel()
         self.person_label.setObjectName("counterPersonLabel")
-        self.statusBar().addPermanentWidget(self.person_label)
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
-        self.statusBar().addPermanentWidget(self.db_label)
+        states = QWidget()  # the labels in one row; two at large text (_arrange_states)
+        self._states = QGridLayout(states)
+        self._states.setContentsMargins(0, 0, 0, 0)
+        self._arrange_states(large=False)
+        self.statusBar().addPermanentWidget(states)
+
+    def _arrange_states(self, *, large: bool) -> None:
+        """The status bar's labels side by side; at large text the sync state over the
+        user and the counter's person (one row would be wider than the window)."""
+        grid = self._states
+        places = (
+            [(self.sync_label, 0, 0, 2), (self.user_label, 1, 0, 1), (self.person_label, 1, 1, 1)]
+            if large
+            else [
+                (self.sync_label, 0, 0, 1),
+                (self.user_label, 0, 1, 1),
+                (self.person_label, 0, 2, 1),
+                (self.db_label, 0, 3, 1),
+            ]
+        )
+        for label in (self.sync_label, self.user_label, self.person_label, self.db_label):
+            grid.removeWidget(label)
+        for label, row, column, span in places:
+            grid.addWidget(label, row, column, 1, span)
 
     def _build_keys(self) -> None:
         QShortcut(QKeySequence("F9"), self, self.call_next_person)
@@ -469,6 +494,7 @@ class MainWindow(QMainWindow):
         line = QFontMetrics(QApplication.font()).height()
         self.stack.setMinimumHeight(line * 11 if large else 0)
         self._place_book_button(large)
+        self._arrange_states(large=large)
         column, page = self._day_column, self._day_page
         if large and page.widget() is not column:
             self._splitter.replaceWidget(0, page)
@@ -860,6 +886,7 @@ class MainWindow(QMainWindow):
 def _appointment_table(model: AppointmentTableModel) -> QTableView:
     """The day's list: one row per appointment, selected whole."""
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
     table.setModel(model)
     table.setAccessibleName(QCoreApplication.translate("MainWindow", "Termine des Tages"))
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
