@@ -20,10 +20,11 @@ from sqlalchemy import select
 
 from desk.domain.localtime import parse_now
 from desk.services.database import open_database
-from desk.store.models import Ticket
+from desk.store.models import Office, Ticket
 from desk.store.uow import UnitOfWork
 from tests.ui.walkin_support import copy_of
 from ui.dialogs.booking_dialog import BookingDialog
+from ui.dialogs.capacity_editor import CapacityEditor
 from ui.dialogs.search_dialog import SearchDialog
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
@@ -57,9 +58,8 @@ class Keys:
 
     def target(self, step: str) -> QWidget:
         """Where the next key goes; a step with no focus anywhere needs the mouse."""
-        widget = QApplication.focusWidget()
-        if widget is None:
-            widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        popup = QApplication.activePopupWidget()  # an open menu holds the keyboard
+        widget = popup or QApplication.focusWidget() or QApplication.activeModalWidget()
         if widget is None:
             pytest.fail(f"step {step} needs the mouse: no focus")
         return widget
@@ -337,3 +337,51 @@ def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
     keys.press("F12 refresh", Key.Key_F12)
     ticket = walk_in_by_keys(qtbot, keys, window)
     assert ticket_status(demo_copy, ticket.id) == "done"
+
+
+# a menu grabs the keyboard on a real screen; the offscreen platform only says it cannot
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_the_team_lead_plans_capacity_by_keys(qtbot, keys, keyboard_window, demo_copy):
+    clock = SettableClock(parse_now("2024-03-20T10:50"))
+    window = keyboard_window(demo_copy, clock)
+    sign_in_by_keys(qtbot, keys, window, "teamleitung")
+    keys.wait_focus("the calendar after signing in", lambda w: w is window.calendar)
+    keys.press("Alt+E the Teamleitung menu", Key.Key_E, ALT)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.team_menu,
+                    timeout=WAIT_MS)  # fmt: skip
+    keys.press("K Kapazität planen", Key.Key_K)
+    qtbot.waitUntil(lambda: window.findChild(CapacityEditor) is not None, timeout=WAIT_MS)
+    editor = window.findChild(CapacityEditor)
+    keys.wait_focus("into the capacity editor", lambda w: w.window() is editor)
+    qtbot.waitUntil(lambda: editor.view is not None, timeout=WAIT_MS)
+    keys.walk_to("to the editor's tabs", lambda w: w is editor.tabs.tabBar())
+    press_until(keys, "to the walk-in tab", lambda: editor.tabs.currentWidget() is editor.walk_in,
+                Key.Key_Right)  # fmt: skip
+    keys.walk_to("to the quota", lambda w: w is editor.walk_in.quota)
+    keys.press("select the quota", Key.Key_A, CTRL)
+    keys.type("a new quota", "25")
+    keys.walk_to("to the preview", lambda w: w is editor.pane.preview_table)
+    qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=WAIT_MS)
+    model = editor.preview_model  # read: each day's quota before and after
+    last = model.columnCount() - 1
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and model.index(0, last).data() == "25 (+5)",
+                    timeout=WAIT_MS)  # fmt: skip
+    assert model.index(0, last - 1).data() == "20"
+    keys.walk_to("to Speichern", lambda w: w is editor.save_button)
+    keys.press("save", Key.Key_Space)
+    qtbot.waitUntil(lambda: editor.status.text().startswith("Gespeichert"), timeout=WAIT_MS)
+    assert office_quota(demo_copy) == 25
+    keys.press("close the editor", Key.Key_Escape)
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.ops.pending == 0, timeout=WAIT_MS)
+
+
+def office_quota(url: str) -> int:
+    """Mitte's walk-in quota in the database."""
+    db = open_database(url)
+    try:
+        with UnitOfWork(db.engine) as uow:
+            query = select(Office.walk_in_quota).where(Office.id == MITTE)
+            return int(uow.session.execute(query).scalar_one())
+    finally:
+        db.dispose()

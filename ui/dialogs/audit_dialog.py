@@ -95,6 +95,7 @@ class AuditDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("Aktualisieren"))
         self.model = AuditTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Protokolleinträge"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

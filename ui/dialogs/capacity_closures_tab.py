@@ -45,6 +45,7 @@ class ClosuresTab(QWidget):
         super().__init__(parent)
         self.model = ClosureModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Schließzeiten"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

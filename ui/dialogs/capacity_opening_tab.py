@@ -7,6 +7,7 @@ the form under it edits the selected cell. A cell with several opening periods
 
 from __future__ import annotations
 
+import itertools
 from datetime import time
 
 from PySide6.QtCore import Signal
@@ -43,6 +44,7 @@ class OpeningTab(QWidget):
         super().__init__(parent)
         self.model = OpeningModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Öffnungszeiten je Wochentag und Schalter"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -102,6 +104,9 @@ class OpeningTab(QWidget):
             box.toggled.connect(self._edited)
             self.service_boxes[s.id] = box
             self._services_layout.addWidget(box, i // 2, i % 2)
+        chain = [self.slot, *self.service_boxes.values()]  # Tab: on from "Terminlänge"
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._original = {
             (wd, n): tuple(t for t in view.templates if (t.weekday, t.counter_number) == (wd, n))
             for wd in range(7)

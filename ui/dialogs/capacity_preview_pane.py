@@ -26,6 +26,7 @@ from ui.models.capacity_rows_model import MOVE, CollisionModel
 def table_of(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     """A read-only table over a model, columns sized to their contents."""
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
     table.setModel(model)
     table.verticalHeader().hide()
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

@@ -86,6 +86,7 @@ class SearchDialog(QDialog):
         """The hits: whole rows chosen, nothing elided, columns as wide as their text (the
         table scrolls sideways)."""
         table = QTableView()
+        table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         table.setModel(self.model)
         table.setAccessibleName(self.tr("Treffer"))
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -107,6 +107,7 @@ class UsersDialog(QDialog):
         self.resize(900, 640)
         self.model = UsersTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Benutzer"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

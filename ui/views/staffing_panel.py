@@ -132,6 +132,7 @@ class StaffingPanel(QWidget):
 
     def _advice_table(self) -> QTableView:
         table = QTableView()
+        table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         table.setModel(self.model)
         table.setAccessibleName(self.tr("Personalbedarf je Wochentag"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -138,6 +138,7 @@ class StatisticsPage(QWidget):
 
     def _totals_table(self) -> QTableView:
         table = QTableView()
+        table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         table.setModel(self.model)
         table.setAccessibleName(self.tr("Summen des Zeitraums"))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
