@@ -38,7 +38,7 @@ class TextSizeMenu(QObject):
         labels = (
             QCoreApplication.translate("MainWindow", "&100 %"),
             QCoreApplication.translate("MainWindow", "12&5 %"),
-            QCoreApplication.translate("MainWindow", "1&50 %"),
+            QCoreApplication.translate("MainWindow", "15&0 %"),
             QCoreApplication.translate("MainWindow", "&200 %"),
         )
         for size, label in zip(text_size.PERCENTS, labels, strict=True):
