@@ -4,6 +4,7 @@ Tab goes through the fields in reading order (BITV 2.0 / EN 301 549 ch. 11)."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -465,3 +466,90 @@ def test_the_reader_finds_every_kind_of_offender(qtbot):
     assert "named 'Vorname', not by its label 'Nachname:'" in found
     assert "1 cells without text in 'Tabelle', e.g. (0, 1)" in found
     assert len(found.splitlines()) == 4, found
+
+
+# ------------------------------------------------------------------ focus order
+def tab_stops(dialog: QWidget) -> list[QWidget]:
+    """The controls Tab visits in ``dialog``, from its first one, once round."""
+    stops: list[QWidget] = []
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog and len(stops) < 500:
+        tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if tab and dialog.isAncestorOf(widget) and takes_focus(widget) and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def out_of_reading_order(where: str, dialog: QWidget) -> list[str]:
+    """The steps of the Tab chain that go against reading order: up (more than half a
+    line) or left within a row. Up into a column right of the last control is fine: a
+    column beside is read after the one before it."""
+    tolerance = dialog.fontMetrics().height() / 2
+    stops = tab_stops(dialog)
+    assert len(stops) > 1, f"{where}: Tab reaches only {len(stops)} control(s)"
+    wrong = []
+    for before, after in itertools.pairwise(stops):
+        a = before.mapTo(dialog, QPoint(0, 0))
+        b = after.mapTo(dialog, QPoint(0, 0))
+        down = b.y() > a.y() + tolerance
+        same_row = abs(b.y() - a.y()) <= tolerance
+        next_column = b.x() >= a.x() + before.width()
+        if down or (same_row and b.x() > a.x()) or next_column:
+            continue
+        wrong.append(
+            f"{where}: {describe(where, before).split(': ', 1)[1]} at ({a.x()}, {a.y()}) → "
+            f"{describe(where, after).split(': ', 1)[1]} at ({b.x()}, {b.y()})"
+        )
+    return wrong
+
+
+def assert_reading_order(*checked: tuple[str, QWidget]) -> None:
+    """Fail listing every step of the Tab chains that goes against reading order."""
+    wrong: list[str] = []
+    for where, dialog in checked:
+        assert dialog.isVisible(), f"{where} is not shown"
+        wrong += out_of_reading_order(where, dialog)
+    assert not wrong, "Tab goes against reading order:\n" + "\n".join(wrong)
+
+
+def test_tab_follows_reading_order_in_the_clerks_dialogs(qtbot, window):
+    sign_in = window.sign_in()
+    assert sign_in is not None
+    sign_in.show()
+    assert_reading_order(("Anmeldung", sign_in))
+    sign_in.name_edit.setText("sb.mitte1")
+    sign_in.password_edit.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(sign_in.checked, timeout=WAIT):
+        sign_in.sign_in()
+    booking = booking_for(qtbot, window, "anmeldung")
+    search = window.open_search()
+    assert search is not None
+    search.show()
+    with qtbot.waitSignal(search.results_loaded, timeout=WAIT):
+        search.field.setText("Müller")
+    reason = ReasonDialog("Termin stornieren", "Grund der Stornierung für ABC-123:", window)
+    qtbot.addWidget(reason)
+    reason.show()
+    assert_reading_order(("Neuer Termin", booking), ("Suche", search), ("Grund", reason))
+
+
+def test_tab_follows_reading_order_in_the_team_leads_forms(qtbot, window, demo_copy, db_of):
+    window.set_user(authenticate(db_of(demo_copy), "teamleitung", DEMO_PASSWORD))
+    users = window.open_users()
+    editor = window.open_capacity()
+    assert users is not None and editor is not None
+    qtbot.waitUntil(lambda: users.model.rowCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: editor.preview_model.rowCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=WAIT)
+    users.show()
+    editor.show()
+    wrong = out_of_reading_order("Benutzer", users)
+    for i in range(editor.tabs.count()):  # the first tab, and the others as well
+        editor.tabs.setCurrentIndex(i)
+        QApplication.processEvents()  # the shown tab lays out its widgets
+        wrong += out_of_reading_order(f"Kapazität › {editor.tabs.tabText(i)}", editor)
+    assert not wrong, "Tab goes against reading order:\n" + "\n".join(wrong)
+    for tool in (users, editor):
+        tool.close()
+    qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=WAIT)
