@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
 from pytestqt.exceptions import TimeoutError
 from sqlalchemy import select
 
@@ -385,3 +385,32 @@ def office_quota(url: str) -> int:
             return int(uow.session.execute(query).scalar_one())
     finally:
         db.dispose()
+
+
+def test_every_alt_key_of_the_window_does_one_thing(qtbot, keys, keyboard_window, demo_copy):
+    """An Alt+letter that two controls claim does neither (Qt only moves between them):
+    the menus, buttons, labels and tabs of the signed-in window each have their own."""
+    window = keyboard_window(demo_copy, SettableClock(parse_now("2024-03-20T10:50")))
+    sign_in_by_keys(qtbot, keys, window, "sb.mitte1")
+    claimed: dict[str, list[str]] = {}
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    texts += [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and label.buddy() is not None
+    ]
+    for bar in window.findChildren(QTabBar):
+        texts += [bar.tabText(i) for i in range(bar.count()) if bar.isVisible()]
+    for text in texts:
+        letter = _mnemonic(text)
+        if letter:
+            claimed.setdefault(letter, []).append(text)
+    assert {k: v for k, v in claimed.items() if len(v) > 1} == {}
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single '&' (Alt+letter), lower case."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None

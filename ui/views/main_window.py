@@ -246,8 +246,9 @@ class MainWindow(QMainWindow):
         self.counter_box.setAccessibleName(QCoreApplication.translate("MainWindow", "Schalter"))
         self.book_button = QPushButton(QCoreApplication.translate("MainWindow", "&Neuer Termin …"))
         self.book_button.setObjectName("primaryButton")
-        for label, widget in (
-            (QCoreApplication.translate("MainWindow", "&Standort:"), self.office_box),
+        office = QCoreApplication.translate("MainWindow", "&Standort:").replace("&", "")
+        for label, widget in (  # no Alt+S for the office: it opens the menu Sprache
+            (office, self.office_box),
             (QCoreApplication.translate("MainWindow", "S&chalter:"), self.counter_box),
         ):
             caption = QLabel(label)
@@ -270,7 +271,8 @@ class MainWindow(QMainWindow):
         self.prev_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Vortag"))
         self.next_button = QPushButton(QCoreApplication.translate("MainWindow", "Folgetag ▶"))
         self.next_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Folgetag"))
-        self.today_button = QPushButton(QCoreApplication.translate("MainWindow", "&Heute"))
+        today = QCoreApplication.translate("MainWindow", "&Heute").replace("&", "")
+        self.today_button = QPushButton(today)  # Alt+H opens the menu Hilfe; T is today
         days = QHBoxLayout()
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):
             days.addWidget(widget)
