@@ -275,6 +275,15 @@ def test_the_signed_in_main_window_names_every_control_and_cell(
     qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=WAIT)
     assert window.person_bar.isVisible() and window.panel.heading.text() != "Kein Termin gewählt"
     assert_all_named(("Hauptfenster", window))
+    assert "F9" in described(window.queue.call_next_button)  # what the call does, and its key
+    for reason, button in window.reception.buttons.items():
+        assert label_words(button.text()) in described(button), reason  # a ticket for what
+
+
+def described(widget: QWidget) -> str:
+    """What a screen reader says after a control's name."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Description) if iface is not None else ""
 
 
 def test_the_lock_names_every_control(qtbot, window):
