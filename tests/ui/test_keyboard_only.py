@@ -20,12 +20,14 @@ from sqlalchemy import select
 
 from desk.domain.localtime import parse_now
 from desk.services.database import open_database
-from desk.store.models import Office, Ticket
+from desk.store.models import Office, SyncConflict, Ticket
 from desk.store.uow import UnitOfWork
+from desk.sync.engine import SyncStatus
 from tests.ui.walkin_support import copy_of
 from ui.dialogs.booking_dialog import BookingDialog
 from ui.dialogs.capacity_editor import CapacityEditor
 from ui.dialogs.search_dialog import SearchDialog
+from ui.dialogs.sync_dialog import SyncDialog
 from ui.ops import Ops
 from ui.views.main_window import MainWindow
 
@@ -238,6 +240,58 @@ def search_by_keys(qtbot, keys: Keys, window: MainWindow) -> None:
     keys.wait_focus("after the search: the calendar again", lambda w: w is window.calendar)
 
 
+def sync_by_keys(qtbot, keys: Keys, window: MainWindow, url: str, now: datetime) -> None:
+    """Strg+Umschalt+A: the sync state read in a focused line, a refused booking (a
+    conflict) found in the list and marked resolved with keys."""
+    conflict = refused_booking(url, now)
+    # what the sync runner tells the window after a round (ui.gui's bridge does the same)
+    window.show_sync_status(SyncStatus(True, None, 0, now, 1))
+    keys.press("Strg+Umschalt+A sync", Key.Key_A, CTRL | SHIFT)
+    dialog = window.findChild(SyncDialog)
+    assert dialog is not None
+    keys.wait_focus("the sync state", lambda w: w is dialog.state)
+    assert dialog.state.text().startswith("Abgleich: verbunden")
+    assert "1 Konflikt(e)" in dialog.state.text()
+    qtbot.waitUntil(lambda: dialog.resolve_button.isEnabled(), timeout=WAIT_MS)
+    keys.walk_to("to the conflicts", lambda w: w is dialog.conflicts)
+    assert "Kim Konflikt" in dialog.conflicts.currentItem().text()
+    keys.walk_to("to 'Als erledigt markieren'", lambda w: w is dialog.resolve_button)
+    keys.press("resolve", Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.conflicts.currentItem().text() == "Keine offenen Konflikte.",
+                    timeout=WAIT_MS)  # fmt: skip
+    assert conflict_resolved(url, conflict)
+    keys.press("close", Key.Key_Escape)
+    keys.wait_focus("after the sync dialog: the calendar again", lambda w: w is window.calendar)
+
+
+def refused_booking(url: str, now: datetime) -> uuid.UUID:
+    """A booking this counter made offline that the centre refused (as the engine
+    records it)."""
+    db = open_database(url)
+    try:
+        with UnitOfWork(db.engine) as uow:
+            conflict = SyncConflict(
+                op_id=uuid.uuid4(), kind="book", office_id=MITTE, entity_id=uuid.uuid4(),
+                payload='{"name": "Kim Konflikt"}',
+                reason='{"reason": "Der Termin ist schon vergeben"}', created_at=now,
+            )  # fmt: skip
+            uow.session.add(conflict)
+            uow.commit()
+            return conflict.id
+    finally:
+        db.dispose()
+
+
+def conflict_resolved(url: str, conflict_id: uuid.UUID) -> bool:
+    db = open_database(url)
+    try:
+        with UnitOfWork(db.engine) as uow:
+            row = uow.session.get(SyncConflict, conflict_id)
+            return row is not None and row.resolved_at is not None
+    finally:
+        db.dispose()
+
+
 def walk_in_by_keys(qtbot, keys: Keys, window: MainWindow):
     """Strg+4 to the reception, a ticket button pressed with Space; F9 calls it to the
     counter (the queue tab shows), F7 serves, F8 finishes. Returns the ticket."""
@@ -323,13 +377,12 @@ def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
     keys.press("confirm the no-show", Key.Key_Space)
     qtbot.waitUntil(lambda: status_of(window, sven) == "no_show", timeout=WAIT_MS)
     keys.wait_focus("no-show: the calendar again", lambda w: w is window.calendar)
-    print("PART A1 OK")
 
     book_by_keys(qtbot, keys, window)
-    print("PART A2 OK")
 
     search_by_keys(qtbot, keys, window)
-    print("PART A3 OK")
+
+    sync_by_keys(qtbot, keys, window, demo_copy, clock.at)
 
     clock.at = parse_now("2024-03-21T08:30")  # the next morning, in the walk-in hour
     keys.press("T today", Key.Key_T)

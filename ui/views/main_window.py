@@ -486,6 +486,10 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "&Aufrufanzeige öffnen (zweiter Bildschirm)"),
             self.open_display,
         )
+        self.sync_action = view.addAction(
+            QCoreApplication.translate("MainWindow", "Ab&gleich und Konflikte …"), self.open_sync
+        )
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
 
     def _text_size_changed(self, percent: int) -> None:
         """Larger text: the day's views keep room for some rows (the column beside the
@@ -860,6 +864,24 @@ class MainWindow(QMainWindow):
             announce(self.sync_label, conflict.text, assertive=conflict.assertive)
         if report.pulled or report.rejected:
             self._ops.changes.tell(SYNCED)
+
+    def open_sync(self) -> QWidget | None:
+        """Strg+Umschalt+A: the sync state in words and the open conflicts (a dialog)."""
+        from ui.dialogs.sync_dialog import SyncDialog
+
+        db = self.session.database
+        if db is None:
+            return None
+        state = self.sync_label.text() or (
+            QCoreApplication.translate("MainWindow", "Einzelplatz: kein Abgleich mit der Zentrale")
+            if self.session.central is None
+            else QCoreApplication.translate("MainWindow", "Abgleich: noch kein Stand")
+        )
+        dialog = SyncDialog(self._ops, db, state, self.session.now, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.activateWindow())
+        dialog.open()
+        return dialog
 
     def show_sync_status(self, status: SyncStatus) -> None:
         """Show connected / offline since / waiting / conflicts in the status bar; going
