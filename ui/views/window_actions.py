@@ -145,6 +145,12 @@ class WindowMenus(QObject):
                 "MainWindow", "T  Heute · Bild↑ / Bild↓  Woche zurück / vor"
             ),
             QCoreApplication.translate("MainWindow", "Strg+1 / 2 / 3  Tag / Woche / Liste"),
+            QCoreApplication.translate(
+                "MainWindow", "Strg+4 / 5 / 6  Empfang / Termindetails / Warteschlange"
+            ),
+            QCoreApplication.translate(
+                "MainWindow", "Umschalt+← / →  anderer Schalter (im Kalender)"
+            ),
             QCoreApplication.translate("MainWindow", "Strg+N  Neuer Termin · Strg+F  Suchen"),
         ]
         actions = self._step_actions
@@ -157,6 +163,8 @@ class WindowMenus(QObject):
             ),
             f"{key_text('Ctrl+L')}  "
             + QCoreApplication.translate("MainWindow", "Platz sperren (Anmeldung nötig)"),
+            f"{key_text('Ctrl+Shift+A')}  "
+            + QCoreApplication.translate("MainWindow", "Abgleich und Konflikte"),
         ]
         return lines
 
