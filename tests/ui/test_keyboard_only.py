@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -168,6 +168,11 @@ def press_until(keys: Keys, step: str, reached: Callable[[], bool], key: Key,
             return
         keys.press(step, key, modifiers)
     pytest.fail(f"step {step} needs the mouse: {limit} presses never reach it")
+
+
+def day_shown(window: MainWindow, day: date) -> bool:
+    """The day's appointments are shown (read after a day change)."""
+    return any(r.starts_at.date() == day for r in window.model.rows)
 
 
 def selected_is(window: MainWindow, name: str) -> bool:
@@ -347,10 +352,27 @@ def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
     qtbot.waitUntil(lambda: window.model.rows != [], timeout=WAIT_MS)
     keys.wait_focus("the calendar after signing in", lambda w: w is window.calendar)
 
+    # the week: Strg+2, a day chosen with Enter opens it in the day view; T is today again
+    keys.press("Strg+2 the week", Key.Key_2, CTRL)
+    keys.wait_focus("the week", lambda w: w is window.week)
+    qtbot.waitUntil(lambda: window.week_model.rowCount() > 0, timeout=WAIT_MS)
+    keys.press("to the week's first day", Key.Key_Down)
+    keys.press("open the day", Key.Key_Return)
+    qtbot.waitUntil(lambda: window.day == date(2024, 3, 18), timeout=WAIT_MS)
+    keys.wait_focus("the day after the week", lambda w: w is window.calendar)
+    keys.press("T today", Key.Key_T)
+    qtbot.waitUntil(lambda: window.day == clock.at.date(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: day_shown(window, clock.at.date()), timeout=WAIT_MS)
+
     # own counter first: down the column to the 11:30 appointment; the panel shows it
     press_until(keys, "to an appointment", lambda: selected_is(window, "Leonie Yılmaz"),
                 Key.Key_Down)  # fmt: skip
     assert window.panel.fields["name"].text() == "Leonie Yılmaz"
+    keys.press("Enter: to its details", Key.Key_Return)
+    keys.wait_focus("the details", lambda w: window.panel.isAncestorOf(w))
+    keys.press("Strg+1: back to the day", Key.Key_1, CTRL)
+    keys.wait_focus("the calendar again", lambda w: w is window.calendar)
+    assert selected_is(window, "Leonie Yılmaz")
     for step, key, state in (
         ("F5 check in", Key.Key_F5, "checked_in"),
         ("F6 call", Key.Key_F6, "called"),

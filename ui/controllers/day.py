@@ -92,6 +92,7 @@ class DayController(QObject):
         widgets.calendar.selectionModel().currentChanged.connect(self._calendar_current)
         widgets.table.selectionModel().currentChanged.connect(self._list_current)
         widgets.week.doubleClicked.connect(self._week_day_chosen)
+        widgets.week.activated.connect(self._week_day_chosen)  # Enter too (twice is harmless)
         ops.changes.changed.connect(self._changed)
 
     @property

@@ -561,6 +561,8 @@ class MainWindow(QMainWindow):
         start.offices_read.connect(self._offices_loaded)
         start.failed.connect(self._database_failed)
         start.side_reads.connect(self._start_side_reads)
+        for view in (self.calendar, self.table):  # Enter on an appointment: to its details
+            view.activated.connect(lambda _index: self._to_details())
         days.day_loaded.connect(start.first_day_done)
         days.day_failed.connect(lambda _message: start.first_day_done())
         days.day_loaded.connect(self.day_loaded)
@@ -824,6 +826,11 @@ class MainWindow(QMainWindow):
         tabs.setCurrentWidget(page)
         if self.centralWidget().isVisible():
             focus_into(page)
+
+    def _to_details(self) -> None:
+        """Enter on an appointment: the keys go to its details (a free slot: nothing)."""
+        if self.selected is not None:
+            self.show_place(self.side, self._panel_page)
 
     def call_next_person(self) -> None:
         """F9: call the head of the queue to this counter (shows the queue panel)."""
