@@ -369,7 +369,18 @@ def test_the_clerks_day_by_keys(qtbot, keys, keyboard_window, demo_copy):
                 Key.Key_Down)  # fmt: skip
     assert window.panel.fields["name"].text() == "Leonie Yılmaz"
     keys.press("Enter: to its details", Key.Key_Return)
-    keys.wait_focus("the details", lambda w: window.panel.isAncestorOf(w))
+    in_details = keys.wait_focus("the details", lambda w: window.panel.isAncestorOf(w))
+
+    # Strg+L locks; the password and Enter unlock, and the keys are where they were
+    keys.press("Strg+L lock", Key.Key_L, CTRL)
+    lock = window.login_dialog
+    assert lock is not None
+    keys.wait_focus("the lock's password", lambda w: w is lock.password_edit)
+    keys.type("the password", "demo")
+    keys.press("unlock", Key.Key_Return)
+    qtbot.waitUntil(lambda: window.login_dialog is None, timeout=WAIT_MS)
+    keys.wait_focus("unlocked: where the keys were", lambda w: w is in_details)
+
     keys.press("Strg+1: back to the day", Key.Key_1, CTRL)
     keys.wait_focus("the calendar again", lambda w: w is window.calendar)
     assert selected_is(window, "Leonie Yılmaz")
