@@ -128,9 +128,11 @@ def demo_copy(demo_sqlite_url: str, tmp_path: Path) -> str:
 
 @pytest.fixture
 def keyboard_window(
-    ops: Ops, qtbot, settings: QSettings
+    ops: Ops, qtbot, settings: QSettings, tmp_path: Path
 ) -> Iterator[Callable[[str, SettableClock], MainWindow]]:
-    """A shown window as the app makes it: dialogs shown, sign-in at the start."""
+    """A shown window as the app makes it: dialogs shown, sign-in at the start; tickets
+    print as PDFs into the test's folder."""
+    settings.setValue("ticket_pdf_dir", str(tmp_path / "tickets"))
 
     def make(url: str, clock: SettableClock) -> MainWindow:
         window = MainWindow(
