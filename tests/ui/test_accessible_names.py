@@ -354,6 +354,14 @@ def test_about_keys_crash_config_first_start_and_a_question(qtbot, window, tmp_p
     )  # fmt: skip
 
 
+def test_the_sync_dialog_names_its_state_and_conflicts(qtbot, window):
+    dialog = window.open_sync()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.conflicts.count() > 0, timeout=WAIT)  # read, or "none"
+    assert_all_named(("Abgleich", dialog))
+    dialog.close()
+
+
 def test_the_keys_help_names_its_button(qtbot, window):
     found: list[str] = []
 
