@@ -53,7 +53,7 @@
     <name>AppointmentPanel</name>
     <message>
         <location filename="../../ui/views/appointment_panel.py" line="40"/>
-        <location filename="../../ui/views/appointment_panel.py" line="92"/>
+        <location filename="../../ui/views/appointment_panel.py" line="112"/>
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
@@ -103,22 +103,22 @@
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="96"/>
+        <location filename="../../ui/views/appointment_panel.py" line="116"/>
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="118"/>
+        <location filename="../../ui/views/appointment_panel.py" line="138"/>
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="120"/>
+        <location filename="../../ui/views/appointment_panel.py" line="140"/>
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="129"/>
+        <location filename="../../ui/views/appointment_panel.py" line="149"/>
         <source>Die Schritte unten wirken auf {0} (am Schalter), nicht auf diesen Termin.</source>
         <translation>The steps below act on {0} (at the counter), not on this appointment.</translation>
     </message>
@@ -126,37 +126,38 @@
 <context>
     <name>AppointmentTableModel</name>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="38"/>
+        <location filename="../../ui/models/appointments_model.py" line="40"/>
         <source>Zeit</source>
+        <extracomment>A cancelled appointment&apos;s text (struck out too): 7:1 on every row colour.</extracomment>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="39"/>
+        <location filename="../../ui/models/appointments_model.py" line="41"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="40"/>
+        <location filename="../../ui/models/appointments_model.py" line="42"/>
         <source>Dienstleistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="41"/>
+        <location filename="../../ui/models/appointments_model.py" line="43"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="42"/>
+        <location filename="../../ui/models/appointments_model.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="43"/>
+        <location filename="../../ui/models/appointments_model.py" line="45"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/appointments_model.py" line="44"/>
+        <location filename="../../ui/models/appointments_model.py" line="46"/>
         <source>Buchungscode</source>
         <translation>Booking code</translation>
     </message>
@@ -164,101 +165,115 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="75"/>
         <source>Protokoll</source>
         <extracomment>How many rows one query shows (the newest); the info line asks to narrow beyond it. The period shown at first: the last week up to today.</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="78"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="77"/>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="82"/>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="79"/>
+        <source>Zeitraum bis</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="85"/>
         <source>Alle Arten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="89"/>
         <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="90"/>
         <source>Alle Benutzer</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="92"/>
         <source>Buchungsnummer, Wartenummer, Name des Benutzers …</source>
         <translation>Booking number, ticket number, user name …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="93"/>
+        <source>Suchtext löschen</source>
+        <translation>Clear search text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="94"/>
         <source>Suchtext</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="95"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="100"/>
+        <source>Protokolleinträge</source>
+        <translation>Log entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
         <source>Zeitraum von</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
         <source>Suche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="174"/>
         <source>„bis“ liegt vor „von“ – bitte den Zeitraum ändern.</source>
         <translation>“To” is before “from” – please change the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="184"/>
         <source>Lädt …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="200"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="206"/>
         <source>Keine Einträge für diese Auswahl.</source>
         <translation>No entries for this selection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="209"/>
         <source>Die neuesten {0} Einträge – bitte die Auswahl eingrenzen.</source>
         <translation>The newest {0} entries – please narrow the selection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="214"/>
         <source>1 Eintrag.</source>
         <translation>1 entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="216"/>
         <source>{0} Einträge, die neuesten zuerst.</source>
         <translation>{0} entries, newest first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="222"/>
         <source>Das Protokoll konnte nicht geladen werden ({0}).</source>
         <translation>The audit log could not be loaded ({0}).</translation>
     </message>
@@ -329,39 +344,39 @@
 <context>
     <name>BookedNotice</name>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="28"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="29"/>
         <source>Termin gebucht</source>
         <translation>Appointment booked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="39"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="41"/>
         <source>Buchungscode</source>
         <translation>Booking code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="42"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="44"/>
         <source>{0}, {1}–{2} Uhr · Schalter {3}
 {4}</source>
         <translation>{0}, {1}–{2} · counter {3}
 {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="52"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="54"/>
         <source>Code &amp;kopieren</source>
         <translation>&amp;Copy code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="57"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="59"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="62"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="64"/>
         <source>Buchungscode:</source>
         <translation>Booking code:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booked_notice.py" line="71"/>
+        <location filename="../../ui/dialogs/booked_notice.py" line="73"/>
         <source>Kopiert ✓</source>
         <translation>Copied ✓</translation>
     </message>
@@ -369,117 +384,122 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="199"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="200"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="169"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="170"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="171"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="172"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="173"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="174"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="175"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="188"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="132"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="134"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="351"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="206"/>
+        <source>Wie der Termin gebucht wird</source>
+        <translation>How the appointment is booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="366"/>
         <source>Einzugsdatum eingeben, um die Anmeldefrist (14 Tage) zu prüfen.</source>
         <translation>Enter the move-in date to check the registration deadline (14 days).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="372"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="374"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="361"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="376"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="403"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="418"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="408"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="423"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="434"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="448"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="463"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="452"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="467"/>
         <source>Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen.</source>
         <translation>Not booked: unexpected error ({0}). Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="460"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="475"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -500,107 +520,107 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar_view.py" line="207"/>
+        <location filename="../../ui/views/calendar_view.py" line="263"/>
         <source>Schalterkalender</source>
-        <extracomment>Block colours by appointment state (text stays dark on all of them). Free and closed time: background, pattern, mark.</extracomment>
+        <extracomment>Block colours by appointment state (text stays dark on all of them). Free and closed time: background, pattern, mark. The blocks&apos; text, the free cells&apos; marks and the tint of the clerk&apos;s own counter. High contrast: white blocks and free time with black text, edges and marks. The selected free cell&apos;s frame (inside); the focused current cell&apos;s frame (at its edge, in the palette&apos;s selection colour: blue, or black in high contrast).</extracomment>
         <translation>Counter calendar</translation>
     </message>
 </context>
 <context>
     <name>CapacityEditor</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="89"/>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="382"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="93"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="401"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="94"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="98"/>
         <source>Nur die Teamleitung kann Kapazität ändern; Sie sehen die Planung zur Ansicht.</source>
         <translation>Only a team lead can change capacity; you are viewing the plan read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="130"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="134"/>
         <source>Öffnungszeiten</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="131"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="135"/>
         <source>Buchungsfenster</source>
         <translation>Booking window</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="132"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="136"/>
         <source>Sprechstunde</source>
         <translation>Walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="133"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="137"/>
         <source>Schließzeiten</source>
         <translation>Closures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="134"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="138"/>
         <source>Freigaben</source>
         <translation>Releases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="158"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="162"/>
         <source>Öffnungszeiten und Buchungsfenster gelten ab</source>
         <translation>Opening hours and booking window apply from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="189"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="208"/>
         <source>Kapazität planen – {0}</source>
         <translation>Plan capacity – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="233"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="252"/>
         <source>Bitte die markierte Eingabe korrigieren.</source>
         <translation>Please correct the marked entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="291"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="310"/>
         <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="308"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="327"/>
         <source>Gespeichert. Die Änderung gilt für das Portal sofort.</source>
         <translation>Saved. The change applies to the portal immediately.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="318"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="337"/>
         <source>{0} Termine freigegeben</source>
         <translation>{0} slots released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="318"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="337"/>
         <source>1 Termin freigegeben</source>
         <translation>1 slot released</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="340"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="359"/>
         <source>Das hat nicht geklappt; bitte erneut versuchen.</source>
         <translation>That did not work; please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="383"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="402"/>
         <source>Änderungen verwerfen?</source>
         <translation>Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="386"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="405"/>
         <source>Die Änderungen an der Planung sind nicht gespeichert.</source>
         <translation>The changes to the plan have not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="387"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="406"/>
         <source>Verwerfen</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_editor.py" line="388"/>
+        <location filename="../../ui/dialogs/capacity_editor.py" line="407"/>
         <source>Weiter bearbeiten</source>
         <translation>Keep editing</translation>
     </message>
@@ -683,116 +703,121 @@ after</translation>
         <translation>{0}, counter {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="58"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="49"/>
+        <source>unverändert</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/capacity_rows_model.py" line="63"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="59"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="119"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="64"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="126"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="60"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="173"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="65"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="182"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="61"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="66"/>
         <source>Terminlänge</source>
         <translation>Slot length</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="62"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="67"/>
         <source>Dienstleistungen</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="63"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="121"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="68"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="128"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="101"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="108"/>
         <source>nicht besetzt</source>
         <translation>not staffed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="104"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="111"/>
         <source>{0} Min.</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="109"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="116"/>
         <source>geändert</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="117"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="124"/>
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="118"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="125"/>
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="120"/>
-        <location filename="../../ui/models/capacity_rows_model.py" line="176"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="127"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="185"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="150"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="159"/>
         <source>ganzer Standort</source>
         <translation>whole office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="156"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="165"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="158"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="167"/>
         <source>wird entfernt</source>
         <translation>to be removed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="172"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="181"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="174"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="183"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="175"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="184"/>
         <source>Vorschlag</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="229"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="240"/>
         <source>kein freier Platz</source>
         <translation>no free slot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="233"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="244"/>
         <source>Verschieben</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="235"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="246"/>
         <source>Behalten</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../ui/models/capacity_rows_model.py" line="236"/>
+        <location filename="../../ui/models/capacity_rows_model.py" line="247"/>
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
@@ -800,17 +825,22 @@ after</translation>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_fields.py" line="47"/>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="49"/>
+        <source>Entscheidung für {0}</source>
+        <translation>Decision for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="50"/>
         <source>bitte wählen</source>
         <translation>please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_fields.py" line="48"/>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="51"/>
         <source>Verschieben</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_fields.py" line="49"/>
+        <location filename="../../ui/dialogs/capacity_fields.py" line="52"/>
         <source>Behalten</source>
         <translation>Keep</translation>
     </message>
@@ -818,37 +848,37 @@ after</translation>
 <context>
     <name>ClerkCommands</name>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="107"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="109"/>
         <source>Gebucht: {0} am {1:%d.%m.%Y um %H:%M} ({2})</source>
         <translation>Booked: {0} on {1:%d/%m/%Y at %H:%M} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="236"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="246"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="238"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="248"/>
         <source>Kalender (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="261"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="271"/>
         <source>Kalenderdatei gespeichert: {0}</source>
         <translation>Calendar file saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="267"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="277"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="292"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="302"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="300"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="310"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -856,47 +886,52 @@ after</translation>
 <context>
     <name>ClosuresTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="58"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="50"/>
+        <source>Schließzeiten</source>
+        <translation>Closures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="61"/>
         <source>z. B. Betriebsausflug, Umbau, Schulung</source>
         <translation>e.g. staff outing, renovation, training</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="60"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="63"/>
         <source>Schließzeit hinzufügen</source>
         <translation>Add closure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="61"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="64"/>
         <source>Ausgewählte entfernen</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="63"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="66"/>
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="64"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="67"/>
         <source>Bis</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="66"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="69"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="67"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="70"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="90"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="94"/>
         <source>ganzer Standort</source>
         <translation>whole office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="92"/>
+        <location filename="../../ui/dialogs/capacity_closures_tab.py" line="96"/>
         <source>Schalter {0}</source>
         <translation>Counter {0}</translation>
     </message>
@@ -1032,17 +1067,17 @@ after</translation>
         <translation>Nobody at the counter – the keys act on the selected appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/current_person_bar.py" line="71"/>
+        <location filename="../../ui/views/current_person_bar.py" line="70"/>
         <source>{0} Uhr · {1} · {2} · {3}</source>
         <translation>{0} · {1} · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/current_person_bar.py" line="80"/>
+        <location filename="../../ui/views/current_person_bar.py" line="78"/>
         <source>Niemand am Schalter</source>
         <translation>Nobody at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/current_person_bar.py" line="82"/>
+        <location filename="../../ui/views/current_person_bar.py" line="81"/>
         <source>Einen Termin im Kalender wählen oder mit F9 aufrufen.</source>
         <translation>Select an appointment in the calendar or call someone with F9.</translation>
     </message>
@@ -1060,42 +1095,49 @@ after</translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="76"/>
+        <location filename="../../ui/display/window.py" line="86"/>
         <source>Aufrufanzeige</source>
+        <extracomment>The board&apos;s colours (see ui.contrast): white on dark blue, the newest call on a lighter blue, black on yellow while it flashes, white on red when the data is stale.</extracomment>
         <translation>Call display</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="114"/>
+        <location filename="../../ui/display/window.py" line="124"/>
         <source>Anzeige nicht aktuell – bitte am Empfang nachfragen</source>
         <translation>Display not up to date – please ask at reception</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="132"/>
+        <location filename="../../ui/display/window.py" line="142"/>
         <source>Zuvor aufgerufen</source>
         <translation>Called before</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="253"/>
+        <location filename="../../ui/display/window.py" line="257"/>
+        <source>Aufruf: {0} an {1}</source>
+        <translation>Call: {0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="265"/>
+        <location filename="../../ui/display/window.py" line="266"/>
         <source>Noch kein Aufruf</source>
         <translation>No call yet</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="258"/>
+        <location filename="../../ui/display/window.py" line="271"/>
         <source>Wartende: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="280"/>
+        <location filename="../../ui/display/window.py" line="293"/>
         <source>Wartezeit für eine neue Nummer: ca. {0} min</source>
         <translation>Waiting time for a new number: approx. {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="281"/>
+        <location filename="../../ui/display/window.py" line="294"/>
         <source>Wartezeit für eine neue Nummer: ca. {0}–{1} min</source>
         <translation>Waiting time for a new number: approx. {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="287"/>
+        <location filename="../../ui/display/window.py" line="300"/>
         <source>(erneut)</source>
         <translation>(again)</translation>
     </message>
@@ -1119,57 +1161,57 @@ after</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="69"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="69"/>
         <source>Anmelden</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="78"/>
         <source>Gesperrt nach {0} min ohne Eingabe. Zum Entsperren das Passwort eingeben.</source>
         <translation>Locked after {0} min without input. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="81"/>
         <source>Der Platz ist gesperrt. Zum Entsperren das Passwort eingeben.</source>
         <translation>This desk is locked. Enter the password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="92"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="93"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="98"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="98"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="101"/>
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="101"/>
         <source>Abmelden</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="118"/>
         <source>Demo-Datenbank – anmelden als:
 {0} (Teamleitung)
 {1} (Sachbearbeitung)
@@ -1180,7 +1222,7 @@ Passwort für alle: {2}</source>
 Password for all: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/login_dialog.py" line="154"/>
         <source>Anmeldung nicht möglich ({0}).</source>
         <translation>Sign-in not possible ({0}).</translation>
     </message>
@@ -1188,118 +1230,159 @@ Password for all: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="150"/>
+        <location filename="../../ui/views/main_window.py" line="161"/>
         <source>Bürgerdesk</source>
         <translation>Bürgerdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="179"/>
+        <location filename="../../ui/views/main_window.py" line="191"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="225"/>
+        <location filename="../../ui/views/main_window.py" line="241"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="228"/>
+        <location filename="../../ui/views/main_window.py" line="246"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245"/>
+        <location filename="../../ui/views/main_window.py" line="264"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="249"/>
+        <location filename="../../ui/views/main_window.py" line="272"/>
         <source>Folgetag ▶</source>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="250"/>
+        <location filename="../../ui/views/main_window.py" line="274"/>
         <source>&amp;Heute</source>
         <translation>T&amp;oday</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="229"/>
-        <location filename="../../ui/views/main_window.py" line="369"/>
+        <location filename="../../ui/views/main_window.py" line="247"/>
+        <location filename="../../ui/views/main_window.py" line="422"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="232"/>
+        <location filename="../../ui/views/main_window.py" line="249"/>
         <source>&amp;Standort:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="233"/>
+        <location filename="../../ui/views/main_window.py" line="252"/>
         <source>S&amp;chalter:</source>
         <translation>Coun&amp;ter:</translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="269"/>
+        <source>Angezeigter Tag</source>
+        <translation>Day shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="271"/>
+        <source>Vortag</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="273"/>
+        <source>Folgetag</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="294"/>
         <source>Legende: @ frei online · ▨ frei nur intern · + zusätzlich freigegeben · ▩ geschlossen · rote Linie: jetzt</source>
         <translation>Legend: @ free online · ▨ free, internal only · + released in addition · ▩ closed · red line: now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="287"/>
+        <location filename="../../ui/views/main_window.py" line="313"/>
         <source>Wochenübersicht</source>
         <translation>Week overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="290"/>
-        <location filename="../../ui/views/main_window.py" line="405"/>
+        <location filename="../../ui/views/main_window.py" line="317"/>
+        <source>Empfang</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="319"/>
+        <location filename="../../ui/views/main_window.py" line="458"/>
         <source>&amp;Tag</source>
         <translation>&amp;Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="291"/>
-        <location filename="../../ui/views/main_window.py" line="406"/>
+        <location filename="../../ui/views/main_window.py" line="320"/>
+        <location filename="../../ui/views/main_window.py" line="459"/>
         <source>&amp;Woche</source>
         <translation>&amp;Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="292"/>
-        <location filename="../../ui/views/main_window.py" line="407"/>
+        <location filename="../../ui/views/main_window.py" line="321"/>
+        <location filename="../../ui/views/main_window.py" line="460"/>
         <source>&amp;Liste</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="294"/>
+        <location filename="../../ui/views/main_window.py" line="322"/>
+        <location filename="../../ui/views/main_window.py" line="461"/>
         <source>&amp;Empfang</source>
         <translation>&amp;Reception</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="310"/>
+        <location filename="../../ui/views/main_window.py" line="341"/>
         <source>Termin</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="311"/>
+        <location filename="../../ui/views/main_window.py" line="342"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/sign_in.py" line="53"/>
-        <location filename="../../ui/views/main_window.py" line="325"/>
+        <location filename="../../ui/views/main_window.py" line="490"/>
+        <source>Ab&amp;gleich und Konflikte …</source>
+        <translation>S&amp;ync and conflicts …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="883"/>
+        <source>Einzelplatz: kein Abgleich mit der Zentrale</source>
+        <translation>Standalone: no sync with the centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="885"/>
+        <source>Abgleich: noch kein Stand</source>
+        <translation>Sync: no state yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="922"/>
+        <source>Termine des Tages</source>
+        <translation>Appointments of the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/sign_in.py" line="59"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>Ohne Anmeldung (Einzelplatz)</source>
-        <extracomment>The covers over every window while locked (None when not locked).</extracomment>
+        <extracomment>Where the keys go after a sign-in when nothing had the focus (the calendar). The covers over every window while locked (None when not locked).</extracomment>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="796"/>
+        <location filename="../../ui/views/main_window.py" line="937"/>
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="802"/>
+        <location filename="../../ui/views/main_window.py" line="943"/>
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="552"/>
+        <location filename="../../ui/views/main_window.py" line="654"/>
         <source>Datenbank: {0}</source>
         <translation>Database: {0}</translation>
     </message>
@@ -1309,115 +1392,125 @@ Password for all: {2}</translation>
         <translation>Unexpected error while opening the database ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="566"/>
+        <location filename="../../ui/views/main_window.py" line="668"/>
         <source>Datenbank</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="156"/>
+        <location filename="../../ui/controllers/day.py" line="157"/>
         <source>Termine – {0} – {1}</source>
         <translation>Appointments – {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="161"/>
+        <location filename="../../ui/controllers/day.py" line="162"/>
         <source>Termine werden geladen …</source>
         <translation>Loading appointments …</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="189"/>
+        <location filename="../../ui/controllers/day.py" line="190"/>
         <source>{0} Termine · {1} erledigt · {2} storniert</source>
         <translation>{0} appointments · {1} done · {2} cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="213"/>
+        <location filename="../../ui/controllers/day.py" line="214"/>
         <source>Keine Termine am {0}, {1}.</source>
         <translation>No appointments on {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="203"/>
-        <location filename="../../ui/controllers/day.py" line="219"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="211"/>
+        <location filename="../../ui/controllers/day.py" line="220"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/day.py" line="241"/>
+        <location filename="../../ui/controllers/day.py" line="242"/>
         <source>Termine konnten nicht geladen werden ({0}).</source>
         <translation>Appointments could not be loaded ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="194"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="202"/>
         <source>Termin stornieren</source>
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="195"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="203"/>
         <source>Grund der Stornierung für {0} ({1}):</source>
         <translation>Reason for cancelling {0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="180"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="188"/>
         <source>Der Schritt ist fehlgeschlagen ({0}).</source>
         <translation>The step failed ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="156"/>
-        <location filename="../../ui/controllers/clerk_steps.py" line="161"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="164"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="169"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="157"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="165"/>
         <source>{0} · {1} Uhr · {2} als „nicht erschienen“ vermerken?</source>
         <translation>Mark {0} · {1} · {2} as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/clerk_steps.py" line="222"/>
-        <location filename="../../ui/views/main_window.py" line="747"/>
+        <location filename="../../ui/controllers/clerk_steps.py" line="232"/>
+        <location filename="../../ui/views/main_window.py" line="861"/>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/main_window.py" line="419"/>
         <source>&amp;Termin</source>
         <translation>&amp;Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="374"/>
+        <location filename="../../ui/views/main_window.py" line="427"/>
         <source>&amp;Suchen …</source>
         <translation>&amp;Search …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="382"/>
+        <location filename="../../ui/views/main_window.py" line="435"/>
         <source>Als &amp;Kalenderdatei (.ics) speichern …</source>
         <translation>Save as &amp;calendar file (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="386"/>
+        <location filename="../../ui/views/main_window.py" line="439"/>
         <source>Platz &amp;sperren</source>
         <translation>&amp;Lock this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="391"/>
+        <location filename="../../ui/views/main_window.py" line="444"/>
         <source>Bestätigung &amp;drucken …</source>
         <translation>&amp;Print confirmation …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="402"/>
+        <location filename="../../ui/views/main_window.py" line="455"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="415"/>
+        <location filename="../../ui/views/main_window.py" line="462"/>
+        <source>Termin&amp;details</source>
+        <translation>Appointment de&amp;tails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="463"/>
+        <source>Warte&amp;schlange</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="470"/>
         <source>&amp;Hoher Kontrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="423"/>
+        <location filename="../../ui/views/main_window.py" line="482"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="427"/>
+        <location filename="../../ui/views/main_window.py" line="486"/>
         <source>&amp;Aufrufanzeige öffnen (zweiter Bildschirm)</source>
         <translation>Open the &amp;call display (second screen)</translation>
     </message>
@@ -1443,12 +1536,12 @@ Password for all: {2}</translation>
         <translation>&amp;About Bürgerdesk …</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/sign_in.py" line="57"/>
+        <location filename="../../ui/controllers/sign_in.py" line="63"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/sign_in.py" line="74"/>
+        <location filename="../../ui/controllers/sign_in.py" line="83"/>
         <source>Nicht angemeldet</source>
         <translation>Not signed in</translation>
     </message>
@@ -1469,26 +1562,41 @@ Password for all: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/views/window_actions.py" line="148"/>
+        <source>Strg+4 / 5 / 6  Empfang / Termindetails / Warteschlange</source>
+        <translation>Ctrl+4 / 5 / 6  Reception / Appointment details / Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="151"/>
+        <source>Umschalt+← / →  anderer Schalter (im Kalender)</source>
+        <translation>Shift+← / →  another counter (in the calendar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="154"/>
         <source>Strg+N  Neuer Termin · Strg+F  Suchen</source>
         <translation>Ctrl+N  new appointment · Ctrl+F  search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="154"/>
+        <location filename="../../ui/views/window_actions.py" line="160"/>
         <source>Nächste Person aufrufen (Warteschlange)</source>
         <translation>Call the next person (queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="155"/>
+        <location filename="../../ui/views/window_actions.py" line="161"/>
         <source>Strg+E  Kalenderdatei · Strg+P  Drucken · F12  Aktualisieren</source>
         <translation>Ctrl+E  calendar file · Ctrl+P  print · F12  refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="159"/>
+        <location filename="../../ui/views/window_actions.py" line="165"/>
         <source>Platz sperren (Anmeldung nötig)</source>
         <translation>Lock this desk (sign-in needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="169"/>
+        <location filename="../../ui/views/window_actions.py" line="167"/>
+        <source>Abgleich und Konflikte</source>
+        <translation>Sync and conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="177"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1552,6 +1660,46 @@ Password for all: {2}</translation>
         <source>Personalbedarf Sprechstunde</source>
         <translation>Walk-in hour staffing</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="35"/>
+        <source>Text&amp;größe</source>
+        <translation>Text &amp;size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="39"/>
+        <source>&amp;100 %</source>
+        <translation>&amp;100%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="40"/>
+        <source>12&amp;5 %</source>
+        <translation>12&amp;5%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="41"/>
+        <source>15&amp;0 %</source>
+        <translation>15&amp;0%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="42"/>
+        <source>&amp;200 %</source>
+        <translation>&amp;200%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="52"/>
+        <source>Text grö&amp;ßer</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="53"/>
+        <source>Text &amp;kleiner</source>
+        <translation>S&amp;maller text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/text_size_menu.py" line="54"/>
+        <source>&amp;Normale Textgröße</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
 </context>
 <context>
     <name>MoveInField</name>
@@ -1574,37 +1722,42 @@ Password for all: {2}</translation>
 <context>
     <name>OpeningTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="51"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="49"/>
+        <source>Öffnungszeiten je Wochentag und Schalter</source>
+        <translation>Opening hours per weekday and counter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="55"/>
         <source>Schalter besetzt</source>
         <translation>Counter staffed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="58"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="62"/>
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="66"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="70"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="67"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="71"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="69"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="73"/>
         <source>Terminlänge</source>
         <translation>Slot length</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="71"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="75"/>
         <source>Dienstleistungen</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="98"/>
+        <location filename="../../ui/dialogs/capacity_opening_tab.py" line="103"/>
         <source>{0} Min. (stadtweit)</source>
         <translation>{0} min (city-wide)</translation>
     </message>
@@ -1621,29 +1774,29 @@ Password for all: {2}</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users_password.py" line="30"/>
+        <location filename="../../ui/dialogs/users_password.py" line="31"/>
         <source>Passwort setzen</source>
         <translation>Set password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_password.py" line="31"/>
-        <location filename="../../ui/dialogs/users_password.py" line="39"/>
+        <location filename="../../ui/dialogs/users_password.py" line="32"/>
+        <location filename="../../ui/dialogs/users_password.py" line="40"/>
         <source>Neues Passwort</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_password.py" line="32"/>
-        <location filename="../../ui/dialogs/users_password.py" line="42"/>
+        <location filename="../../ui/dialogs/users_password.py" line="33"/>
+        <location filename="../../ui/dialogs/users_password.py" line="40"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_password.py" line="38"/>
+        <location filename="../../ui/dialogs/users_password.py" line="39"/>
         <source>Neues Passwort für {0}</source>
         <translation>New password for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_password.py" line="53"/>
+        <location filename="../../ui/dialogs/users_password.py" line="57"/>
         <source>Die Passwörter stimmen nicht überein.</source>
         <translation>The passwords do not match.</translation>
     </message>
@@ -1651,78 +1804,78 @@ Password for all: {2}</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="49"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="50"/>
         <source>Rollierend: N Tage im Voraus</source>
         <translation>Rolling: N days ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="50"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="51"/>
         <source>Wöchentliche Freigabe</source>
         <translation>Weekly release</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="51"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="52"/>
         <source>Gestaffelt: frei, dann mit Gebühr</source>
         <translation>Tiered: free, then with a fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="52"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="53"/>
         <source> Tage</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="58"/>
         <location filename="../../ui/dialogs/capacity_tabs.py" line="59"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="60"/>
         <source> Monate</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="64"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="65"/>
         <source> Min.</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="67"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="68"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="68"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="69"/>
         <source>Online buchbar</source>
         <translation>Bookable online</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="70"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="71"/>
         <source>Freigabe am</source>
         <translation>Release on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="71"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="72"/>
         <source>Freigabe um</source>
         <translation>Release at</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="72"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="73"/>
         <source>Ohne Gebühr</source>
         <translation>Without fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="73"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="74"/>
         <source>Mit Gebühr bis</source>
         <translation>With fee up to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="75"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="76"/>
         <source>Gebühr</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="76"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="77"/>
         <source>Online-Anteil</source>
         <translation>Online share</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="77"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="78"/>
         <source>Vorlauf online</source>
         <translation>Online lead time</translation>
     </message>
@@ -1730,42 +1883,52 @@ Password for all: {2}</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="52"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="46"/>
+        <source>Vorschau der nächsten 14 Tage</source>
+        <translation>Preview of the next 14 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="50"/>
+        <source>Betroffene Termine</source>
+        <translation>Affected appointments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="55"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="57"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="60"/>
         <source>Vorschau: die nächsten 14 Tage</source>
         <translation>Preview: the next 14 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="75"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="78"/>
         <source>Keine Änderung an den Zahlen</source>
         <translation>No change in the numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="77"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="80"/>
         <source>An 1 Tag ändern sich Zahlen (mit * markiert)</source>
         <translation>Numbers change on 1 day (marked with *)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="79"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="82"/>
         <source>An {0} Tagen ändern sich Zahlen (mit * markiert)</source>
         <translation>Numbers change on {0} days (marked with *)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="83"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="86"/>
         <source>Keine gebuchten Termine betroffen</source>
         <translation>No booked appointments affected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="85"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="88"/>
         <source>1 gebuchter Termin verliert seinen Platz – bitte wählen:</source>
         <translation>1 booked appointment loses its slot – please choose:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="88"/>
+        <location filename="../../ui/dialogs/capacity_preview_pane.py" line="91"/>
         <source>{0} gebuchte Termine verlieren ihren Platz – bitte je Termin wählen:</source>
         <translation>{0} booked appointments lose their slot – please choose for each appointment:</translation>
     </message>
@@ -1773,138 +1936,144 @@ Password for all: {2}</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="50"/>
+        <location filename="../../ui/views/queue_panel.py" line="53"/>
         <source>Erneut aufrufen</source>
         <extracomment>A slow fallback for the passing of time (waits, appointments falling due): changes are told by the operations and the sync (ui.changes). (key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="51"/>
+        <location filename="../../ui/views/queue_panel.py" line="54"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="52"/>
+        <location filename="../../ui/views/queue_panel.py" line="55"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="53"/>
-        <location filename="../../ui/views/queue_panel.py" line="324"/>
-        <location filename="../../ui/views/queue_panel.py" line="326"/>
-        <location filename="../../ui/views/queue_panel.py" line="339"/>
+        <location filename="../../ui/views/queue_panel.py" line="56"/>
+        <location filename="../../ui/views/queue_panel.py" line="359"/>
+        <location filename="../../ui/views/queue_panel.py" line="361"/>
+        <location filename="../../ui/views/queue_panel.py" line="374"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="54"/>
+        <location filename="../../ui/views/queue_panel.py" line="57"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="97"/>
-        <location filename="../../ui/views/queue_panel.py" line="207"/>
+        <location filename="../../ui/views/queue_panel.py" line="101"/>
+        <location filename="../../ui/views/queue_panel.py" line="236"/>
         <source>Niemand aufgerufen</source>
         <extracomment>The steps of the buttons for the current person, by their key in desk&apos;s counter_person.STEPS (&quot;park&quot; is a ticket&apos;s only). Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="111"/>
+        <location filename="../../ui/views/queue_panel.py" line="115"/>
+        <location filename="../../ui/views/queue_panel.py" line="177"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="122"/>
+        <location filename="../../ui/views/queue_panel.py" line="119"/>
+        <source>Ruft die nächste Person an diesen Schalter: einen fälligen Termin vor der nächsten Wartenummer. Taste F9.</source>
+        <translation>Calls the next person to this counter: an appointment that is due comes before the next ticket. Key F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_panel.py" line="132"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="125"/>
+        <location filename="../../ui/views/queue_panel.py" line="135"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="127"/>
+        <location filename="../../ui/views/queue_panel.py" line="137"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="142"/>
+        <location filename="../../ui/views/queue_panel.py" line="152"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="184"/>
+        <location filename="../../ui/views/queue_panel.py" line="213"/>
         <source>ca. {0} min</source>
         <translation>approx. {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="186"/>
+        <location filename="../../ui/views/queue_panel.py" line="215"/>
         <source>ca. {0}–{1} min</source>
         <translation>approx. {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="188"/>
+        <location filename="../../ui/views/queue_panel.py" line="217"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · {5}</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · {5}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="216"/>
+        <location filename="../../ui/views/queue_panel.py" line="245"/>
         <source>Außerdem noch offen an diesem Schalter: {0}</source>
         <translation>Also still open at this counter: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="222"/>
+        <location filename="../../ui/views/queue_panel.py" line="251"/>
         <source>Rückgängig: {0} „nicht erschienen“</source>
         <translation>Undo no-show: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="265"/>
+        <location filename="../../ui/views/queue_panel.py" line="299"/>
         <source>Erst {0} abschließen (F8) oder zurückstellen, dann aufrufen.</source>
         <translation>First finish {0} (F8) or park it, then call.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="272"/>
+        <location filename="../../ui/views/queue_panel.py" line="306"/>
         <source>Nächste(n) aufrufen</source>
         <translation>Call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="273"/>
+        <location filename="../../ui/views/queue_panel.py" line="307"/>
         <source>{0} ist noch an diesem Schalter. Was geschieht mit {0}?</source>
         <translation>{0} is still at this counter. What happens to {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="277"/>
+        <location filename="../../ui/views/queue_panel.py" line="311"/>
         <source>{0} erledigt, nächste(n) aufrufen</source>
         <translation>{0} done, call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="279"/>
+        <location filename="../../ui/views/queue_panel.py" line="313"/>
         <source>{0} zurück in die Warteschlange, nächste(n) aufrufen</source>
         <translation>{0} back into the queue, call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="325"/>
+        <location filename="../../ui/views/queue_panel.py" line="360"/>
         <source>{0} als „nicht erschienen“ vermerken?</source>
         <translation>Mark {0} as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="335"/>
+        <location filename="../../ui/views/queue_panel.py" line="370"/>
         <source>Letzter Aufruf</source>
         <translation>Last call</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="337"/>
+        <location filename="../../ui/views/queue_panel.py" line="372"/>
         <source>{0} wurde schon {1}-mal erneut aufgerufen. Als „nicht erschienen“ vermerken?</source>
         <translation>{0} has already been called again {1} times. Mark as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="193"/>
+        <location filename="../../ui/views/queue_panel.py" line="222"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="309"/>
+        <location filename="../../ui/views/queue_panel.py" line="344"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
@@ -1912,12 +2081,12 @@ Password for all: {2}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/reason_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="21"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reason_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/reason_dialog.py" line="43"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -1925,83 +2094,88 @@ Password for all: {2}</translation>
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="85"/>
+        <location filename="../../ui/views/reception_view.py" line="88"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <extracomment>A slow fallback for the passing of time (the walk-in hour opening, the arrivals of the next two hours): changes are told by the operations and the sync (ui.changes).</extracomment>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="139"/>
+        <location filename="../../ui/views/reception_view.py" line="163"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="140"/>
+        <location filename="../../ui/views/reception_view.py" line="164"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="141"/>
+        <location filename="../../ui/views/reception_view.py" line="166"/>
         <source>Mit Termin &amp;anmelden</source>
         <translation>&amp;Check in with appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="145"/>
+        <location filename="../../ui/views/reception_view.py" line="170"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="96"/>
+        <location filename="../../ui/views/reception_view.py" line="100"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="110"/>
+        <location filename="../../ui/views/reception_view.py" line="114"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="182"/>
+        <location filename="../../ui/views/reception_view.py" line="148"/>
+        <source>Zieht eine Wartenummer für „{0}“ und druckt sie aus.</source>
+        <translation>Draws a ticket for “{0}” and prints it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="207"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="184"/>
+        <location filename="../../ui/views/reception_view.py" line="209"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="186"/>
+        <location filename="../../ui/views/reception_view.py" line="211"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="188"/>
+        <location filename="../../ui/views/reception_view.py" line="213"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="191"/>
+        <location filename="../../ui/views/reception_view.py" line="216"/>
         <source>geschätzte Wartezeit etwa {0}–{1} min</source>
         <translation>estimated wait about {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="238"/>
+        <location filename="../../ui/views/reception_view.py" line="264"/>
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="249"/>
+        <location filename="../../ui/views/reception_view.py" line="275"/>
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="259"/>
+        <location filename="../../ui/views/reception_view.py" line="285"/>
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="278"/>
+        <location filename="../../ui/views/reception_view.py" line="304"/>
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
     </message>
@@ -2824,71 +2998,84 @@ Password for all: {2}</translation>
 <context>
     <name>ReleaseTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="261"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="264"/>
         <source>Gibt alle heute noch freien Termine der gewählten Schalter zusätzlich für das Online-Portal frei (unabhängig von Buchungsfenster und Online-Anteil).</source>
         <translation>Releases all of today’s remaining free slots at the chosen counters to the online portal in addition (regardless of booking window and online share).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="270"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="273"/>
         <source>Restliche Termine heute freigeben</source>
         <translation>Release today’s remaining slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="285"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="288"/>
         <source>Schalter {0}</source>
         <translation>Counter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="291"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="294"/>
         <source>Bitte mindestens einen Schalter wählen</source>
         <translation>Please choose at least one counter</translation>
     </message>
 </context>
 <context>
+    <name>RowTableModel</name>
+    <message>
+        <location filename="../../ui/models/row_table.py" line="86"/>
+        <source>keine Angabe</source>
+        <translation>not given</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="63"/>
         <source>Termin suchen – {0}</source>
         <translation>Find an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="67"/>
         <source>Buchungsnummer (z. B. 39KJ-TGPT) oder Name</source>
         <translation>Booking number (e.g. 39KJ-TGPT) or name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="68"/>
+        <source>Suchbegriff löschen</source>
+        <translation>Clear search term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/search_dialog.py" line="69"/>
         <source>Suchbegriff</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="69"/>
-        <location filename="../../ui/dialogs/search_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="121"/>
         <source>Mindestens zwei Zeichen eingeben.</source>
         <translation>Type at least two characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="91"/>
         <source>Treffer</source>
         <translation>Hits</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="123"/>
         <source>Kein Termin gefunden.</source>
         <translation>No appointment found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="127"/>
         <source>Die ersten {0} Treffer (anstehende zuerst) – bitte genauer suchen.</source>
         <translation>The first {0} hits (upcoming first) – please narrow the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="132"/>
         <source>{0} Treffer – Eingabe oder Doppelklick öffnet den Tag.</source>
         <translation>{0} hits – Enter or a double click opens the day.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/search_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/search_dialog.py" line="139"/>
         <source>Die Suche ist fehlgeschlagen ({0}).</source>
         <translation>The search failed ({0}).</translation>
     </message>
@@ -2934,47 +3121,47 @@ Password for all: {2}</translation>
 <context>
     <name>SlotPicker</name>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="73"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="74"/>
         <source>Tag des Termins</source>
         <translation>Day of the appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="77"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="78"/>
         <source>Vortag</source>
         <translation>Previous day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="78"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="79"/>
         <source>Nächster Tag</source>
         <translation>Next day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="80"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="81"/>
         <source>Freie Termine</source>
         <translation>Free slots</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="94"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="95"/>
         <source>&amp;Tag:</source>
         <translation>Da&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="134"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="135"/>
         <source>&amp;Freie Termine am {0}:</source>
         <translation>&amp;Free slots on {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="146"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="147"/>
         <source>Freie Termine werden gesucht …</source>
         <translation>Looking for free slots …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="160"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="161"/>
         <source>{0}–{1} · Schalter {2}</source>
         <translation>{0}–{1} · counter {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_slots.py" line="170"/>
+        <location filename="../../ui/dialogs/booking_slots.py" line="171"/>
         <source>An diesem Tag ist kein Termin frei.</source>
         <translation>No slot is free on this day.</translation>
     </message>
@@ -3160,7 +3347,7 @@ with planned counters</translation>
         <translation>of those waiting wait at most</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="136"/>
+        <location filename="../../ui/views/staffing_panel.py" line="137"/>
         <source>Personalbedarf je Wochentag</source>
         <translation>Staffing need per weekday</translation>
     </message>
@@ -3170,47 +3357,47 @@ with planned counters</translation>
         <translation>Model: Erlang C (M/M/c queue) – random arrivals at the measured rate, service times random around the measured mean, one shared queue, nobody leaves early, steady state. Needed is the smallest number of counters at which at least the target share waits no longer than the threshold; breaks and absences are not included.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="172"/>
+        <location filename="../../ui/views/staffing_panel.py" line="173"/>
         <source>Lade Messwerte …</source>
         <translation>Loading measurements …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="198"/>
+        <location filename="../../ui/views/staffing_panel.py" line="199"/>
         <source>Personalbedarf Sprechstunde – {0}</source>
         <translation>Walk-in hour staffing – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="203"/>
+        <location filename="../../ui/views/staffing_panel.py" line="204"/>
         <source>Sprechstunde {0}–{1} Uhr, Wartenummern vom {2} bis {3} (höchstens {4} Wochen zurück, ohne Feiertage und Schließtage)</source>
         <translation>Walk-in hour {0}–{1}, tickets from {2} to {3} (at most {4} weeks back, excluding public holidays and closure days)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="221"/>
+        <location filename="../../ui/views/staffing_panel.py" line="222"/>
         <source>Die Auswertung ist fehlgeschlagen ({0})</source>
         <translation>The analysis failed ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="242"/>
+        <location filename="../../ui/views/staffing_panel.py" line="243"/>
         <source>⚠ Unterbesetzt: {0}</source>
         <translation>⚠ Understaffed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="244"/>
+        <location filename="../../ui/views/staffing_panel.py" line="245"/>
         <source>✓ An keinem Tag unterbesetzt</source>
         <translation>✓ Not understaffed on any day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="246"/>
+        <location filename="../../ui/views/staffing_panel.py" line="247"/>
         <source>Keine Wartenummern im Messzeitraum</source>
         <translation>No tickets in the measured period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="249"/>
+        <location filename="../../ui/views/staffing_panel.py" line="250"/>
         <source>Kontingent teils ausgeschöpft: die Nachfrage war höher als gemessen</source>
         <translation>Quota partly used up: demand was higher than measured</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staffing_panel.py" line="253"/>
+        <location filename="../../ui/views/staffing_panel.py" line="254"/>
         <source>Bearbeitungszeit teils Standardwert (keine erledigten Wartenummern)</source>
         <translation>Service time partly the default (no completed tickets)</translation>
     </message>
@@ -3265,38 +3452,43 @@ with planned counters</translation>
         <translation>{0} or more</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="108"/>
+        <location filename="../../ui/views/statistics_charts.py" line="100"/>
+        <source>Grafik. Die Summen des Zeitraums stehen in der Tabelle daneben.</source>
+        <translation>Chart. The period's totals are in the table beside it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_charts.py" line="114"/>
         <source>Termine je Tag</source>
         <translation>Appointments per day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="147"/>
+        <location filename="../../ui/views/statistics_charts.py" line="153"/>
         <source>Wartezeiten je Tag (Minuten)</source>
         <translation>Waiting times per day (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="215"/>
+        <location filename="../../ui/views/statistics_charts.py" line="221"/>
         <source>Je Uhrzeit (Beginn bzw. Ausgabe)</source>
         <translation>By time of day (start or issue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="226"/>
+        <location filename="../../ui/views/statistics_charts.py" line="232"/>
         <source>Termine</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="228"/>
+        <location filename="../../ui/views/statistics_charts.py" line="234"/>
         <source>Wartenummern</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="243"/>
+        <location filename="../../ui/views/statistics_charts.py" line="249"/>
         <source>Online gebucht … Tage im Voraus</source>
         <translation>Booked online … days ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_charts.py" line="247"/>
-        <location filename="../../ui/views/statistics_charts.py" line="251"/>
+        <location filename="../../ui/views/statistics_charts.py" line="253"/>
+        <location filename="../../ui/views/statistics_charts.py" line="257"/>
         <source>Online-Buchungen</source>
         <translation>Online bookings</translation>
     </message>
@@ -3304,102 +3496,102 @@ with planned counters</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="115"/>
+        <location filename="../../ui/views/statistics_page.py" line="116"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="120"/>
+        <location filename="../../ui/views/statistics_page.py" line="121"/>
         <source>Erster Tag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="121"/>
+        <location filename="../../ui/views/statistics_page.py" line="122"/>
         <source>Letzter Tag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="122"/>
+        <location filename="../../ui/views/statistics_page.py" line="123"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="123"/>
+        <location filename="../../ui/views/statistics_page.py" line="124"/>
         <source>CSV e&amp;xportieren …</source>
         <translation>E&amp;xport CSV …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="126"/>
+        <location filename="../../ui/views/statistics_page.py" line="127"/>
         <source>Standort:</source>
         <translation>Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="128"/>
+        <location filename="../../ui/views/statistics_page.py" line="131"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="130"/>
+        <location filename="../../ui/views/statistics_page.py" line="133"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="139"/>
+        <location filename="../../ui/views/statistics_page.py" line="143"/>
         <source>Summen des Zeitraums</source>
         <translation>Totals for the period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="158"/>
+        <location filename="../../ui/views/statistics_page.py" line="162"/>
         <source>Uhrzeiten</source>
         <translation>Times of day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="159"/>
+        <location filename="../../ui/views/statistics_page.py" line="163"/>
         <source>Vorlauf online</source>
         <translation>Online lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="199"/>
+        <location filename="../../ui/views/statistics_page.py" line="203"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="238"/>
+        <location filename="../../ui/views/statistics_page.py" line="242"/>
         <source>Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei).</source>
         <translation>The statistics could not be calculated (details in the log file).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="219"/>
+        <location filename="../../ui/views/statistics_page.py" line="223"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="219"/>
+        <location filename="../../ui/views/statistics_page.py" line="223"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="221"/>
+        <location filename="../../ui/views/statistics_page.py" line="225"/>
         <source>%1: %2 bis %3 (%4)</source>
         <translation>%1: %2 to %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="254"/>
+        <location filename="../../ui/views/statistics_page.py" line="258"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="254"/>
+        <location filename="../../ui/views/statistics_page.py" line="258"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="270"/>
+        <location filename="../../ui/views/statistics_page.py" line="274"/>
         <source>CSV gespeichert: %1</source>
         <translation>CSV saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="274"/>
+        <location filename="../../ui/views/statistics_page.py" line="278"/>
         <source>Die CSV-Datei konnte nicht gespeichert werden: %1</source>
         <translation>The CSV file could not be saved: %1</translation>
     </message>
@@ -3523,166 +3715,259 @@ with planned counters</translation>
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="60"/>
+        <source>Abgleich</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="65"/>
+        <source>Stand des Abgleichs</source>
+        <translation>Sync state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="67"/>
+        <source>Offene Konflikte</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="69"/>
+        <source>Als &amp;erledigt markieren</source>
+        <translation>Mark as &amp;resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="75"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="77"/>
+        <source>&amp;Stand:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="79"/>
+        <source>&amp;Offene Konflikte (Vorgänge, die die Zentrale ablehnte):</source>
+        <translation>&amp;Open conflicts (operations the centre refused):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="103"/>
+        <source>Keine offenen Konflikte.</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="121"/>
+        <source>Als erledigt markiert.</source>
+        <translation>Marked as resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="127"/>
+        <source>Die Konflikte konnten nicht gelesen werden ({0}).</source>
+        <translation>The conflicts could not be read ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="134"/>
+        <source>Buchung</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="135"/>
+        <source>Schritt</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="136"/>
+        <source>Stornierung</source>
+        <translation>Cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="137"/>
+        <source>Wartenummer</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="138"/>
+        <source>Aufruf</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="139"/>
+        <source>Schritt einer Wartenummer</source>
+        <translation>Ticket step</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="28"/>
+        <location filename="../../ui/sync_status.py" line="30"/>
         <source>Abgleich: verbunden</source>
         <translation>Sync: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="30"/>
+        <location filename="../../ui/sync_status.py" line="32"/>
         <source> · zuletzt {0:%H:%M:%S}</source>
         <translation> · last {0:%H:%M:%S}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="34"/>
+        <location filename="../../ui/sync_status.py" line="36"/>
         <source>Abgleich: offline</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="36"/>
+        <location filename="../../ui/sync_status.py" line="38"/>
         <source> seit {0:%d.%m. %H:%M}</source>
         <translation> since {0:%d/%m %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="39"/>
+        <location filename="../../ui/sync_status.py" line="41"/>
         <source> · {0} wartend</source>
         <translation> · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="41"/>
+        <location filename="../../ui/sync_status.py" line="43"/>
         <source> · {0} Konflikt(e)</source>
         <translation> · {0} conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="80"/>
+        <source>Abgleich: neuer Konflikt · {0} Konflikt(e) offen</source>
+        <translation>Sync: new conflict · {0} conflict(s) open</translation>
     </message>
 </context>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="106"/>
         <source>Benutzer verwalten</source>
         <extracomment>The form field a refusal&apos;s code belongs to: a refusal from the central service comes back with its code but without the local error&apos;s field.</extracomment>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="115"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="112"/>
+        <source>Benutzer</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/users_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="254"/>
         <source>Neuer Benutzer</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="119"/>
         <source>Passwort setzen …</source>
         <translation>Set password …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="120"/>
         <source>Anmeldesperre aufheben</source>
         <translation>Lift sign-in lock</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="122"/>
         <source>Nach fünf falschen Passwörtern ist die Anmeldung 15 Minuten gesperrt</source>
         <translation>After five wrong passwords, sign-in is locked for 15 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="128"/>
         <source>Sachbearbeitung</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="129"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="131"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="134"/>
         <source>Konto aktiv (darf sich anmelden)</source>
         <translation>Account active (may sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="132"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="158"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="133"/>
-        <location filename="../../ui/dialogs/users_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="159"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="161"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="162"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="163"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="164"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="211"/>
         <source>Benutzer {0} ändern</source>
         <translation>Change user {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="220"/>
         <source>Änderungen speichern</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="234"/>
         <source>Anmeldesperre von {0} aufgehoben.</source>
         <translation>Sign-in lock of {0} lifted.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="264"/>
         <source>Benutzer anlegen</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="289"/>
         <source>Die Passwörter stimmen nicht überein.</source>
         <translation>The passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="330"/>
         <source>Benutzer {0} angelegt.</source>
         <translation>User {0} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="328"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="332"/>
         <source>Keine Änderung.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="330"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="334"/>
         <source>Benutzer {0} gespeichert.</source>
         <translation>User {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="362"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="366"/>
         <source>Passwort von {0} gesetzt.</source>
         <translation>Password of {0} set.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/users_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/users_dialog.py" line="386"/>
         <source>Das hat nicht geklappt ({0}); bitte erneut versuchen.</source>
         <translation>That did not work ({0}); please try again.</translation>
     </message>
@@ -3690,43 +3975,44 @@ with planned counters</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../ui/models/users_model.py" line="25"/>
+        <location filename="../../ui/models/users_model.py" line="26"/>
         <source>Benutzername</source>
+        <extracomment>A locked user&apos;s row: greyed, still 7:1 on the rows (see ui.contrast).</extracomment>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="26"/>
+        <location filename="../../ui/models/users_model.py" line="27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="27"/>
+        <location filename="../../ui/models/users_model.py" line="28"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="28"/>
+        <location filename="../../ui/models/users_model.py" line="29"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="29"/>
-        <location filename="../../ui/models/users_model.py" line="72"/>
+        <location filename="../../ui/models/users_model.py" line="30"/>
+        <location filename="../../ui/models/users_model.py" line="73"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="70"/>
+        <location filename="../../ui/models/users_model.py" line="71"/>
         <source>alle Standorte</source>
         <translation>all offices</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="72"/>
+        <location filename="../../ui/models/users_model.py" line="73"/>
         <source>gesperrt</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../ui/models/users_model.py" line="75"/>
+        <location filename="../../ui/models/users_model.py" line="76"/>
         <source>, nach Fehlversuchen gesperrt bis {0} Uhr</source>
         <translation>, locked after failed sign-ins until {0}</translation>
     </message>
@@ -3734,47 +4020,47 @@ with planned counters</translation>
 <context>
     <name>WalkInTab</name>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="175"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="177"/>
         <source>Sprechstunde ohne Termin anbieten</source>
         <translation>Offer a walk-in hour (without appointment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="180"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="182"/>
         <source>leer = unbegrenzt</source>
         <translation>empty = unlimited</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="184"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="186"/>
         <source>nachfragen</source>
         <translation>ask</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="185"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="187"/>
         <source>ablehnen</source>
         <translation>refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="189"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="191"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="190"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="192"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="192"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="194"/>
         <source>Kontingent pro Tag</source>
         <translation>Ticket quota per day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="194"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="196"/>
         <source>F9 bei besetztem Schalter:</source>
         <translation>F9 with someone at the counter:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/capacity_tabs.py" line="228"/>
+        <location filename="../../ui/dialogs/capacity_tabs.py" line="231"/>
         <source>Bitte eine ganze Zahl eingeben</source>
         <translation>Please enter a whole number</translation>
     </message>
@@ -3782,12 +4068,13 @@ with planned counters</translation>
 <context>
     <name>WeekModel</name>
     <message>
-        <location filename="../../ui/models/week_model.py" line="89"/>
+        <location filename="../../ui/models/week_model.py" line="91"/>
         <source>geschlossen</source>
+        <extracomment>A day at a counter: closed (dotted), fully booked, with free time (black text on all).</extracomment>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/week_model.py" line="90"/>
+        <location filename="../../ui/models/week_model.py" line="92"/>
         <source>{0} Termine
 {1} frei ({2} online)</source>
         <translation>{0} appointments
