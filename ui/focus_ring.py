@@ -68,6 +68,7 @@ class FocusRing(QObject):
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._inner is not None:
             self._inner.destroyed.disconnect(self._inner_gone)
+            self._inner.hide()  # at once: deleted only when the event loop comes round
             self._inner.deleteLater()
             self._inner = None
         if self._frame is not None:

@@ -198,3 +198,19 @@ def test_the_list_with_its_current_row_shows_the_focus(
         table.setCurrentIndex(table.model().index(1, 3))  # the row selected
         changed, line = focus_shows(qtbot, table, window.today_button)
     assert changed >= line, f"{changed} pixels change by 3:1, a 1 px frame has {line}"
+
+
+def test_the_frame_leaves_with_the_focus(qtbot, make_window, demo_sqlite_url):
+    window = open_day(qtbot, make_window, demo_sqlite_url)
+    window.views.setCurrentWidget(window.table)
+    table, button = window.table, window.today_button
+    rect = around(table)
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    unfocused = window.grab().toImage()
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(table.hasFocus)
+    assert changed_pixels(unfocused, window.grab().toImage(), rect) > 0
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert changed_pixels(unfocused, window.grab().toImage(), rect) == 0  # no frame left
