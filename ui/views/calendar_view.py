@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegat
 
 from desk.domain.cells import CellKind
 from desk.domain.status import AppointmentStatus
+from ui.contrast import over
 from ui.models.calendar_model import CalendarModel
 from ui.theme import POINT_SIZE
 
@@ -142,7 +143,7 @@ class CalendarDelegate(QStyledItemDelegate):
         if own and kind != CellKind.CLOSED:
             tinted = self._tinted.get(fill.rgb())
             if tinted is None:
-                tinted = self._tinted[fill.rgb()] = _over(self._own_tint, fill)
+                tinted = self._tinted[fill.rgb()] = over(self._own_tint, fill)
             fill = tinted
         if not KIND_STYLE[kind][2]:
             return fill, None
@@ -226,16 +227,6 @@ class CalendarDelegate(QStyledItemDelegate):
             painter.drawText(left, y + ascent, text)
             y += height
         painter.setFont(plain)
-
-
-def _over(top: QColor, bottom: QColor) -> QColor:
-    """``top`` (translucent) painted over the opaque ``bottom``."""
-    alpha = top.alphaF()
-    return QColor.fromRgbF(
-        top.redF() * alpha + bottom.redF() * (1 - alpha),
-        top.greenF() * alpha + bottom.greenF() * (1 - alpha),
-        top.blueF() * alpha + bottom.blueF() * (1 - alpha),
-    )
 
 
 class CalendarView(QTableView):
