@@ -28,6 +28,7 @@ from desk.domain.audit import AUDIT_LABELS_DE, AuditAction
 from desk.domain.localtime import local_day_bounds
 from desk.services.reports.audit import AuditActor, AuditRow, audit_actors, audit_entries
 from ui.accessible_names import name_by_label, name_clear_button
+from ui.date_field import DateField
 from ui.failures import failure_text
 from ui.models.audit_model import AuditTableModel, audit_text
 from ui.ops import Ops
@@ -120,7 +121,7 @@ class AuditDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(qdate(day))
+        edit = DateField(qdate(day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd.MM.yyyy")
         edit.setAccessibleName(name)

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
 from desk.services.appointments.availability import Offer
 from desk.services.appointments.day_offers import DayOffers
 from ui.announce import MessageLine
+from ui.date_field import DateField
 from ui.qt_dates import qdate
 
 
-class DayEdit(QDateEdit):
+class DayEdit(DateField):
     """A date field that takes a date typed in full ("27.03.2024", "1.4.2024") and tells
     Enter (``entered``) instead of pressing the default button: the day, then a slot.
 

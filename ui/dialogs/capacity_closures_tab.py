@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desk.domain.capacity_change import PlanChange, PlanClosure, PlanInvalid, validate_change
 from desk.services.capacity.plan import PlanView
 from ui.accessible_names import name_form_fields
+from ui.date_field import DateField
 from ui.dialogs.capacity_fields import FieldError
 from ui.models.capacity_rows_model import ClosureModel
 from ui.qt_dates import qdate
@@ -52,7 +52,7 @@ class ClosuresTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.starts, self.ends = QDateEdit(self), QDateEdit(self)
+        self.starts, self.ends = DateField(self), DateField(self)
         for edit in (self.starts, self.ends):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")

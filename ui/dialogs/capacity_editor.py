@@ -16,7 +16,6 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from desk.services.database import DeskDatabase
 from desk.services.team_door import TeamDoor, as_door
 from ui.accessible_names import name_by_label
 from ui.changes import Change, What
+from ui.date_field import DateField
 from ui.dialogs.capacity_closures_tab import ClosuresTab, py_date
 from ui.dialogs.capacity_fields import FieldError
 from ui.dialogs.capacity_opening_tab import OpeningTab
@@ -100,7 +100,7 @@ class CapacityEditor(QDialog):
             self,
         )
         self.why.setVisible(self.read_only)
-        self.effective = QDateEdit(self)
+        self.effective = DateField(self)
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("dd.MM.yyyy")
         self.effective_error = FieldError(self)

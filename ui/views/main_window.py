@@ -23,7 +23,6 @@ from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -51,6 +50,7 @@ from ui.controllers.office_chooser import OfficeChooser
 from ui.controllers.sign_in import SignIn
 from ui.controllers.team_tools import TeamTools
 from ui.controllers.walk_in import WalkIn, ticket_printer
+from ui.date_field import DateField
 from ui.labels import action_label
 from ui.models.appointments_model import AppointmentTableModel
 from ui.models.calendar_model import CalendarModel
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
     def _build_day_bar(self) -> QHBoxLayout:
         """A row of its own: the window fits 1366 px with the side panel."""
         self.prev_button = QPushButton(QCoreApplication.translate("MainWindow", "◀ Vortag"))
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy")
         self.date_edit.setAccessibleName(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desk.services.reports.csv_export import statistics_csv
 from desk.services.reports.statistics import office_statistics
 from ui.accessible_names import name_by_label
+from ui.date_field import DateField
 from ui.failures import failure_text
 from ui.models.statistics_model import StatisticsTotalsModel, total_lines
 from ui.ops import Ops
@@ -176,7 +177,7 @@ class StatisticsPage(QWidget):
         return body
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(qdate(day))
+        edit = DateField(qdate(day))
         edit.setDateRange(qdate(date(2000, 1, 1)), qdate(date(2099, 12, 31)))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd.MM.yyyy")
