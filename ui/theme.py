@@ -46,6 +46,7 @@ QPushButton#ticketButton:enabled {{
 }}
 QPushButton#ticketButton:enabled:focus {{
     background: {TICKET_FOCUS}; color: {TICKET_FOCUS_TEXT}; border: 3px solid {TICKET_FOCUS};
+    outline: none; /* the style's pale focus wash would dim the white text */
 }}
 """
 

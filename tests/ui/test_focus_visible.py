@@ -5,6 +5,7 @@ push buttons and fields, the list's current row."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -125,7 +126,16 @@ def test_a_focused_ticket_button_stands_out(qtbot, reception, demo_sqlite_url, h
         first, second = list(view.buttons.values())[:2]
         assert first.isEnabled() and second.isEnabled()
         changed, line = focus_shows(qtbot, second, first)
+        image = second.grab().toImage()
     assert changed >= line, f"{changed} pixels change by 3:1, a 1 px frame has {line}"
+    # painted in the colours whose contrast ui.contrast checks (no wash of the style over them)
+    colours = Counter(
+        QColor(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+    assert colours.most_common(1)[0][0] == theme.TICKET_FOCUS
+    assert colours[theme.TICKET_FOCUS_TEXT] > 200, colours.most_common(5)
 
 
 def open_day(qtbot, make_window, url: str):
