@@ -11,7 +11,7 @@ normal theme's greyed-out text is left out: WCAG exempts inactive controls, and 
 style's grey is what a clerk expects of "not now". The high-contrast theme's greyed-out
 text is in: it is set to 7:1 there.
 
-Not in: the style's BrightText (neither Fusion nor the app paints text with it) and
+Not in: the palette's BrightText (none of the app's widgets paints text with it) and
 colours under no text (lines, edges, patterns, the chart's bars; see the contrast test).
 """
 
