@@ -25,10 +25,10 @@ CAP_SHARE = 0.14
 
 @pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080), (3840, 2160)])
 def test_the_called_number_is_at_least_a_seventh_of_the_screen_high(
-    open_display,
-    desk,
+    open_display,  # noqa: F811 (the fixture imported above)
+    desk,  # noqa: F811
     qtbot,
-    size,  # noqa: F811 (the fixtures imported above)
+    size,
 ):
     window = open_display()
     issue_tickets(desk, 1)
