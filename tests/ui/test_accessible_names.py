@@ -498,12 +498,17 @@ def tab_stops(dialog: QWidget) -> list[QWidget]:
     return stops
 
 
-def out_of_reading_order(where: str, dialog: QWidget) -> list[str]:
+def out_of_reading_order(where: str, dialog: QWidget, *, round_trip: bool = False) -> list[str]:
     """The steps of the Tab chain that go against reading order: up (more than half a
     line) or left within a row. Up into a column right of the last control is fine: a
-    column beside is read after the one before it."""
+    column beside is read after the one before it. With ``round_trip`` (a main window,
+    whose chain has no first control) the chain is read from its top-left stop."""
     tolerance = dialog.fontMetrics().height() / 2
     stops = tab_stops(dialog)
+    if round_trip:
+        at = [s.mapTo(dialog, QPoint(0, 0)) for s in stops]
+        first = min(range(len(stops)), key=lambda i: (at[i].y() // (2 * tolerance), at[i].x()))
+        stops = stops[first:] + stops[:first]
     assert len(stops) > 1, f"{where}: Tab reaches only {len(stops)} control(s)"
     wrong = []
     for before, after in itertools.pairwise(stops):
@@ -570,3 +575,18 @@ def test_tab_follows_reading_order_in_the_team_leads_forms(qtbot, window, demo_c
     for tool in (users, editor):
         tool.close()
     qtbot.waitUntil(lambda: window._ops.pending == 0, timeout=WAIT)
+
+
+def test_tab_follows_reading_order_in_the_main_window(qtbot, window):
+    """Office and counter, the day's bar, the day's tabs and calendar, then the side
+    panel beside them, each tab of both (the reception and the queue too)."""
+    signed_in(qtbot, window, "sb.mitte1")
+    wrong: list[str] = []
+    for side in range(window.side.count()):
+        window.side.setCurrentIndex(side)
+        for view in range(window.views.count()):
+            window.views.setCurrentIndex(view)
+            QApplication.processEvents()
+            where = f"Hauptfenster › {window.views.tabText(view)} + {window.side.tabText(side)}"
+            wrong += out_of_reading_order(where, window, round_trip=True)
+    assert not wrong, "Tab goes against reading order:\n" + "\n".join(wrong)
