@@ -174,8 +174,10 @@ def durations(
     appointments: Sequence[ColumnElement[bool]],
     tickets: Sequence[ColumnElement[bool]],
 ) -> Query:
-    """Per metric and day: count, sum, the day's p90 and (in one row per metric) the
-    period's p90. The nearest rank ⌈0.9·n⌉ is the smallest value whose CUME_DIST()
+    """Per metric and day, in that order: count, sum, the day's p90 and (in one row per
+    metric) the period's p90. The order keeps the period's means the same to the last
+    bit when the planner changes its mind (a hash aggregate after new table statistics).
+    The nearest rank ⌈0.9·n⌉ is the smallest value whose CUME_DIST()
     (the share of values not above it) reaches 0.9: one sorted window per p90."""
     s = _samples(clock, appointments, tickets)
     ranked = select(
@@ -186,14 +188,18 @@ def durations(
         func.cume_dist().over(partition_by=(s.c.metric, s.c.day), order_by=s.c.value).label("cd"),
     ).subquery()
     r = ranked.c
-    return select(
-        r.metric,
-        r.day,
-        func.count(),
-        func.sum(r.value),
-        func.min(case((r.cd >= P90, r.value))),
-        func.min(case((r.ca >= P90, r.value))),
-    ).group_by(r.metric, r.day)
+    return (
+        select(
+            r.metric,
+            r.day,
+            func.count(),
+            func.sum(r.value),
+            func.min(case((r.cd >= P90, r.value))),
+            func.min(case((r.ca >= P90, r.value))),
+        )
+        .group_by(r.metric, r.day)
+        .order_by(r.metric, r.day)
+    )  # one order: the same float sums
 
 
 def horizon_days(clock: LocalClock, where: Sequence[ColumnElement[bool]]) -> Query:
