@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 PYTEST_ARGS ?=
+# make test runs the suite in this many processes (pytest-xdist); 0 runs it in one
+TEST_WORKERS ?= 2
 
 .PHONY: venv install install-dev run lint test soak bench translations lock dist dist-check clean
 
@@ -41,7 +43,7 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 soak: install-dev
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m soak $(PYTEST_ARGS)

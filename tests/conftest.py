@@ -9,7 +9,9 @@ PostgreSQL server selection, in order:
    session (run as the ``postgres`` user when pytest runs as root).
 
 ``BUERGERDESK_TEST_PG_THROWAWAY=1`` skips step 2 and always uses a throwaway
-cluster (to test that path, or to keep tests off a shared server).
+cluster (to test that path, or to keep tests off a shared server). In a parallel run
+(``make test`` runs pytest-xdist) every worker skips step 2 where initdb is found: a
+cluster of its own keeps the workers' open transactions out of each other's prunes.
 Without any working server the tests fail; they are never skipped.
 """
 
@@ -131,7 +133,13 @@ def pg_admin_url() -> Iterator[str]:
     if configured:
         yield configured
         return
-    if os.environ.get("BUERGERDESK_TEST_PG_THROWAWAY") != "1" and _local_server_answers():
+    # Each worker of a parallel run (pytest-xdist) gets a cluster of its own: the change
+    # log's prune deletes only rows older than every open transaction of the whole cluster
+    # (pg_snapshot_xmin), so workers sharing one would hold back each other's prunes.
+    own_cluster = os.environ.get("BUERGERDESK_TEST_PG_THROWAWAY") == "1" or (
+        "PYTEST_XDIST_WORKER" in os.environ and _pg_bindir() is not None
+    )
+    if not own_cluster and _local_server_answers():
         yield LOCAL_ADMIN_URL
         return
 
