@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desk.domain.localtime import time_span
 from desk.domain.steps import KEY_STEPS, Action, allowed_actions
 from ui.labels import channel_label, status_label
+from ui.views.button_grid import place_in_columns
 from ui.views.window_actions import key_text
 
 if TYPE_CHECKING:
@@ -100,9 +101,7 @@ class AppointmentPanel(QFrame):
         margins = self.contentsMargins().left() + self.contentsMargins().right()
         room = self.maximumWidth() - margins - 2 * grid.contentsMargins().left() - 24
         columns = 2 if 2 * widest + max(grid.horizontalSpacing(), 0) <= room else 1
-        for i, button in enumerate(self.buttons.values()):
-            grid.removeWidget(button)
-            grid.addWidget(button, i // columns, i % columns)
+        place_in_columns(grid, self.buttons.values(), columns)
         wrap = QFormLayout.RowWrapPolicy
         self._form.setRowWrapPolicy(wrap.DontWrapRows if columns == 2 else wrap.WrapAllRows)
 

@@ -35,6 +35,7 @@ from ui.ops import Ops
 from ui.text_size import keep_sheet
 from ui.text_size import percent as text_percent
 from ui.theme import QUEUE_STYLE
+from ui.views.button_grid import place_in_columns
 from ui.views.person_words import ask, person_line, person_state
 
 if TYPE_CHECKING:
@@ -176,9 +177,7 @@ class QueuePanel(QWidget):
         columns = 2 if text_percent() <= 125 else 1
         call = self.tr("Nächste(n) aufrufen (F9)")
         self.call_next_button.setText(call if columns == 2 else call.replace(" (", "\n(", 1))
-        for i, button in enumerate(self.step_buttons.values()):
-            self._steps.removeWidget(button)
-            self._steps.addWidget(button, i // columns, i % columns)
+        place_in_columns(self._steps, self.step_buttons.values(), columns)
 
     # ---------------------------------------------------------------- loading
     def set_counter(self, db: DeskDatabase, office_id: str, counter_number: int | None) -> None:

@@ -37,6 +37,7 @@ from ui.text_size import keep_sheet
 from ui.text_size import percent as text_percent
 from ui.theme import RECEPTION_STYLE
 from ui.ticket_press import TicketPresses
+from ui.views.button_grid import place_in_columns
 
 if TYPE_CHECKING:
     import uuid
@@ -133,9 +134,7 @@ class ReceptionView(QWidget):
     def _arrange_buttons(self) -> None:
         """The ticket buttons two a row; one a row at large text."""
         columns = 2 if text_percent() <= 125 else 1
-        for i, button in enumerate(self.buttons.values()):
-            self._grid.removeWidget(button)
-            self._grid.addWidget(button, i // columns, i % columns)
+        place_in_columns(self._grid, self.buttons.values(), columns)
 
     def _ticket_buttons(self) -> QGridLayout:
         """One big button per reason, two a row (off until the status is read)."""
