@@ -52,73 +52,73 @@
 <context>
     <name>AppointmentPanel</name>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="40"/>
-        <location filename="../../ui/views/appointment_panel.py" line="112"/>
+        <location filename="../../ui/views/appointment_panel.py" line="41"/>
+        <location filename="../../ui/views/appointment_panel.py" line="111"/>
         <source>Kein Termin gewählt</source>
         <translation>No appointment selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="46"/>
+        <location filename="../../ui/views/appointment_panel.py" line="47"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="47"/>
+        <location filename="../../ui/views/appointment_panel.py" line="48"/>
         <source>Anliegen</source>
         <translation>Concern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="48"/>
+        <location filename="../../ui/views/appointment_panel.py" line="49"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="49"/>
+        <location filename="../../ui/views/appointment_panel.py" line="50"/>
         <source>Buchungsnr.</source>
         <translation>Booking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="50"/>
+        <location filename="../../ui/views/appointment_panel.py" line="51"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="51"/>
+        <location filename="../../ui/views/appointment_panel.py" line="52"/>
         <source>Gebucht</source>
         <translation>Booked via</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="52"/>
+        <location filename="../../ui/views/appointment_panel.py" line="53"/>
         <source>Schalter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="76"/>
+        <location filename="../../ui/views/appointment_panel.py" line="77"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="85"/>
+        <location filename="../../ui/views/appointment_panel.py" line="86"/>
         <source>Verlauf:</source>
         <translation>History:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="116"/>
+        <location filename="../../ui/views/appointment_panel.py" line="115"/>
         <source>Einen Termin im Kalender wählen (Pfeiltasten, Maus) oder suchen (Strg+F).</source>
         <translation>Select an appointment in the calendar (arrow keys, mouse) or search (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="138"/>
+        <location filename="../../ui/views/appointment_panel.py" line="137"/>
         <source>Möglich: {0}</source>
         <translation>Possible: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="140"/>
+        <location filename="../../ui/views/appointment_panel.py" line="139"/>
         <source>Keine weiteren Schritte möglich.</source>
         <translation>No further steps possible.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/appointment_panel.py" line="149"/>
+        <location filename="../../ui/views/appointment_panel.py" line="148"/>
         <source>Die Schritte unten wirken auf {0} (am Schalter), nicht auf diesen Termin.</source>
         <translation>The steps below act on {0} (at the counter), not on this appointment.</translation>
     </message>
@@ -165,115 +165,115 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="76"/>
         <source>Protokoll</source>
         <extracomment>How many rows one query shows (the newest); the info line asks to narrow beyond it. The period shown at first: the last week up to today.</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="79"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="84"/>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="80"/>
         <source>Zeitraum bis</source>
         <translation>Period to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="86"/>
         <source>Alle Arten</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="89"/>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="134"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="91"/>
         <source>Alle Benutzer</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="93"/>
         <source>Buchungsnummer, Wartenummer, Name des Benutzers …</source>
         <translation>Booking number, ticket number, user name …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="94"/>
         <source>Suchtext löschen</source>
         <translation>Clear search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="95"/>
         <source>Suchtext</source>
         <translation>Search text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="96"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="101"/>
         <source>Protokolleinträge</source>
         <translation>Log entries</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
         <source>Zeitraum von</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="134"/>
         <source>Suche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="175"/>
         <source>„bis“ liegt vor „von“ – bitte den Zeitraum ändern.</source>
         <translation>“To” is before “from” – please change the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="185"/>
         <source>Lädt …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="207"/>
         <source>Keine Einträge für diese Auswahl.</source>
         <translation>No entries for this selection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="210"/>
         <source>Die neuesten {0} Einträge – bitte die Auswahl eingrenzen.</source>
         <translation>The newest {0} entries – please narrow the selection.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="215"/>
         <source>1 Eintrag.</source>
         <translation>1 entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="217"/>
         <source>{0} Einträge, die neuesten zuerst.</source>
         <translation>{0} entries, newest first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="223"/>
         <source>Das Protokoll konnte nicht geladen werden ({0}).</source>
         <translation>The audit log could not be loaded ({0}).</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar_view.py" line="263"/>
+        <location filename="../../ui/views/calendar_view.py" line="254"/>
         <source>Schalterkalender</source>
         <extracomment>Block colours by appointment state (text stays dark on all of them). Free and closed time: background, pattern, mark. The blocks&apos; text, the free cells&apos; marks and the tint of the clerk&apos;s own counter. High contrast: white blocks and free time with black text, edges and marks. The selected free cell&apos;s frame (inside); the focused current cell&apos;s frame (at its edge, in the palette&apos;s selection colour: blue, or black in high contrast).</extracomment>
         <translation>Counter calendar</translation>
@@ -1250,6 +1250,11 @@ Password for all: {2}</translation>
         <translation>Counter</translation>
     </message>
     <message>
+        <location filename="../../ui/views/main_window.py" line="249"/>
+        <source>Standort:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/main_window.py" line="264"/>
         <source>◀ Vortag</source>
         <translation>◀ Previous day</translation>
@@ -1260,20 +1265,10 @@ Password for all: {2}</translation>
         <translation>Next day ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="274"/>
-        <source>&amp;Heute</source>
-        <translation>T&amp;oday</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/main_window.py" line="247"/>
         <location filename="../../ui/views/main_window.py" line="422"/>
         <source>&amp;Neuer Termin …</source>
         <translation>&amp;New appointment …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="249"/>
-        <source>&amp;Standort:</source>
-        <translation>&amp;Office:</translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="252"/>
@@ -1294,6 +1289,11 @@ Password for all: {2}</translation>
         <location filename="../../ui/views/main_window.py" line="273"/>
         <source>Folgetag</source>
         <translation>Next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="274"/>
+        <source>Heute</source>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="294"/>
@@ -1936,144 +1936,144 @@ Password for all: {2}</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="53"/>
+        <location filename="../../ui/views/queue_panel.py" line="54"/>
         <source>Erneut aufrufen</source>
         <extracomment>A slow fallback for the passing of time (waits, appointments falling due): changes are told by the operations and the sync (ui.changes). (key, German label) of the steps for the ticket at the counter.</extracomment>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="54"/>
+        <location filename="../../ui/views/queue_panel.py" line="55"/>
         <source>In Bearbeitung</source>
         <translation>In service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="55"/>
+        <location filename="../../ui/views/queue_panel.py" line="56"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="56"/>
-        <location filename="../../ui/views/queue_panel.py" line="359"/>
-        <location filename="../../ui/views/queue_panel.py" line="361"/>
-        <location filename="../../ui/views/queue_panel.py" line="374"/>
+        <location filename="../../ui/views/queue_panel.py" line="57"/>
+        <location filename="../../ui/views/queue_panel.py" line="358"/>
+        <location filename="../../ui/views/queue_panel.py" line="360"/>
+        <location filename="../../ui/views/queue_panel.py" line="373"/>
         <source>Nicht erschienen</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="57"/>
+        <location filename="../../ui/views/queue_panel.py" line="58"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="101"/>
-        <location filename="../../ui/views/queue_panel.py" line="236"/>
+        <location filename="../../ui/views/queue_panel.py" line="102"/>
+        <location filename="../../ui/views/queue_panel.py" line="235"/>
         <source>Niemand aufgerufen</source>
         <extracomment>The steps of the buttons for the current person, by their key in desk&apos;s counter_person.STEPS (&quot;park&quot; is a ticket&apos;s only). Calls the next ticket exactly once across all counters: (office, counter, now, *, user_id) → info.</extracomment>
         <translation>Nobody called</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="115"/>
-        <location filename="../../ui/views/queue_panel.py" line="177"/>
+        <location filename="../../ui/views/queue_panel.py" line="116"/>
+        <location filename="../../ui/views/queue_panel.py" line="178"/>
         <source>Nächste(n) aufrufen (F9)</source>
         <translation>Call the next person (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="119"/>
+        <location filename="../../ui/views/queue_panel.py" line="120"/>
         <source>Ruft die nächste Person an diesen Schalter: einen fälligen Termin vor der nächsten Wartenummer. Taste F9.</source>
         <translation>Calls the next person to this counter: an appointment that is due comes before the next ticket. Key F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="132"/>
+        <location filename="../../ui/views/queue_panel.py" line="133"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="135"/>
+        <location filename="../../ui/views/queue_panel.py" line="136"/>
         <source>Zurückgestellt</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="137"/>
+        <location filename="../../ui/views/queue_panel.py" line="138"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="152"/>
+        <location filename="../../ui/views/queue_panel.py" line="153"/>
         <source>Zurückgestellt (holen Unterlagen):</source>
         <translation>Parked (fetching documents):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="213"/>
+        <location filename="../../ui/views/queue_panel.py" line="212"/>
         <source>ca. {0} min</source>
         <translation>approx. {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="215"/>
+        <location filename="../../ui/views/queue_panel.py" line="214"/>
         <source>ca. {0}–{1} min</source>
         <translation>approx. {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="217"/>
+        <location filename="../../ui/views/queue_panel.py" line="216"/>
         <source>{0}{1} · {2}{3} · wartet {4} min · {5}</source>
         <translation>{0}{1} · {2}{3} · waiting {4} min · {5}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="245"/>
+        <location filename="../../ui/views/queue_panel.py" line="244"/>
         <source>Außerdem noch offen an diesem Schalter: {0}</source>
         <translation>Also still open at this counter: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="251"/>
+        <location filename="../../ui/views/queue_panel.py" line="250"/>
         <source>Rückgängig: {0} „nicht erschienen“</source>
         <translation>Undo no-show: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="299"/>
+        <location filename="../../ui/views/queue_panel.py" line="298"/>
         <source>Erst {0} abschließen (F8) oder zurückstellen, dann aufrufen.</source>
         <translation>First finish {0} (F8) or park it, then call.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="306"/>
+        <location filename="../../ui/views/queue_panel.py" line="305"/>
         <source>Nächste(n) aufrufen</source>
         <translation>Call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="307"/>
+        <location filename="../../ui/views/queue_panel.py" line="306"/>
         <source>{0} ist noch an diesem Schalter. Was geschieht mit {0}?</source>
         <translation>{0} is still at this counter. What happens to {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="311"/>
+        <location filename="../../ui/views/queue_panel.py" line="310"/>
         <source>{0} erledigt, nächste(n) aufrufen</source>
         <translation>{0} done, call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="313"/>
+        <location filename="../../ui/views/queue_panel.py" line="312"/>
         <source>{0} zurück in die Warteschlange, nächste(n) aufrufen</source>
         <translation>{0} back into the queue, call the next person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="360"/>
+        <location filename="../../ui/views/queue_panel.py" line="359"/>
         <source>{0} als „nicht erschienen“ vermerken?</source>
         <translation>Mark {0} as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="370"/>
+        <location filename="../../ui/views/queue_panel.py" line="369"/>
         <source>Letzter Aufruf</source>
         <translation>Last call</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="372"/>
+        <location filename="../../ui/views/queue_panel.py" line="371"/>
         <source>{0} wurde schon {1}-mal erneut aufgerufen. Als „nicht erschienen“ vermerken?</source>
         <translation>{0} has already been called again {1} times. Mark as a no-show?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="222"/>
+        <location filename="../../ui/views/queue_panel.py" line="221"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/queue_panel.py" line="344"/>
+        <location filename="../../ui/views/queue_panel.py" line="343"/>
         <source>Aufgerufen: {0}</source>
         <translation>Called: {0}</translation>
     </message>
@@ -2094,88 +2094,88 @@ Password for all: {2}</translation>
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="88"/>
+        <location filename="../../ui/views/reception_view.py" line="89"/>
         <source>Wartenummer ziehen – Sprechstunde ohne Termin</source>
         <extracomment>A slow fallback for the passing of time (the walk-in hour opening, the arrivals of the next two hours): changes are told by the operations and the sync (ui.changes).</extracomment>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="163"/>
+        <location filename="../../ui/views/reception_view.py" line="162"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="164"/>
+        <location filename="../../ui/views/reception_view.py" line="163"/>
         <source>Buchungsnummer zum Anmelden</source>
         <translation>Booking number to check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="166"/>
-        <source>Mit Termin &amp;anmelden</source>
-        <translation>&amp;Check in with appointment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/reception_view.py" line="170"/>
+        <location filename="../../ui/views/reception_view.py" line="169"/>
         <source>Termin:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="100"/>
+        <location filename="../../ui/views/reception_view.py" line="101"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="114"/>
+        <location filename="../../ui/views/reception_view.py" line="115"/>
         <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
         <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="148"/>
+        <location filename="../../ui/views/reception_view.py" line="147"/>
         <source>Zieht eine Wartenummer für „{0}“ und druckt sie aus.</source>
         <translation>Draws a ticket for “{0}” and prints it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="207"/>
+        <location filename="../../ui/views/reception_view.py" line="165"/>
+        <source>Mit Termin anmelden</source>
+        <translation>Check in with appointment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reception_view.py" line="206"/>
         <source>Noch {0} von {1} Wartenummern heute</source>
         <translation>{0} of {1} numbers left today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="209"/>
+        <location filename="../../ui/views/reception_view.py" line="208"/>
         <source>{0} Wartenummern heute</source>
         <translation>{0} numbers today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="211"/>
+        <location filename="../../ui/views/reception_view.py" line="210"/>
         <source>{0} warten</source>
         <translation>{0} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="213"/>
+        <location filename="../../ui/views/reception_view.py" line="212"/>
         <source>geschätzte Wartezeit etwa {0} min</source>
         <translation>estimated wait about {0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="216"/>
+        <location filename="../../ui/views/reception_view.py" line="215"/>
         <source>geschätzte Wartezeit etwa {0}–{1} min</source>
         <translation>estimated wait about {0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="264"/>
+        <location filename="../../ui/views/reception_view.py" line="263"/>
         <source>Zuletzt: {0} ({1}, {2:%H:%M} Uhr)</source>
         <translation>Last: {0} ({1}, {2:%H:%M})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="275"/>
+        <location filename="../../ui/views/reception_view.py" line="274"/>
         <source>Drucken nicht möglich: {0}</source>
         <translation>Cannot print: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="285"/>
+        <location filename="../../ui/views/reception_view.py" line="284"/>
         <source>Bitte die Buchungsnummer eingeben.</source>
         <translation>Please enter the booking number.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reception_view.py" line="304"/>
+        <location filename="../../ui/views/reception_view.py" line="303"/>
         <source>{0} ist angemeldet.</source>
         <translation>{0} is checked in.</translation>
     </message>
@@ -3454,7 +3454,7 @@ with planned counters</translation>
     <message>
         <location filename="../../ui/views/statistics_charts.py" line="100"/>
         <source>Grafik. Die Summen des Zeitraums stehen in der Tabelle daneben.</source>
-        <translation>Chart. The period's totals are in the table beside it.</translation>
+        <translation>Chart. The period&apos;s totals are in the table beside it.</translation>
     </message>
     <message>
         <location filename="../../ui/views/statistics_charts.py" line="114"/>
@@ -3496,102 +3496,102 @@ with planned counters</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="116"/>
+        <location filename="../../ui/views/statistics_page.py" line="117"/>
         <source>Standort</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="121"/>
+        <location filename="../../ui/views/statistics_page.py" line="122"/>
         <source>Erster Tag</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="122"/>
+        <location filename="../../ui/views/statistics_page.py" line="123"/>
         <source>Letzter Tag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="123"/>
+        <location filename="../../ui/views/statistics_page.py" line="124"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="124"/>
+        <location filename="../../ui/views/statistics_page.py" line="125"/>
         <source>CSV e&amp;xportieren …</source>
         <translation>E&amp;xport CSV …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="127"/>
+        <location filename="../../ui/views/statistics_page.py" line="128"/>
         <source>Standort:</source>
         <translation>Office:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="131"/>
+        <location filename="../../ui/views/statistics_page.py" line="132"/>
         <source>von</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="133"/>
+        <location filename="../../ui/views/statistics_page.py" line="134"/>
         <source>bis</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="143"/>
+        <location filename="../../ui/views/statistics_page.py" line="144"/>
         <source>Summen des Zeitraums</source>
         <translation>Totals for the period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="162"/>
+        <location filename="../../ui/views/statistics_page.py" line="163"/>
         <source>Uhrzeiten</source>
         <translation>Times of day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="163"/>
+        <location filename="../../ui/views/statistics_page.py" line="164"/>
         <source>Vorlauf online</source>
         <translation>Online lead time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="203"/>
+        <location filename="../../ui/views/statistics_page.py" line="204"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="242"/>
+        <location filename="../../ui/views/statistics_page.py" line="243"/>
         <source>Die Statistik konnte nicht berechnet werden (Details in der Protokolldatei).</source>
         <translation>The statistics could not be calculated (details in the log file).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="223"/>
+        <location filename="../../ui/views/statistics_page.py" line="224"/>
         <source>1 Tag</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="223"/>
+        <location filename="../../ui/views/statistics_page.py" line="224"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="225"/>
+        <location filename="../../ui/views/statistics_page.py" line="226"/>
         <source>%1: %2 bis %3 (%4)</source>
         <translation>%1: %2 to %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="258"/>
+        <location filename="../../ui/views/statistics_page.py" line="259"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="258"/>
+        <location filename="../../ui/views/statistics_page.py" line="259"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="274"/>
+        <location filename="../../ui/views/statistics_page.py" line="275"/>
         <source>CSV gespeichert: %1</source>
         <translation>CSV saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_page.py" line="278"/>
+        <location filename="../../ui/views/statistics_page.py" line="279"/>
         <source>Die CSV-Datei konnte nicht gespeichert werden: %1</source>
         <translation>The CSV file could not be saved: %1</translation>
     </message>

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         self.counter_box.setAccessibleName(QCoreApplication.translate("MainWindow", "Schalter"))
         self.book_button = QPushButton(QCoreApplication.translate("MainWindow", "&Neuer Termin …"))
         self.book_button.setObjectName("primaryButton")
-        office = QCoreApplication.translate("MainWindow", "&Standort:").replace("&", "")
+        office = QCoreApplication.translate("MainWindow", "Standort:")
         for label, widget in (  # no Alt+S for the office: it opens the menu Sprache
             (office, self.office_box),
             (QCoreApplication.translate("MainWindow", "S&chalter:"), self.counter_box),
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.prev_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Vortag"))
         self.next_button = QPushButton(QCoreApplication.translate("MainWindow", "Folgetag ▶"))
         self.next_button.setAccessibleName(QCoreApplication.translate("MainWindow", "Folgetag"))
-        today = QCoreApplication.translate("MainWindow", "&Heute").replace("&", "")
+        today = QCoreApplication.translate("MainWindow", "Heute")
         self.today_button = QPushButton(today)  # Alt+H opens the menu Hilfe; T is today
         days = QHBoxLayout()
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button):

@@ -162,7 +162,7 @@ class ReceptionView(QWidget):
         self.code_edit.setPlaceholderText(self.tr("Buchungsnummer, z. B. 39KJ-TGPT"))
         self.code_edit.setAccessibleName(self.tr("Buchungsnummer zum Anmelden"))
         # no Alt+A (it opens the menu Ansicht); Enter in the field checks in
-        self.check_in_button = QPushButton(self.tr("Mit Termin &anmelden").replace("&", ""))
+        self.check_in_button = QPushButton(self.tr("Mit Termin anmelden"))
         self.check_in_message = QLabel()
         self.check_in_message.setWordWrap(True)
         check_in = QHBoxLayout()
