@@ -110,10 +110,11 @@ class MessageLine(QLabel):
         super().__init__(text, parent)
         self._assertive = assertive
 
-    def setText(self, text: str) -> None:
-        """Show ``text`` and announce it."""
+    def setText(self, text: str, spoken: str | None = None) -> None:
+        """Show ``text`` and announce it, or ``spoken`` in its place (the line says it
+        short, the announcement whole: "check the marked fields" with what is wrong)."""
         super().setText(text)
-        announce(self, text, assertive=self._assertive)
+        announce(self, spoken or text, assertive=self._assertive)
 
 
 def show_state(label: QLabel, text: str) -> None:

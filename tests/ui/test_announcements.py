@@ -11,8 +11,8 @@ from datetime import datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 import ui.announce
 from desk.domain.errors import DeskError
@@ -321,6 +321,35 @@ def test_an_operation_refused_without_its_own_handler_is_announced(
     assert heard == [("Kein Schalter gewählt", True)]
 
 
+def test_a_refusal_shown_in_a_message_box_is_not_announced_as_well(
+    qtbot, make_window, sqlite_url, heard
+):
+    """The box is said by the screen reader itself (an alert); told twice, the second
+    would cut the first off."""
+    window = make_window(sqlite_url)
+    window._show_dialogs = True  # as the app runs (the tests' windows show no boxes)
+    boxes: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        boxes.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(50, answer)
+
+    def refused() -> None:
+        raise DeskError("Kein Schalter gewählt")
+
+    with qtbot.waitSignal(window.ops.failed, timeout=UPDATE_MS):
+        window.ops.run(refused, lambda _none: None)
+    qtbot.waitUntil(lambda: boxes == ["Kein Schalter gewählt"], timeout=UPDATE_MS)
+    assert window.statusBar().currentMessage() == "Kein Schalter gewählt"
+    assert heard == []
+
+
 def test_a_refused_sign_in_is_announced_from_the_dialogs_message_line(
     qtbot, ops: Ops, demo_copy, heard
 ):
@@ -355,8 +384,18 @@ def test_a_field_problem_of_the_booking_is_announced(qtbot, make_window, demo_co
         if label.objectName() == "fieldProblem" and label.text()
     ]
     assert problems
-    assert heard == [*((p, True) for p in problems), (dialog.message.text(), True)]
+    # one announcement says it all (several would cut each other off in a screen reader)
+    name_problem, email_problem = problems  # no name typed either
+    said = f"Bitte die markierten Felder prüfen. Name: {name_problem} E-Mail: {email_problem}"
+    assert heard == [(said, True)]
     assert dialog.message.text() == "Bitte die markierten Felder prüfen."
+    # the field tells its problem when it gets the focus, and nothing once corrected
+    assert dialog.email_edit.accessibleDescription() == email_problem
+    assert dialog.phone_edit.accessibleDescription() == ""
+    dialog.email_edit.setText("a@example.org")
+    dialog.name_edit.setText("Erika Mustermann")
+    assert not dialog.problems()
+    assert dialog.email_edit.accessibleDescription() == ""
     dialog.reject()
 
 

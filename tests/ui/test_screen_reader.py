@@ -201,7 +201,8 @@ def test_the_booking_dialogs_refusal_is_announced(read: dict[str, Any]) -> None:
     """ "Buchen" with the name empty: the refusal reaches the bus as an announcement
     (AT-SPI object:announcement, which Orca speaks), assertive (AT-SPI's 2)."""
     heard = read["announcements"]
-    refusals = [h for h in heard if h["text"] == "Bitte die markierten Felder prüfen."]
+    said = "Bitte die markierten Felder prüfen. Name: Bitte den Namen angeben."
+    refusals = [h for h in heard if h["text"] == said]  # one announcement with the field
     assert refusals, f"announcements heard: {heard}"
     assert refusals[0]["politeness"] == 2, refusals
 

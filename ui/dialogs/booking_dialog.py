@@ -44,7 +44,6 @@ from desk.services.appointments.day_offers import DayOffers, day_offers
 from desk.services.database import DeskDatabase
 from desk.services.offices import OfficeInfo, ServiceInfo, office_services
 from ui.accessible_names import name_form_fields
-from ui.announce import MessageLine
 from ui.dialogs.booking_slots import SlotPicker
 from ui.dialogs.move_in_field import MoveInField
 from ui.failures import failure_text
@@ -119,6 +118,7 @@ class BookingDialog(QDialog):
     # ----------------------------------------------------------------- layout
     def _build(self) -> None:
         self.problem_labels: dict[str, QLabel] = {}
+        self._problem_fields: dict[str, QWidget] = {}
         form = self._form()
         today = self._now.astimezone(self._office_tz()).date()
         self.slots = SlotPicker(today)
@@ -216,12 +216,13 @@ class BookingDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         layout.addWidget(field)
-        problem = MessageLine()  # a problem found on saving is announced
+        problem = QLabel()  # said with the others on saving, and as the field's description
         problem.setObjectName("fieldProblem")
         problem.setWordWrap(True)
         problem.hide()
         layout.addWidget(problem)
         self.problem_labels[key] = problem
+        self._problem_fields[key] = field
         return box
 
     def _connect(self) -> None:
@@ -355,6 +356,7 @@ class BookingDialog(QDialog):
         problem = self.problem_labels["move_in"]
         if problem.isVisible() and self.move_in_edit.problem() is None:
             problem.hide()  # corrected: the mark goes at once; a new one comes on saving
+            self.move_in_edit.setAccessibleDescription("")
         self._update_frist()
 
     def _update_frist(self) -> None:
@@ -407,15 +409,22 @@ class BookingDialog(QDialog):
         return found
 
     def _mark(self, found: dict[str, str]) -> None:
+        """Each problem next to its field and as the field's description (a screen reader
+        says it when the field gets the focus)."""
         for key, label in self.problem_labels.items():
             label.setText(found.get(key, ""))
             label.setVisible(key in found)
+            self._problem_fields[key].setAccessibleDescription(found.get(key, ""))
 
     def save(self) -> None:
         """Book the chosen slot; on a refusal stay open with the reason under the slot
         list, which is read again."""
-        if self.problems():
-            self.message.setText(self.tr("Bitte die markierten Felder prüfen."))
+        found = self.problems()
+        if found:
+            short = self.tr("Bitte die markierten Felder prüfen.")
+            fields = self._problem_fields  # one announcement: several would cut each other off
+            said = " ".join(f"{fields[k].accessibleName()}: {text}" for k, text in found.items())
+            self.message.setText(short, spoken=f"{short} {said}")
             self.save_finished.emit()
             return
         offer, service = self.chosen, self.service_id
