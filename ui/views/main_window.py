@@ -853,8 +853,9 @@ class MainWindow(QMainWindow):
         """The default for an operation without its own error handler: its words in the
         status bar (and a message box), and told to assistive technology."""
         self.statusBar().showMessage(message, 8000)
-        announce(self.statusBar(), message, assertive=True)
-        if self._show_dialogs:
+        if not self._show_dialogs:  # a message box is said by the screen reader itself
+            announce(self.statusBar(), message, assertive=True)
+        else:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(
