@@ -384,7 +384,7 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
@@ -454,52 +454,52 @@
         <translation>How the appointment is booked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="366"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="368"/>
         <source>Einzugsdatum eingeben, um die Anmeldefrist (14 Tage) zu prüfen.</source>
         <translation>Enter the move-in date to check the registration deadline (14 days).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="372"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="374"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="374"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="376"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="376"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="378"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="418"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="424"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="432"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="434"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="443"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="463"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="472"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="467"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="476"/>
         <source>Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen.</source>
         <translation>Not booked: unexpected error ({0}). Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="475"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="484"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -1350,17 +1350,17 @@ Password for all: {2}</translation>
         <translation>S&amp;ync and conflicts …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="883"/>
+        <location filename="../../ui/views/main_window.py" line="884"/>
         <source>Einzelplatz: kein Abgleich mit der Zentrale</source>
         <translation>Standalone: no sync with the centre</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="885"/>
+        <location filename="../../ui/views/main_window.py" line="886"/>
         <source>Abgleich: noch kein Stand</source>
         <translation>Sync: no state yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="922"/>
+        <location filename="../../ui/views/main_window.py" line="923"/>
         <source>Termine des Tages</source>
         <translation>Appointments of the day</translation>
     </message>
@@ -1372,12 +1372,12 @@ Password for all: {2}</translation>
         <translation>Not signed in (standalone)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="937"/>
+        <location filename="../../ui/views/main_window.py" line="938"/>
         <source>Die Demo-Stadt wird eingerichtet …</source>
         <translation>Setting up the demo city …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="943"/>
+        <location filename="../../ui/views/main_window.py" line="944"/>
         <source>Erster Start</source>
         <translation>First start</translation>
     </message>
@@ -1455,7 +1455,7 @@ Password for all: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/clerk_steps.py" line="232"/>
-        <location filename="../../ui/views/main_window.py" line="861"/>
+        <location filename="../../ui/views/main_window.py" line="862"/>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
     </message>
@@ -2100,6 +2100,11 @@ Password for all: {2}</translation>
         <translation>Take a number – walk-in hour</translation>
     </message>
     <message>
+        <location filename="../../ui/views/reception_view.py" line="115"/>
+        <source>Termine der nächsten zwei Stunden (Eingabetaste oder Doppelklick meldet an):</source>
+        <translation>Appointments of the next two hours (Enter or double click checks in):</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/reception_view.py" line="162"/>
         <source>Buchungsnummer, z. B. 39KJ-TGPT</source>
         <translation>Booking number, e.g. 39KJ-TGPT</translation>
@@ -2118,11 +2123,6 @@ Password for all: {2}</translation>
         <location filename="../../ui/views/reception_view.py" line="101"/>
         <source>Termine der nächsten zwei Stunden</source>
         <translation>Appointments of the next two hours</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/reception_view.py" line="115"/>
-        <source>Termine der nächsten zwei Stunden (Doppelklick meldet an):</source>
-        <translation>Appointments of the next two hours (double click checks in):</translation>
     </message>
     <message>
         <location filename="../../ui/views/reception_view.py" line="147"/>

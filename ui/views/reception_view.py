@@ -112,7 +112,7 @@ class ReceptionView(QWidget):
         column.addWidget(self.last_ticket)
         column.addLayout(check_in)
         arrivals_caption = QLabel(
-            self.tr("Termine der nächsten zwei Stunden (Doppelklick meldet an):")
+            self.tr("Termine der nächsten zwei Stunden (Eingabetaste oder Doppelklick meldet an):")
         )
         arrivals_caption.setWordWrap(True)
         column.addWidget(arrivals_caption)
