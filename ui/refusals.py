@@ -35,6 +35,16 @@ TEMPLATES: dict[str, str] = {
         "Refusals",
         "{field:word} ist zu lang (höchstens {limit} Zeichen)",
     ),
+    "field_name_missing": QT_TRANSLATE_NOOP("Refusals", "Bitte den Namen angeben."),
+    "field_too_long": QT_TRANSLATE_NOOP("Refusals", "Höchstens {limit} Zeichen."),
+    "field_name_invalid": QT_TRANSLATE_NOOP("Refusals", "Der Name {problem:reason}."),
+    "field_phone_invalid": QT_TRANSLATE_NOOP(
+        "Refusals", "Bitte nur Ziffern, Leerzeichen, + - / ( ) – z. B. 0345 123456."
+    ),
+    "field_email_invalid": QT_TRANSLATE_NOOP(
+        "Refusals", "Keine gültige E-Mail-Adresse (z. B. name@beispiel.de)."
+    ),
+    "field_control_chars": QT_TRANSLATE_NOOP("Refusals", "Enthält unzulässige Steuerzeichen."),
     "text_control_chars": QT_TRANSLATE_NOOP(
         "Refusals",
         "{field:word} enthält unzulässige Steuerzeichen",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from desk.domain.names import name_problem
+from desk.domain.names import name_fault
+from desk.domain.refusals import Reason
 
 MAX_NAME = 300
 MAX_PHONE = 40
@@ -18,31 +19,37 @@ def _control(value: str) -> bool:
     return any((ord(c) < 32 and c not in "\t\n\r") or c == "\x7f" for c in value)
 
 
-def contact_problems(name: str, phone: str, email: str, notes: str) -> dict[str, str]:
-    """Field name ("name", "phone", "email", "notes") → what is wrong; empty when all is fine.
+def contact_faults(name: str, phone: str, email: str, notes: str) -> dict[str, Reason]:
+    """Field name ("name", "phone", "email", "notes") → what is wrong, by code (worded
+    in the UI's language by the caller); empty when all is fine.
 
     The name is required and kept as given; phone and e-mail are optional but,
     when given, must look like a phone number and an address.
     """
-    problems: dict[str, str] = {}
+    faults: dict[str, Reason] = {}
     if not name.strip():
-        problems["name"] = "Bitte den Namen angeben."
+        faults["name"] = Reason.of("field_name_missing")
     elif len(name) > MAX_NAME:
-        problems["name"] = f"Höchstens {MAX_NAME} Zeichen."
-    elif (problem := name_problem(name)) is not None:
-        problems["name"] = f"Der Name {problem}."
+        faults["name"] = Reason.of("field_too_long", limit=MAX_NAME)
+    elif (fault := name_fault(name)) is not None:
+        faults["name"] = Reason.of("field_name_invalid", problem=fault)
     if phone.strip():
         if len(phone) > MAX_PHONE:
-            problems["phone"] = f"Höchstens {MAX_PHONE} Zeichen."
+            faults["phone"] = Reason.of("field_too_long", limit=MAX_PHONE)
         elif not PHONE.match(phone.strip()):
-            problems["phone"] = "Bitte nur Ziffern, Leerzeichen, + - / ( ) – z. B. 0345 123456."
+            faults["phone"] = Reason.of("field_phone_invalid")
     if email.strip():
         if len(email) > MAX_EMAIL:
-            problems["email"] = f"Höchstens {MAX_EMAIL} Zeichen."
+            faults["email"] = Reason.of("field_too_long", limit=MAX_EMAIL)
         elif not EMAIL.match(email.strip()):
-            problems["email"] = "Keine gültige E-Mail-Adresse (z. B. name@beispiel.de)."
+            faults["email"] = Reason.of("field_email_invalid")
     if len(notes) > MAX_NOTES:
-        problems["notes"] = f"Höchstens {MAX_NOTES} Zeichen."
+        faults["notes"] = Reason.of("field_too_long", limit=MAX_NOTES)
     elif _control(notes):
-        problems["notes"] = "Enthält unzulässige Steuerzeichen."
-    return problems
+        faults["notes"] = Reason.of("field_control_chars")
+    return faults
+
+
+def contact_problems(name: str, phone: str, email: str, notes: str) -> dict[str, str]:
+    """:func:`contact_faults` in German: field name → what is wrong."""
+    return {key: str(fault) for key, fault in contact_faults(name, phone, email, notes).items()}

@@ -29,6 +29,13 @@ GERMAN: dict[str, str] = {
     "name_invalid": "Der Name {problem:reason}",
     "text_too_long": "{field:word} ist zu lang (höchstens {limit} Zeichen)",
     "text_control_chars": "{field:word} enthält unzulässige Steuerzeichen",
+    # a booking dialog's field, the message next to it
+    "field_name_missing": "Bitte den Namen angeben.",
+    "field_too_long": "Höchstens {limit} Zeichen.",
+    "field_name_invalid": "Der Name {problem:reason}.",
+    "field_phone_invalid": "Bitte nur Ziffern, Leerzeichen, + - / ( ) – z. B. 0345 123456.",
+    "field_email_invalid": "Keine gültige E-Mail-Adresse (z. B. name@beispiel.de).",
+    "field_control_chars": "Enthält unzulässige Steuerzeichen.",
     "slot_taken": "der Termin {when:datetime} ist bereits vergeben",
     "slot_taken_meanwhile": "der Termin {when:datetime} wurde soeben vergeben",
     "office_closed": "am {day:date} ist {office} {closed:reason}",

@@ -384,122 +384,122 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="111"/>
         <source>Termin buchen – {0}</source>
         <translation>Book an appointment – {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="200"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="200"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="201"/>
         <source>am Schalter</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="170"/>
         <source>&amp;Dienstleistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="171"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="172"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="173"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="174"/>
         <source>N&amp;otiz:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="175"/>
         <source>Gebucht:</source>
         <translation>Booked via:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="176"/>
         <source>Ein&amp;zugsdatum:</source>
         <translation>Move-in &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="189"/>
         <source>Frühesten Termin in der Frist wählen</source>
         <translation>Choose the earliest slot within the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="133"/>
         <source>&amp;Buchen</source>
         <translation>&amp;Book</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="135"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="207"/>
         <source>Wie der Termin gebucht wird</source>
         <translation>How the appointment is booked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="368"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="369"/>
         <source>Einzugsdatum eingeben, um die Anmeldefrist (14 Tage) zu prüfen.</source>
         <translation>Enter the move-in date to check the registration deadline (14 days).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="374"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="375"/>
         <source>Anmeldefrist (14 Tage nach Einzug): bis {0}.</source>
         <translation>Registration deadline (14 days after moving in): {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="376"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="377"/>
         <source>⚠ Der gewählte Termin liegt nach der Frist.</source>
         <translation>⚠ The chosen slot is after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="378"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="379"/>
         <source>In der Frist ist kein Termin mehr frei.</source>
         <translation>No slot is free within the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="424"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="426"/>
         <source>Bitte die markierten Felder prüfen.</source>
         <translation>Please check the marked fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="432"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="434"/>
         <source>Bitte einen freien Termin wählen.</source>
         <translation>Please choose a free slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="443"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="445"/>
         <source>Wird gebucht …</source>
         <translation>Booking …</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="472"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="474"/>
         <source>Nicht gebucht: {0}. Bitte einen anderen Termin wählen.</source>
         <translation>Not booked: {0}. Please choose another slot.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="478"/>
         <source>Nicht gebucht: unerwarteter Fehler ({0}). Bitte erneut versuchen.</source>
         <translation>Not booked: unexpected error ({0}). Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/booking_dialog.py" line="484"/>
+        <location filename="../../ui/dialogs/booking_dialog.py" line="486"/>
         <source>Fehler: {0}</source>
         <translation>Error: {0}</translation>
     </message>
@@ -2199,232 +2199,232 @@ Password for all: {2}</translation>
         <translation>{field:word} is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="38"/>
+        <location filename="../../ui/refusals.py" line="48"/>
         <source>{field:word} enthält unzulässige Steuerzeichen</source>
         <translation>{field:word} contains control characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="42"/>
+        <location filename="../../ui/refusals.py" line="52"/>
         <source>der Termin {when:datetime} ist bereits vergeben</source>
         <translation>the appointment at {when:datetime} is already taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="43"/>
+        <location filename="../../ui/refusals.py" line="53"/>
         <source>der Termin {when:datetime} wurde soeben vergeben</source>
         <translation>the appointment at {when:datetime} was just taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="48"/>
+        <location filename="../../ui/refusals.py" line="58"/>
         <source>um {when:datetime} beginnt kein Termin für {service} in {office_id}</source>
         <translation>no appointment for {service} starts at {when:datetime} in {office_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="52"/>
+        <location filename="../../ui/refusals.py" line="62"/>
         <source>der Termin {when:datetime} liegt in der Vergangenheit</source>
         <translation>the appointment at {when:datetime} is in the past</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="57"/>
+        <location filename="../../ui/refusals.py" line="67"/>
         <source>{when:datetime} ist online ausgebucht; weitere Termine telefonisch oder am Schalter</source>
         <translation>{when:datetime} is fully booked online; more appointments by phone or at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="61"/>
+        <location filename="../../ui/refusals.py" line="71"/>
         <source>Unbekannter Buchungscode {code!r}</source>
         <translation>Unknown booking code {code!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="62"/>
+        <location filename="../../ui/refusals.py" line="72"/>
         <source>Die Buchung {code} ist bereits storniert</source>
         <translation>Booking {code} is already cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="63"/>
+        <location filename="../../ui/refusals.py" line="73"/>
         <source>Die Buchung {code} kann nicht mehr storniert werden</source>
         <translation>Booking {code} can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="67"/>
+        <location filename="../../ui/refusals.py" line="77"/>
         <source>Unbekannter Standort {office_id!r} (vorhanden: {known})</source>
         <translation>Unknown office {office_id!r} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="71"/>
+        <location filename="../../ui/refusals.py" line="81"/>
         <source>Unbekannter Standort {office_id!r}</source>
         <translation>Unknown office {office_id!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="72"/>
+        <location filename="../../ui/refusals.py" line="82"/>
         <source>Dienstleistung {service!r} gibt es in {office_id} nicht (angeboten: {offered})</source>
         <translation>Service {service!r} is not offered in {office_id} (offered: {offered})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="76"/>
+        <location filename="../../ui/refusals.py" line="86"/>
         <source>Der Grund ist zu lang (höchstens {limit} Zeichen)</source>
         <translation>The reason is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="80"/>
+        <location filename="../../ui/refusals.py" line="90"/>
         <source>Bitte einen Grund für die Stornierung angeben</source>
         <translation>Please give a reason for the cancellation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="84"/>
+        <location filename="../../ui/refusals.py" line="94"/>
         <source>Den Termin {id} gibt es nicht (mehr)</source>
         <translation>Appointment {id} does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="85"/>
+        <location filename="../../ui/refusals.py" line="95"/>
         <source>Termin {code} ist „{status:status}“ – „{step:word}“ ist von dort aus nicht möglich</source>
         <translation>Appointment {code} is “{status:status}” – “{step:word}” is not possible from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="109"/>
+        <location filename="../../ui/refusals.py" line="119"/>
         <source>Zum Aufrufen zuerst einen Schalter wählen</source>
         <translation>Choose a counter first to call</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="110"/>
+        <location filename="../../ui/refusals.py" line="120"/>
         <source>Unbekannter Schalter {counter} in {office_id}</source>
         <translation>Unknown counter {counter} in {office_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="114"/>
+        <location filename="../../ui/refusals.py" line="124"/>
         <source>Keinen Termin mit der Buchungsnummer {code} gefunden</source>
         <translation>No appointment with booking number {code} found</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="118"/>
+        <location filename="../../ui/refusals.py" line="128"/>
         <source>Keinen Termin heute mit der Buchungsnummer {code} gefunden</source>
         <translation>No appointment today with booking number {code} found</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="122"/>
+        <location filename="../../ui/refusals.py" line="132"/>
         <source>Benutzername oder Passwort falsch</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="123"/>
+        <location filename="../../ui/refusals.py" line="133"/>
         <source>Dieses Konto ist gesperrt; bitte die Teamleitung fragen</source>
         <translation>This account is locked; please ask the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="127"/>
+        <location filename="../../ui/refusals.py" line="137"/>
         <source>Sitzung abgelaufen – bitte neu anmelden</source>
         <translation>Session expired – please sign in again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="128"/>
+        <location filename="../../ui/refusals.py" line="138"/>
         <source>Eine Sitzung muss eine Weile gültig sein</source>
         <translation>A session must be valid for a while</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="129"/>
+        <location filename="../../ui/refusals.py" line="139"/>
         <source>An einer Aufrufanzeige meldet sich niemand an</source>
         <translation>Nobody signs in at a call display</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="133"/>
+        <location filename="../../ui/refusals.py" line="143"/>
         <source>Am Online-Portal meldet sich kein Benutzer an</source>
         <translation>No user signs in at the online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="137"/>
+        <location filename="../../ui/refusals.py" line="147"/>
         <source>Benutzername oder Passwort falsch (der zentrale Dienst ist nicht erreichbar: offline kann sich nur anmelden, wer sich an diesem PC schon einmal angemeldet hat)</source>
         <translation>Wrong user name or password (the central service cannot be reached: offline, only someone who has signed in on this PC before can sign in)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="143"/>
+        <location filename="../../ui/refusals.py" line="153"/>
         <source>Gerät nicht angemeldet oder gesperrt</source>
         <translation>Device not enrolled or revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="144"/>
+        <location filename="../../ui/refusals.py" line="154"/>
         <source>Anmeldecode ungültig oder abgelaufen</source>
         <translation>Enrolment code invalid or expired</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="145"/>
+        <location filename="../../ui/refusals.py" line="155"/>
         <source>Zu viele Fehlversuche an diesem Gerät: Anmeldung wieder ab {until:time} Uhr möglich</source>
         <translation>Too many failed attempts on this device: sign-in possible again from {until:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="149"/>
+        <location filename="../../ui/refusals.py" line="159"/>
         <source>Konto nach {failures} Fehlversuchen gesperrt bis {until:time} Uhr; die Teamleitung kann die Sperre aufheben</source>
         <translation>Account locked after {failures} failed attempts until {until:time}; the team lead can lift the lock</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="154"/>
+        <location filename="../../ui/refusals.py" line="164"/>
         <source>Zu viele Fehlversuche: bitte {seconds} s warten und erneut versuchen</source>
         <translation>Too many failed attempts: please wait {seconds} s and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="158"/>
+        <location filename="../../ui/refusals.py" line="168"/>
         <source>{action:word}: unbekannter oder gesperrter Benutzer</source>
         <translation>{action:word}: unknown or locked user</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="162"/>
+        <location filename="../../ui/refusals.py" line="172"/>
         <source>{action:word} darf nur die Teamleitung ({name} ist Sachbearbeitung)</source>
         <translation>{action:word}: only the team lead may do this ({name} is a clerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="166"/>
+        <location filename="../../ui/refusals.py" line="176"/>
         <source>Unbekannter Benutzer {username!r}</source>
         <translation>Unknown user {username!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="167"/>
+        <location filename="../../ui/refusals.py" line="177"/>
         <source>Unbekannter Benutzer {id}</source>
         <translation>Unknown user {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="177"/>
+        <location filename="../../ui/refusals.py" line="187"/>
         <source>Dieser Termin ist bereits freigegeben</source>
         <translation>This slot is already released</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="178"/>
+        <location filename="../../ui/refusals.py" line="188"/>
         <source>Zusätzliche Termine können nur für heute freigegeben werden</source>
         <translation>Extra slots can only be released for today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="182"/>
+        <location filename="../../ui/refusals.py" line="192"/>
         <source>Der Termin hat bereits begonnen</source>
         <translation>The slot has already begun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="183"/>
+        <location filename="../../ui/refusals.py" line="193"/>
         <source>An Schalter {counter} beginnt um {at:time} kein Termin</source>
         <translation>No slot starts at counter {counter} at {at:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="187"/>
+        <location filename="../../ui/refusals.py" line="197"/>
         <source>Heute gibt es an diesen Schaltern keinen Termin mehr freizugeben</source>
         <translation>There are no more slots to release at these counters today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="191"/>
+        <location filename="../../ui/refusals.py" line="201"/>
         <source>Mindestens einer dieser Termine ist bereits freigegeben</source>
         <translation>At least one of these slots is already released</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="195"/>
+        <location filename="../../ui/refusals.py" line="205"/>
         <source>{count} Termin(e) verlieren durch die Änderung ihren Platz ({codes}): bitte für jeden »Verschieben« oder »Behalten« wählen</source>
         <translation>{count} appointment(s) lose their place through the change ({codes}): please choose “Move” or “Keep” for each</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="200"/>
+        <location filename="../../ui/refusals.py" line="210"/>
         <source>Termin {code} kann nicht auf {to:datetime} verschoben werden: dort ist kein passender Platz frei</source>
         <translation>Appointment {code} cannot be moved to {to:datetime}: no suitable slot is free there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="205"/>
+        <location filename="../../ui/refusals.py" line="215"/>
         <source>Es gibt keine Änderung zu speichern</source>
         <translation>There is no change to save</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="206"/>
+        <location filename="../../ui/refusals.py" line="216"/>
         <source>Unbekannter Grund {reason!r} (möglich: {known})</source>
         <translation>Unknown reason {reason!r} (possible: {known})</translation>
     </message>
@@ -2434,563 +2434,593 @@ Password for all: {2}</translation>
         <translation>The name {problem:reason}</translation>
     </message>
     <message>
+        <location filename="../../ui/refusals.py" line="38"/>
+        <source>Bitte den Namen angeben.</source>
+        <translation>Please enter the name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="39"/>
+        <source>Höchstens {limit} Zeichen.</source>
+        <translation>At most {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="40"/>
+        <source>Der Name {problem:reason}.</source>
+        <translation>The name {problem:reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="41"/>
+        <source>Bitte nur Ziffern, Leerzeichen, + - / ( ) – z. B. 0345 123456.</source>
+        <translation>Only digits, spaces, + - / ( ) please – e.g. 0345 123456.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="44"/>
+        <source>Keine gültige E-Mail-Adresse (z. B. name@beispiel.de).</source>
+        <translation>Not a valid e-mail address (e.g. name@example.org).</translation>
+    </message>
+    <message>
         <location filename="../../ui/refusals.py" line="47"/>
+        <source>Enthält unzulässige Steuerzeichen.</source>
+        <translation>Contains control characters that are not allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="57"/>
         <source>am {day:date} ist {office} {closed:reason}</source>
         <translation>on {day:date} {office} is {closed:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="56"/>
+        <location filename="../../ui/refusals.py" line="66"/>
         <source>{when:datetime}: {reason:reason}</source>
         <translation>{when:datetime}: {reason:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="89"/>
+        <location filename="../../ui/refusals.py" line="99"/>
         <source>Termin {code} beginnt erst um {starts:time} – „nicht erschienen“ erst ab dann</source>
         <translation>Appointment {code} does not start until {starts:time} – a no-show only from then on</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="93"/>
-        <location filename="../../ui/refusals.py" line="101"/>
+        <location filename="../../ui/refusals.py" line="103"/>
+        <location filename="../../ui/refusals.py" line="111"/>
         <source>„Nicht erschienen“ für {code} lässt sich nur {minutes} Minuten lang zurücknehmen</source>
         <translation>The no-show of {code} can only be taken back within {minutes} minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="97"/>
+        <location filename="../../ui/refusals.py" line="107"/>
         <source>„Nicht erschienen“ für {code} kann nur zurücknehmen, wer es vermerkt hat</source>
         <translation>The no-show of {code} can only be taken back by whoever recorded it</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="105"/>
+        <location filename="../../ui/refusals.py" line="115"/>
         <source>{code}: „nicht erschienen“ erst nach {limit} erneuten Aufrufen (bisher {count})</source>
         <translation>{code}: a no-show only after {limit} repeated calls (so far {count})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="168"/>
+        <location filename="../../ui/refusals.py" line="178"/>
         <source>Von diesem PC aus nur Benutzer von {office}; andere Standorte und stadtweite Konten verwaltet die Verwaltung am Server</source>
         <translation>From this PC, only users of {office}; other offices and city-wide accounts are managed by the administration on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="173"/>
+        <location filename="../../ui/refusals.py" line="183"/>
         <source>Benutzer anderer Standorte verwaltet die Teamleitung dort</source>
         <translation>Users of other offices are managed by the team lead there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="210"/>
+        <location filename="../../ui/refusals.py" line="220"/>
         <source>Keine Wartenummer: {reason:reason}</source>
         <translation>No ticket: {reason:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="211"/>
+        <location filename="../../ui/refusals.py" line="221"/>
         <source>Die Wartenummer wurde gleichzeitig vergeben; bitte erneut</source>
         <translation>The ticket number was taken at the same moment; please try again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="215"/>
+        <location filename="../../ui/refusals.py" line="225"/>
         <source>Zu dieser Anfrage gibt es bereits die Wartenummer {code}</source>
         <translation>This request already has ticket {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="219"/>
+        <location filename="../../ui/refusals.py" line="229"/>
         <source>Keine Wartenummern: für heute ist an diesem Platz kein Nummernblock reserviert (erst mit der zentralen Datenbank verbinden)</source>
         <translation>No tickets: no number block is reserved for this PC today (connect to the central service first)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="224"/>
+        <location filename="../../ui/refusals.py" line="234"/>
         <source>Keine Wartenummern: der Nummernblock dieses Platzes ist aufgebraucht</source>
         <translation>No tickets: this PC&apos;s number block is used up</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="228"/>
+        <location filename="../../ui/refusals.py" line="238"/>
         <source>Keine eigenen Wartenummern in {office_id} (offline)</source>
         <translation>No tickets of this PC in {office_id} (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="232"/>
+        <location filename="../../ui/refusals.py" line="242"/>
         <source>Keine wartende Wartenummer in {office_id}</source>
         <translation>No ticket waiting in {office_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="233"/>
+        <location filename="../../ui/refusals.py" line="243"/>
         <source>Unbekannter Schalter {counter} in {office_id} (vorhanden: {known})</source>
         <translation>Unknown counter {counter} in {office_id} (existing: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="237"/>
+        <location filename="../../ui/refusals.py" line="247"/>
         <source>Die Wartenummer {id} gibt es nicht (mehr)</source>
         <translation>Ticket {id} does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="238"/>
+        <location filename="../../ui/refusals.py" line="248"/>
         <source>Wartenummer {code} ist „{status:word}“ – „{step:word}“ ist von dort aus nicht möglich</source>
         <translation>Ticket {code} is “{status:word}” – “{step:word}” is not possible from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="242"/>
+        <location filename="../../ui/refusals.py" line="252"/>
         <source>Wartenummer {code} ist vom {day:date} – nur Wartenummern von heute können wieder eingereiht werden</source>
         <translation>Ticket {code} is from {day:date} – only today&apos;s tickets can be put back in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="247"/>
+        <location filename="../../ui/refusals.py" line="257"/>
         <source>{code} ist zentral inzwischen „{status:word}“ – „{step:word}“ dieses Platzes wurde nicht übernommen</source>
         <translation>{code} is now “{status:word}” centrally – this counter&apos;s “{step:word}” was not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="252"/>
+        <location filename="../../ui/refusals.py" line="262"/>
         <source>Zum erneuten Aufrufen zuerst einen Schalter wählen</source>
         <translation>Choose a counter first to call again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="256"/>
+        <location filename="../../ui/refusals.py" line="266"/>
         <source>Wartenummer {code} ist zu {where} aufgerufen – erneut aufrufen nur von dort</source>
         <translation>Ticket {code} is called to {where} – call again only from there</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="260"/>
+        <location filename="../../ui/refusals.py" line="270"/>
         <source>Der Zeitraum beginnt ({first:date}) nach seinem Ende ({last:date})</source>
         <translation>The period begins ({first:date}) after its end ({last:date})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="264"/>
+        <location filename="../../ui/refusals.py" line="274"/>
         <source>Der Zeitraum ist zu lang (höchstens {limit} Tage)</source>
         <translation>The period is too long (at most {limit} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="268"/>
+        <location filename="../../ui/refusals.py" line="278"/>
         <source>{office} hat keine Sprechstunde ohne Termin</source>
         <translation>{office} has no walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="269"/>
+        <location filename="../../ui/refusals.py" line="279"/>
         <source>Die Zahl der Schalter muss eine ganze Zahl ab {minimum} sein, nicht {value}</source>
         <translation>The number of counters must be a whole number from {minimum}, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="273"/>
+        <location filename="../../ui/refusals.py" line="283"/>
         <source>{what:word} muss eine Zahl ab {minimum} sein, nicht {value}</source>
         <translation>{what:word} must be a number from {minimum}, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="277"/>
+        <location filename="../../ui/refusals.py" line="287"/>
         <source>{what:word} muss größer als 0 sein, nicht {value}</source>
         <translation>{what:word} must be greater than 0, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="281"/>
+        <location filename="../../ui/refusals.py" line="291"/>
         <source>Der Zielanteil muss zwischen 0 und 100 % liegen (ausschließlich), nicht {value}</source>
         <translation>The target share must be between 0 and 100 % (exclusive), not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="285"/>
+        <location filename="../../ui/refusals.py" line="295"/>
         <source>Die Schwelle muss größer als 0 Minuten sein, nicht {value}</source>
         <translation>The threshold must be more than 0 minutes, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="289"/>
+        <location filename="../../ui/refusals.py" line="299"/>
         <source>Der Zielanteil muss zwischen 0 und 100 % liegen, nicht {value}</source>
         <translation>The target share must be between 0 and 100 %, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="293"/>
+        <location filename="../../ui/refusals.py" line="303"/>
         <source>Zeitraum: 1 bis 52 Wochen, nicht {value}</source>
         <translation>Period: 1 to 52 weeks, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="297"/>
+        <location filename="../../ui/refusals.py" line="307"/>
         <source>Unbekannte Operation {kind!r}</source>
         <translation>Unknown operation {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="301"/>
+        <location filename="../../ui/refusals.py" line="311"/>
         <source>Diese Operations-Id gehört zu einem anderen Gerät</source>
         <translation>This operation id belongs to another device</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="305"/>
+        <location filename="../../ui/refusals.py" line="315"/>
         <source>Die Änderung widerspricht dem Stand der zentralen Datenbank</source>
         <translation>The change contradicts the state of the central database</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="309"/>
+        <location filename="../../ui/refusals.py" line="319"/>
         <source>Ein Gerät der Art {kind} darf „{op}“ nicht ausführen</source>
         <translation>A device of kind {kind} may not carry out “{op}”</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="313"/>
+        <location filename="../../ui/refusals.py" line="323"/>
         <source>Ungültiger Benutzer in der Operation</source>
         <translation>Invalid user in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="317"/>
+        <location filename="../../ui/refusals.py" line="327"/>
         <source>Der Benutzer dieser Operation hat sich an diesem Gerät nie angemeldet</source>
         <translation>The user of this operation has never signed in on this device</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="321"/>
+        <location filename="../../ui/refusals.py" line="331"/>
         <source>Ungültige Angabe {key!r} in der Operation</source>
         <translation>Invalid value {key!r} in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="325"/>
+        <location filename="../../ui/refusals.py" line="335"/>
         <source>Dieses Gerät gehört zu einem anderen Standort</source>
         <translation>This device belongs to another office</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="329"/>
+        <location filename="../../ui/refusals.py" line="339"/>
         <source>Dieses Gerät ist für Schalter {registered} angemeldet, nicht für Schalter {number}</source>
         <translation>This device is registered for counter {registered}, not for counter {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="333"/>
+        <location filename="../../ui/refusals.py" line="343"/>
         <source>Ein Schalter bucht am Schalter oder telefonisch, nicht als Portal</source>
         <translation>A counter books at the counter or by phone, not as the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="337"/>
+        <location filename="../../ui/refusals.py" line="347"/>
         <source>Ungültige Zeitangabe in der Buchung</source>
         <translation>Invalid time in the booking</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="341"/>
+        <location filename="../../ui/refusals.py" line="351"/>
         <source>Unbekannter Schritt in der Operation</source>
         <translation>Unknown step in the operation</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="345"/>
+        <location filename="../../ui/refusals.py" line="355"/>
         <source>Am Empfang können Termine nur eingecheckt werden</source>
         <translation>At reception, appointments can only be checked in</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="349"/>
+        <location filename="../../ui/refusals.py" line="359"/>
         <source>Unbekannter Grund der Wartenummer</source>
         <translation>Unknown reason for the ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="353"/>
+        <location filename="../../ui/refusals.py" line="363"/>
         <source>Den Termin gibt es in der zentralen Datenbank nicht</source>
         <translation>The appointment does not exist in the central database</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="357"/>
+        <location filename="../../ui/refusals.py" line="367"/>
         <source>Wartenummer {number}: nicht aus dem heutigen Nummernblock dieses Geräts</source>
         <translation>Ticket number {number}: not from this device&apos;s number block for today</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="361"/>
+        <location filename="../../ui/refusals.py" line="371"/>
         <source>{code}: das Tageskontingent von {quota} war zentral bereits ausgeschöpft</source>
         <translation>{code}: the day&apos;s quota of {quota} was already used up centrally</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="365"/>
+        <location filename="../../ui/refusals.py" line="375"/>
         <source>Aufruf einer zentral nicht ausgegebenen Wartenummer</source>
         <translation>Call of a ticket the central service never issued</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="369"/>
+        <location filename="../../ui/refusals.py" line="379"/>
         <source>{code} wurde bereits an einem anderen Schalter aufgerufen (Doppelaufruf)</source>
         <translation>{code} was already called at another counter (double call)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="373"/>
+        <location filename="../../ui/refusals.py" line="383"/>
         <source>Schritt für eine zentral nicht vorhandene Wartenummer</source>
         <translation>Step for a ticket the central database does not have</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="377"/>
+        <location filename="../../ui/refusals.py" line="387"/>
         <source>enthält ungültige Zeichen (kein gültiges UTF-8)</source>
         <translation>contains invalid characters (not valid UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="381"/>
+        <location filename="../../ui/refusals.py" line="391"/>
         <source>enthält Steuerzeichen der Schreibrichtung ({chars})</source>
         <translation>contains writing-direction control characters ({chars})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="385"/>
+        <location filename="../../ui/refusals.py" line="395"/>
         <source>enthält unzulässige Steuerzeichen</source>
         <translation>contains control characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="389"/>
+        <location filename="../../ui/refusals.py" line="399"/>
         <source>besteht nur aus unsichtbaren Zeichen</source>
         <translation>consists of invisible characters only</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="393"/>
+        <location filename="../../ui/refusals.py" line="403"/>
         <source>Feiertag ({name})</source>
         <translation>closed for a public holiday ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="397"/>
+        <location filename="../../ui/refusals.py" line="407"/>
         <source>geschlossen ({name})</source>
         <translation>closed ({name})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="401"/>
+        <location filename="../../ui/refusals.py" line="411"/>
         <source>keine Öffnungszeiten</source>
         <translation>no opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="405"/>
+        <location filename="../../ui/refusals.py" line="415"/>
         <source>für diesen Standort gibt es keine Online-Buchung</source>
         <translation>this office has no online booking</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="409"/>
+        <location filename="../../ui/refusals.py" line="419"/>
         <source>der Termin liegt in der Vergangenheit</source>
         <translation>the appointment is in the past</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="413"/>
+        <location filename="../../ui/refusals.py" line="423"/>
         <source>zu kurzfristig: online mindestens {minutes} Minuten vorher</source>
         <translation>too short notice: online at least {minutes} minutes ahead</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="417"/>
+        <location filename="../../ui/refusals.py" line="427"/>
         <source>außerhalb des Buchungsfensters: online buchbar bis {last:date}</source>
         <translation>outside the booking window: bookable online until {last:date}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="421"/>
+        <location filename="../../ui/refusals.py" line="431"/>
         <source>noch nicht freigegeben: die Woche wird am {at:weekday} {at:date} um {at:time} Uhr freigeschaltet</source>
         <translation>not released yet: the week opens on {at:weekday} {at:date} at {at:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="426"/>
+        <location filename="../../ui/refusals.py" line="436"/>
         <source>unbekannte Art von Buchungsfenster {kind}</source>
         <translation>unknown kind of booking window {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="430"/>
+        <location filename="../../ui/refusals.py" line="440"/>
         <source>dieser Standort bietet keine Sprechstunde ohne Termin an</source>
         <translation>this office has no walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="434"/>
+        <location filename="../../ui/refusals.py" line="444"/>
         <source>heute keine Sprechstunde: {closed:reason}</source>
         <translation>no walk-in hour today: {closed:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="438"/>
+        <location filename="../../ui/refusals.py" line="448"/>
         <source>außerhalb der Öffnungszeiten</source>
         <translation>outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="442"/>
+        <location filename="../../ui/refusals.py" line="452"/>
         <source>die Sprechstunde ohne Termin ist Montag bis Freitag</source>
         <translation>the walk-in hour is Monday to Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="446"/>
+        <location filename="../../ui/refusals.py" line="456"/>
         <source>die Sprechstunde ohne Termin ist von {start:time} bis {end:time} Uhr</source>
         <translation>the walk-in hour is from {start:time} to {end:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="450"/>
+        <location filename="../../ui/refusals.py" line="460"/>
         <source>das Tageskontingent von {quota} Wartenummern ist ausgeschöpft</source>
         <translation>the day&apos;s quota of {quota} tickets is used up</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="454"/>
+        <location filename="../../ui/refusals.py" line="464"/>
         <source>Wochentag {weekday} gibt es nicht (0 = Montag … 6 = Sonntag)</source>
         <translation>Weekday {weekday} does not exist (0 = Monday … 6 = Sunday)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="458"/>
+        <location filename="../../ui/refusals.py" line="468"/>
         <source>Schalter {counter} gibt es an diesem Standort nicht</source>
         <translation>Counter {counter} does not exist at this office</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="462"/>
+        <location filename="../../ui/refusals.py" line="472"/>
         <source>Ende {ends:time} liegt nicht nach Beginn {starts:time}</source>
         <translation>End {ends:time} is not after start {starts:time}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="466"/>
+        <location filename="../../ui/refusals.py" line="476"/>
         <source>Die Terminlänge muss größer als 0 Minuten sein</source>
         <translation>The slot length must be more than 0 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="470"/>
+        <location filename="../../ui/refusals.py" line="480"/>
         <source>Die Terminlänge {minutes} Min. passt nicht in die Öffnungszeit</source>
         <translation>A slot of {minutes} min does not fit into the opening hours</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="474"/>
+        <location filename="../../ui/refusals.py" line="484"/>
         <source>Dienstleistung {services} bietet der Standort nicht an</source>
         <translation>The office does not offer the service {services}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="478"/>
+        <location filename="../../ui/refusals.py" line="488"/>
         <source>Die Zeiten {first_opens:time}–{first_closes:time} und {second_opens:time}–{second_closes:time} an Schalter {counter} überschneiden sich</source>
         <translation>The times {first_opens:time}–{first_closes:time} and {second_opens:time}–{second_closes:time} at counter {counter} overlap</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="484"/>
+        <location filename="../../ui/refusals.py" line="494"/>
         <source>Der Online-Anteil muss 0 bis 100 % sein</source>
         <translation>The online share must be 0 to 100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="488"/>
+        <location filename="../../ui/refusals.py" line="498"/>
         <source>Die Vorlaufzeit darf nicht negativ sein</source>
         <translation>The lead time must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="492"/>
+        <location filename="../../ui/refusals.py" line="502"/>
         <source>Bitte angeben, wie viele Tage im Voraus (0 oder mehr)</source>
         <translation>Please say how many days ahead (0 or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="496"/>
+        <location filename="../../ui/refusals.py" line="506"/>
         <source>Bitte den Wochentag der Freigabe wählen</source>
         <translation>Please choose the weekday of the release</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="500"/>
+        <location filename="../../ui/refusals.py" line="510"/>
         <source>Bitte die Uhrzeit der Freigabe angeben</source>
         <translation>Please give the time of the release</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="504"/>
+        <location filename="../../ui/refusals.py" line="514"/>
         <source>Bitte die Monate ohne Gebühr angeben</source>
         <translation>Please give the months without a fee</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="508"/>
+        <location filename="../../ui/refusals.py" line="518"/>
         <source>Die Monate mit Gebühr müssen mindestens so viele sein wie die ohne</source>
         <translation>The months with a fee must be at least as many as those without</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="512"/>
+        <location filename="../../ui/refusals.py" line="522"/>
         <source>Die Gebühr darf nicht negativ sein</source>
         <translation>The fee must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="516"/>
+        <location filename="../../ui/refusals.py" line="526"/>
         <source>Das Kontingent darf nicht negativ sein</source>
         <translation>The quota must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="520"/>
+        <location filename="../../ui/refusals.py" line="530"/>
         <source>F9 bei besetztem Schalter: bitte nachfragen oder ablehnen</source>
         <translation>F9 with someone at the counter: please choose ask or refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="524"/>
+        <location filename="../../ui/refusals.py" line="534"/>
         <source>Bitte Beginn und Ende der Sprechstunde angeben</source>
         <translation>Please give the start and the end of the walk-in hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="528"/>
+        <location filename="../../ui/refusals.py" line="538"/>
         <source>Das Ende {ends:date} liegt vor dem Beginn {starts:date}</source>
         <translation>The end {ends:date} is before the start {starts:date}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="532"/>
+        <location filename="../../ui/refusals.py" line="542"/>
         <source>Eine Schließzeit in der Vergangenheit hat keine Wirkung</source>
         <translation>A closure in the past has no effect</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="536"/>
+        <location filename="../../ui/refusals.py" line="546"/>
         <source>Bitte einen Grund für die Schließzeit angeben</source>
         <translation>Please give a reason for the closure</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="540"/>
+        <location filename="../../ui/refusals.py" line="550"/>
         <source>Schalter {counter} gibt es hier nicht</source>
         <translation>Counter {counter} does not exist here</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="544"/>
+        <location filename="../../ui/refusals.py" line="554"/>
         <source>Gültig ab {day:date} liegt in der Vergangenheit; frühestens heute</source>
         <translation>Valid from {day:date} is in the past; today at the earliest</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="548"/>
+        <location filename="../../ui/refusals.py" line="558"/>
         <source>Öffnungszeit gehört zu keiner geänderten Zelle</source>
         <translation>These opening hours belong to no changed cell</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="552"/>
+        <location filename="../../ui/refusals.py" line="562"/>
         <source>Diese Schließzeit gibt es nicht (mehr)</source>
         <translation>This closure does not exist (any more)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="556"/>
+        <location filename="../../ui/refusals.py" line="566"/>
         <source>Benutzername: {low} bis {high} Zeichen nötig (jetzt {now})</source>
         <translation>User name: {low} to {high} characters needed (now {now})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="560"/>
+        <location filename="../../ui/refusals.py" line="570"/>
         <source>Benutzername: nur Buchstaben a–z, Ziffern und . - _ (keine Leerzeichen, keine Umlaute)</source>
         <translation>User name: only letters a–z, digits and . - _ (no spaces, no umlauts)</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="564"/>
+        <location filename="../../ui/refusals.py" line="574"/>
         <source>Name: bitte angeben</source>
         <translation>Name: please enter one</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="568"/>
+        <location filename="../../ui/refusals.py" line="578"/>
         <source>Name: höchstens {limit} Zeichen</source>
         <translation>Name: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="572"/>
+        <location filename="../../ui/refusals.py" line="582"/>
         <source>Name: {problem:reason}</source>
         <translation>Name: {problem:reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="576"/>
+        <location filename="../../ui/refusals.py" line="586"/>
         <source>Rolle: unbekannt {role!r} (möglich: {known})</source>
         <translation>Role: unknown {role!r} (possible: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="580"/>
+        <location filename="../../ui/refusals.py" line="590"/>
         <source>Passwort: mindestens {limit} Zeichen nötig</source>
         <translation>Password: at least {limit} characters needed</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="584"/>
+        <location filename="../../ui/refusals.py" line="594"/>
         <source>Passwort: höchstens {limit} Zeichen</source>
         <translation>Password: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="588"/>
+        <location filename="../../ui/refusals.py" line="598"/>
         <source>Passwort: darf nicht der Benutzername sein</source>
         <translation>Password: must not be the user name</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="592"/>
+        <location filename="../../ui/refusals.py" line="602"/>
         <source>Passwort: zu häufig verwendet und leicht zu erraten; bitte ein anderes</source>
         <translation>Password: too common and easy to guess; please choose another</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="596"/>
+        <location filename="../../ui/refusals.py" line="606"/>
         <source>Standort: unbekannt {office_id!r} (vorhanden: {known})</source>
         <translation>Office: unknown {office_id!r} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="600"/>
+        <location filename="../../ui/refusals.py" line="610"/>
         <source>Benutzername: {username!r} ist schon vergeben</source>
         <translation>User name: {username!r} is already taken</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="604"/>
+        <location filename="../../ui/refusals.py" line="614"/>
         <source>{username} ist die letzte aktive Teamleitung und kann weder gesperrt noch zur Sachbearbeitung gemacht werden; zuerst eine andere Teamleitung anlegen</source>
         <translation>{username} is the last active team lead and can be neither locked nor made a clerk; create another team lead first</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="666"/>
+        <location filename="../../ui/refusals.py" line="676"/>
         <source>%d.%m.%Y</source>
         <translation>%d/%m/%Y</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="667"/>
+        <location filename="../../ui/refusals.py" line="677"/>
         <source>%d.%m.%Y %H:%M</source>
         <translation>%d/%m/%Y %H:%M</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="668"/>
+        <location filename="../../ui/refusals.py" line="678"/>
         <source>%H:%M</source>
         <translation>%H:%M</translation>
     </message>
@@ -4562,78 +4592,78 @@ with planned counters</translation>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="613"/>
+        <location filename="../../ui/refusals.py" line="623"/>
         <source>E-Mail</source>
         <extracomment>German words desk passes as ``{…:word}`` params that the &quot;labels&quot; catalogue lacked.</extracomment>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="614"/>
+        <location filename="../../ui/refusals.py" line="624"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="615"/>
+        <location filename="../../ui/refusals.py" line="625"/>
         <source>erneut aufgerufen</source>
         <translation>called again</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="616"/>
+        <location filename="../../ui/refusals.py" line="626"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="617"/>
+        <location filename="../../ui/refusals.py" line="627"/>
         <source>Zurückstellen</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="618"/>
+        <location filename="../../ui/refusals.py" line="628"/>
         <source>Wieder einreihen</source>
         <translation>Back into the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="619"/>
+        <location filename="../../ui/refusals.py" line="629"/>
         <source>Benutzer verwalten</source>
         <translation>Manage users</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="620"/>
+        <location filename="../../ui/refusals.py" line="630"/>
         <source>Kapazität planen</source>
         <translation>Plan capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="621"/>
+        <location filename="../../ui/refusals.py" line="631"/>
         <source>Zusätzliche Termine freigeben</source>
         <translation>Release extra slots</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="622"/>
+        <location filename="../../ui/refusals.py" line="632"/>
         <source>Statistik ansehen</source>
         <translation>View statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="623"/>
+        <location filename="../../ui/refusals.py" line="633"/>
         <source>Das Protokoll einsehen</source>
         <translation>Read the audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="624"/>
+        <location filename="../../ui/refusals.py" line="634"/>
         <source>Ankünfte je Stunde</source>
         <translation>Arrivals per hour</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="625"/>
+        <location filename="../../ui/refusals.py" line="635"/>
         <source>Mittlere Bearbeitungszeit</source>
         <translation>Mean service time</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="626"/>
+        <location filename="../../ui/refusals.py" line="636"/>
         <source>Verkehrsangebot</source>
         <translation>Offered traffic</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="627"/>
+        <location filename="../../ui/refusals.py" line="637"/>
         <source>Schwelle</source>
         <translation>Threshold</translation>
     </message>

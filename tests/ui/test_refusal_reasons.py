@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from desk.domain import erlang
+from desk.domain.contact import contact_problems
 from desk.domain.errors import BookingRefused, DeskError, RequestRefused
 from desk.domain.localtime import BERLIN
 from desk.domain.policy import Policy, portal_decision
@@ -257,3 +258,31 @@ def test_a_reason_shown_as_a_status_starts_upper_case_in_either_language(english
     quota = Reason.of("walk_in_quota_used_up", quota=3)
     assert status_reason_text(quota) == "The day's quota of 3 tickets is used up"
     assert str(quota) == "das Tageskontingent von 3 Wartenummern ist ausgeschöpft"
+
+
+def test_the_booking_dialogs_field_problems_read_in_english(english, qtbot, make_window,
+                                                             demo_sqlite_url):  # fmt: skip
+    """The field checks of the booking dialog in the UI's language (they were German in
+    the English UI); desk's German words stay as they were."""
+    assert contact_problems("", "12a", "kein-at", "x\x07") == {
+        "name": "Bitte den Namen angeben.",
+        "phone": "Bitte nur Ziffern, Leerzeichen, + - / ( ) – z. B. 0345 123456.",
+        "email": "Keine gültige E-Mail-Adresse (z. B. name@beispiel.de).",
+        "notes": "Enthält unzulässige Steuerzeichen.",
+    }
+    window = make_window(demo_sqlite_url, office_id="bb-mitte")
+    with qtbot.waitSignal(window.day_loaded, timeout=20_000):
+        window.start()
+    dialog = window.open_booking()
+    assert dialog is not None
+    dialog.name_edit.setText("Ali\u202eKhan")
+    dialog.phone_edit.setText("12a")
+    dialog.email_edit.setText("kein-at")
+    assert dialog.problems() == {
+        "name": "The name contains writing-direction control characters (U+202E).",
+        "phone": "Only digits, spaces, + - / ( ) please – e.g. 0345 123456.",
+        "email": "Not a valid e-mail address (e.g. name@example.org).",
+    }
+    dialog.name_edit.setText("x" * 301)
+    assert dialog.problems()["name"] == "At most 300 characters."
+    dialog.reject()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain import anmeldefrist
-from desk.domain.contact import contact_problems
+from desk.domain.contact import contact_faults
 from desk.domain.errors import DeskError
 from desk.domain.status import Channel
 from desk.services.appointments.availability import INTERNAL_REACH_DAYS, Offer
@@ -49,6 +49,7 @@ from ui.dialogs.move_in_field import MoveInField
 from ui.failures import failure_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.refusals import reason_text
 from ui.screen_fit import keep_on_screen, scrolling
 from ui.text_size import percent as text_percent
 from ui.theme import DIALOG_STYLE, restyle
@@ -396,12 +397,13 @@ class BookingDialog(QDialog):
     # ------------------------------------------------------------------- save
     def problems(self) -> dict[str, str]:
         """What is wrong with the input, per field (shown next to the fields)."""
-        found = contact_problems(
+        faults = contact_faults(
             self.name_edit.text(),
             self.phone_edit.text(),
             self.email_edit.text(),
             self.notes_edit.toPlainText(),
         )
+        found = {key: reason_text(f.code, f.params) or str(f) for key, f in faults.items()}
         move_in = self.move_in_edit.problem()
         if self.service_id == REGISTRATION and move_in is not None:
             found["move_in"] = move_in
