@@ -90,9 +90,7 @@ def _set_fonts(app: QApplication) -> None:
 def set_text_size(app: QApplication, percent: int) -> None:
     """Every text of every open window and dialog (and of those opened later) at
     ``percent`` % (one of text_size.PERCENTS); nothing happens when it is in use."""
-    if percent == text_size.percent() and app.font().pointSizeF() == text_size.points(
-        POINT_SIZE
-    ):
+    if percent == text_size.percent() and app.font().pointSizeF() == text_size.points(POINT_SIZE):
         return
     text_size.set_percent(percent)
     _set_fonts(app)

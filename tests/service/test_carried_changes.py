@@ -107,9 +107,7 @@ def test_a_booking_reaches_both_counters_in_the_event_itself(service, counters) 
         assert counter.cursor != before
 
 
-def test_a_round_of_its_own_reads_afresh_and_leaves_the_carried_batch(
-    service, counters
-) -> None:
+def test_a_round_of_its_own_reads_afresh_and_leaves_the_carried_batch(service, counters) -> None:
     """A timer's or the clerk's round does not trust a shared or carried answer: it may be
     older than a commit whose notification is still on its way (R7 under load)."""
     counter = counters[0]

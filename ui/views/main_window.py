@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
         self.db_label.setVisible(not large)
 
     def _place_book_button(self, own_row: bool) -> None:
-        """"Neuer Termin …" at the end of the office bar, or (large text) in a row of its
+        """ "Neuer Termin …" at the end of the office bar, or (large text) in a row of its
         own under the day bar: the bar would be wider than the column."""
         button, bar, column = self.book_button, self._office_bar, self._column
         if own_row == (bar.indexOf(button) < 0):
