@@ -39,6 +39,7 @@ run: install
 
 lint: install-dev
 	$(BIN)/ruff check desk ui tests bench
+	$(BIN)/ruff format --check desk ui tests bench scripts
 	$(BIN)/mypy desk
 	$(BIN)/lint-imports
 
