@@ -249,3 +249,32 @@ def test_week_model_passes_the_model_tester(qtbot, make_window, qtmodeltester, d
     assert wednesday == week.cells[(NOW.date(), 2)]
     assert wednesday is not None and wednesday.appointments > 0
     qtmodeltester.check(model)
+
+
+def test_keys_come_into_the_calendar_at_now_and_choose_nothing_by_it(
+    qtbot, make_window, demo_sqlite_url
+):
+    """Tab or Strg+1 into the calendar starts at the own counter's cell at now (10:30),
+    not at the day's first row; the panel stays empty until an arrow chooses."""
+    window = open_window(qtbot, make_window, demo_sqlite_url, office_id=MITTE, counter_number=1)
+    calendar = window.calendar
+    assert not calendar.currentIndex().isValid()
+    window.activateWindow()
+    window.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    calendar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(calendar.hasFocus)
+    current = calendar.currentIndex()
+    assert (current.row(), current.column()) == (row_labels(window).index("10:30"), 0)
+    assert window.selected is None and not calendar.selectionModel().hasSelection()
+    qtbot.keyClick(calendar, Qt.Key.Key_Down)
+    below = calendar.currentIndex()
+    assert below.row() > current.row() and below.column() == 0
+    assert calendar.selectionModel().isSelected(below)
+
+
+def test_a_click_into_the_calendar_is_not_moved_to_now(qtbot, make_window, demo_sqlite_url):
+    window = open_window(qtbot, make_window, demo_sqlite_url, office_id=MITTE, counter_number=1)
+    calendar = window.calendar
+    calendar.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(calendar.hasFocus)
+    assert not calendar.currentIndex().isValid()

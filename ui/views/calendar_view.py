@@ -10,8 +10,24 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from desk.domain.cells import CellKind
@@ -281,6 +297,19 @@ class CalendarView(QTableView):
         self.clearSpans()
         for row, column, rows in self.calendar().spans():
             self.setSpan(row, column, rows, 1)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Keys come in where the day is: with no current cell yet, a key (Tab, Strg+1,
+        after sign-in) starts at the own counter's cell at now, or at the first row in
+        view; nothing is chosen by it (the arrows choose). A click chooses its own."""
+        keyboard = event.reason() != Qt.FocusReason.MouseFocusReason
+        model = self.model()
+        if keyboard and not self.currentIndex().isValid() and model and model.rowCount() > 0:
+            grid = self.calendar().grid
+            row = grid.row_of(self.now) if grid is not None and self.now is not None else None
+            start = model.index(row if row is not None else max(0, self.rowAt(0)), 0)
+            self.selectionModel().setCurrentIndex(start, QItemSelectionModel.SelectionFlag.NoUpdate)
+        super().focusInEvent(event)
 
     def set_now(self, now: datetime) -> None:
         """Move the "now" line."""
