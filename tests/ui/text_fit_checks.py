@@ -348,3 +348,28 @@ def test_the_capacity_editor_fits(qtbot, ops, settings, window, demo_copy):
         settle(qtbot, ops)
     finally:
         db.dispose()
+
+
+def test_the_team_leads_other_windows_fit(qtbot, window, demo_copy):
+    """Users, audit log, statistics, staffing and the sync dialog: within the screen,
+    their texts whole (their tables and pages scroll)."""
+    from desk.services.admin.auth import authenticate
+    from desk.services.database import open_database
+
+    db = open_database(demo_copy)
+    try:
+        window.set_user(authenticate(db, "teamleitung", "demo"))
+    finally:
+        db.dispose()
+    opened = {
+        "Benutzer": window.open_users(),
+        "Protokoll": window.open_audit(),
+        "Statistik": window.open_statistics(),
+        "Personalbedarf": window.open_staffing(),
+        "Abgleich und Konflikte": window.open_sync(),
+    }
+    for name, tool in opened.items():
+        assert tool is not None, name
+        tool.show()
+        settle(qtbot, window.ops)
+        assert_fits(qtbot, tool, name)

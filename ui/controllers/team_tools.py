@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from ui.changes import Change, What
 
@@ -30,14 +30,19 @@ def page_dialog(parent: QWidget, title: str, page: QWidget) -> QDialog:
     """A non-modal dialog holding a page (statistics, advisor) with a close button."""
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
+    from ui.screen_fit import keep_on_screen, scrolling
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(page)
+    area = scrolling(page)  # at large text what does not fit scrolls
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it scrolls to the focus
+    layout.addWidget(area)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.resize(1200, 720)
+    keep_on_screen(dialog)
     return dialog
 
 

@@ -33,6 +33,8 @@ from ui.failures import failure_text
 from ui.models.audit_model import AuditTableModel, audit_text
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.screen_fit import keep_on_screen
+from ui.text_size import percent as text_percent
 from ui.theme import WARNING
 
 if TYPE_CHECKING:
@@ -75,6 +77,7 @@ class AuditDialog(QDialog):
         self._asked = 0
         self.setWindowTitle(self.tr("Protokoll"))
         self.resize(1240, 600)
+        keep_on_screen(self)  # at any text size
         today = now().date()
         self.date_from = self._date_edit(today - timedelta(days=DAYS_BACK), self.tr("von"))
         self.date_to = self._date_edit(today, self.tr("Zeitraum bis"))
@@ -136,15 +139,23 @@ class AuditDialog(QDialog):
         fields = (self.date_from, self.date_to, self.action, self.actor, self.text)
         for caption, field in zip(captions, fields, strict=True):
             name_by_label(caption, field)
-        for column, (caption, field) in enumerate(zip(captions[:4], fields[:4], strict=True)):
-            filters.addWidget(caption, 0, 2 * column)
-            filters.addWidget(field, 0, 2 * column + 1)
+        pairs = 4 if text_percent() <= 125 else 2  # at large text two filters a row
+        for i, (caption, field) in enumerate(zip(captions[:4], fields[:4], strict=True)):
+            row, column = 2 * (i // pairs), i % pairs
+            filters.addWidget(caption, row, 2 * column)
+            filters.addWidget(field, row, 2 * column + 1)
         filters.addWidget(self.date_error, 1, 1, 1, 3)
-        filters.addWidget(captions[4], 2, 0)
-        filters.addWidget(self.text, 2, 1, 1, 7)
-        filters.addWidget(self.refresh_button, 2, 8)
-        filters.setColumnStretch(5, 1)
-        filters.setColumnStretch(7, 1)
+        last = 2 * (4 // pairs)
+        filters.addWidget(captions[4], last, 0)
+        filters.addWidget(self.text, last, 1, 1, 2 * pairs - 1)
+        filters.addWidget(self.refresh_button, last, 2 * pairs)
+        for column in range(1, 2 * pairs, 2):
+            filters.setColumnStretch(column, 1)
+        for box in (self.action, self.actor):  # long names are read in the open list
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(14)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)

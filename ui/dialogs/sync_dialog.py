@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desk.domain.localtime import BERLIN
 from ui.failures import failure_text
 from ui.refusals import conflict_text
+from ui.screen_fit import keep_on_screen
 from ui.theme import DIALOG_STYLE
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("Abgleich"))
         self.setStyleSheet(DIALOG_STYLE)
         self.resize(640, 420)
+        keep_on_screen(self)  # at any text size
         self.state = QLineEdit(state)
         self.state.setReadOnly(True)
         self.state.setAccessibleName(self.tr("Stand des Abgleichs"))

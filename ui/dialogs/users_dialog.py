@@ -38,6 +38,7 @@ from ui.dialogs.users_password import PasswordDialog, password_edit
 from ui.failures import failure_text
 from ui.models.users_model import UsersTableModel
 from ui.refusals import refusal_text
+from ui.screen_fit import keep_on_screen
 
 if TYPE_CHECKING:
     from desk.services.admin.auth import UserInfo
@@ -105,6 +106,7 @@ class UsersDialog(QDialog):
         self.password_dialog: PasswordDialog | None = None
         self.setWindowTitle(self.tr("Benutzer verwalten"))
         self.resize(900, 640)
+        keep_on_screen(self)  # at any text size
         self.model = UsersTableModel(self)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside

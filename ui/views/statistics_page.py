@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -40,6 +40,7 @@ from ui.failures import failure_text
 from ui.models.statistics_model import StatisticsTotalsModel, total_lines
 from ui.ops import Ops
 from ui.qt_dates import qdate
+from ui.text_size import percent as text_percent
 from ui.views.statistics_charts import DayChart, HorizonChart, HourChart, WaitChart
 
 if TYPE_CHECKING:
@@ -111,8 +112,8 @@ class StatisticsPage(QWidget):
 
     def _controls(
         self, offices: list[OfficeInfo], office_id: str, now: Callable[[], datetime]
-    ) -> QHBoxLayout:
-        """The office, the period and the buttons, in one row."""
+    ) -> QGridLayout:
+        """The office, the period and the buttons, in one row (two at large text)."""
         self.office = QComboBox()
         self.office.setAccessibleName(self.tr("Standort"))
         for info in offices:
@@ -124,17 +125,24 @@ class StatisticsPage(QWidget):
         self.show_button = QPushButton(self.tr("&Anzeigen"))
         self.export_button = QPushButton(self.tr("CSV e&xportieren …"))
         self.export_button.setEnabled(False)
-        controls = QHBoxLayout()
+        controls = QGridLayout()
         office_caption = QLabel(self.tr("Standort:"))
         name_by_label(office_caption, self.office)  # a combo box is read by its label
-        controls.addWidget(office_caption)
-        controls.addWidget(self.office, 1)
-        controls.addWidget(QLabel(self.tr("von")))  # the dates are named "Erster Tag" …
-        controls.addWidget(self.first)
-        controls.addWidget(QLabel(self.tr("bis")))
-        controls.addWidget(self.last)
-        controls.addWidget(self.show_button)
-        controls.addWidget(self.export_button)
+        row = (
+            office_caption,
+            self.office,
+            QLabel(self.tr("von")),  # the dates are named "Erster Tag" …
+            self.first,
+            QLabel(self.tr("bis")),
+            self.last,
+            self.show_button,
+            self.export_button,
+        )
+        wrap = 2 if text_percent() > 125 else len(row)  # the period on a row of its own
+        for i, widget in enumerate(row):
+            line, column = (0, i) if i < wrap else (1, i - wrap)
+            controls.addWidget(widget, line, column)
+        controls.setColumnStretch(1, 1)
         return controls
 
     def _totals_table(self) -> QTableView:
@@ -173,7 +181,7 @@ class StatisticsPage(QWidget):
         body.setStretchFactor(1, 1)
         body.setChildrenCollapsible(False)
         body.setSizes([850, 500])
-        self.days.view.setMinimumWidth(560)
+        self.days.view.setMinimumWidth(560 if text_percent() <= 125 else 320)
         return body
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
