@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from desk.domain.status import AppointmentStatus
@@ -51,6 +52,17 @@ STEPS: dict[Action, Step] = {
 
 #: How long a clerk can take back a no-show (appointment or ticket).
 UNDO_MINUTES = 5
+
+
+def undo_since(now: datetime) -> datetime:
+    """The earliest moment a no-show can have been noted and still be taken back now."""
+    return now - timedelta(minutes=UNDO_MINUTES)
+
+
+def undo_too_late(marked_at: datetime, now: datetime) -> bool:
+    """Whether a no-show noted at ``marked_at`` can no longer be taken back at ``now``."""
+    return marked_at < undo_since(now)
+
 
 #: The steps a clerk takes with keys and buttons (the counter's own steps REQUEUE and
 #: UNDO_NO_SHOW are offered where they apply: F9's question, the undo notice).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select
@@ -16,7 +16,7 @@ from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import AppointmentStatus
 from desk.domain.steps import ACTION_LABELS_DE as ACTION_LABELS_DE
-from desk.domain.steps import STEPS, UNDO_MINUTES, Action
+from desk.domain.steps import STEPS, UNDO_MINUTES, Action, undo_too_late
 from desk.domain.steps import allowed_actions as allowed_actions
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
@@ -34,7 +34,6 @@ from desk.store.uow import UnitOfWork
 
 S = AppointmentStatus
 MAX_REASON = 500
-UNDO_WINDOW = timedelta(minutes=UNDO_MINUTES)
 #: Steps whose event notes their label (the state alone does not tell them apart).
 _NOTED = (Action.RECALL, Action.UNDO_NO_SHOW, Action.REQUEUE)
 
@@ -152,7 +151,7 @@ def _target(
     ).all()
     marked = events[0] if events else None
     earlier = events[1] if len(events) > 1 else None
-    if marked is None or marked.status != S.NO_SHOW or now - marked.at > UNDO_WINDOW:
+    if marked is None or marked.status != S.NO_SHOW or undo_too_late(marked.at, now):
         raise RequestRefused.of(
             "no_show_undo_too_late", code=found.booking_code, minutes=UNDO_MINUTES
         )

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.counter_person import APPOINTMENT, TICKET, CounterPerson, CounterWork
 from desk.domain.status import STATUS_LABELS_DE, AppointmentStatus, TicketStatus
-from desk.domain.steps import UNDO_MINUTES, Action
+from desk.domain.steps import Action, undo_since
 from desk.domain.ticket_steps import MAX_RECALLS, TicketAction
 from desk.services.appointments.lifecycle import perform
 from desk.services.database import DeskDatabase
@@ -44,7 +44,7 @@ def counter_work(
         if counter_id is None:
             return CounterWork(if_someone_current=f9)
         day = now.astimezone(tz).date()
-        since = now - timedelta(minutes=UNDO_MINUTES)
+        since = undo_since(now)
         tickets = _tickets(session, office_id, counter_id, day, since, tz)
         appointments = _appointments(session, office_id, counter_id, now, since, tz)
     found = tickets + appointments

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from desk.domain import ticket_steps as rules
 from desk.domain.audit import AuditAction
 from desk.domain.errors import RequestRefused, UnknownId
 from desk.domain.status import TicketStatus
-from desk.domain.steps import UNDO_MINUTES
+from desk.domain.steps import UNDO_MINUTES, undo_too_late
 from desk.domain.ticket_steps import MAX_RECALLS, TICKET_STEPS, TicketAction
 from desk.services.audit_log import record
 from desk.services.database import DeskDatabase
@@ -213,7 +213,7 @@ def _apply(
         message = _back_in_queue(ticket, today)
     elif action == TicketAction.UNDO_NO_SHOW:
         marked = ticket.finished_at
-        if marked is None or now - marked > timedelta(minutes=UNDO_MINUTES):
+        if marked is None or undo_too_late(marked, now):
             raise RequestRefused.of("ticket_undo_too_late", code=ticket.code, minutes=UNDO_MINUTES)
     return target, message, None
 
