@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desk.domain.steps import Action
+
 if TYPE_CHECKING:
     import uuid
     from datetime import datetime
@@ -14,6 +16,17 @@ if TYPE_CHECKING:
 #: The kinds of person at a counter (the queue's kinds, desk.services.walkin.queue).
 TICKET = "ticket"
 APPOINTMENT = "appointment"
+
+#: The steps with the person at the counter (the names of
+#: desk.services.walkin.counter_person.STEPS), by the key's life-cycle step.
+PERSON_STEP_OF: dict[Action, str] = {
+    Action.RECALL: "recall",
+    Action.START: "start",
+    Action.DONE: "finish",
+    Action.NO_SHOW: "no_show",
+}
+#: The steps only for someone called and not yet served.
+_WHILE_CALLED = frozenset({"recall", "start", "no_show"})
 
 
 @dataclass(frozen=True)
@@ -44,3 +57,15 @@ class CounterWork:
     def current(self) -> CounterPerson | None:
         """The person the counter's keys act on: the one called last."""
         return self.people[-1] if self.people else None
+
+
+def step_applies(step: str, person: CounterPerson) -> bool:
+    """Whether ``step`` (a name of PERSON_STEP_OF's values, or "park") does something with
+    ``person`` now: call again, start and no-show only while called, park only a ticket,
+    finish always. The queue panel's buttons, the bar's keys and the keys themselves ask
+    this one rule."""
+    if step in _WHILE_CALLED:
+        return person.status == "called"
+    if step == "park":
+        return person.kind == TICKET
+    return True

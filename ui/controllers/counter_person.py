@@ -11,7 +11,13 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from desk.domain.counter_person import APPOINTMENT, CounterPerson, CounterWork
+from desk.domain.counter_person import (
+    APPOINTMENT,
+    PERSON_STEP_OF,
+    CounterPerson,
+    CounterWork,
+    step_applies,
+)
 from desk.domain.steps import Action
 from ui.controllers.clerk_steps import ClerkSteps, StepTarget
 from ui.views.current_person_bar import CurrentPersonBar
@@ -74,7 +80,7 @@ class CounterPersonPart(QObject):
             self._walk_in.queue.person_step(PERSON_STEPS[step])
             return
         action = Action.RECALL if step == Action.CALL else step
-        if action in (Action.RECALL, Action.START, Action.NO_SHOW) and current.status != "called":
+        if not step_applies(PERSON_STEP_OF[action], current):
             self._refuse(current)
             return
         starts = current.starts_at or current.called_at

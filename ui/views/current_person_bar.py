@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from desk.domain.counter_person import PERSON_STEP_OF, step_applies
 from desk.domain.steps import Action
 from ui.labels import action_label, status_label
 from ui.theme import style_label
@@ -98,9 +99,7 @@ def _sentences(*parts: str) -> str:
 
 def _applies(action: Action, person: CounterPerson) -> bool:
     """Whether the key of ``action`` does something with ``person`` now."""
-    if action in (Action.RECALL, Action.START, Action.NO_SHOW):
-        return person.status == "called"
-    return True
+    return step_applies(PERSON_STEP_OF[action], person)
 
 
 def _keys(steps: list[Action]) -> str:

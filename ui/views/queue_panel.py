@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.counter_person import TICKET, CounterPerson, CounterWork
+from desk.domain.counter_person import TICKET, CounterPerson, CounterWork, step_applies
 from desk.domain.ticket_steps import recalls_used_up
 from desk.domain.walkin import REFUSE
 from ui.announce import announce
@@ -470,14 +470,7 @@ def _person_step(
 
 def _possible(key: str, person: CounterPerson) -> bool:
     """Whether the button ``key`` applies to ``person`` now."""
-    called = person.status == "called"
-    return {
-        "recall": called,
-        "start_service": called,
-        "finish": True,
-        "no_show": called,
-        "park": person.kind == TICKET,
-    }[key]
+    return step_applies(BUTTON_STEPS[key], person)
 
 
 def _ticket_step(
