@@ -375,10 +375,6 @@ class QueuePanel(QWidget):
         else:
             self._step(current, BUTTON_STEPS[key])
 
-    def ticket_step(self, key: str) -> None:
-        """A step with the counter's current person (kept for its callers: person_step)."""
-        self.person_step(key)
-
     def undo_no_show(self) -> None:
         """Take back the counter's last no-show (within its minutes)."""
         if self._work.undoable:
